@@ -1,0 +1,159 @@
+// Wire types shared by @mediabay/core and @mediabay/server-kit (DESIGN.md "Wire contract").
+// Types plus a few tiny pure helpers; no DOM or Node code, so both sides can import it.
+
+export type MediaType = 'video' | 'image' | 'audio' | 'document' | 'other';
+export type MediaStatus = 'processing' | 'ready' | 'error';
+
+export interface Usage {
+  courseId: string;
+  lessonId?: string;
+}
+
+export interface MediaFile {
+  id: string;
+  name: string;
+  type: MediaType;
+  mimeType: string;
+  /** bytes */
+  size: number;
+  status: MediaStatus;
+  /** ISO 8601 */
+  createdAt: string;
+  /** ISO 8601 */
+  updatedAt: string;
+  ownerId: string;
+  tags: string[];
+  durationMs?: number;
+  width?: number;
+  height?: number;
+  thumbnailUrl?: string;
+  contentUrl: string;
+  usages: Usage[];
+  operationId: string;
+  error?: string;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export type SortKey = 'name' | 'createdAt' | 'size' | 'type';
+export type SortOrder = 'asc' | 'desc';
+
+export interface ListParams {
+  q?: string;
+  type?: MediaType;
+  tag?: string;
+  courseId?: string;
+  sort?: SortKey;
+  order?: SortOrder;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ListResponse {
+  items: MediaFile[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface OperationStatus {
+  operationId: string;
+  status: 'uploading' | 'processing' | 'ready' | 'error';
+  /** 0-100 */
+  progress: number;
+  fileId?: string;
+  error?: string;
+}
+
+export interface UploadProgressData {
+  /** 0-100 */
+  progress: number;
+  bytesReceived: number;
+  bytesTotal: number;
+  /** seconds */
+  timeRemaining?: number;
+}
+
+export interface MediaUploadProgressEvent {
+  type: 'media-upload-progress';
+  operationId: string;
+  data: UploadProgressData;
+}
+export interface MediaUploadCompleteEvent {
+  type: 'media-upload-complete';
+  operationId: string;
+  fileId: string;
+  success: boolean;
+}
+export interface MediaProcessingProgressEvent {
+  type: 'media-processing-progress';
+  operationId: string;
+  fileId: string;
+  data: { progress: number; stage: string };
+}
+export interface MediaCreatedEvent {
+  type: 'media-created';
+  file: MediaFile;
+}
+export interface MediaUpdatedEvent {
+  type: 'media-updated';
+  file: MediaFile;
+}
+export interface MediaDeletedEvent {
+  type: 'media-deleted';
+  fileIds: string[];
+}
+export interface MediaUploadErrorEvent {
+  type: 'media-upload-error';
+  operationId: string;
+  error: { code: string; message: string };
+}
+
+export type ServerEvent =
+  | MediaUploadProgressEvent
+  | MediaUploadCompleteEvent
+  | MediaProcessingProgressEvent
+  | MediaCreatedEvent
+  | MediaUpdatedEvent
+  | MediaDeletedEvent
+  | MediaUploadErrorEvent;
+
+export type ServerEventType = ServerEvent['type'];
+
+/** Lifecycle events are never dropped; progress events may be coalesced (latest wins). */
+export const COALESCIBLE_EVENTS: ReadonlySet<ServerEventType> = new Set([
+  'media-upload-progress',
+  'media-processing-progress',
+]);
+
+/** `media_upload_<Date.now()>_<15 base36 chars>` */
+export const OPERATION_ID_PATTERN = /^media_upload_\d{13,}_[0-9a-z]{15}$/;
+
+export function isOperationId(value: unknown): value is string {
+  return typeof value === 'string' && OPERATION_ID_PATTERN.test(value);
+}
+
+/** Keys of the tus `Upload-Metadata` header the client sends. */
+export const TUS_METADATA = {
+  filename: 'filename',
+  filetype: 'filetype',
+  operationId: 'operationId',
+} as const;
+
+/** Maps a MIME type to the library's coarse media type. */
+export function mediaTypeOf(mimeType: string): MediaType {
+  const major = mimeType.split('/', 1)[0];
+  if (major === 'video' || major === 'image' || major === 'audio') return major;
+  if (
+    mimeType === 'application/pdf' ||
+    mimeType.startsWith('text/') ||
+    mimeType.includes('document') ||
+    mimeType.includes('msword') ||
+    mimeType.includes('presentation') ||
+    mimeType.includes('spreadsheet')
+  ) {
+    return 'document';
+  }
+  return 'other';
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every check CI runs, in order: format, lint, types (already built by bootstrap), unit, browser, e2e.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
+step() { echo; echo "=== $* ==="; }
+step format; pnpm run format:check
+step lint; pnpm run lint
+step "core unit tests"; pnpm --filter @mediabay/core test
+step "server-kit tests"; pnpm --filter @mediabay/server-kit test
+step "elements browser tests"; pnpm --filter @mediabay/elements test
+step "e2e"; pnpm run e2e
