@@ -1,0 +1,139 @@
+// Client-side types of @mediabay/core: the shape of upload state and of the client that elements use.
+import type { ReadableAtom, MapStore } from 'nanostores';
+import type { QueryClient } from '@tanstack/query-core';
+import type { ListParams, ListResponse, MediaFile, MediaType, ServerEvent, Usage } from './protocol.js';
+
+export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'processing' | 'ready' | 'error' | 'canceled';
+
+export interface UploadError {
+  code: string;
+  message: string;
+  retryable: boolean;
+}
+
+export interface UploadItem {
+  operationId: string;
+  name: string;
+  size: number;
+  mimeType: string;
+  type: MediaType;
+  status: UploadStatus;
+  /** 0-100, by bytes */
+  progress: number;
+  bytesUploaded: number;
+  /** seconds, null while unknown */
+  timeRemaining: number | null;
+  /** bytes per second, smoothed */
+  speed: number;
+  processing?: { stage: string; progress: number };
+  fileId?: string;
+  error?: UploadError;
+  /** restored after a reload: the file must be chosen again */
+  waitingForFile?: boolean;
+  /** ms since epoch, when the item was added */
+  addedAt: number;
+}
+
+export interface BatchState {
+  /** 0-100, byte-weighted over the items that are not canceled */
+  progress: number;
+  bytesUploaded: number;
+  bytesTotal: number;
+  /** bytes per second, smoothed */
+  speed: number;
+  /** seconds, null while unknown */
+  timeRemaining: number | null;
+  counts: Record<UploadStatus, number>;
+  total: number;
+  /** true while anything is queued, uploading or processing */
+  active: boolean;
+}
+
+export interface Rejection {
+  file: File;
+  code: string;
+  message: string;
+}
+
+export interface Restrictions {
+  accept?: string[];
+  maxSize?: number;
+  minSize?: number;
+  maxFiles?: number;
+}
+
+export interface MediaClientOptions {
+  /** REST base; tus at `${endpoint}/uploads`, socket at `${endpoint}/events` */
+  endpoint: string;
+  concurrency?: number;
+  transport?: 'tus' | 'form';
+  chunkSize?: number;
+  restrictions?: Restrictions;
+  validators?: ((file: File) => Promise<string | null>)[];
+  /** auth for every request and the socket */
+  headers?: () => Record<string, string>;
+}
+
+export interface ViewState {
+  mode: 'grid' | 'list';
+  q: string;
+  type: MediaType | '';
+  sort: NonNullable<ListParams['sort']>;
+  order: NonNullable<ListParams['order']>;
+}
+
+export interface LibraryState {
+  /** server records, with optimistic entries for uploads in flight first (their `id` is the operationId) */
+  items: MediaFile[];
+  total: number;
+  status: 'loading' | 'success' | 'error';
+  error?: string;
+}
+
+export interface LibraryApi {
+  /** a live view of one query of the cache (`['media-files', params]`), kept current by uploads and socket events */
+  watch(params?: ListParams): ReadableAtom<LibraryState>;
+  list(params?: ListParams): Promise<ListResponse>;
+  update(id: string, patch: { name?: string; tags?: string[] }): Promise<MediaFile>;
+  remove(ids: string[]): Promise<void>;
+  tags(): Promise<{ name: string; count: number }[]>;
+  usages(id: string): Promise<Usage[]>;
+}
+
+export interface SelectionApi {
+  toggle(id: string): void;
+  selectRange(toId: string, orderedIds: readonly string[]): void;
+  selectAll(orderedIds: readonly string[]): void;
+  clear(): void;
+  setFromRect(ids: readonly string[], additive: boolean): void;
+}
+
+/** Events a client emits: everything the server sends, plus client-side lifecycle. */
+export type ClientEventMap = {
+  [E in ServerEvent as E['type']]: E;
+} & {
+  'upload-added': { type: 'upload-added'; item: UploadItem };
+  'upload-status': { type: 'upload-status'; item: UploadItem };
+  'socket-state': { type: 'socket-state'; connected: boolean };
+};
+
+export interface MediaClient {
+  readonly endpoint: string;
+  addFiles(files: Iterable<File>): { accepted: UploadItem[]; rejected: Rejection[] };
+  pause(id: string): void;
+  resume(id: string): void;
+  cancel(id: string): void;
+  retry(id: string): void;
+  pauseAll(): void;
+  resumeAll(): void;
+  cancelAll(): void;
+  readonly $uploads: MapStore<Record<string, UploadItem>>;
+  readonly $batch: ReadableAtom<BatchState>;
+  readonly $selection: ReadableAtom<ReadonlySet<string>>;
+  readonly $view: MapStore<ViewState>;
+  readonly selection: SelectionApi;
+  readonly library: LibraryApi;
+  readonly queryClient: QueryClient;
+  on<K extends keyof ClientEventMap>(type: K, fn: (event: ClientEventMap[K]) => void): () => void;
+  destroy(): void;
+}
