@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseArgs } from './args.js';
+
+describe('mediabay arguments', () => {
+  it('defaults to port 3000 on 127.0.0.1 with ./mediabay-data', () => {
+    assert.deepEqual(parseArgs(['serve']), {
+      command: 'serve',
+      port: 3000,
+      host: '127.0.0.1',
+      data: './mediabay-data',
+    });
+  });
+
+  it('reads flags in both --flag value and --flag=value forms', () => {
+    assert.deepEqual(parseArgs(['serve', '--port=0', '--host', '0.0.0.0', '--data', '/tmp/x', '--demo=/d']), {
+      command: 'serve',
+      port: 0,
+      host: '0.0.0.0',
+      data: '/tmp/x',
+      demo: '/d',
+    });
+  });
+
+  it('shows help without a command', () => {
+    assert.equal(parseArgs([]).command, 'help');
+  });
+
+  for (const argv of [
+    ['start'],
+    ['serve', '--port', '70000'],
+    ['serve', '--port'],
+    ['serve', '--nope', '1'],
+  ]) {
+    it(`refuses ${argv.join(' ')}`, () => {
+      assert.throws(() => parseArgs(argv));
+    });
+  }
+});

@@ -1,0 +1,57 @@
+// The HTTP server behind `mediabay serve`: the media API and socket, the elements bundle at
+// `/mediabay/`, and the demo page at `/`.
+import { createRequire } from 'node:module';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HttpError } from '../http/errors.js';
+import { sendError } from '../http/respond.js';
+import { createMediaServer, type MediaServer } from '../media-server.js';
+import { serveStatic } from './static.js';
+
+export interface DemoServerOptions {
+  dataDir: string;
+  demoDir?: string;
+  elementsDir?: string;
+}
+
+/** The built files of @mediabay/elements (`dist/`). */
+export function elementsDistDir(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return path.join(path.dirname(require.resolve('@mediabay/elements/package.json')), 'dist');
+  } catch {
+    // The package does not export ./package.json: its main entry lives in dist/ as well.
+    return path.dirname(require.resolve('@mediabay/elements'));
+  }
+}
+
+/** The repository's `examples/vanilla`, relative to this package (dist/cli/ or src/cli/). */
+export const defaultDemoDir = (): string =>
+  fileURLToPath(new URL('../../../../examples/vanilla', import.meta.url));
+
+export function createDemoServer(options: DemoServerOptions): { server: http.Server; media: MediaServer } {
+  const media = createMediaServer({ dataDir: options.dataDir });
+  const demoDir = options.demoDir ?? defaultDemoDir();
+  const elementsDir = options.elementsDir ?? elementsDistDir();
+  const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?', 1)[0] as string;
+    if (pathname === '/api/media' || pathname.startsWith('/api/media/')) {
+      media.handler(req, res);
+      return;
+    }
+    void (async () => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        throw new HttpError(405, 'method-not-allowed', 'Only GET and HEAD are served here.', {
+          Allow: 'GET, HEAD',
+        });
+      }
+      const served = pathname.startsWith('/mediabay/')
+        ? await serveStatic(req, res, elementsDir, pathname.slice('/mediabay/'.length))
+        : await serveStatic(req, res, demoDir, pathname);
+      if (!served) throw new HttpError(404, 'not-found', 'No such file.');
+    })().catch((error: unknown) => sendError(res, error));
+  });
+  media.attach(server);
+  return { server, media };
+}

@@ -1,0 +1,85 @@
+// The metadata store as the rest of the kit sees it. One implementation (kysely) serves SQLite now
+// and PostgreSQL later; routes and processing never write SQL themselves.
+import type { MediaStatus, MediaType, SortKey, SortOrder, Usage } from '@mediabay/core/protocol';
+
+export interface MediaRecord {
+  id: string;
+  tenantId: string;
+  ownerId: string;
+  name: string;
+  type: MediaType;
+  mimeType: string;
+  size: number;
+  status: MediaStatus;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
+  thumbnailKey: string | null;
+  storageKey: string;
+  operationId: string;
+  tags: string[];
+  usages: Usage[];
+}
+
+export type NewMedia = Omit<
+  MediaRecord,
+  'tags' | 'usages' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey'
+>;
+
+export type MediaPatch = Partial<
+  Pick<
+    MediaRecord,
+    'name' | 'type' | 'mimeType' | 'status' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey'
+  >
+>;
+
+export interface ListQuery {
+  tenantId: string;
+  q?: string;
+  type?: MediaType;
+  tag?: string;
+  courseId?: string;
+  sort: SortKey;
+  order: SortOrder;
+  limit: number;
+  cursor?: string;
+}
+
+export interface UploadRecord {
+  id: string;
+  tenantId: string;
+  ownerId: string;
+  operationId: string;
+  name: string;
+  mimeType: string;
+  size: number | null;
+  offset: number;
+  createdAt: string;
+  mediaId: string | null;
+}
+
+export interface MediaDatabase {
+  insertMedia(media: NewMedia): Promise<MediaRecord>;
+  getMedia(tenantId: string, id: string): Promise<MediaRecord | undefined>;
+  /** Any tenant's row: for processing, which runs outside a request. */
+  getMediaById(id: string): Promise<MediaRecord | undefined>;
+  getMediaByOperation(tenantId: string, operationId: string): Promise<MediaRecord | undefined>;
+  listMedia(query: ListQuery): Promise<{ items: MediaRecord[]; nextCursor: string | null; total: number }>;
+  /** Rows left in `processing` (by a crash or restart), oldest first. */
+  listProcessing(): Promise<MediaRecord[]>;
+  updateMedia(id: string, patch: MediaPatch): Promise<MediaRecord | undefined>;
+
+  insertUpload(upload: UploadRecord): Promise<void>;
+  getUpload(id: string): Promise<UploadRecord | undefined>;
+  getUploadByOperation(tenantId: string, operationId: string): Promise<UploadRecord | undefined>;
+  setUploadOffset(id: string, offset: number): Promise<void>;
+  setUploadMedia(id: string, mediaId: string): Promise<void>;
+  /** Unfinished uploads created before `before` (ISO). */
+  listStaleUploads(before: string): Promise<UploadRecord[]>;
+  deleteUpload(id: string): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,82 @@
+// Schema migrations, in order. Append new ones; never edit one that has shipped.
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('media')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('name_key', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('mime_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'bigint', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('duration_ms', 'bigint')
+        .addColumn('width', 'integer')
+        .addColumn('height', 'integer')
+        .addColumn('thumbnail_key', 'text')
+        .addColumn('storage_key', 'text', (c) => c.notNull())
+        .addColumn('operation_id', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('media_tenant_created')
+        .on('media')
+        .columns(['tenant_id', 'created_at'])
+        .execute();
+      await db.schema
+        .createIndex('media_tenant_operation')
+        .on('media')
+        .columns(['tenant_id', 'operation_id'])
+        .execute();
+      await db.schema.createIndex('media_status').on('media').column('status').execute();
+
+      await db.schema
+        .createTable('media_tags')
+        .addColumn('media_id', 'text', (c) => c.notNull().references('media.id').onDelete('cascade'))
+        .addColumn('tag', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('media_tags_pk', ['media_id', 'tag'])
+        .execute();
+      await db.schema.createIndex('media_tags_tag').on('media_tags').column('tag').execute();
+
+      await db.schema
+        .createTable('media_usages')
+        .addColumn('media_id', 'text', (c) => c.notNull().references('media.id').onDelete('cascade'))
+        .addColumn('course_id', 'text', (c) => c.notNull())
+        .addColumn('lesson_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('media_usages_pk', ['media_id', 'course_id', 'lesson_id'])
+        .execute();
+      await db.schema.createIndex('media_usages_course').on('media_usages').column('course_id').execute();
+
+      await db.schema
+        .createTable('uploads')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('operation_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('mime_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'bigint')
+        .addColumn('offset', 'bigint', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('media_id', 'text')
+        .execute();
+      await db.schema
+        .createIndex('uploads_tenant_operation')
+        .on('uploads')
+        .columns(['tenant_id', 'operation_id'])
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

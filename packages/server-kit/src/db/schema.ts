@@ -1,0 +1,60 @@
+// Table shapes as kysely sees them. Column types stay portable (text, integer) so PostgreSQL can follow.
+import type { Generated } from 'kysely';
+
+export interface MediaTable {
+  id: string;
+  tenant_id: string;
+  owner_id: string;
+  name: string;
+  /** lower-cased name, the key of name sorting and search */
+  name_key: string;
+  type: string;
+  mime_type: string;
+  size: number;
+  status: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  duration_ms: number | null;
+  width: number | null;
+  height: number | null;
+  thumbnail_key: string | null;
+  storage_key: string;
+  operation_id: string;
+  /** insertion order, the tiebreaker that keeps cursor paging stable */
+  seq: Generated<number>;
+}
+
+export interface MediaTagTable {
+  media_id: string;
+  tag: string;
+}
+
+export interface MediaUsageTable {
+  media_id: string;
+  course_id: string;
+  /** '' when the usage is the whole course (keeps the primary key simple) */
+  lesson_id: string;
+}
+
+/** A tus upload in flight: who owns it and how far it got (what the polling fallback reads). */
+export interface UploadTable {
+  id: string;
+  tenant_id: string;
+  owner_id: string;
+  operation_id: string;
+  name: string;
+  mime_type: string;
+  size: number | null;
+  offset: number;
+  created_at: string;
+  /** set when the bytes were complete and the library row made, so a repeated finish is a no-op */
+  media_id: string | null;
+}
+
+export interface Schema {
+  media: MediaTable;
+  media_tags: MediaTagTable;
+  media_usages: MediaUsageTable;
+  uploads: UploadTable;
+}

@@ -1,0 +1,23 @@
+// The embedded default: SQLite in the data directory through better-sqlite3, migrated on open.
+import Sqlite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import type { MediaDatabase } from './database.js';
+import { createKyselyDatabase } from './kysely-database.js';
+import { migrationProvider } from './migrations.js';
+import type { Schema } from './schema.js';
+
+export async function migrate(db: Kysely<Schema>): Promise<void> {
+  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) throw error;
+}
+
+export async function createSqliteDatabase(file: string): Promise<MediaDatabase> {
+  const sqlite = new Sqlite(file);
+  // WAL lets list queries read while an upload's progress is written; foreign keys make deletes cascade.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db);
+  return createKyselyDatabase(db);
+}

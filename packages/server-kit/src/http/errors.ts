@@ -1,0 +1,20 @@
+// The one error type of the kit: an HTTP status plus the wire error body `{error: {code, message}}`.
+import type { ErrorBody } from '@mediabay/core/protocol';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message } };
+  }
+}
+
+export const notFound = (what = 'file'): HttpError => new HttpError(404, 'not-found', `No such ${what}.`);

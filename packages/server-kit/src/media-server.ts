@@ -1,0 +1,137 @@
+// createMediaServer: wires storage, database, bus, processing, tus, REST and the socket relay
+// into one Node request handler plus an upgrade attach, and closes them in order.
+import fs from 'node:fs/promises';
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { createLocalBus } from './bus/event-bus.js';
+import type { MediaContext } from './context.js';
+import { createSqliteDatabase } from './db/sqlite.js';
+import { HttpError } from './http/errors.js';
+import { sendError } from './http/respond.js';
+import { resolveOptions, type MediaServerOptions } from './options.js';
+import { createProcessor } from './processing/processor.js';
+import { addMediaReadRoutes } from './rest/media-routes.js';
+import { createRouter } from './rest/router.js';
+import { createFileStorage } from './storage/file-storage.js';
+import { sweepExpiredUploads } from './tus/expiry.js';
+import { createTusEndpoint, type TusEndpoint } from './tus/tus-endpoint.js';
+import { createRelay } from './ws/relay.js';
+
+export interface MediaServer {
+  /** A Node request handler; with `next` (Express/Connect) paths outside the API are passed on. */
+  handler(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
+  /** Serves the socket on `server` and lifts Node's request timeout so long PATCH requests survive. */
+  attach(server: HttpServer): void;
+  /** Resolves once the database is migrated and interrupted processing re-queued; rejects if that failed. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const isDotSegment = (segment: string): boolean => /^(\.|%2e){1,2}$/i.test(segment);
+
+export function createMediaServer(options: MediaServerOptions): MediaServer {
+  const resolved = resolveOptions(options);
+  const { basePath } = resolved;
+  const bus = options.bus ?? createLocalBus();
+  const storage =
+    options.storage ??
+    createFileStorage({
+      directory: path.join(resolved.dataDir, 'files'),
+      expiryMs: resolved.limits.uploadExpiryMs,
+    });
+  const relay = createRelay({ path: `${basePath}/events`, bus, authenticate: resolved.authenticate });
+  const router = createRouter();
+  let ctx: MediaContext | undefined;
+  let tus: TusEndpoint | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  let closing = false;
+
+  const init = (async () => {
+    await fs.mkdir(resolved.dataDir, { recursive: true });
+    const db =
+      options.database ?? (await createSqliteDatabase(path.join(resolved.dataDir, 'mediabay.sqlite')));
+    const processor = createProcessor({
+      db,
+      storage,
+      bus,
+      basePath,
+      concurrency: resolved.concurrency,
+      timeoutMs: resolved.limits.processingTimeoutMs,
+    });
+    ctx = { options: resolved, db, storage, bus, processor };
+    tus = createTusEndpoint(ctx);
+    addMediaReadRoutes(router, ctx);
+    await processor.recover();
+    const sweepEvery = Math.min(resolved.limits.uploadExpiryMs / 4, 60 * 60 * 1000);
+    sweeper = setInterval(() => void sweepExpiredUploads(ctx as MediaContext), sweepEvery).unref();
+  })();
+  init.catch(() => undefined); // surfaced through ready() and every request
+
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    next?: (error?: unknown) => void,
+  ): Promise<void> {
+    const rawUrl = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+    // The raw path, not URL's: URL resolves `%2e%2e` and `..`, which would turn one route into another.
+    const rawPath = rawUrl.split('?', 1)[0] as string;
+    const url = new URL(rawUrl, 'http://localhost');
+    const inside = rawPath === basePath || rawPath.startsWith(`${basePath}/`);
+    if (!inside) {
+      if (next) next();
+      else sendError(res, new HttpError(404, 'not-found', 'No such route.'));
+      return;
+    }
+    try {
+      await init;
+      if (closing)
+        throw new HttpError(503, 'shutting-down', 'The server is shutting down.', { 'Retry-After': '5' });
+      const auth = await resolved.authenticate(req);
+      if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in to use the media library.');
+      const segments = rawPath.slice(basePath.length).split('/').filter(Boolean);
+      if (segments.some(isDotSegment))
+        throw new HttpError(400, 'invalid-path', 'Paths may not contain dot segments.');
+      if (segments[0] === 'uploads') {
+        await (tus as TusEndpoint).handle(req, res, auth, segments.slice(1));
+        return;
+      }
+      if (segments[0] === 'events' && segments.length === 1) {
+        throw new HttpError(426, 'upgrade-required', 'Connect with a WebSocket.', { Upgrade: 'websocket' });
+      }
+      const found = router.match(req.method ?? 'GET', segments);
+      if ('allowed' in found) {
+        if (found.allowed.length === 0) throw new HttpError(404, 'not-found', 'No such route.');
+        throw new HttpError(405, 'method-not-allowed', `Use ${found.allowed.join(' or ')}.`, {
+          Allow: found.allowed.join(', '),
+        });
+      }
+      await found.handler({ req, res, url, auth, params: found.params });
+    } catch (error) {
+      sendError(res, error);
+    }
+  }
+
+  return {
+    handler(req, res, next) {
+      void handle(req, res, next);
+    },
+    attach(server) {
+      // Node's default requestTimeout (300 s) would cut a long PATCH of a big video mid-upload.
+      server.requestTimeout = 0;
+      relay.attach(server);
+    },
+    ready: () => init,
+    async close() {
+      if (closing) return;
+      closing = true;
+      if (sweeper) clearInterval(sweeper);
+      await relay.close();
+      await init.catch(() => undefined);
+      if (ctx) {
+        await ctx.processor.close();
+        await ctx.db.close();
+      }
+      await bus.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// Turns a stored record into the wire's MediaFile: URLs derived, internals (tenant, keys) left out.
+import type { MediaFile } from '@mediabay/core/protocol';
+import type { MediaRecord } from '../db/database.js';
+
+export function toMediaFile(record: MediaRecord, basePath: string): MediaFile {
+  const file: MediaFile = {
+    id: record.id,
+    name: record.name,
+    type: record.type,
+    mimeType: record.mimeType,
+    size: record.size,
+    status: record.status,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    ownerId: record.ownerId,
+    tags: record.tags,
+    contentUrl: `${basePath}/${record.id}/content`,
+    usages: record.usages,
+    operationId: record.operationId,
+  };
+  if (record.durationMs !== null) file.durationMs = record.durationMs;
+  if (record.width !== null) file.width = record.width;
+  if (record.height !== null) file.height = record.height;
+  if (record.thumbnailKey !== null) file.thumbnailUrl = `${basePath}/${record.id}/thumbnail`;
+  if (record.error !== null) file.error = record.error;
+  return file;
+}

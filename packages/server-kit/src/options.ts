@@ -1,0 +1,69 @@
+// Options of createMediaServer and their defaults: what a host app may configure, resolved once.
+import type { IncomingMessage } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventBus } from './bus/event-bus.js';
+import type { MediaDatabase } from './db/database.js';
+import type { MediaStorage } from './storage/storage.js';
+
+/** Who is calling: the answer of the `authenticate` hook. */
+export interface AuthContext {
+  userId: string;
+  tenantId: string;
+  roles: string[];
+}
+
+/** Returns the caller, or null (answered with 401). May throw an HttpError for a custom status. */
+export type Authenticate = (req: IncomingMessage) => AuthContext | null | Promise<AuthContext | null>;
+
+export interface MediaLimits {
+  /** Largest accepted file in bytes (tus Upload-Length and multipart). Default 10 GiB. */
+  maxFileSize?: number;
+  /** Incomplete tus uploads older than this are removed, in ms. Default 24 h. */
+  uploadExpiryMs?: number;
+  /** Longest an ffprobe/ffmpeg job may run, in ms. Default 60 s. */
+  processingTimeoutMs?: number;
+}
+
+export interface MediaServerOptions {
+  /** Directory for uploaded bytes and the SQLite database (created if missing). */
+  dataDir: string;
+  authenticate?: Authenticate;
+  limits?: MediaLimits;
+  /** Where the REST API lives; tus at `${basePath}/uploads`, socket at `${basePath}/events`. */
+  basePath?: string;
+  storage?: MediaStorage;
+  database?: MediaDatabase;
+  bus?: EventBus;
+  /** Parallel processing jobs. Default: number of cores. */
+  concurrency?: number;
+}
+
+export interface ResolvedOptions {
+  dataDir: string;
+  basePath: string;
+  authenticate: Authenticate;
+  limits: Required<MediaLimits>;
+  concurrency: number;
+}
+
+/** The demo's single open tenant: everyone is the same user. */
+export const OPEN_TENANT: AuthContext = { userId: 'anonymous', tenantId: 'default', roles: ['admin'] };
+
+export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
+  if (!options || typeof options.dataDir !== 'string' || options.dataDir === '') {
+    throw new TypeError('createMediaServer: `dataDir` is required');
+  }
+  const limits = options.limits ?? {};
+  return {
+    dataDir: path.resolve(options.dataDir),
+    basePath: (options.basePath ?? '/api/media').replace(/\/+$/, ''),
+    authenticate: options.authenticate ?? (() => OPEN_TENANT),
+    limits: {
+      maxFileSize: limits.maxFileSize ?? 10 * 1024 ** 3,
+      uploadExpiryMs: limits.uploadExpiryMs ?? 24 * 60 * 60 * 1000,
+      processingTimeoutMs: limits.processingTimeoutMs ?? 60_000,
+    },
+    concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
+  };
+}

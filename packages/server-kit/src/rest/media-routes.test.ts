@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import type { ListResponse, OperationStatus } from '@mediabay/core/protocol';
+import { newOperationId, sha256, tusUpload } from '../test-support/clients.test-helper.js';
+import { rawRequest, startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
+
+describe('media REST routes', () => {
+  let server: TestServer;
+  const bytes = randomBytes(256 * 1024);
+  let fileId: string;
+  let operationId: string;
+  before(async () => {
+    server = await startTestServer();
+    operationId = newOperationId();
+    const endpoint = `${server.url}/api/media/uploads`;
+    ({ fileId } = (await tusUpload(endpoint, bytes, {
+      name: 'Report.pdf',
+      type: 'application/pdf',
+      operationId,
+    })) as {
+      fileId: string;
+    });
+    await tusUpload(endpoint, randomBytes(10), {
+      name: 'alpha.txt',
+      type: 'text/plain',
+      operationId: newOperationId(),
+    });
+    await tusUpload(endpoint, randomBytes(30), {
+      name: 'Beta 100%.txt',
+      type: 'text/plain',
+      operationId: newOperationId(),
+    });
+    await tusUpload(endpoint, randomBytes(20), {
+      name: 'photo.png',
+      type: 'image/png',
+      operationId: newOperationId(),
+    });
+  });
+  after(() => server.close());
+
+  const list = async (query: string): Promise<ListResponse> => {
+    const res = await fetch(`${server.url}/api/media${query}`);
+    assert.equal(res.status, 200, query);
+    return (await res.json()) as ListResponse;
+  };
+  const names = (page: ListResponse): string[] => page.items.map((f) => f.name);
+
+  it('lists newest first by default with a total', async () => {
+    const page = await list('');
+    assert.equal(page.total, 4);
+    assert.deepEqual(names(page), ['photo.png', 'Beta 100%.txt', 'alpha.txt', 'Report.pdf']);
+    assert.equal(page.nextCursor, null);
+  });
+
+  it('searches names case-insensitively and treats % literally', async () => {
+    assert.deepEqual(names(await list('?q=REPORT')), ['Report.pdf']);
+    assert.deepEqual(names(await list('?q=100%25')), ['Beta 100%.txt']);
+    assert.deepEqual(names(await list('?q=%25')), ['Beta 100%.txt']);
+  });
+
+  it('filters by type and sorts by name, size and type in both orders', async () => {
+    assert.deepEqual(names(await list('?type=document&sort=name')), [
+      'alpha.txt',
+      'Beta 100%.txt',
+      'Report.pdf',
+    ]);
+    assert.deepEqual(names(await list('?sort=size&order=desc')), [
+      'Report.pdf',
+      'Beta 100%.txt',
+      'photo.png',
+      'alpha.txt',
+    ]);
+    assert.equal((await list('?sort=type&order=asc')).items[0]?.type, 'document');
+  });
+
+  it('pages with a cursor without repeats or gaps, even when files arrive between pages', async () => {
+    const first = await list('?sort=name&limit=2');
+    assert.deepEqual(names(first), ['alpha.txt', 'Beta 100%.txt']);
+    assert.ok(first.nextCursor);
+    await tusUpload(`${server.url}/api/media/uploads`, randomBytes(5), {
+      name: 'aaa-first.txt',
+      type: 'text/plain',
+      operationId: newOperationId(),
+    });
+    const second = await list(`?sort=name&limit=2&cursor=${first.nextCursor}`);
+    assert.deepEqual(names(second), ['photo.png', 'Report.pdf']);
+    assert.equal(second.nextCursor, null);
+  });
+
+  it('answers bad list parameters with 400', async () => {
+    for (const query of [
+      '?sort=evil',
+      '?order=up',
+      '?limit=0',
+      '?limit=abc',
+      '?type=exe',
+      '?cursor=garbage',
+      '?bogus=1',
+    ]) {
+      const res = await fetch(`${server.url}/api/media${query}`);
+      assert.equal(res.status, 400, query);
+      assert.ok(((await res.json()) as { error: { code: string } }).error.code);
+    }
+  });
+
+  it('gets one file, and answers malformed or traversal ids with 400 and unknown ones with 404', async () => {
+    const res = await fetch(`${server.url}/api/media/${fileId}`);
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as { operationId: string }).operationId, operationId);
+    for (const id of ['..%2F..%2Fetc%2Fpasswd', 'abc', '..', '%2e%2e', `${fileId}%00`]) {
+      const raw = await rawRequest(server.url, 'GET', `/api/media/${id}/content`);
+      assert.equal(raw.status, 400, id);
+    }
+    assert.equal((await fetch(`${server.url}/api/media/${'0'.repeat(32)}`)).status, 404);
+  });
+
+  it('reports an operation through the polling fallback', async () => {
+    const res = await fetch(`${server.url}/api/media/operations/${operationId}`);
+    const status = (await res.json()) as OperationStatus;
+    assert.equal(status.fileId, fileId);
+    assert.equal(status.progress, 100);
+    assert.ok(['processing', 'ready'].includes(status.status));
+    assert.equal((await fetch(`${server.url}/api/media/operations/${newOperationId()}`)).status, 404);
+    assert.equal((await fetch(`${server.url}/api/media/operations/nope`)).status, 400);
+  });
+
+  it('serves a byte range and refuses an unsatisfiable one', async () => {
+    const res = await fetch(`${server.url}/api/media/${fileId}/content`, {
+      headers: { Range: 'bytes=100-1099' },
+    });
+    assert.equal(res.status, 206);
+    assert.equal(res.headers.get('content-range'), `bytes 100-1099/${bytes.length}`);
+    assert.equal(sha256(Buffer.from(await res.arrayBuffer())), sha256(bytes.subarray(100, 1100)));
+    const suffix = await fetch(`${server.url}/api/media/${fileId}/content`, {
+      headers: { Range: 'bytes=-10' },
+    });
+    assert.deepEqual(Buffer.from(await suffix.arrayBuffer()), bytes.subarray(bytes.length - 10));
+    const bad = await fetch(`${server.url}/api/media/${fileId}/content`, {
+      headers: { Range: `bytes=${bytes.length}-` },
+    });
+    assert.equal(bad.status, 416);
+  });
+
+  it('sends documents as attachments with nosniff and a sandbox CSP', async () => {
+    const res = await fetch(`${server.url}/api/media/${fileId}/content`);
+    await res.arrayBuffer();
+    assert.match(res.headers.get('content-disposition') ?? '', /^attachment; filename="Report.pdf"/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(res.headers.get('content-security-policy') ?? '', /sandbox/);
+  });
+
+  it('survives a client that aborts a download half-way', async () => {
+    for (let i = 0; i < 5; i++) {
+      await new Promise<void>((resolve) => {
+        const req = http.get(`${server.url}/api/media/${fileId}/content`, (res) => {
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        });
+        req.on('error', () => resolve());
+      });
+    }
+    const after = await waitFor(async () => {
+      const res = await fetch(`${server.url}/api/media/${fileId}/content`);
+      return res.status === 200 ? Buffer.from(await res.arrayBuffer()) : undefined;
+    });
+    assert.equal(sha256(after), sha256(bytes));
+  });
+});

@@ -1,0 +1,55 @@
+// The read side of the REST API: list, one file, its bytes, and the polling fallback for operations.
+import { isOperationId, type OperationStatus } from '@mediabay/core/protocol';
+import type { MediaContext } from '../context.js';
+import { HttpError, notFound } from '../http/errors.js';
+import { sendJson } from '../http/respond.js';
+import { isId } from '../media/ids.js';
+import { toMediaFile } from '../media/to-wire.js';
+import { sendMediaContent } from './content.js';
+import { parseListParams } from './list-params.js';
+import type { RouteContext, Router } from './router.js';
+
+export async function loadOwned(ctx: MediaContext, tenantId: string, id: string | undefined) {
+  if (!isId(id)) throw new HttpError(400, 'invalid-id', 'That is not a file id.');
+  const record = await ctx.db.getMedia(tenantId, id);
+  if (!record) throw notFound();
+  return record;
+}
+
+export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
+  const base = ctx.options.basePath;
+
+  router.add('GET', '/', async ({ res, url, auth }: RouteContext) => {
+    const page = await ctx.db.listMedia(parseListParams(url.searchParams, auth.tenantId));
+    sendJson(res, 200, {
+      items: page.items.map((r) => toMediaFile(r, base)),
+      nextCursor: page.nextCursor,
+      total: page.total,
+    });
+  });
+
+  router.add('GET', '/operations/:operationId', async ({ res, auth, params }) => {
+    const operationId = params.operationId;
+    if (!isOperationId(operationId)) throw new HttpError(400, 'invalid-id', 'That is not an operation id.');
+    const media = await ctx.db.getMediaByOperation(auth.tenantId, operationId);
+    let status: OperationStatus;
+    if (media) {
+      status = { operationId, status: media.status, progress: 100, fileId: media.id };
+      if (media.error) status.error = media.error;
+    } else {
+      const upload = await ctx.db.getUploadByOperation(auth.tenantId, operationId);
+      if (!upload) throw notFound('operation');
+      const progress = upload.size ? Math.floor((upload.offset / upload.size) * 100) : 0;
+      status = { operationId, status: 'uploading', progress };
+    }
+    sendJson(res, 200, status);
+  });
+
+  router.add('GET', '/:id', async ({ res, auth, params }) => {
+    sendJson(res, 200, toMediaFile(await loadOwned(ctx, auth.tenantId, params.id), base));
+  });
+
+  router.add('GET', '/:id/content', async ({ req, res, auth, params }) => {
+    await sendMediaContent(req, res, ctx.storage, await loadOwned(ctx, auth.tenantId, params.id));
+  });
+}

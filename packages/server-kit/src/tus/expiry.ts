@@ -1,0 +1,19 @@
+// Removes incomplete uploads older than the configured expiry: their bytes and their rows.
+import type { MediaContext } from '../context.js';
+import { uploadKey } from '../storage/file-storage.js';
+
+export async function sweepExpiredUploads(ctx: MediaContext, now = Date.now()): Promise<number> {
+  try {
+    const before = new Date(now - ctx.options.limits.uploadExpiryMs).toISOString();
+    const stale = await ctx.db.listStaleUploads(before);
+    for (const upload of stale) {
+      await ctx.storage.remove(uploadKey(upload.id));
+      await ctx.db.deleteUpload(upload.id);
+    }
+    await ctx.storage.removeExpired(); // bytes without a row (a crash between the two writes)
+    return stale.length;
+  } catch (error) {
+    console.error('[mediabay] expiry sweep failed', error);
+    return 0;
+  }
+}

@@ -1,0 +1,189 @@
+// The tus 1.0 endpoint at `${basePath}/uploads`: @tus/server does the protocol; this module checks
+// the caller, the tenant and the headers first (clear JSON 4xx, nothing stored), feeds byte progress
+// to the bus, and turns a finished upload into a library file.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EVENTS, Server, type Upload } from '@tus/server';
+import type { MediaContext } from '../context.js';
+import { HttpError } from '../http/errors.js';
+import { sendError } from '../http/respond.js';
+import { isId, newId } from '../media/ids.js';
+import { ingestMedia } from '../media/ingest.js';
+import type { AuthContext } from '../options.js';
+import { uploadKey } from '../storage/file-storage.js';
+import { parseMetadataHeader, validateUploadMetadata, type UploadMetadata } from './metadata.js';
+import { createProgressTracker } from './progress.js';
+
+interface InFlight {
+  auth: AuthContext;
+  metadata?: UploadMetadata;
+}
+
+/** What tus hands its hooks: a web Request that remembers the Node request it came from. */
+type HookRequest = { runtime?: { node?: { req: IncomingMessage } } };
+
+const FILE_ID_HEADER = 'Mediabay-File-Id';
+const OFFSET_WRITE_INTERVAL_MS = 1000;
+
+export interface TusEndpoint {
+  handle(req: IncomingMessage, res: ServerResponse, auth: AuthContext, rest: string[]): Promise<void>;
+}
+
+export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
+  const { options, db, bus, storage } = ctx;
+  const path = `${options.basePath}/uploads`;
+  const inFlight = new WeakMap<IncomingMessage, InFlight>();
+  const progress = createProgressTracker();
+  const lastOffsetWrite = new Map<string, number>();
+
+  const stateOf = (req: unknown): InFlight => {
+    const node = (req as HookRequest).runtime?.node?.req;
+    const state = node && inFlight.get(node);
+    if (!state) throw new Error('tus hook without a checked request');
+    return state;
+  };
+
+  const tus = new Server({
+    path,
+    datastore: storage.tusStore,
+    relativeLocation: true,
+    maxSize: options.limits.maxFileSize,
+    postReceiveInterval: 100,
+    disableTerminationForFinishedUploads: true,
+    exposedHeaders: [FILE_ID_HEADER],
+    namingFunction: () => newId(),
+    async onUploadCreate(req, upload) {
+      const { auth, metadata } = stateOf(req);
+      if (!metadata) throw new Error('upload created without metadata');
+      await db.insertUpload({
+        id: upload.id,
+        tenantId: auth.tenantId,
+        ownerId: auth.userId,
+        operationId: metadata.operationId,
+        name: metadata.filename,
+        mimeType: metadata.filetype,
+        size: upload.size ?? null,
+        offset: 0,
+        createdAt: new Date().toISOString(),
+        mediaId: null,
+      });
+      return {};
+    },
+    async onUploadFinish(_req, upload) {
+      const mediaId = await finish(upload);
+      return { headers: { [FILE_ID_HEADER]: mediaId } };
+    },
+    onResponseError(_req, err) {
+      // tus answers with text; keep its status but speak the wire's error body.
+      const status = 'status_code' in err ? err.status_code : 500;
+      const message = ('body' in err ? err.body : 'Upload failed.').trim();
+      if (status >= 500) console.error('[mediabay] tus', err);
+      const code = status === 413 ? 'file-too-large' : status === 409 ? 'offset-mismatch' : 'upload-failed';
+      return { status_code: status, body: JSON.stringify({ error: { code, message } }) };
+    },
+  });
+
+  tus.on(EVENTS.POST_RECEIVE, (request, upload) => {
+    void reportProgress(request, upload);
+  });
+  tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
+    progress.forget(id);
+    lastOffsetWrite.delete(id);
+    void db.deleteUpload(id).catch((error: unknown) => console.error('[mediabay] tus terminate', error));
+  });
+
+  async function reportProgress(request: object, upload: Upload): Promise<void> {
+    const row = await db.getUpload(upload.id);
+    if (!row) return;
+    const data = progress.update(upload.id, request, upload.offset, upload.size);
+    bus.publish(row.tenantId, { type: 'media-upload-progress', operationId: row.operationId, data });
+    const now = Date.now();
+    if (now - (lastOffsetWrite.get(upload.id) ?? 0) >= OFFSET_WRITE_INTERVAL_MS) {
+      lastOffsetWrite.set(upload.id, now);
+      await db.setUploadOffset(upload.id, upload.offset);
+    }
+  }
+
+  async function finish(upload: Upload): Promise<string> {
+    progress.forget(upload.id);
+    lastOffsetWrite.delete(upload.id);
+    const row = await db.getUpload(upload.id);
+    if (!row) throw new Error(`finished upload ${upload.id} has no row`);
+    if (row.mediaId) return row.mediaId; // a repeated final PATCH: the file already exists
+    const size = upload.size ?? upload.offset;
+    await db.setUploadOffset(upload.id, size);
+    bus.publish(row.tenantId, {
+      type: 'media-upload-progress',
+      operationId: row.operationId,
+      data: { progress: 100, bytesReceived: size, bytesTotal: size, timeRemaining: 0 },
+    });
+    const record = await ingestMedia(ctx, {
+      tenantId: row.tenantId,
+      ownerId: row.ownerId,
+      name: row.name,
+      mimeType: row.mimeType,
+      size,
+      storageKey: uploadKey(upload.id),
+      operationId: row.operationId,
+    });
+    await db.setUploadMedia(upload.id, record.id);
+    return record.id;
+  }
+
+  /** Refuses what tus would accept too loosely, before any byte is stored. */
+  function checkHeaders(req: IncomingMessage): UploadMetadata | undefined {
+    if (req.method === 'OPTIONS') return undefined;
+    const resumable = req.headers['tus-resumable'];
+    if (resumable !== '1.0.0') {
+      throw new HttpError(412, 'unsupported-tus-version', 'Tus-Resumable must be 1.0.0.', {
+        'Tus-Version': '1.0.0',
+      });
+    }
+    if (req.method !== 'POST') return undefined;
+    const length = req.headers['upload-length'];
+    const deferred = req.headers['upload-defer-length'];
+    if (length !== undefined) {
+      if (typeof length !== 'string' || !/^\d{1,16}$/.test(length))
+        throw new HttpError(400, 'invalid-length', 'Upload-Length must be a byte count.');
+      if (Number(length) > options.limits.maxFileSize) {
+        throw new HttpError(
+          413,
+          'file-too-large',
+          `Files may be at most ${options.limits.maxFileSize} bytes.`,
+        );
+      }
+    } else if (deferred !== '1') {
+      throw new HttpError(400, 'invalid-length', 'Upload-Length or Upload-Defer-Length: 1 is required.');
+    }
+    return validateUploadMetadata(parseMetadataHeader(req.headers['upload-metadata'] as string | undefined));
+  }
+
+  async function checkOwnership(uploadId: string, auth: AuthContext): Promise<void> {
+    // Another tenant's upload is answered exactly like a missing one.
+    const row = isId(uploadId) ? await db.getUpload(uploadId) : undefined;
+    if (!row || row.tenantId !== auth.tenantId) throw new HttpError(404, 'not-found', 'No such upload.');
+  }
+
+  return {
+    async handle(req, res, auth, rest) {
+      try {
+        const method = req.method ?? 'GET';
+        if (rest.length > 1) throw new HttpError(404, 'not-found', 'No such upload.');
+        const uploadId = rest[0];
+        if (method === 'GET') {
+          throw new HttpError(405, 'method-not-allowed', 'Read files from the content route.', {
+            Allow: 'HEAD, PATCH, DELETE',
+          });
+        }
+        if (uploadId === undefined ? !['POST', 'OPTIONS'].includes(method) : method === 'POST') {
+          throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here.`);
+        }
+        const metadata = checkHeaders(req);
+        if (uploadId !== undefined && method !== 'OPTIONS') await checkOwnership(uploadId, auth);
+        inFlight.set(req, metadata ? { auth, metadata } : { auth });
+        await tus.handle(req, res);
+      } catch (error) {
+        sendError(res, error);
+      }
+    },
+  };
+}

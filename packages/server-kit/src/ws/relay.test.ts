@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import { after, before, describe, it } from 'node:test';
+import type { ServerEvent } from '@mediabay/core/protocol';
+import { makeVideo, newOperationId, openEvents, tusUpload } from '../test-support/clients.test-helper.js';
+import { startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
+
+describe('event relay', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('sends progress, complete, created and updated (ready) for an upload, in that order', async () => {
+    const { ws, events } = await openEvents(server.wsUrl);
+    const operationId = newOperationId();
+    const bytes = await fs.readFile(await makeVideo());
+    const { fileId } = await tusUpload(`${server.url}/api/media/uploads`, bytes, {
+      name: 'clip.mp4',
+      type: 'video/mp4',
+      operationId,
+    });
+    const mine = (): ServerEvent[] =>
+      events.filter(
+        (e) => ('operationId' in e ? e.operationId : 'file' in e ? e.file.operationId : '') === operationId,
+      );
+    await waitFor(() => (mine().some((e) => e.type === 'media-updated') ? true : undefined));
+    ws.close();
+
+    const types = mine().map((e) => e.type);
+    const index = (type: string): number => types.indexOf(type as ServerEvent['type']);
+    assert.ok(index('media-upload-progress') >= 0, types.join());
+    assert.ok(index('media-upload-progress') < index('media-upload-complete'));
+    assert.ok(index('media-upload-complete') < index('media-created'));
+    assert.ok(index('media-created') < index('media-updated'));
+
+    const progress = mine().filter((e) => e.type === 'media-upload-progress');
+    const last = progress[progress.length - 1];
+    assert.ok(last?.type === 'media-upload-progress');
+    assert.deepEqual(
+      { received: last.data.bytesReceived, total: last.data.bytesTotal, progress: last.data.progress },
+      { received: bytes.length, total: bytes.length, progress: 100 },
+    );
+    const complete = mine().find((e) => e.type === 'media-upload-complete');
+    assert.ok(complete?.type === 'media-upload-complete' && complete.fileId === fileId && complete.success);
+    const created = mine().find((e) => e.type === 'media-created');
+    assert.ok(created?.type === 'media-created' && created.file.status === 'processing');
+    const updated = mine().find((e) => e.type === 'media-updated');
+    assert.ok(
+      updated?.type === 'media-updated' && updated.file.status === 'ready' && updated.file.durationMs,
+    );
+  });
+
+  it('throttles byte progress of a long PATCH to about ten events a second, with an ETA', async () => {
+    const { ws, events } = await openEvents(server.wsUrl);
+    const operationId = newOperationId();
+    const bytes = randomBytes(8 * 1024 * 1024);
+    const started = Date.now();
+    // A slow client: 64 KiB every 10 ms, so the PATCH lasts over a second.
+    await new Promise<void>((resolve, reject) => {
+      void (async () => {
+        const create = await fetch(`${server.url}/api/media/uploads`, {
+          method: 'POST',
+          headers: {
+            'Tus-Resumable': '1.0.0',
+            'Upload-Length': String(bytes.length),
+            'Upload-Metadata': `filename ${btoa('slow.bin')},operationId ${btoa(operationId)}`,
+          },
+        });
+        const url = new URL(create.headers.get('location') ?? '', server.url);
+        let sent = 0;
+        const body = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            if (sent >= bytes.length) return controller.close();
+            await new Promise((r) => setTimeout(r, 10));
+            controller.enqueue(bytes.subarray(sent, sent + 64 * 1024));
+            sent += 64 * 1024;
+          },
+        });
+        const res = await fetch(url, {
+          method: 'PATCH',
+          headers: {
+            'Tus-Resumable': '1.0.0',
+            'Upload-Offset': '0',
+            'Content-Type': 'application/offset+octet-stream',
+          },
+          body,
+          duplex: 'half',
+        } as RequestInit);
+        if (res.status !== 204) throw new Error(`PATCH answered ${res.status}`);
+        resolve();
+      })().catch(reject);
+    });
+    const seconds = (Date.now() - started) / 1000;
+    await waitFor(() => (events.some((e) => e.type === 'media-created') ? true : undefined));
+    ws.close();
+    const progress = events.filter(
+      (e): e is Extract<ServerEvent, { type: 'media-upload-progress' }> =>
+        e.type === 'media-upload-progress' && e.operationId === operationId,
+    );
+    assert.ok(seconds > 1, `upload took ${seconds}s`);
+    assert.ok(progress.length >= 5, `only ${progress.length} progress events`);
+    assert.ok(progress.length <= seconds * 12 + 2, `${progress.length} events in ${seconds}s`);
+    const received = progress.map((e) => e.data.bytesReceived);
+    assert.deepEqual(
+      received,
+      [...received].sort((a, b) => a - b),
+      'monotonic',
+    );
+    assert.ok(
+      progress.slice(0, -1).some((e) => typeof e.data.timeRemaining === 'number' && e.data.timeRemaining > 0),
+    );
+  });
+
+  it('refuses a socket when authenticate says no', async () => {
+    const closed = await startTestServer({ authenticate: () => null });
+    try {
+      await assert.rejects(openEvents(closed.wsUrl), /401/);
+    } finally {
+      await closed.close();
+    }
+  });
+});
