@@ -11,6 +11,7 @@ import { sendError } from './http/respond.js';
 import { resolveOptions, type MediaServerOptions } from './options.js';
 import { createProcessor } from './processing/processor.js';
 import { addMediaReadRoutes } from './rest/media-routes.js';
+import { addMediaWriteRoutes } from './rest/write-routes.js';
 import { createRouter } from './rest/router.js';
 import { createFileStorage } from './storage/file-storage.js';
 import { sweepExpiredUploads } from './tus/expiry.js';
@@ -60,6 +61,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     });
     ctx = { options: resolved, db, storage, bus, processor };
     tus = createTusEndpoint(ctx);
+    addMediaWriteRoutes(router, ctx); // first: `/tags` and `/bulk-delete` before `/:id`
     addMediaReadRoutes(router, ctx);
     await processor.recover();
     const sweepEvery = Math.min(resolved.limits.uploadExpiryMs / 4, 60 * 60 * 1000);

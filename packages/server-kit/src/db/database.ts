@@ -71,6 +71,14 @@ export interface MediaDatabase {
   /** Rows left in `processing` (by a crash or restart), oldest first. */
   listProcessing(): Promise<MediaRecord[]>;
   updateMedia(id: string, patch: MediaPatch): Promise<MediaRecord | undefined>;
+  /** Replaces the tags of a file. */
+  setTags(id: string, tags: string[]): Promise<void>;
+  /** Deletes a tenant's files (tags and usages with them); returns the rows that were deleted. */
+  deleteMedia(tenantId: string, ids: string[]): Promise<MediaRecord[]>;
+  countMedia(tenantId: string): Promise<number>;
+  listTags(tenantId: string): Promise<{ name: string; count: number }[]>;
+  addUsage(id: string, usage: Usage): Promise<void>;
+  removeUsage(id: string, usage: Usage): Promise<boolean>;
 
   insertUpload(upload: UploadRecord): Promise<void>;
   getUpload(id: string): Promise<UploadRecord | undefined>;
@@ -80,6 +88,8 @@ export interface MediaDatabase {
   /** Unfinished uploads created before `before` (ISO). */
   listStaleUploads(before: string): Promise<UploadRecord[]>;
   deleteUpload(id: string): Promise<void>;
+  /** The tus upload whose bytes a file was made from, if any. */
+  deleteUploadsOfMedia(mediaId: string): Promise<void>;
 
   close(): Promise<void>;
 }

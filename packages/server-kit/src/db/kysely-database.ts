@@ -227,6 +227,81 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
       return one(await db.selectFrom('media').selectAll().where('id', '=', id).execute());
     },
 
+    async setTags(id, tags) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('media_tags').where('media_id', '=', id).execute();
+        if (tags.length > 0) {
+          await trx
+            .insertInto('media_tags')
+            .values(tags.map((tag) => ({ media_id: id, tag })))
+            .execute();
+        }
+        await trx
+          .updateTable('media')
+          .set({ updated_at: new Date().toISOString() })
+          .where('id', '=', id)
+          .execute();
+      });
+    },
+
+    async deleteMedia(tenantId, ids) {
+      if (ids.length === 0) return [];
+      return db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .selectFrom('media')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('id', 'in', ids)
+          .execute();
+        if (rows.length === 0) return [];
+        const found = rows.map((r) => r.id);
+        const records = rows.map((row) => toRecord(row, [], []));
+        await trx.deleteFrom('media_tags').where('media_id', 'in', found).execute();
+        await trx.deleteFrom('media_usages').where('media_id', 'in', found).execute();
+        await trx.deleteFrom('media').where('id', 'in', found).execute();
+        return records;
+      });
+    },
+
+    async countMedia(tenantId) {
+      const row = await db
+        .selectFrom('media')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async listTags(tenantId) {
+      const rows = await db
+        .selectFrom('media_tags')
+        .innerJoin('media', 'media.id', 'media_tags.media_id')
+        .select(['media_tags.tag as name', (eb) => eb.fn.countAll<number | string>().as('count')])
+        .where('media.tenant_id', '=', tenantId)
+        .groupBy('media_tags.tag')
+        .orderBy('media_tags.tag')
+        .execute();
+      return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
+    },
+
+    async addUsage(id, usage) {
+      await db
+        .insertInto('media_usages')
+        .values({ media_id: id, course_id: usage.courseId, lesson_id: usage.lessonId ?? '' })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+
+    async removeUsage(id, usage) {
+      const result = await db
+        .deleteFrom('media_usages')
+        .where('media_id', '=', id)
+        .where('course_id', '=', usage.courseId)
+        .where('lesson_id', '=', usage.lessonId ?? '')
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
     async insertUpload(upload) {
       await db
         .insertInto('uploads')
@@ -281,6 +356,10 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
 
     async deleteUpload(id) {
       await db.deleteFrom('uploads').where('id', '=', id).execute();
+    },
+
+    async deleteUploadsOfMedia(mediaId) {
+      await db.deleteFrom('uploads').where('media_id', '=', mediaId).execute();
     },
 
     async close() {
