@@ -1,0 +1,183 @@
+// English strings, the default locale. Other locales implement the same `MediabayStrings` shape,
+// so a missing translation is a type error rather than a blank label.
+import type { UploadStatus } from '@mediabay/core';
+import type { MediaType, SortKey } from '@mediabay/core/protocol';
+
+export interface MediabayStrings {
+  /** BCP 47 tag handed to Intl for numbers, units and dates */
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  status: Record<UploadStatus, string>;
+  mediaType: Record<MediaType, string>;
+  // upload-panel
+  panelLabel: string;
+  panelUploading: (count: number) => string;
+  panelDone: (count: number) => string;
+  panelFailed: (count: number) => string;
+  timeLeft: (time: string) => string;
+  sizeOf: (done: string, total: string) => string;
+  minimize: string;
+  maximize: string;
+  dismiss: string;
+  pause: (name: string) => string;
+  resume: (name: string) => string;
+  cancel: (name: string) => string;
+  retry: (name: string) => string;
+  pauseAll: string;
+  resumeAll: string;
+  cancelAll: string;
+  chooseAgain: (name: string) => string;
+  waitingForFile: string;
+  processingStage: (stage: string) => string;
+  announceStarted: (name: string) => string;
+  announceFinished: (name: string) => string;
+  announceFailed: (name: string, reason: string) => string;
+  progressOf: (name: string) => string;
+  // upload-dropzone
+  dropTitle: string;
+  dropHint: string;
+  browse: string;
+  dropHere: string;
+  dropRejected: string;
+  rejectedTitle: (count: number) => string;
+  clearRejected: string;
+  folderEmpty: (name: string) => string;
+  // media-library
+  libraryLabel: string;
+  search: string;
+  allTypes: string;
+  sortBy: string;
+  sortKey: Record<SortKey, string>;
+  ascending: string;
+  descending: string;
+  gridView: string;
+  listView: string;
+  selectAll: string;
+  clearSelection: string;
+  selectedCount: (count: number) => string;
+  deleteSelected: string;
+  addTag: string;
+  tagPrompt: string;
+  upload: string;
+  itemCount: (count: number) => string;
+  loading: string;
+  emptyTitle: string;
+  emptyHint: string;
+  noMatches: string;
+  loadError: string;
+  tryAgain: string;
+  columnName: string;
+  columnSize: string;
+  columnType: string;
+  columnDate: string;
+  // dialogs and toasts
+  confirmDeleteTitle: (count: number) => string;
+  confirmDeleteBody: string;
+  confirmDelete: string;
+  confirmCancel: string;
+  close: string;
+  preview: (name: string) => string;
+  details: string;
+  rename: string;
+  tags: string;
+  usages: string;
+  noUsages: string;
+  save: string;
+  deleted: (count: number) => string;
+  deleteFailed: string;
+  tagged: (count: number, tag: string) => string;
+  updateFailed: string;
+  noPreview: string;
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export const en: MediabayStrings = {
+  locale: 'en',
+  dir: 'ltr',
+  status: {
+    queued: 'Waiting',
+    uploading: 'Uploading',
+    paused: 'Paused',
+    processing: 'Processing',
+    ready: 'Ready',
+    error: 'Failed',
+    canceled: 'Canceled',
+  },
+  mediaType: { video: 'Video', image: 'Image', audio: 'Audio', document: 'Document', other: 'Other' },
+  panelLabel: 'Uploads',
+  panelUploading: (n) => `Uploading ${plural(n, 'item', 'items')}`,
+  panelDone: (n) => `${plural(n, 'upload', 'uploads')} complete`,
+  panelFailed: (n) => `${plural(n, 'upload', 'uploads')} failed`,
+  timeLeft: (time) => `${time} left`,
+  sizeOf: (done, total) => `${done} of ${total}`,
+  minimize: 'Minimize',
+  maximize: 'Maximize',
+  dismiss: 'Close',
+  pause: (name) => `Pause ${name}`,
+  resume: (name) => `Resume ${name}`,
+  cancel: (name) => `Cancel ${name}`,
+  retry: (name) => `Retry ${name}`,
+  pauseAll: 'Pause all',
+  resumeAll: 'Resume all',
+  cancelAll: 'Cancel all',
+  chooseAgain: (name) => `Choose ${name} again`,
+  waitingForFile: 'Choose the file again to resume',
+  processingStage: (stage) => `Processing: ${stage}`,
+  announceStarted: (name) => `Uploading ${name}`,
+  announceFinished: (name) => `${name} is ready`,
+  announceFailed: (name, reason) => `${name} failed: ${reason}`,
+  progressOf: (name) => `Upload progress of ${name}`,
+  dropTitle: 'Drag files here',
+  dropHint: 'or',
+  browse: 'Choose files',
+  dropHere: 'Drop to upload',
+  dropRejected: 'Some of these files cannot be uploaded',
+  rejectedTitle: (n) => `${plural(n, 'file was', 'files were')} not added`,
+  clearRejected: 'Dismiss',
+  folderEmpty: (name) => `Folder ${name} is empty`,
+  libraryLabel: 'Media library',
+  search: 'Search media',
+  allTypes: 'All types',
+  sortBy: 'Sort by',
+  sortKey: { name: 'Name', createdAt: 'Date added', size: 'Size', type: 'Type' },
+  ascending: 'Ascending',
+  descending: 'Descending',
+  gridView: 'Grid view',
+  listView: 'List view',
+  selectAll: 'Select all',
+  clearSelection: 'Clear selection',
+  selectedCount: (n) => `${n} selected`,
+  deleteSelected: 'Delete',
+  addTag: 'Tag',
+  tagPrompt: 'Tag to add',
+  upload: 'Upload',
+  itemCount: (n) => plural(n, 'item', 'items'),
+  loading: 'Loading media…',
+  emptyTitle: 'No media yet',
+  emptyHint: 'Drop files anywhere here, or choose them to upload.',
+  noMatches: 'Nothing matches your search.',
+  loadError: 'The library could not be loaded.',
+  tryAgain: 'Try again',
+  columnName: 'Name',
+  columnSize: 'Size',
+  columnType: 'Type',
+  columnDate: 'Added',
+  confirmDeleteTitle: (n) => `Delete ${plural(n, 'item', 'items')}?`,
+  confirmDeleteBody: 'Deleted files cannot be recovered.',
+  confirmDelete: 'Delete',
+  confirmCancel: 'Cancel',
+  close: 'Close',
+  preview: (name) => `Preview of ${name}`,
+  details: 'Details',
+  rename: 'Name',
+  tags: 'Tags',
+  usages: 'Used in',
+  noUsages: 'Not used in any course yet',
+  save: 'Save',
+  deleted: (n) => `${plural(n, 'item', 'items')} deleted`,
+  deleteFailed: 'Could not delete. The items were restored.',
+  tagged: (n, tag) => `Tagged ${plural(n, 'item', 'items')} with “${tag}”`,
+  updateFailed: 'Could not save the change.',
+  noPreview: 'No preview for this file type',
+};

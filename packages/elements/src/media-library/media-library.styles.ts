@@ -1,0 +1,387 @@
+// Styles of <media-library>: toolbar, Drive-like cards in the grid, table-like rows in the list.
+import { css } from 'lit';
+import { iconButton, tokens } from '../styles/tokens.js';
+
+export default [
+  tokens,
+  iconButton,
+  css`
+    /* A column of flex boxes down to the scroller, so the virtualizer gets a definite height both
+       when the page sizes the element (flex item, explicit height) and when it does not (min-height). */
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: var(--mb-library-height, auto);
+      min-height: 420px;
+      font-size: 14px;
+      line-height: 20px;
+    }
+    upload-dropzone {
+      display: flex;
+      flex: 1;
+      flex-direction: column;
+      min-height: 0;
+    }
+    .base {
+      display: flex;
+      flex: 1;
+      flex-direction: column;
+      min-height: 0;
+      overflow: hidden;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--mb-library-bg, var(--_surface));
+      box-sizing: border-box;
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 12px;
+      padding: 12px 16px 12px 20px;
+      border-bottom: 1px solid var(--_border);
+    }
+    .title {
+      margin: 0;
+      font-size: 18px;
+      font-weight: 500;
+    }
+    .count {
+      color: var(--_text-muted);
+      font-size: 13px;
+    }
+    .spacer {
+      flex: 1;
+    }
+    .primary,
+    .secondary {
+      display: inline-flex;
+      align-items: center;
+      gap: 8px;
+      height: 40px;
+      padding: 0 20px 0 16px;
+      border: 0;
+      border-radius: 999px;
+      font: 500 14px var(--_font);
+      cursor: pointer;
+      transition:
+        box-shadow var(--_duration),
+        background-color var(--_duration);
+    }
+    .primary {
+      background: var(--_accent);
+      color: var(--_on-accent);
+    }
+    .primary:hover {
+      box-shadow: 0 1px 3px rgb(0 0 0 / 0.3);
+    }
+    .secondary {
+      padding: 0 20px;
+      border: 1px solid var(--_border);
+      background: transparent;
+      color: var(--_accent);
+    }
+    .primary svg,
+    .secondary svg {
+      width: 20px;
+      height: 20px;
+      fill: currentColor;
+    }
+    .primary:focus-visible,
+    .secondary:focus-visible {
+      outline: none;
+      box-shadow: var(--_focus);
+    }
+    .items {
+      flex: 1;
+      min-height: 0;
+      outline: none;
+    }
+    .state {
+      display: flex;
+      flex: 1;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: 8px;
+      padding: 32px;
+      color: var(--_text-muted);
+      text-align: center;
+    }
+    .state strong {
+      color: var(--_text);
+      font-size: 18px;
+      font-weight: 500;
+    }
+    .state-icon svg {
+      width: 56px;
+      height: 56px;
+      fill: var(--_accent);
+      opacity: 0.85;
+    }
+    .state.error svg {
+      width: 32px;
+      height: 32px;
+      fill: var(--_danger);
+    }
+    .spinner {
+      width: 28px;
+      height: 28px;
+      border: 3px solid var(--_surface-3);
+      border-top-color: var(--_accent);
+      border-radius: 50%;
+      animation: spin 0.9s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(1turn);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation-duration: 3s;
+      }
+    }
+
+    /* The virtualizer only lays out left to right: mirror it for RTL and flip each item back. */
+    lit-virtualizer {
+      direction: ltr;
+    }
+    .rtl lit-virtualizer,
+    .rtl .item > * {
+      transform: scaleX(-1);
+    }
+    .rtl .item > * {
+      direction: rtl;
+    }
+    .item {
+      display: flex;
+      outline: none;
+    }
+    .items.list .item {
+      width: 100%;
+    }
+    .item > * {
+      flex: 1;
+      min-width: 0;
+    }
+    .item:focus-visible > * {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+
+    /* grid cards */
+    .card {
+      display: flex;
+      flex-direction: column;
+      box-sizing: border-box;
+      padding: 0 10px 10px;
+      border-radius: var(--_radius);
+      background: var(--mb-item-bg, var(--_surface-2));
+      cursor: default;
+      user-select: none;
+      transition: background-color var(--_duration);
+    }
+    .card:hover {
+      background: var(--_surface-3);
+    }
+    .selected .card {
+      background: var(--mb-item-selected-bg, var(--_accent-soft));
+    }
+    .card-head {
+      display: flex;
+      align-items: center;
+      gap: 10px;
+      height: 44px;
+      padding-inline: 4px;
+    }
+    .small-icon svg {
+      display: block;
+      width: 20px;
+      height: 20px;
+      fill: currentColor;
+    }
+    .card-name {
+      flex: 1;
+      min-width: 0;
+      overflow: hidden;
+      font-weight: 500;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .check {
+      display: grid;
+      place-items: center;
+      width: 20px;
+      height: 20px;
+      border-radius: 50%;
+      background: var(--_accent);
+    }
+    .check svg {
+      width: 14px;
+      height: 14px;
+      fill: var(--_on-accent);
+    }
+    .thumb {
+      position: relative;
+      display: grid;
+      flex: 1;
+      place-items: center;
+      min-height: 0;
+      overflow: hidden;
+      border-radius: var(--_radius-sm);
+      background: var(--_surface);
+    }
+    .thumb-img,
+    .thumb-video {
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    .thumb-icon svg {
+      display: block;
+      width: 56px;
+      height: 56px;
+      fill: currentColor;
+    }
+    .duration {
+      position: absolute;
+      inset-block-end: 8px;
+      inset-inline-end: 8px;
+      padding: 1px 6px;
+      border-radius: 4px;
+      background: rgb(0 0 0 / 0.72);
+      color: #fff;
+      font-size: 12px;
+      font-variant-numeric: tabular-nums;
+    }
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      padding: 2px 8px;
+      border-radius: 999px;
+      background: var(--_surface-3);
+      color: var(--_text);
+      font-size: 12px;
+      font-weight: 500;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .thumb .badge {
+      position: absolute;
+      inset-block-start: 8px;
+      inset-inline-start: 8px;
+      box-shadow: 0 1px 2px rgb(0 0 0 / 0.2);
+    }
+    .badge svg {
+      width: 14px;
+      height: 14px;
+      fill: currentColor;
+    }
+    .badge-uploading,
+    .badge-queued {
+      background: var(--_accent-soft);
+      color: var(--_text);
+    }
+    .badge-processing {
+      background: color-mix(in srgb, var(--_success) 18%, var(--_surface));
+      color: var(--_text);
+    }
+    .badge-error {
+      background: var(--_danger-soft);
+      color: var(--_danger);
+    }
+    .thumb-bar {
+      position: absolute;
+      inset-inline: 0;
+      inset-block-end: 0;
+      height: 4px;
+      background: color-mix(in srgb, var(--_accent) 20%, transparent);
+    }
+    .thumb-bar span {
+      display: block;
+      height: 100%;
+      background: var(--_accent);
+      transform-origin: left;
+      transition: transform var(--_duration) linear;
+    }
+    [dir='rtl'] .thumb-bar span {
+      transform-origin: right;
+    }
+    .card-meta {
+      padding: 8px 4px 0;
+      color: var(--_text-muted);
+      font-size: 12px;
+      line-height: 16px;
+    }
+
+    /* list rows */
+    .list-head,
+    .row {
+      display: grid;
+      grid-template-columns: 40px minmax(0, 3fr) minmax(110px, 1fr) 96px 88px 120px;
+      align-items: center;
+      gap: 12px;
+      padding: 0 16px 0 20px;
+    }
+    .list-head {
+      height: 40px;
+      border-bottom: 1px solid var(--_border);
+      color: var(--_text-muted);
+      font-size: 13px;
+      font-weight: 500;
+    }
+    .row {
+      box-sizing: border-box;
+      width: 100%;
+      height: 52px;
+      border-bottom: 1px solid var(--_border);
+      user-select: none;
+    }
+    .row:hover {
+      background: var(--_surface-2);
+    }
+    .selected .row {
+      background: var(--mb-item-selected-bg, var(--_accent-soft));
+    }
+    .row-thumb {
+      display: grid;
+      place-items: center;
+      width: 36px;
+      height: 36px;
+      overflow: hidden;
+      border-radius: 6px;
+    }
+    .row-thumb svg {
+      width: 24px;
+      height: 24px;
+      fill: currentColor;
+    }
+    .row-name {
+      overflow: hidden;
+      font-weight: 500;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .row-type,
+    .row-size,
+    .row-date {
+      color: var(--_text-muted);
+      font-size: 13px;
+      white-space: nowrap;
+    }
+    @media (max-width: 640px) {
+      .list-head,
+      .row {
+        grid-template-columns: 40px minmax(0, 1fr) auto;
+      }
+      .list-head > :nth-child(n + 4),
+      .row-type,
+      .row-size,
+      .row-date {
+        display: none;
+      }
+    }
+  `,
+];

@@ -1,0 +1,19 @@
+// Turns the client's `$view` (what the toolbar shows) into the ListParams of one library query,
+// with a stable key so the element asks `library.watch` again only when the query really changes.
+import type { ViewState } from '@mediabay/core';
+import type { ListParams } from '@mediabay/core/protocol';
+
+export function paramsFromView(view: Partial<ViewState> | undefined): ListParams {
+  const params: ListParams = {};
+  const q = view?.q?.trim();
+  if (q) params.q = q;
+  if (view?.type) params.type = view.type;
+  params.sort = view?.sort ?? 'createdAt';
+  params.order = view?.order ?? 'desc';
+  return params;
+}
+
+/** Same params in any key order give the same key. */
+export function paramsKey(params: ListParams): string {
+  return JSON.stringify(Object.entries(params).sort(([a], [b]) => a.localeCompare(b)));
+}

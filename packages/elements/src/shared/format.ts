@@ -1,0 +1,60 @@
+// Human-readable sizes, durations and "time left" strings, locale-aware through Intl.
+// Pure functions: the elements call them while rendering, the table tests pin their output.
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+
+/** 1536 -> "1.5 KB". Decimal places shrink as the number grows, like Google Drive (1 KB = 1024 B). */
+export function formatBytes(bytes: number, locale = 'en'): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return `${number} ${UNITS[unit]}`;
+}
+
+/** Media duration as a clock: 65_000 -> "1:05", 3_725_000 -> "1:02:05". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/**
+ * Remaining time in the largest sensible unit, rounded up so it never promises too much:
+ * 45 -> "45 sec", 90 -> "2 min", 3700 -> "1 hr 2 min". Null or non-finite -> '' (unknown).
+ */
+export function formatTimeLeft(seconds: number | null, locale = 'en'): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '';
+  const unit = (value: number, name: 'second' | 'minute' | 'hour') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  if (seconds < 60) return unit(Math.max(1, Math.ceil(seconds)), 'second');
+  if (seconds < 3600) return unit(Math.ceil(seconds / 60), 'minute');
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.ceil((seconds % 3600) / 60);
+  return minutes === 0 || minutes === 60
+    ? unit(minutes === 60 ? hours + 1 : hours, 'hour')
+    : `${unit(hours, 'hour')} ${unit(minutes, 'minute')}`;
+}
+
+/** 0-100 -> "42%" (integers; never shows 100% before the value really is 100). */
+export function formatPercent(progress: number, locale = 'en'): string {
+  const clamped = Math.min(100, Math.max(0, Number.isFinite(progress) ? progress : 0));
+  const shown = clamped < 100 ? Math.floor(clamped) : 100;
+  return new Intl.NumberFormat(locale, { style: 'percent' }).format(shown / 100);
+}
+
+/** ISO date -> short local date ("Nov 26, 2026"). */
+export function formatDate(iso: string, locale = 'en'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+}

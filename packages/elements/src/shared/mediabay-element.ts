@@ -1,0 +1,81 @@
+// Base class of the three elements: resolves the MediaClient (a shared `client` property, or one made
+// from `endpoint`), the theme, the strings, and a typed `emit` for bubbling, composed events.
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { LocalizeController } from '../i18n/localize.js';
+import type { MediabayStrings } from '../i18n/en.js';
+import type { MediabayEventMap } from './events.js';
+
+export class MediabayElement extends LitElement {
+  /** REST base of the media API. Used only when no `client` is given: the element then owns a client. */
+  @property({ reflect: true }) endpoint?: string;
+
+  /**
+   * The client to render and drive. Set it to share one client between several elements; when the
+   * element made its own from `endpoint`, this returns that one.
+   */
+  @property({ attribute: false }) client?: MediaClient;
+
+  /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** Replaces some or all strings of the current locale, for this element only. */
+  @property({ attribute: false }) strings?: Partial<MediabayStrings>;
+
+  protected readonly localize = new LocalizeController(this);
+
+  #own?: MediaClient;
+  #ownEndpoint?: string;
+  #pendingDestroy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#pendingDestroy = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A DOM move is a disconnect followed by a connect in the same task: keep uploads alive then.
+    this.#pendingDestroy = true;
+    queueMicrotask(() => {
+      if (this.#pendingDestroy && !this.isConnected) this.#dropOwnClient();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#resolveClient();
+  }
+
+  #resolveClient(): void {
+    if (this.client && this.client !== this.#own) {
+      this.#dropOwnClient(); // a client was handed in: it wins over `endpoint`
+      return;
+    }
+    if (!this.endpoint) return;
+    if (this.#own && this.#ownEndpoint === this.endpoint) return;
+    this.#dropOwnClient();
+    this.#own = createMediaClient({ endpoint: this.endpoint });
+    this.#ownEndpoint = this.endpoint;
+    this.client = this.#own;
+  }
+
+  #dropOwnClient(): void {
+    if (!this.#own) return;
+    const own = this.#own;
+    this.#own = undefined;
+    this.#ownEndpoint = undefined;
+    if (this.client === own) this.client = undefined;
+    own.destroy();
+  }
+
+  /** Dispatches a typed event that bubbles out of shadow roots; returns false when it was canceled. */
+  protected emit<K extends keyof MediabayEventMap>(
+    type: K,
+    detail: MediabayEventMap[K] extends CustomEvent<infer D> ? D : never,
+    cancelable = false,
+  ): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+}

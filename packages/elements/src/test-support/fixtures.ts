@@ -1,0 +1,87 @@
+// Data builders for the browser tests: complete UploadItem and MediaFile values with overrides.
+// Test-only (excluded from the build); the client in tests is always the real one from core.
+import type { UploadItem } from '@mediabay/core';
+import type { MediaFile } from '@mediabay/core/protocol';
+
+let counter = 0;
+
+/** An operation ID in the agreed `media_upload_<ms>_<15 base36>` format. */
+export function operationId(): string {
+  counter += 1;
+  return `media_upload_${Date.now()}_${String(counter).padStart(15, '0')}`;
+}
+
+export function uploadItem(overrides: Partial<UploadItem> = {}): UploadItem {
+  return {
+    operationId: operationId(),
+    name: 'holiday.mp4',
+    size: 20 * 1024 * 1024,
+    mimeType: 'video/mp4',
+    type: 'video',
+    status: 'uploading',
+    progress: 0,
+    bytesUploaded: 0,
+    timeRemaining: null,
+    speed: 0,
+    addedAt: Date.now() + counter,
+    ...overrides,
+  };
+}
+
+export function mediaFile(overrides: Partial<MediaFile> = {}): MediaFile {
+  const id = overrides.id ?? `file_${(counter += 1)}`;
+  return {
+    id,
+    name: 'clip.mp4',
+    type: 'video',
+    mimeType: 'video/mp4',
+    size: 1024 * 1024,
+    status: 'ready',
+    createdAt: '2026-11-26T08:00:00.000Z',
+    updatedAt: '2026-11-26T08:00:00.000Z',
+    ownerId: 'demo',
+    tags: [],
+    contentUrl: `/api/media/${id}/content`,
+    usages: [],
+    operationId: operationId(),
+    ...overrides,
+  };
+}
+
+/** A File of `size` bytes built from one small Blob repeated (cheap even when large). */
+export function testFile(name: string, type: string, size = 1024): File {
+  const chunk = new Blob([new Uint8Array(Math.min(size, 64 * 1024)).fill(7)]);
+  const parts: Blob[] = [];
+  for (let left = size; left > 0; left -= chunk.size)
+    parts.push(left >= chunk.size ? chunk : chunk.slice(0, left));
+  return new File(parts, name, { type });
+}
+
+/** Waits until `check` returns a truthy value, polling each frame; fails after `timeout` ms. */
+export async function until<T>(check: () => T, what: string, timeout = 8000): Promise<NonNullable<T>> {
+  const deadline = performance.now() + timeout;
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** A real PNG (the server sniffs types from bytes), drawn on a canvas. */
+export async function pngFile(name: string, color = '#1a73e8', size = 64): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = color;
+  context.fillRect(0, 0, size, size);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  return new File([blob!], name, { type: 'image/png' });
+}
+
+/** Resolves once the element's entry animations are over (axe measures colours mid-fade otherwise). */
+export async function settled(element: HTMLElement): Promise<void> {
+  const root = element.shadowRoot ?? element;
+  await Promise.all(root.getAnimations().map((animation) => animation.finished));
+}

@@ -1,0 +1,175 @@
+// <upload-dropzone>: a drop target and a real file picker. Hands every chosen, dropped or pasted
+// file to `client.addFiles` and shows what the client rejected; it validates nothing itself.
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Rejection } from '@mediabay/core';
+import { MediabayElement } from '../shared/mediabay-element.js';
+import { icon } from '../shared/icons.js';
+import { matchesAccept, parseAccept } from './accept.js';
+import styles from './upload-dropzone.styles.js';
+
+/** `multiple` defaults to true, so the attribute needs an explicit "false" to turn it off. */
+const booleanDefaultTrue = {
+  fromAttribute: (value: string | null) => value !== 'false',
+  toAttribute: (value: boolean) => (value ? '' : 'false'),
+};
+
+/**
+ * @summary Drop target and file picker that feeds a MediaClient.
+ *
+ * @slot - Content to turn into a drop target (a whole library, say). Without it the element shows
+ *   its own prompt with a "Choose files" button.
+ *
+ * @event mb-files-added - Files went to the client. `detail.accepted` and `detail.rejected`.
+ *
+ * @csspart base - The drop area.
+ * @csspart icon - The upload icon.
+ * @csspart prompt - The prompt text.
+ * @csspart button - The visible "Choose files" control (the label of the real input).
+ * @csspart overlay - The "Drop to upload" layer shown over slotted content while dragging.
+ * @csspart rejections - The list of files the client refused, with reasons.
+ *
+ * @cssproperty --mb-dropzone-bg - Background. Defaults to `--mb-color-surface`.
+ * @cssproperty --mb-dropzone-border - Border colour. Defaults to `--mb-color-border`.
+ * @cssproperty --mb-dropzone-active-bg - Background while files are dragged over.
+ */
+export class UploadDropzone extends MediabayElement {
+  static override styles = styles;
+
+  /** Accepted types, as in `<input accept>`: `image/*, .pdf`. */
+  @property() accept?: string;
+
+  /** Allow several files at once (default). Set `multiple="false"` for one. */
+  @property({ reflect: true, converter: booleanDefaultTrue }) multiple = true;
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Reflected while files are dragged over the element. */
+  @property({ type: Boolean, reflect: true, attribute: 'drag-active' }) dragActive = false;
+
+  /** Reflected while the dragged files do not match `accept`. */
+  @property({ type: Boolean, reflect: true, attribute: 'drag-reject' }) dragReject = false;
+
+  @state() private rejections: Rejection[] = [];
+  @state() private wrapping = false;
+
+  @query('input[type=file]') private input!: HTMLInputElement;
+
+  #dragDepth = 0;
+
+  /** Opens the system file picker (for a host's own "Upload" button). */
+  open(): void {
+    if (!this.disabled) this.input.click();
+  }
+
+  /** Sends files to the client as if they had been dropped. */
+  addFiles(files: Iterable<File>): void {
+    const client = this.client;
+    if (!client || this.disabled) return;
+    const list = [...files];
+    if (list.length === 0) return;
+    const result = client.addFiles(this.multiple ? list : list.slice(0, 1));
+    this.rejections = result.rejected;
+    this.emit('mb-files-added', { accepted: result.accepted, rejected: result.rejected });
+  }
+
+  #onChange(): void {
+    this.addFiles(this.input.files ?? []);
+    this.input.value = ''; // choosing the same file again must fire `change` again
+  }
+
+  #onDragEnter(event: DragEvent): void {
+    if (this.disabled || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    this.#dragDepth += 1;
+    this.dragActive = true;
+    const patterns = parseAccept(this.accept);
+    const items = [...event.dataTransfer.items].filter((item) => item.kind === 'file');
+    this.dragReject =
+      items.some((item) => !matchesAccept(patterns, item.type)) || (!this.multiple && items.length > 1);
+  }
+
+  #onDragOver(event: DragEvent): void {
+    if (this.disabled || !this.dragActive) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = this.dragReject ? 'none' : 'copy';
+  }
+
+  #onDragLeave(): void {
+    this.#dragDepth = Math.max(0, this.#dragDepth - 1);
+    if (this.#dragDepth === 0) this.#resetDrag();
+  }
+
+  #onDrop(event: DragEvent): void {
+    if (this.disabled || !event.dataTransfer) return;
+    event.preventDefault();
+    this.#resetDrag();
+    this.addFiles(event.dataTransfer.files);
+  }
+
+  #resetDrag(): void {
+    this.#dragDepth = 0;
+    this.dragActive = false;
+    this.dragReject = false;
+  }
+
+  #onSlotChange(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    this.wrapping = slot.assignedNodes({ flatten: true }).some((node) => node.nodeType === Node.ELEMENT_NODE);
+  }
+
+  protected override render() {
+    const t = this.localize.strings;
+    return html`
+      <div
+        class="base ${this.wrapping ? 'wrapping' : 'standalone'}"
+        part="base"
+        dir=${this.localize.dir}
+        @dragenter=${this.#onDragEnter}
+        @dragover=${this.#onDragOver}
+        @dragleave=${this.#onDragLeave}
+        @drop=${this.#onDrop}
+      >
+        <input
+          id="input"
+          class="visually-hidden"
+          type="file"
+          tabindex=${this.wrapping ? '-1' : '0'}
+          aria-label=${this.wrapping ? t.browse : nothing}
+          accept=${this.accept ?? nothing}
+          ?multiple=${this.multiple}
+          ?disabled=${this.disabled}
+          @change=${this.#onChange}
+        />
+        <slot @slotchange=${this.#onSlotChange}></slot>
+        <div class="prompt" ?hidden=${this.wrapping}>
+          <span class="icon" part="icon">${icon('upload')}</span>
+          <span class="prompt-text" part="prompt">${t.dropTitle}</span>
+          <span class="or">${t.dropHint}</span>
+          <label class="button" part="button" for="input">${t.browse}</label>
+        </div>
+        <div class="overlay" part="overlay" ?hidden=${!this.wrapping || !this.dragActive}>
+          <span class="icon">${icon('upload')}</span>
+          <span>${this.dragReject ? t.dropRejected : t.dropHere}</span>
+        </div>
+      </div>
+      ${this.#renderRejections()}
+    `;
+  }
+
+  #renderRejections() {
+    if (this.rejections.length === 0) return nothing;
+    const t = this.localize.strings;
+    return html`<div class="rejections" part="rejections" role="alert">
+      <div class="rejections-head">
+        <strong>${t.rejectedTitle(this.rejections.length)}</strong>
+        <button class="link" type="button" @click=${() => (this.rejections = [])}>${t.clearRejected}</button>
+      </div>
+      <ul>
+        ${this.rejections.map(
+          (r) => html`<li data-code=${r.code}><span class="file">${r.file.name}</span> — ${r.message}</li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+}

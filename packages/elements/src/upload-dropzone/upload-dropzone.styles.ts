@@ -1,0 +1,145 @@
+// Styles of <upload-dropzone>: a dashed drop area, or an invisible wrapper with a drag overlay.
+import { css } from 'lit';
+import { tokens } from '../styles/tokens.js';
+
+export default [
+  tokens,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      position: relative;
+      font-size: 14px;
+    }
+    :host([disabled]) {
+      opacity: 0.6;
+    }
+    .base {
+      position: relative;
+    }
+    .wrapping {
+      display: flex;
+      flex: 1;
+      flex-direction: column;
+      min-height: 0;
+    }
+    .wrapping ::slotted(*) {
+      flex: 1;
+      min-height: 0;
+    }
+    .standalone {
+      display: grid;
+      place-items: center;
+      min-height: 160px;
+      padding: 24px;
+      border: 2px dashed var(--mb-dropzone-border, var(--_border));
+      border-radius: var(--_radius);
+      background: var(--mb-dropzone-bg, var(--_surface));
+      transition:
+        background-color var(--_duration),
+        border-color var(--_duration);
+    }
+    :host([drag-active]) .standalone {
+      border-color: var(--_accent);
+      background: var(--mb-dropzone-active-bg, color-mix(in srgb, var(--_accent) 8%, var(--_surface)));
+    }
+    :host([drag-reject]) .standalone {
+      border-color: var(--_danger);
+      background: var(--_danger-soft);
+    }
+    .prompt {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 6px;
+      color: var(--_text-muted);
+      text-align: center;
+    }
+    .icon svg {
+      display: block;
+      width: 40px;
+      height: 40px;
+      fill: var(--_accent);
+    }
+    .prompt-text {
+      color: var(--_text);
+      font-size: 16px;
+      font-weight: 500;
+    }
+    .button {
+      display: inline-block;
+      margin-top: 4px;
+      padding: 8px 20px;
+      border: 1px solid var(--_border);
+      border-radius: 999px;
+      color: var(--_accent);
+      font-weight: 500;
+      cursor: pointer;
+      transition: background-color var(--_duration);
+    }
+    .button:hover {
+      background: color-mix(in srgb, var(--_accent) 8%, transparent);
+    }
+    input:focus-visible ~ .prompt .button {
+      box-shadow: var(--_focus);
+    }
+    :host([disabled]) .button {
+      cursor: not-allowed;
+    }
+    .overlay {
+      position: absolute;
+      inset: 0;
+      z-index: 5;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: 8px;
+      border: 2px solid var(--_accent);
+      border-radius: var(--_radius);
+      background: color-mix(in srgb, var(--_accent-soft) 85%, transparent);
+      color: var(--_text);
+      font-size: 16px;
+      font-weight: 500;
+      pointer-events: none;
+    }
+    :host([drag-reject]) .overlay {
+      border-color: var(--_danger);
+      background: color-mix(in srgb, var(--_danger-soft) 85%, transparent);
+    }
+    .rejections {
+      margin-top: 12px;
+      padding: 12px 16px;
+      border-radius: var(--_radius-sm);
+      background: var(--_danger-soft);
+      color: var(--_text);
+    }
+    .wrapping + .rejections {
+      position: absolute;
+      inset-inline-start: 16px;
+      inset-block-end: 16px;
+      z-index: 6;
+      max-width: min(420px, calc(100% - 32px));
+      box-shadow: var(--_shadow);
+    }
+    .rejections-head {
+      display: flex;
+      justify-content: space-between;
+      gap: 12px;
+    }
+    .rejections ul {
+      margin: 6px 0 0;
+      padding-inline-start: 18px;
+    }
+    .file {
+      font-weight: 500;
+    }
+    .link {
+      border: 0;
+      background: none;
+      color: var(--_accent);
+      font: inherit;
+      cursor: pointer;
+    }
+  `,
+];

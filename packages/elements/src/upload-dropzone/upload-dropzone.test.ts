@@ -1,0 +1,108 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { testFile } from '../test-support/fixtures.js';
+import type { UploadDropzone } from './upload-dropzone.component.js';
+import './upload-dropzone.js';
+
+function fileList(...files: File[]): FileList {
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  return transfer.files;
+}
+
+function drag(type: string, files: File[]): DragEvent {
+  const dataTransfer = new DataTransfer();
+  for (const file of files) dataTransfer.items.add(file);
+  return new DragEvent(type, { dataTransfer, bubbles: true, composed: true, cancelable: true });
+}
+
+describe('<upload-dropzone>', () => {
+  let client: MediaClient;
+
+  beforeEach(() => {
+    client = createMediaClient({ endpoint: '/api/media' });
+  });
+  afterEach(() => client.destroy());
+
+  const names = () => Object.values(client.$uploads.get()).map((item) => item.name);
+
+  it('is accessible, with a real, labelled, keyboard-reachable file input', async () => {
+    const el = await fixture<UploadDropzone>(html`<upload-dropzone .client=${client}></upload-dropzone>`);
+    await expect(el).to.be.accessible();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    expect(input.multiple).to.equal(true);
+    expect(input.tabIndex).to.equal(0);
+    input.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(input);
+  });
+
+  it('hands chosen files to client.addFiles and tells the page', async () => {
+    const el = await fixture<UploadDropzone>(html`<upload-dropzone .client=${client}></upload-dropzone>`);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    input.files = fileList(testFile('a.png', 'image/png'), testFile('b.mp4', 'video/mp4'));
+    const added = oneEvent(el, 'mb-files-added');
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const event = await added;
+    expect(event.detail.accepted.map((item) => item.name)).to.deep.equal(['a.png', 'b.mp4']);
+    expect(names()).to.include.members(['a.png', 'b.mp4']);
+    expect(input.value).to.equal('');
+  });
+
+  it('reflects drag-active while files hover and hands dropped files to the client', async () => {
+    const el = await fixture<UploadDropzone>(html`<upload-dropzone .client=${client}></upload-dropzone>`);
+    const base = el.shadowRoot!.querySelector('[part="base"]')!;
+    const files = [testFile('dropped.jpg', 'image/jpeg')];
+    base.dispatchEvent(drag('dragenter', files));
+    await el.updateComplete;
+    expect(el.hasAttribute('drag-active')).to.equal(true);
+    expect(el.hasAttribute('drag-reject')).to.equal(false);
+    base.dispatchEvent(drag('drop', files));
+    await el.updateComplete;
+    expect(el.hasAttribute('drag-active')).to.equal(false);
+    expect(names()).to.include('dropped.jpg');
+  });
+
+  it('reflects drag-reject for types outside accept', async () => {
+    const el = await fixture<UploadDropzone>(
+      html`<upload-dropzone accept="image/*" .client=${client}></upload-dropzone>`,
+    );
+    el.shadowRoot!.querySelector('[part="base"]')!.dispatchEvent(
+      drag('dragenter', [testFile('x.pdf', 'application/pdf')]),
+    );
+    await el.updateComplete;
+    expect(el.hasAttribute('drag-reject')).to.equal(true);
+  });
+
+  it('lists the files the client refused, with the reason', async () => {
+    const strict = createMediaClient({ endpoint: '/api/media', restrictions: { maxSize: 10 } });
+    try {
+      const el = await fixture<UploadDropzone>(html`<upload-dropzone .client=${strict}></upload-dropzone>`);
+      el.addFiles([testFile('huge.bin', 'application/octet-stream', 2048)]);
+      await el.updateComplete;
+      const list = el.shadowRoot!.querySelector('[part="rejections"]')!;
+      expect(list.getAttribute('role')).to.equal('alert');
+      expect(list.textContent).to.contain('huge.bin');
+      await expect(el).to.be.accessible();
+    } finally {
+      strict.destroy();
+    }
+  });
+
+  it('sends nothing while disabled', async () => {
+    const el = await fixture<UploadDropzone>(
+      html`<upload-dropzone disabled .client=${client}></upload-dropzone>`,
+    );
+    el.addFiles([testFile('nope.png', 'image/png')]);
+    expect(names()).not.to.include('nope.png');
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!.disabled).to.equal(true);
+  });
+
+  it('wraps slotted content as a drop target without its own prompt', async () => {
+    const el = await fixture<UploadDropzone>(
+      html`<upload-dropzone .client=${client}><p>Library goes here</p></upload-dropzone>`,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.prompt')!.hasAttribute('hidden')).to.equal(true);
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!.tabIndex).to.equal(-1);
+  });
+});

@@ -1,0 +1,184 @@
+// Styles of <upload-panel>: a Drive-like floating card with a tinted header and compact rows.
+import { css } from 'lit';
+import { iconButton, tokens } from '../styles/tokens.js';
+
+export default [
+  tokens,
+  iconButton,
+  css`
+    :host {
+      --_offset: var(--mb-panel-offset, 24px);
+      position: fixed;
+      z-index: var(--mb-panel-z-index, 1000);
+      inset-block-end: var(--_offset);
+      inset-inline-end: var(--_offset);
+      width: min(var(--mb-panel-width, 380px), calc(100vw - 2 * var(--_offset)));
+      font-size: 14px;
+      line-height: 20px;
+    }
+    :host([position='bottom-left']) {
+      inset-inline: var(--_offset) auto;
+    }
+    :host([position='top-right']) {
+      inset-block: var(--_offset) auto;
+    }
+    :host([position='top-left']) {
+      inset-block: var(--_offset) auto;
+      inset-inline: var(--_offset) auto;
+    }
+    :host([position='inline']) {
+      position: static;
+      width: var(--mb-panel-width, 100%);
+    }
+    .panel {
+      overflow: hidden;
+      border-radius: 16px;
+      background: var(--mb-panel-bg, var(--_surface));
+      box-shadow: var(--_shadow);
+      animation: rise var(--_duration) ease-out;
+    }
+    @keyframes rise {
+      from {
+        opacity: 0;
+        transform: translateY(12px);
+      }
+    }
+    .header {
+      display: flex;
+      align-items: center;
+      gap: 4px;
+      padding: 8px 8px 8px 20px;
+      background: var(--mb-panel-header-bg, var(--_surface-2));
+    }
+    .title {
+      flex: 1;
+      margin: 0;
+      overflow: hidden;
+      font-size: 15px;
+      font-weight: 500;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .summary {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: center;
+      padding: 6px 12px 0 20px;
+      color: var(--_text-muted);
+      font-size: 13px;
+      background: var(--mb-panel-header-bg, var(--_surface-2));
+    }
+    .overall {
+      grid-column: 1 / -1;
+      height: 4px;
+      margin: 6px -12px 0 -20px;
+      overflow: hidden;
+      background: var(--_surface-3);
+    }
+    .text-button {
+      padding: 4px 8px;
+      border: 0;
+      border-radius: 6px;
+      background: none;
+      color: var(--_accent);
+      font: 500 13px var(--_font);
+      cursor: pointer;
+    }
+    .text-button:hover {
+      background: color-mix(in srgb, var(--_accent) 8%, transparent);
+    }
+    .text-button:focus-visible {
+      outline: none;
+      box-shadow: var(--_focus);
+    }
+    .list {
+      max-height: var(--mb-panel-max-height, 320px);
+      margin: 0;
+      padding: 4px 0;
+      overflow-y: auto;
+      list-style: none;
+    }
+    .row {
+      display: grid;
+      grid-template-columns: 24px minmax(0, 1fr) auto;
+      align-items: center;
+      gap: 16px;
+      min-height: 56px;
+      padding: 6px 12px 6px 20px;
+    }
+    .row:hover {
+      background: color-mix(in srgb, var(--_text) 4%, transparent);
+    }
+    .type-icon svg {
+      display: block;
+      width: 24px;
+      height: 24px;
+      fill: currentColor;
+    }
+    .text {
+      display: grid;
+      gap: 2px;
+      min-width: 0;
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .detail {
+      overflow: hidden;
+      color: var(--_text-muted);
+      font-size: 12px;
+      line-height: 16px;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    [data-status='error'] .detail {
+      color: var(--_danger);
+    }
+    .bar {
+      height: 4px;
+      margin-top: 4px;
+      overflow: hidden;
+      border-radius: 2px;
+      background: var(--_surface-3);
+    }
+    .bar-fill {
+      height: 100%;
+      background: var(--_accent);
+      transform-origin: left;
+      transition: transform var(--_duration) linear;
+    }
+    :host(:dir(rtl)) .bar-fill,
+    [dir='rtl'] .bar-fill {
+      transform-origin: right;
+    }
+    .bar-fill.paused {
+      background: var(--_text-muted);
+    }
+    .bar-fill.processing {
+      background: var(--_success);
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 2px;
+      color: var(--_text-muted);
+    }
+    .status-icon svg {
+      display: block;
+      width: 24px;
+      height: 24px;
+      fill: currentColor;
+    }
+    .status-icon.ready {
+      color: var(--_success);
+    }
+    .status-icon.error {
+      color: var(--_danger);
+    }
+    .status-icon.queued {
+      color: var(--_text-muted);
+    }
+  `,
+];

@@ -1,0 +1,134 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';
+import { settled, uploadItem, until } from '../test-support/fixtures.js';
+import type { UploadPanel } from './upload-panel.component.js';
+import './upload-panel.js';
+
+describe('<upload-panel>', () => {
+  let client: MediaClient;
+
+  beforeEach(() => {
+    client = createMediaClient({ endpoint: '/api/media' });
+  });
+  afterEach(() => client.destroy());
+
+  function seed(...items: UploadItem[]): UploadItem[] {
+    for (const item of items) client.$uploads.setKey(item.operationId, item);
+    return items;
+  }
+
+  async function panel(): Promise<UploadPanel> {
+    return fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
+  }
+
+  const rows = (el: UploadPanel) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')];
+
+  it('is accessible with uploads in every state', async () => {
+    seed(
+      uploadItem({ name: 'queued.mov', status: 'queued' }),
+      uploadItem({
+        name: 'moving.mp4',
+        status: 'uploading',
+        progress: 42,
+        bytesUploaded: 8e6,
+        timeRemaining: 30,
+      }),
+      uploadItem({ name: 'held.mp4', status: 'paused', progress: 10 }),
+      uploadItem({
+        name: 'cooking.mp4',
+        status: 'processing',
+        processing: { stage: 'poster', progress: 50 },
+      }),
+      uploadItem({ name: 'done.png', type: 'image', status: 'ready', progress: 100 }),
+      uploadItem({
+        name: 'broken.pdf',
+        type: 'document',
+        status: 'error',
+        error: { code: 'network', message: 'Connection lost', retryable: true },
+      }),
+    );
+    const el = await panel();
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders one row per upload with its progress as aria-valuenow and its status', async () => {
+    const [a, b] = seed(
+      uploadItem({ name: 'first.mp4', progress: 42.6, bytesUploaded: 9e6 }),
+      uploadItem({ name: 'second.mp4', status: 'ready', progress: 100 }),
+    );
+    const el = await panel();
+    const [rowA, rowB] = rows(el);
+    expect(rows(el)).to.have.length(2);
+    expect(rowA!.dataset.operationId).to.equal(a!.operationId);
+    expect(rowA!.dataset.status).to.equal('uploading');
+    expect(rowA!.textContent).to.contain('first.mp4').and.contain('42%').and.contain('20 MB');
+    expect(rowA!.querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow')).to.equal('43');
+    expect(rowB!.dataset.operationId).to.equal(b!.operationId);
+    expect(rowB!.dataset.status).to.equal('ready');
+    expect(rowB!.querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow')).to.equal('100');
+  });
+
+  it('follows store changes: progress moves and the status flips', async () => {
+    const [item] = seed(uploadItem({ progress: 5 }));
+    const el = await panel();
+    client.$uploads.setKey(item!.operationId, { ...item!, progress: 77 });
+    await until(() => rows(el)[0]?.querySelector('[aria-valuenow="77"]'), 'progress 77');
+    client.$uploads.setKey(item!.operationId, { ...item!, status: 'ready', progress: 100 });
+    await until(() => rows(el)[0]?.dataset.status === 'ready', 'ready status');
+  });
+
+  it('shows the overall progress and time left of $batch in its header', async () => {
+    seed(
+      uploadItem({ size: 100, bytesUploaded: 50, progress: 50, timeRemaining: 90, speed: 1 }),
+      uploadItem({ size: 100, bytesUploaded: 0, progress: 0, timeRemaining: 90, speed: 1 }),
+    );
+    const el = await panel();
+    const header = el.shadowRoot!.querySelector('[part="header"]')!;
+    expect(header.textContent).to.contain('Uploading 2 items');
+    const overall = el.shadowRoot!.querySelector('[part="overall-progress"]')!;
+    expect(overall.getAttribute('aria-valuenow')).to.equal(String(Math.round(client.$batch.get().progress)));
+  });
+
+  it('offers the buttons each status allows, labelled with the file name', async () => {
+    seed(uploadItem({ name: 'a.mp4', status: 'uploading' }), uploadItem({ name: 'b.mp4', status: 'error' }));
+    const el = await panel();
+    const labels = [...el.shadowRoot!.querySelectorAll('[part~="row-button"]')].map((b) =>
+      b.getAttribute('aria-label'),
+    );
+    expect(labels).to.deep.equal(['Pause a.mp4', 'Cancel a.mp4', 'Retry b.mp4', 'Cancel b.mp4']);
+  });
+
+  it('announces a finished upload in its live region', async () => {
+    const [item] = seed(uploadItem({ name: 'talk.mp4', status: 'processing' }));
+    const el = await panel();
+    client.$uploads.setKey(item!.operationId, { ...item!, status: 'ready', progress: 100 });
+    const live = el.shadowRoot!.querySelector('[aria-live]')!;
+    await until(() => live.textContent?.includes('talk.mp4 is ready'), 'announcement');
+  });
+
+  it('stays out of sight until there is an upload', async () => {
+    const el = await panel();
+    expect(el.shadowRoot!.querySelector('[part="panel"]')!.hasAttribute('hidden')).to.equal(true);
+    seed(uploadItem());
+    await until(() => !el.shadowRoot!.querySelector('[part="panel"]')!.hasAttribute('hidden'), 'panel shown');
+  });
+
+  it('minimises to its header, and a dismissed panel returns with the next upload', async () => {
+    seed(uploadItem());
+    const el = await panel();
+    const toggles: boolean[] = [];
+    el.addEventListener('mb-panel-toggle', (event) => toggles.push(event.detail.minimized));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="minimize-button"]')!.click();
+    await el.updateComplete;
+    expect(el.minimized).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part="list"]')!.hasAttribute('hidden')).to.equal(true);
+    expect(toggles).to.deep.equal([true]);
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!.click();
+    await el.updateComplete;
+    expect(el.dismissed).to.equal(true);
+    seed(uploadItem({ name: 'later.mp4' }));
+    await until(() => !el.dismissed, 'panel back');
+  });
+});
