@@ -23,6 +23,12 @@ export interface MediaLimits {
   uploadExpiryMs?: number;
   /** Longest an ffprobe/ffmpeg job may run, in ms. Default 60 s. */
   processingTimeoutMs?: number;
+  /** Accepted types, checked against the type sniffed from the bytes: `video/*`, `image/png`... Default: all. */
+  allowedTypes?: string[];
+  /** Files one tenant may hold. Default: unlimited. */
+  maxFilesPerTenant?: number;
+  /** Requests one user may make per window (429 beyond). Default 600 per minute; 0 turns it off. */
+  rateLimit?: { max: number; windowMs: number };
 }
 
 export interface MediaServerOptions {
@@ -63,6 +69,9 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
       maxFileSize: limits.maxFileSize ?? 10 * 1024 ** 3,
       uploadExpiryMs: limits.uploadExpiryMs ?? 24 * 60 * 60 * 1000,
       processingTimeoutMs: limits.processingTimeoutMs ?? 60_000,
+      allowedTypes: limits.allowedTypes ?? ['*/*'],
+      maxFilesPerTenant: limits.maxFilesPerTenant ?? Number.POSITIVE_INFINITY,
+      rateLimit: limits.rateLimit ?? { max: 600, windowMs: 60_000 },
     },
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
   };

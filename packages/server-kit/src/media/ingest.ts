@@ -1,30 +1,59 @@
-// The moment bytes become a library file: the row is inserted as `processing`, the socket hears
+// The moment bytes become a library file: the type is sniffed from the bytes (refused with 415 and
+// the bytes removed if not allowed), the row is inserted as `processing`, the socket hears
 // `media-upload-complete` and `media-created`, and the processing job is queued.
-import { mediaTypeOf } from '@mediabay/core/protocol';
+import { Buffer } from 'node:buffer';
 import type { MediaContext } from '../context.js';
 import type { MediaRecord } from '../db/database.js';
+import { HttpError } from '../http/errors.js';
+import type { MediaStorage } from '../storage/storage.js';
 import { newId } from './ids.js';
+import { sniff, SNIFF_BYTES, type Sniffed } from './sniff.js';
 import { toMediaFile } from './to-wire.js';
+import { typeAllowed } from './type-policy.js';
 
 export interface IngestInput {
   tenantId: string;
   ownerId: string;
   name: string;
-  mimeType: string;
+  /** what the client said; only refines plain text */
+  claimedType: string;
   size: number;
   storageKey: string;
   operationId: string;
 }
 
+export async function readHead(storage: MediaStorage, key: string, size: number): Promise<Buffer> {
+  if (size === 0) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  for await (const chunk of storage.read(key, { start: 0, end: Math.min(size, SNIFF_BYTES) - 1 })) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function sniffStored(
+  storage: MediaStorage,
+  key: string,
+  size: number,
+  claimed: string,
+): Promise<Sniffed> {
+  return sniff(await readHead(storage, key, size), claimed);
+}
+
 export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promise<MediaRecord> {
+  const sniffed = await sniffStored(ctx.storage, input.storageKey, input.size, input.claimedType);
+  if (!typeAllowed(sniffed.mimeType, ctx.options.limits.allowedTypes)) {
+    await ctx.storage.remove(input.storageKey);
+    throw new HttpError(415, 'unsupported-type', `Files of type ${sniffed.mimeType} are not accepted here.`);
+  }
   const now = new Date().toISOString();
   const record = await ctx.db.insertMedia({
     id: newId(),
     tenantId: input.tenantId,
     ownerId: input.ownerId,
     name: input.name,
-    type: mediaTypeOf(input.mimeType),
-    mimeType: input.mimeType,
+    type: sniffed.type,
+    mimeType: sniffed.mimeType,
     size: input.size,
     status: 'processing',
     createdAt: now,
@@ -41,4 +70,12 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
   ctx.bus.publish(input.tenantId, { type: 'media-created', file: toMediaFile(record, ctx.options.basePath) });
   ctx.processor.enqueue(record.id);
   return record;
+}
+
+/** Refuses a new upload when the tenant already holds its quota of files. */
+export async function checkQuota(ctx: MediaContext, tenantId: string): Promise<void> {
+  const max = ctx.options.limits.maxFilesPerTenant;
+  if (Number.isFinite(max) && (await ctx.db.countMedia(tenantId)) >= max) {
+    throw new HttpError(403, 'quota-exceeded', `A library may hold at most ${max} files.`);
+  }
 }

@@ -1,32 +1,56 @@
-// One processing job: probe the bytes, store what was learnt, announce the outcome. Whatever fails,
-// the row leaves `processing` with a reason the UI can show.
-import type { MediaRecord, MediaPatch } from '../db/database.js';
+// One processing job: probe the bytes with the demuxer their sniffed type implies, make a poster or
+// thumbnail, store what was learnt, announce each stage and the outcome. Whatever fails, the row
+// leaves `processing` with a reason the UI can show.
+import { Readable } from 'node:stream';
+import type { MediaPatch, MediaRecord } from '../db/database.js';
+import { sniffStored } from '../media/ingest.js';
 import { toMediaFile } from '../media/to-wire.js';
 import { ffprobe } from './ffprobe.js';
 import type { ProcessorDeps } from './processor.js';
+import { makeThumbnail } from './thumbnail.js';
 
-async function analyse(deps: ProcessorDeps, record: MediaRecord): Promise<MediaPatch> {
+type Report = (progress: number, stage: string) => void;
+
+async function analyse(deps: ProcessorDeps, record: MediaRecord, report: Report): Promise<MediaPatch> {
   if (record.type !== 'video' && record.type !== 'audio' && record.type !== 'image') return {};
+  const sniffed = await sniffStored(deps.storage, record.storageKey, record.size, record.mimeType);
   const file = await deps.storage.localPath(record.storageKey);
+  report(10, 'probing');
   let probe;
   try {
-    probe = await ffprobe(file, deps.timeoutMs);
+    probe = await ffprobe(file, deps.timeoutMs, sniffed.demuxer);
   } catch (error) {
     throw new Error(`The ${record.type} could not be read: ${(error as Error).message}`, { cause: error });
   }
   if (record.type === 'video' && !probe.hasVideo) throw new Error('The file has no video stream.');
   if (record.type === 'audio' && !probe.hasAudio) throw new Error('The file has no audio stream.');
-  return {
+  const patch: MediaPatch = {
     durationMs: record.type === 'image' ? null : probe.durationMs,
     width: probe.width,
     height: probe.height,
   };
+  if (record.type !== 'audio' && sniffed.demuxer && probe.hasVideo) {
+    report(50, 'thumbnail');
+    // A frame a little in, not the (often black) first one; the middle for clips under 2 s.
+    const at = record.type === 'video' ? Math.min(1, (probe.durationMs ?? 0) / 2000) : 0;
+    try {
+      const bytes = await makeThumbnail({ file, demuxer: sniffed.demuxer, at, timeoutMs: deps.timeoutMs });
+      const key = `derived/${record.id}-thumb.jpg`;
+      await deps.storage.remove(key);
+      await deps.storage.write(key, Readable.from([bytes]));
+      patch.thumbnailKey = key;
+    } catch (error) {
+      // The file itself is fine; a missing poster is not a reason to refuse it.
+      console.error(`[mediabay] thumbnail of ${record.id} failed`, (error as Error).message);
+    }
+  }
+  return patch;
 }
 
 export async function processMedia(deps: ProcessorDeps, mediaId: string): Promise<void> {
   const record = await deps.db.getMediaById(mediaId);
   if (!record || record.status !== 'processing') return;
-  const progress = (progress: number, stage: string): void =>
+  const report: Report = (progress, stage) =>
     deps.bus.publish(record.tenantId, {
       type: 'media-processing-progress',
       operationId: record.operationId,
@@ -36,13 +60,17 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
 
   let patch: MediaPatch;
   try {
-    progress(0, 'probing');
-    patch = { ...(await analyse(deps, record)), status: 'ready', error: null };
-    progress(100, 'done');
+    report(0, 'queued');
+    patch = { ...(await analyse(deps, record, report)), status: 'ready', error: null };
+    report(100, 'done');
   } catch (error) {
     patch = { status: 'error', error: error instanceof Error ? error.message : String(error) };
   }
   const updated = await deps.db.updateMedia(record.id, patch);
-  if (updated)
-    deps.bus.publish(record.tenantId, { type: 'media-updated', file: toMediaFile(updated, deps.basePath) });
+  if (!updated) {
+    // deleted while we worked: do not leave its poster behind
+    if (patch.thumbnailKey) await deps.storage.remove(patch.thumbnailKey).catch(() => undefined);
+    return;
+  }
+  deps.bus.publish(record.tenantId, { type: 'media-updated', file: toMediaFile(updated, deps.basePath) });
 }

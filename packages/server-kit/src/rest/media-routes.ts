@@ -5,7 +5,7 @@ import { HttpError, notFound } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { isId } from '../media/ids.js';
 import { toMediaFile } from '../media/to-wire.js';
-import { sendMediaContent } from './content.js';
+import { contentDisposition, sendMediaContent, sendStored } from './content.js';
 import { parseListParams } from './list-params.js';
 import type { RouteContext, Router } from './router.js';
 
@@ -47,6 +47,17 @@ export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
 
   router.add('GET', '/:id', async ({ res, auth, params }) => {
     sendJson(res, 200, toMediaFile(await loadOwned(ctx, auth.tenantId, params.id), base));
+  });
+
+  router.add('GET', '/:id/thumbnail', async ({ req, res, auth, params }) => {
+    const record = await loadOwned(ctx, auth.tenantId, params.id);
+    if (!record.thumbnailKey) throw notFound('thumbnail');
+    await sendStored(req, res, ctx.storage, {
+      key: record.thumbnailKey,
+      mimeType: 'image/jpeg',
+      disposition: contentDisposition('inline', `${record.name}.jpg`),
+      etag: `"${record.id}-thumb-${record.updatedAt}"`,
+    });
   });
 
   router.add('GET', '/:id/content', async ({ req, res, auth, params }) => {

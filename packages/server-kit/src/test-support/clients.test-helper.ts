@@ -75,29 +75,48 @@ export async function openEvents(
 
 let fixtureDir: Promise<string> | undefined;
 
-/** A one-second H.264 MP4 (320x240), made once per test process. */
-export function makeVideo(): Promise<string> {
+const RECIPES = {
+  'clip.mp4': [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=1:size=320x240:rate=10',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:v',
+    'libx264',
+  ],
+  'clip.webm': [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=duration=1:size=160x120:rate=10',
+    '-c:v',
+    'libvpx',
+    '-b:v',
+    '200k',
+  ],
+  'still.png': ['-f', 'lavfi', '-i', 'testsrc=size=640x360', '-frames:v', '1'],
+  'still.jpg': ['-f', 'lavfi', '-i', 'testsrc=size=200x100', '-frames:v', '1'],
+  'tone.wav': ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=1'],
+  'tone.ogg': ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-c:a', 'libvorbis'],
+} as const;
+
+export type Fixture = keyof typeof RECIPES;
+
+/** A small real media file made by ffmpeg, once per test process. */
+export function makeMedia(name: Fixture): Promise<string> {
   fixtureDir ??= fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-fixtures-'));
   return fixtureDir.then(async (dir) => {
-    const file = path.join(dir, 'clip.mp4');
+    const file = path.join(dir, name);
     try {
       await fs.access(file);
     } catch {
-      await run('ffmpeg', [
-        '-v',
-        'error',
-        '-f',
-        'lavfi',
-        '-i',
-        'testsrc=duration=1:size=320x240:rate=10',
-        '-pix_fmt',
-        'yuv420p',
-        '-c:v',
-        'libx264',
-        '-y',
-        file,
-      ]);
+      await run('ffmpeg', ['-v', 'error', ...RECIPES[name], '-y', file]);
     }
     return file;
   });
 }
+
+/** A one-second H.264 MP4 (320x240). */
+export const makeVideo = (): Promise<string> => makeMedia('clip.mp4');

@@ -49,7 +49,8 @@ describe('tus uploads', () => {
   });
 
   it('marks a file that claims to be video but is not as error, never leaving it processing', async () => {
-    const { fileId } = await tusUpload(endpoint, randomBytes(2048), {
+    const real = await fs.readFile(await makeVideo());
+    const { fileId } = await tusUpload(endpoint, Buffer.concat([real.subarray(0, 64), randomBytes(2048)]), {
       name: 'fake.mp4',
       type: 'video/mp4',
       operationId: newOperationId(),

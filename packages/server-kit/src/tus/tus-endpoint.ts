@@ -7,7 +7,7 @@ import type { MediaContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { sendError } from '../http/respond.js';
 import { isId, newId } from '../media/ids.js';
-import { ingestMedia } from '../media/ingest.js';
+import { checkQuota, ingestMedia } from '../media/ingest.js';
 import type { AuthContext } from '../options.js';
 import { uploadKey } from '../storage/file-storage.js';
 import { parseMetadataHeader, validateUploadMetadata, type UploadMetadata } from './metadata.js';
@@ -73,6 +73,7 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
       return { headers: { [FILE_ID_HEADER]: mediaId } };
     },
     onResponseError(_req, err) {
+      if (err instanceof HttpError) return { status_code: err.status, body: JSON.stringify(err.toBody()) };
       // tus answers with text; keep its status but speak the wire's error body.
       const status = 'status_code' in err ? err.status_code : 500;
       const message = ('body' in err ? err.body : 'Upload failed.').trim();
@@ -116,15 +117,29 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
       operationId: row.operationId,
       data: { progress: 100, bytesReceived: size, bytesTotal: size, timeRemaining: 0 },
     });
-    const record = await ingestMedia(ctx, {
-      tenantId: row.tenantId,
-      ownerId: row.ownerId,
-      name: row.name,
-      mimeType: row.mimeType,
-      size,
-      storageKey: uploadKey(upload.id),
-      operationId: row.operationId,
-    });
+    let record;
+    try {
+      record = await ingestMedia(ctx, {
+        tenantId: row.tenantId,
+        ownerId: row.ownerId,
+        name: row.name,
+        claimedType: row.mimeType,
+        size,
+        storageKey: uploadKey(upload.id),
+        operationId: row.operationId,
+      });
+    } catch (error) {
+      if (error instanceof HttpError) {
+        // refused after sniffing: the bytes are gone, so is the upload
+        await db.deleteUpload(upload.id);
+        bus.publish(row.tenantId, {
+          type: 'media-upload-error',
+          operationId: row.operationId,
+          error: error.toBody().error,
+        });
+      }
+      throw error;
+    }
     await db.setUploadMedia(upload.id, record.id);
     return record.id;
   }
@@ -178,6 +193,7 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
           throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here.`);
         }
         const metadata = checkHeaders(req);
+        if (method === 'POST') await checkQuota(ctx, auth.tenantId);
         if (uploadId !== undefined && method !== 'OPTIONS') await checkOwnership(uploadId, auth);
         inFlight.set(req, metadata ? { auth, metadata } : { auth });
         await tus.handle(req, res);
