@@ -1,2 +1,73 @@
 // Public surface of @mediabay/core (DESIGN.md "Public API").
-export type { MediaFile, MediaType, ServerEvent } from './protocol.js';
+export { createMediaClient, DEFAULT_VIEW } from './client.js';
+export { createOperationId } from './operation-id.js';
+export {
+  transition,
+  accepts,
+  UPLOAD_TRANSITIONS,
+  UPLOAD_STATES,
+  UPLOAD_EVENT_TYPES,
+  FINAL_STATES,
+} from './upload-machine.js';
+export type { UploadEvent, UploadEventType, TransitionResult } from './upload-machine.js';
+export { createQueue } from './queue.js';
+export type { UploadQueue } from './queue.js';
+export { initialEta, sampleEta, pauseEta, timeLeft } from './eta.js';
+export type { EtaState, EtaOptions } from './eta.js';
+export { computeBatch } from './batch.js';
+export { backoffDelay, withJitter } from './backoff.js';
+export { matchesAccept, validateFiles, runValidators, fileKey, formatBytes } from './validation.js';
+export type { RejectionCode, ValidationResult } from './validation.js';
+export {
+  createSelection,
+  toggleId,
+  rangeIds,
+  rectFromPoints,
+  intersects,
+  hitTest,
+  pruneSelection,
+} from './selection.js';
+export type { Rect, SelectionStore } from './selection.js';
+export { createSocket, eventsUrl, parseServerEvent } from './socket.js';
+export type { LiveSocket, SocketOptions, WebSocketConstructor } from './socket.js';
+export { MEDIA_FILES_KEY } from './library.js';
+export { matchesParams, compareFiles } from './library-cache.js';
+export { MediaApiError } from './http.js';
+export { tusTransport } from './transports/tus.js';
+export { formTransport } from './transports/form.js';
+export type {
+  Transport,
+  TransportCallbacks,
+  TransportError,
+  TransportStartOptions,
+  TransportUpload,
+} from './transports/transport.js';
+export type {
+  UploadStatus,
+  UploadError,
+  UploadItem,
+  BatchState,
+  Rejection,
+  Restrictions,
+  MediaClientOptions,
+  ViewState,
+  LibraryState,
+  LibraryApi,
+  SelectionApi,
+  ClientEventMap,
+  MediaClient,
+} from './types.js';
+export type {
+  MediaFile,
+  MediaType,
+  MediaStatus,
+  ServerEvent,
+  ServerEventType,
+  ListParams,
+  ListResponse,
+  SortKey,
+  SortOrder,
+  Usage,
+  OperationStatus,
+  ErrorBody,
+} from './protocol.js';

@@ -72,6 +72,18 @@ export interface MediaClientOptions {
   validators?: ((file: File) => Promise<string | null>)[];
   /** auth for every request and the socket */
   headers?: () => Record<string, string>;
+  /** automatic retries of a network or 5xx failure, with backoff min(1000 * 2^n, 30000) ms; default 3 */
+  retries?: number;
+  /** ms before a ready or canceled item leaves `$uploads`; default 5000, `Infinity` keeps them */
+  removeCompletedAfter?: number;
+  /** ms between `GET operations/:id` polls while the socket is down; default 2000 */
+  pollInterval?: number;
+  /** WebSocket constructor; default `globalThis.WebSocket` (pass `ws` in Node) */
+  WebSocket?: unknown;
+  /** default `globalThis.fetch` */
+  fetch?: typeof fetch;
+  /** share a QueryClient with the host app; default a new one */
+  queryClient?: QueryClient;
 }
 
 export interface ViewState {
@@ -105,7 +117,10 @@ export interface SelectionApi {
   selectRange(toId: string, orderedIds: readonly string[]): void;
   selectAll(orderedIds: readonly string[]): void;
   clear(): void;
+  /** ids under the drag rectangle; `additive` (Shift/Ctrl) keeps what was selected when the drag began */
   setFromRect(ids: readonly string[], additive: boolean): void;
+  /** the drag rectangle was released: the next setFromRect starts a new drag */
+  endRect(): void;
 }
 
 /** Events a client emits: everything the server sends, plus client-side lifecycle. */
@@ -115,6 +130,8 @@ export type ClientEventMap = {
   'upload-added': { type: 'upload-added'; item: UploadItem };
   'upload-status': { type: 'upload-status'; item: UploadItem };
   'socket-state': { type: 'socket-state'; connected: boolean };
+  /** a file accepted by addFiles() that a custom async validator turned down afterwards */
+  'upload-rejected': { type: 'upload-rejected'; rejection: Rejection; operationId: string };
 };
 
 export interface MediaClient {
@@ -127,6 +144,8 @@ export interface MediaClient {
   pauseAll(): void;
   resumeAll(): void;
   cancelAll(): void;
+  /** changes the number of parallel uploads at run time */
+  setConcurrency(limit: number): void;
   readonly $uploads: MapStore<Record<string, UploadItem>>;
   readonly $batch: ReadableAtom<BatchState>;
   readonly $selection: ReadableAtom<ReadonlySet<string>>;

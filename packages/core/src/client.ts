@@ -1,0 +1,266 @@
+// createMediaClient: wires the store, queue and transports, the live socket with its polling
+// fallback, the library cache, selection and view into the MediaClient of DESIGN.md.
+import { QueryClient } from '@tanstack/query-core';
+import { batch, map } from 'nanostores';
+import { createEmitter } from './emitter.js';
+import { createFetcher } from './http.js';
+import { createLibrary, MEDIA_FILES_KEY } from './library.js';
+import { createOperationId } from './operation-id.js';
+import { createPoller } from './poller.js';
+import { mediaTypeOf, type ServerEvent } from './protocol.js';
+import { createSelection } from './selection.js';
+import { fromOperationStatus, fromServerEvent, operationOf } from './server-events.js';
+import { createSocket, type SocketEventMap, type WebSocketConstructor } from './socket.js';
+import { formTransport } from './transports/form.js';
+import { tusTransport } from './transports/tus.js';
+import type { ClientEventMap, MediaClient, MediaClientOptions, UploadItem, ViewState } from './types.js';
+import { accepts } from './upload-machine.js';
+import { createUploader } from './uploader.js';
+import { createUploadStore, type DispatchResult } from './uploads-store.js';
+import { fileKey, runValidators, validateFiles } from './validation.js';
+
+const SERVER_EVENT_TYPES: readonly ServerEvent['type'][] = [
+  'media-upload-progress',
+  'media-upload-complete',
+  'media-processing-progress',
+  'media-created',
+  'media-updated',
+  'media-deleted',
+  'media-upload-error',
+];
+
+export const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdAt', order: 'desc' };
+
+export function createMediaClient(options: MediaClientOptions): MediaClient {
+  const endpoint = options.endpoint.replace(/\/+$/, '');
+  const headers = options.headers ?? (() => ({}));
+  const removeAfter = options.removeCompletedAfter ?? 5000;
+  const emitter = createEmitter<ClientEventMap>();
+  const store = createUploadStore();
+  const queryClient =
+    options.queryClient ?? new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
+  const fetcher = createFetcher(endpoint, headers, options.fetch);
+  const library = createLibrary({ queryClient, fetcher });
+  const selection = createSelection();
+  const $view = map<ViewState>({ ...DEFAULT_VIEW });
+  const removalTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** canceled operations whose bytes may still complete on the server: their file gets deleted */
+  const canceled = new Set<string>();
+  /** duplicate-detection keys of the files in $uploads */
+  const itemKeys = new Map<string, string>();
+  let destroyed = false;
+
+  const uploader = createUploader({
+    store,
+    transport: options.transport === 'form' ? formTransport : tusTransport,
+    endpoint,
+    headers,
+    concurrency: options.concurrency,
+    chunkSize: options.chunkSize,
+    retries: options.retries,
+    onChange,
+  });
+
+  function onChange({ previous, item }: DispatchResult): void {
+    if (previous.status === item.status) return;
+    // the optimistic library entry lives as long as the upload can still produce a file
+    if (item.status === 'canceled' || (item.status === 'error' && !item.fileId))
+      library.discard(item.operationId);
+    if (previous.status === 'error' && item.status === 'queued') library.addOptimistic([item]);
+    if (item.status === 'ready' || item.status === 'canceled') scheduleRemoval(item.operationId);
+    if (item.status === 'canceled') {
+      if (item.fileId) void library.remove([item.fileId]).catch(() => {});
+      else rememberCanceled(item.operationId);
+    }
+    emitter.emit('upload-status', { type: 'upload-status', item });
+  }
+
+  function rememberCanceled(id: string): void {
+    canceled.add(id);
+    // bounded: only the most recent cancellations can still race with their upload
+    if (canceled.size > 1000) canceled.delete(canceled.values().next().value as string);
+  }
+
+  function scheduleRemoval(id: string): void {
+    if (!Number.isFinite(removeAfter) || removalTimers.has(id)) return;
+    removalTimers.set(
+      id,
+      setTimeout(() => {
+        removalTimers.delete(id);
+        itemKeys.delete(id);
+        store.remove([id]);
+      }, removeAfter),
+    );
+  }
+
+  // ---- live channel -------------------------------------------------------------------------
+  const socket = createSocket({
+    endpoint,
+    headers,
+    WebSocket: options.WebSocket as WebSocketConstructor | undefined,
+  });
+  const poller = createPoller({
+    fetcher,
+    interval: options.pollInterval,
+    ids: () =>
+      Object.values(store.$uploads.get())
+        .filter((item) => item.status === 'uploading' || item.status === 'processing')
+        .map((item) => item.operationId),
+    onStatus(status) {
+      const item = store.get(status.operationId);
+      const event = item && fromOperationStatus(status, item);
+      if (!item || !event || !accepts(item.status, event.type)) return;
+      uploader.apply(item.operationId, event);
+      // no socket means no media-created: fetch the server's record for the library ourselves
+      if (event.type === 'PROCESSING.DONE' && status.fileId)
+        void library.refresh(status.fileId).catch(() => {});
+    },
+  });
+
+  function onServerEvent(event: ServerEvent): void {
+    if (
+      (event.type === 'media-created' || event.type === 'media-updated') &&
+      canceled.has(event.file.operationId)
+    ) {
+      canceled.delete(event.file.operationId);
+      void library.remove([event.file.id]).catch(() => {});
+      return;
+    }
+    batch(() => {
+      library.applyEvent(event);
+      if (event.type === 'media-deleted') selection.drop(event.fileIds);
+      const id = operationOf(event);
+      const item = id ? store.get(id) : undefined;
+      const next = item && fromServerEvent(event, item);
+      // late progress after a pause or after completion is expected, not worth a dev warning
+      if (item && next && accepts(item.status, next.type)) uploader.apply(item.operationId, next);
+    });
+    emitter.emit(event.type, event as never);
+  }
+
+  const unsubscribers = SERVER_EVENT_TYPES.map((type) =>
+    socket.on(type, (event: SocketEventMap[typeof type]) => onServerEvent(event as ServerEvent)),
+  );
+  let wasConnected = false;
+  unsubscribers.push(
+    socket.on('socket-state', (event) => {
+      if (event.connected) {
+        poller.stop();
+        // events missed while the socket was down (other users' uploads, deletes) are refetched
+        if (wasConnected) void queryClient.invalidateQueries({ queryKey: [MEDIA_FILES_KEY] });
+        wasConnected = true;
+      } else if (!destroyed) {
+        poller.start();
+      }
+      emitter.emit('socket-state', event);
+    }),
+  );
+  if (!socket.connected) poller.start();
+
+  // ---- uploads -------------------------------------------------------------------------------
+  function addFiles(files: Iterable<File>): {
+    accepted: UploadItem[];
+    rejected: ReturnType<typeof validateFiles>['rejected'];
+  } {
+    const current = Object.values(store.$uploads.get());
+    const live = current.filter((item) => item.status !== 'canceled' && item.status !== 'ready');
+    const existing = new Set(live.map((item) => itemKeys.get(item.operationId) ?? ''));
+    const { accepted: acceptedFiles, rejected } = validateFiles(
+      files,
+      options.restrictions,
+      existing,
+      live.length,
+    );
+    const now = Date.now();
+    const entries = acceptedFiles.map((file) => {
+      const item: UploadItem = {
+        operationId: createOperationId(now),
+        name: file.name,
+        size: file.size,
+        mimeType: file.type || 'application/octet-stream',
+        type: mediaTypeOf(file.type || ''),
+        status: 'queued',
+        progress: 0,
+        bytesUploaded: 0,
+        timeRemaining: null,
+        speed: 0,
+        addedAt: now,
+      };
+      itemKeys.set(item.operationId, fileKey(file));
+      return { item, file };
+    });
+    const accepted = entries.map((entry) => entry.item);
+    batch(() => {
+      store.add(accepted);
+      library.addOptimistic(accepted);
+    });
+    const validators = options.validators ?? [];
+    if (validators.length === 0) uploader.add(entries);
+    else for (const entry of entries) void validateLater(entry.item, entry.file, validators);
+    for (const item of accepted) emitter.emit('upload-added', { type: 'upload-added', item });
+    return { accepted, rejected };
+  }
+
+  async function validateLater(
+    item: UploadItem,
+    file: File,
+    validators: NonNullable<MediaClientOptions['validators']>,
+  ): Promise<void> {
+    const rejection = await runValidators(file, validators);
+    if (destroyed || !store.get(item.operationId)) return;
+    if (!rejection) {
+      uploader.enqueue(item.operationId, file);
+      return;
+    }
+    store.remove([item.operationId]);
+    itemKeys.delete(item.operationId);
+    library.discard(item.operationId);
+    emitter.emit('upload-rejected', { type: 'upload-rejected', rejection, operationId: item.operationId });
+  }
+
+  const ids = () => Object.keys(store.$uploads.get());
+  const each = (fn: (id: string) => void) => batch(() => ids().forEach(fn));
+
+  return {
+    endpoint,
+    addFiles,
+    pause: (id) => uploader.pause(id),
+    resume: (id) => uploader.resume(id),
+    cancel: (id) => uploader.cancel(id),
+    retry: (id) => uploader.retry(id),
+    pauseAll: () => each((id) => uploader.pause(id)),
+    resumeAll: () => each((id) => uploader.resume(id)),
+    cancelAll: () => each((id) => uploader.cancel(id)),
+    setConcurrency: (limit) => uploader.queue.setConcurrency(limit),
+    $uploads: store.$uploads,
+    $batch: store.$batch,
+    $selection: selection.$selection,
+    $view,
+    selection,
+    library: {
+      ...library,
+      remove(ids) {
+        selection.drop(ids);
+        return library.remove(ids);
+      },
+    },
+    queryClient,
+    on: (type, fn) => emitter.on(type, fn),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      socket.close();
+      poller.stop();
+      uploader.destroy();
+      for (const timer of removalTimers.values()) clearTimeout(timer);
+      removalTimers.clear();
+      store.destroy();
+      library.destroy();
+      queryClient.clear();
+      emitter.clear();
+      itemKeys.clear();
+      canceled.clear();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// fetch with the client's headers, turning the contract's `{error:{code,message}}` bodies into errors.
+
+export class MediaApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'MediaApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export type JsonFetcher = <T>(path: string, init?: RequestInit) => Promise<T>;
+
+export function createFetcher(
+  endpoint: string,
+  headers: () => Record<string, string>,
+  fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
+): JsonFetcher {
+  const base = endpoint.replace(/\/+$/, '');
+  return async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        credentials: 'same-origin',
+        ...init,
+        headers: {
+          accept: 'application/json',
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...headers(),
+          ...(init.headers as Record<string, string> | undefined),
+        },
+      });
+    } catch (error) {
+      throw new MediaApiError(
+        0,
+        'network-error',
+        (error as Error).message || 'The server could not be reached.',
+      );
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    let body: unknown = undefined;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // fall through: a non-JSON error page still gets a readable message below
+    }
+    if (!response.ok) {
+      const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+      throw new MediaApiError(
+        response.status,
+        error?.code ?? `http-${response.status}`,
+        error?.message ?? `Request failed with status ${response.status}.`,
+      );
+    }
+    return body as T;
+  };
+}

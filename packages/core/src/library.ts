@@ -1,0 +1,179 @@
+// The media library over @tanstack/query-core: queries keyed ['media-files', params], optimistic
+// entries for uploads in flight, optimistic edits with rollback, and socket events applied in place.
+import { QueryObserver, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import { atom, onMount, type ReadableAtom } from 'nanostores';
+import type { JsonFetcher } from './http.js';
+import { patchFile, removeFiles, upsertFile, withOptimistic } from './library-cache.js';
+import type { ListParams, ListResponse, MediaFile, ServerEvent, Usage } from './protocol.js';
+import type { LibraryApi, LibraryState, UploadItem } from './types.js';
+import { createOperationId } from './operation-id.js';
+
+export const MEDIA_FILES_KEY = 'media-files';
+
+export interface Library extends LibraryApi {
+  /** shows uploads in every matching list at once (id = operationId, status 'processing'), in one cache write per list */
+  addOptimistic(items: readonly UploadItem[]): void;
+  /** drops the optimistic entry of a failed or canceled upload */
+  discard(operationId: string): void;
+  /** applies media-created / media-updated / media-deleted, whoever caused them */
+  applyEvent(event: ServerEvent): void;
+  /** fetches the server's record of a finished upload (polling fallback) and puts it in place */
+  refresh(fileId: string): Promise<void>;
+  destroy(): void;
+}
+
+const paramsOf = (key: QueryKey): ListParams => (key[1] ?? {}) as ListParams;
+
+function toQueryString(params: ListParams): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(name, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function optimisticFile(item: UploadItem): MediaFile {
+  const now = new Date(item.addedAt || Date.now()).toISOString();
+  return {
+    id: item.operationId,
+    name: item.name,
+    type: item.type,
+    mimeType: item.mimeType,
+    size: item.size,
+    status: 'processing',
+    createdAt: now,
+    updatedAt: now,
+    ownerId: '',
+    tags: [],
+    contentUrl: '',
+    usages: [],
+    operationId: item.operationId,
+  };
+}
+
+export function createLibrary(options: { queryClient: QueryClient; fetcher: JsonFetcher }): Library {
+  const { queryClient, fetcher } = options;
+  const pending = new Map<string, MediaFile>();
+  const watched = new Map<string, ReadableAtom<LibraryState>>();
+
+  const keyOf = (params: ListParams = {}): QueryKey => [MEDIA_FILES_KEY, params];
+  const queryFn = async ({ queryKey }: { queryKey: QueryKey }): Promise<ListResponse> => {
+    const params = paramsOf(queryKey);
+    const page = await fetcher<ListResponse>(toQueryString(params));
+    return withOptimistic(page, pending.values(), params);
+  };
+
+  /** runs `edit` over every cached list page, each with its own params */
+  function editPages(edit: (page: ListResponse, params: ListParams) => ListResponse): void {
+    for (const query of queryClient.getQueryCache().findAll({ queryKey: [MEDIA_FILES_KEY] })) {
+      const data = query.state.data as ListResponse | undefined;
+      if (!data) continue;
+      const next = edit(data, paramsOf(query.queryKey));
+      if (next !== data) queryClient.setQueryData(query.queryKey, next);
+    }
+  }
+
+  function snapshot(): () => void {
+    const saved = queryClient.getQueriesData<ListResponse>({ queryKey: [MEDIA_FILES_KEY] });
+    return () => {
+      for (const [key, data] of saved) queryClient.setQueryData(key, data);
+    };
+  }
+
+  function settle(file: MediaFile): void {
+    pending.delete(file.operationId);
+    editPages((page, params) => upsertFile(page, file, params));
+  }
+
+  function watch(params: ListParams = {}): ReadableAtom<LibraryState> {
+    const hash = JSON.stringify(params, Object.keys(params).sort());
+    const existing = watched.get(hash);
+    if (existing) return existing;
+    const $state = atom<LibraryState>({ items: [], total: 0, status: 'loading' });
+    onMount($state, () => {
+      const observer = new QueryObserver<ListResponse>(queryClient, { queryKey: keyOf(params), queryFn });
+      const publish = () => {
+        const result = observer.getCurrentResult();
+        $state.set({
+          items: result.data?.items ?? [],
+          total: result.data?.total ?? 0,
+          status: result.data ? 'success' : result.status === 'error' ? 'error' : 'loading',
+          ...(result.error ? { error: result.error.message } : {}),
+        });
+      };
+      const unsubscribe = observer.subscribe(publish);
+      publish();
+      return () => {
+        unsubscribe();
+        observer.destroy();
+      };
+    });
+    watched.set(hash, $state);
+    return $state;
+  }
+
+  return {
+    watch,
+    list: (params = {}) => queryClient.fetchQuery({ queryKey: keyOf(params), queryFn, staleTime: 0 }),
+    async update(id, patch) {
+      const rollback = snapshot();
+      editPages((page) => patchFile(page, id, patch));
+      try {
+        const file = await fetcher<MediaFile>(`/${encodeURIComponent(id)}`, {
+          method: 'PATCH',
+          body: JSON.stringify(patch),
+        });
+        settle(file);
+        return file;
+      } catch (error) {
+        rollback();
+        throw error;
+      }
+    },
+    async remove(ids) {
+      if (ids.length === 0) return;
+      const rollback = snapshot();
+      editPages((page) => removeFiles(page, new Set(ids)));
+      try {
+        if (ids.length === 1) await fetcher<void>(`/${encodeURIComponent(ids[0]!)}`, { method: 'DELETE' });
+        else
+          await fetcher<{ success: boolean }>('/bulk-delete', {
+            method: 'POST',
+            body: JSON.stringify({ fileIds: ids, operationId: createOperationId() }),
+          });
+      } catch (error) {
+        rollback();
+        throw error;
+      }
+    },
+    async tags() {
+      const body = await fetcher<{ tags: { name: string; count: number }[] }>('/tags');
+      return body.tags;
+    },
+    async usages(id) {
+      const body = await fetcher<Usage[] | { usages: Usage[] }>(`/${encodeURIComponent(id)}/usages`);
+      return Array.isArray(body) ? body : body.usages;
+    },
+    addOptimistic(items) {
+      if (items.length === 0) return;
+      const added = items.map(optimisticFile);
+      for (const file of added) pending.set(file.operationId, file);
+      editPages((page, params) => withOptimistic(page, added, params));
+    },
+    discard(operationId) {
+      pending.delete(operationId);
+      editPages((page) => removeFiles(page, new Set([operationId])));
+    },
+    applyEvent(event) {
+      if (event.type === 'media-created' || event.type === 'media-updated') settle(event.file);
+      else if (event.type === 'media-deleted') editPages((page) => removeFiles(page, new Set(event.fileIds)));
+    },
+    async refresh(fileId) {
+      settle(await fetcher<MediaFile>(`/${encodeURIComponent(fileId)}`));
+    },
+    destroy() {
+      pending.clear();
+      watched.clear();
+    },
+  };
+}

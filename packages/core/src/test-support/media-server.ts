@@ -1,0 +1,63 @@
+// Test support: the real @mediabay/server-kit on 127.0.0.1 over a temporary data directory.
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createMediaServer, type MediaServerOptions } from '@mediabay/server-kit';
+
+export interface MediaTestServer {
+  origin: string;
+  endpoint: string;
+  port: number;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startMediaServer(
+  options: Partial<MediaServerOptions> & { port?: number } = {},
+): Promise<MediaTestServer> {
+  const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-core-')));
+  const media = createMediaServer({ ...options, dataDir });
+  await media.ready();
+  const server = http.createServer((req, res) => media.handler(req, res));
+  media.attach(server);
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    endpoint: `http://127.0.0.1:${port}/api/media`,
+    port,
+    dataDir,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await media.close();
+      if (!options.dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor<T>(
+  check: () => T | undefined | false,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A File of `size` bytes of varied content. */
+export function makeFile(size: number, name = 'clip.bin', type = 'application/octet-stream'): File {
+  const block = new Uint8Array(64 * 1024);
+  for (let i = 0; i < block.length; i++) block[i] = (i * 7 + (i >> 8)) & 0xff;
+  const parts: Uint8Array[] = [];
+  for (let left = size; left > 0; left -= block.length)
+    parts.push(block.subarray(0, Math.min(left, block.length)));
+  return new File(parts, name, { type, lastModified: size });
+}

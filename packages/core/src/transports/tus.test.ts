@@ -1,0 +1,183 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { startThrottleProxy, type ThrottleProxy } from '../test-support/throttle-proxy.js';
+import { startTusServer, type TusTestServer } from '../test-support/tus-server.js';
+import { browserBody, createWholeFileSource } from './file-source.js';
+import type { TransportCallbacks, TransportError, TransportUpload } from './transport.js';
+import { tusTransport } from './tus.js';
+
+let server: TusTestServer;
+before(async () => {
+  server = await startTusServer();
+});
+after(() => server.close());
+
+/** A File of `size` bytes with varied content (so a misplaced byte changes the hash). */
+function makeFile(size: number, name = 'clip.bin'): File {
+  const block = new Uint8Array(64 * 1024);
+  for (let i = 0; i < block.length; i++) block[i] = (i * 7 + (i >> 8)) & 0xff;
+  const parts: Uint8Array[] = [];
+  for (let left = size; left > 0; left -= block.length)
+    parts.push(block.subarray(0, Math.min(left, block.length)));
+  return new File(parts, name, { type: 'application/octet-stream', lastModified: 1 });
+}
+
+const sha = async (blob: Blob | Buffer) =>
+  createHash('sha256')
+    .update(blob instanceof Blob ? Buffer.from(await blob.arrayBuffer()) : blob)
+    .digest('hex');
+
+function run(file: File, endpoint: string, extra: Partial<TransportCallbacks> = {}, headers = {}) {
+  const progress: number[] = [];
+  let upload!: TransportUpload;
+  const done = new Promise<void>((resolve, reject) => {
+    upload = tusTransport(
+      { file, operationId: 'media_upload_1764140000000_abcdefghijklmno', endpoint, headers: () => headers },
+      {
+        onProgress: (sent) => {
+          progress.push(sent);
+          extra.onProgress?.(sent, file.size);
+        },
+        onSuccess: () => resolve(),
+        onError: (error: TransportError) => reject(Object.assign(new Error(error.message), error)),
+        onUrl: extra.onUrl,
+      },
+    );
+  });
+  return { upload, done, progress };
+}
+
+test('the body at offset 0 is the File itself; later offsets get a slice', async () => {
+  const file = makeFile(1000);
+  const source = createWholeFileSource(file, browserBody);
+  assert.equal((await source.slice(0, Number.POSITIVE_INFINITY)).value, file);
+  assert.equal((await source.slice(0, 1000)).value, file);
+  const rest = await source.slice(400, 1000);
+  assert.notEqual(rest.value, file);
+  assert.equal((rest.value as Blob).size, 600);
+  assert.equal(rest.done, true);
+});
+
+test('uploads a file in one PATCH with its metadata and the caller headers', async () => {
+  const file = makeFile(3 * 1024 * 1024 + 17, 'holiday.mp4');
+  const { upload, done, progress } = run(file, server.endpoint, {}, { authorization: 'Bearer t0ken' });
+  const before = server.patchOffsets.length;
+  upload.start();
+  await done;
+  assert.deepEqual(server.patchOffsets.slice(before), [0], 'one PATCH from offset 0');
+  assert.equal(progress.at(-1), file.size);
+  assert.ok(upload.url?.startsWith(`${server.endpoint}/uploads/`));
+  assert.equal(await sha(await server.bytesOf(upload.url!)), await sha(file));
+  const meta = server.finished.at(-1)!;
+  assert.deepEqual(
+    [meta.filename, meta.filetype, meta.operationId],
+    ['holiday.mp4', 'application/octet-stream', 'media_upload_1764140000000_abcdefghijklmno'],
+  );
+  const tusRequests = server.requests.filter((r) => r.url.startsWith('/api/media/uploads'));
+  assert.ok(tusRequests.slice(-2).every((r) => r.headers.authorization === 'Bearer t0ken'));
+});
+
+test('pause keeps the upload URL and resume continues from the server offset', async () => {
+  const proxy: ThrottleProxy = await startThrottleProxy(
+    { host: '127.0.0.1', port: server.port },
+    4 * 1024 * 1024,
+  );
+  try {
+    const file = makeFile(6 * 1024 * 1024);
+    let paused = false;
+    let pause!: () => void;
+    const pausedAt = new Promise<void>((resolve) => (pause = resolve));
+    const { upload, done } = run(file, `${proxy.url}/api/media`, {
+      onProgress: (sent) => {
+        if (!paused && sent > 1024 * 1024) {
+          paused = true;
+          void upload.pause().then(pause);
+        }
+      },
+    });
+    const before = server.patchOffsets.length;
+    upload.start();
+    await pausedAt;
+    const url = upload.url;
+    assert.ok(url);
+    // let the server write what reached it, then continue
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    upload.start();
+    await done;
+    assert.equal(upload.url, url, 'the same upload resource');
+    const offsets = server.patchOffsets.slice(before);
+    assert.equal(offsets.length, 2);
+    assert.equal(offsets[0], 0);
+    assert.ok(offsets[1]! > 0 && offsets[1]! < file.size, `resumed at ${offsets[1]}`);
+    assert.equal(
+      await sha(await server.bytesOf(url!.replace(proxy.url, server.endpoint.replace('/api/media', '')))),
+      await sha(file),
+    );
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('an upload URL from an earlier session resumes where the server is', async () => {
+  // larger than what loopback socket buffers hold, so bytes in flight at the pause cannot finish it
+  const file = makeFile(12 * 1024 * 1024);
+  const proxy = await startThrottleProxy({ host: '127.0.0.1', port: server.port }, 2 * 1024 * 1024);
+  try {
+    let url: string | null = null;
+    let pausing = false;
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const partial = run(file, `${proxy.url}/api/media`, {
+      onUrl: (value) => (url = value),
+      onProgress: (sent) => {
+        if (sent > 512 * 1024 && !pausing) {
+          pausing = true;
+          void partial.upload.pause().then(stop);
+        }
+      },
+    });
+    partial.upload.start();
+    await stopped;
+    assert.ok(url);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const direct = (url as string).replace(proxy.url, `http://127.0.0.1:${server.port}`);
+    const before = server.patchOffsets.length;
+    const resumed = new Promise<void>((resolve, reject) => {
+      tusTransport(
+        {
+          file,
+          operationId: 'media_upload_1764140000000_abcdefghijklmno',
+          endpoint: server.endpoint,
+          headers: () => ({}),
+          uploadUrl: direct,
+        },
+        { onProgress: () => {}, onSuccess: () => resolve(), onError: (e) => reject(new Error(e.message)) },
+      ).start();
+    });
+    await resumed;
+    const offsets = server.patchOffsets.slice(before);
+    assert.equal(offsets.length, 1);
+    assert.ok(offsets[0]! > 0 && offsets[0]! < file.size, `resumed at ${offsets[0]}`);
+    assert.equal(await sha(await server.bytesOf(direct)), await sha(file));
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('a 4xx answer is a final error carrying the server message', async () => {
+  const file = makeFile(10);
+  const { upload, done } = run(file, `${server.endpoint}/nope`);
+  upload.start();
+  await assert.rejects(done, (error: TransportError) => error.retryable === false && error.status === 404);
+});
+
+test('a refused connection is a retryable network error', async () => {
+  const file = makeFile(10);
+  const { upload, done } = run(file, 'http://127.0.0.1:9/api/media');
+  upload.start();
+  await assert.rejects(
+    done,
+    (error: TransportError) => error.retryable === true && error.code === 'network-error',
+  );
+});

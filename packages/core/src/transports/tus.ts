@@ -1,0 +1,65 @@
+// tus transport (tus-js-client 4.3.1): one PATCH for the rest of the file by default, pause keeps the
+// upload URL, resume asks the server for its offset. Retries are the manager's job, not tus's.
+import { Upload, type DetailedError, type HttpRequest } from 'tus-js-client';
+import { TUS_METADATA } from '../protocol.js';
+import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
+import { httpError, type Transport, type TransportError } from './transport.js';
+
+/** Resolves a relative endpoint against the page: tus resolves Location headers with `new URL`. */
+export function absoluteUrl(path: string): string {
+  const base = globalThis.location?.href;
+  return base ? new URL(path, base).href : new URL(path).href;
+}
+
+function toTransportError(error: Error | DetailedError): TransportError {
+  const detailed = error as Partial<DetailedError>;
+  const response = detailed.originalResponse;
+  if (response) return httpError(response.getStatus(), response.getBody() ?? '', error.message);
+  return { code: 'network-error', message: detailed.causingError?.message ?? error.message, retryable: true };
+}
+
+export const tusTransport: Transport = (options, callbacks) => {
+  const isBrowser = typeof XMLHttpRequest !== 'undefined';
+  const file = options.file;
+  const upload = new Upload(file, {
+    endpoint: absoluteUrl(`${options.endpoint}/uploads`),
+    uploadUrl: options.uploadUrl ?? null,
+    chunkSize: options.chunkSize ?? Number.POSITIVE_INFINITY,
+    retryDelays: null,
+    storeFingerprintForResuming: false,
+    removeFingerprintOnSuccess: false,
+    // never consulted (nothing is stored), but tus's own Node fingerprint cannot read a Blob
+    fingerprint: () => Promise.resolve(`mediabay-${options.operationId}`),
+    fileReader: createWholeFileReader(isBrowser ? browserBody : nodeBody),
+    metadata: {
+      [TUS_METADATA.filename]: file.name ?? 'file',
+      [TUS_METADATA.filetype]: file.type || 'application/octet-stream',
+      [TUS_METADATA.operationId]: options.operationId,
+    },
+    // headers() is asked per request so a refreshed token is used by a long upload's next request
+    onBeforeRequest(req: HttpRequest) {
+      for (const [name, value] of Object.entries(options.headers())) req.setHeader(name, value);
+    },
+    onUploadUrlAvailable() {
+      if (upload.url) callbacks.onUrl?.(upload.url);
+    },
+    onProgress: (sent, total) => callbacks.onProgress(sent, total),
+    onSuccess: () => callbacks.onSuccess({}),
+    onError: (error) => callbacks.onError(toTransportError(error)),
+  });
+
+  return {
+    start: () => upload.start(),
+    pause: () => upload.abort(false),
+    async abort() {
+      try {
+        await upload.abort(true);
+      } catch {
+        // the server may already have dropped the upload; cancel must still succeed locally
+      }
+    },
+    get url() {
+      return upload.url;
+    },
+  };
+};

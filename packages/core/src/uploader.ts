@@ -1,0 +1,216 @@
+// The upload manager: feeds the queue, drives one transport per file, retries network and 5xx
+// failures with backoff, and routes every state change through the store's reducer.
+import { backoffDelay } from './backoff.js';
+import { createQueue, type UploadQueue } from './queue.js';
+import type { Transport, TransportError, TransportUpload } from './transports/transport.js';
+import type { UploadItem } from './types.js';
+import type { UploadEvent } from './upload-machine.js';
+import type { DispatchResult, UploadStore } from './uploads-store.js';
+
+export interface UploaderOptions {
+  store: UploadStore;
+  transport: Transport;
+  endpoint: string;
+  headers: () => Record<string, string>;
+  concurrency?: number;
+  chunkSize?: number;
+  /** automatic retries after a network or 5xx failure (delays 1 s, 2 s, 4 s, ... up to 30 s) */
+  retries?: number;
+  retryDelay?: (attempt: number) => number;
+  /** every accepted state change, after the store has it */
+  onChange?: (change: DispatchResult) => void;
+  /** a resumable upload URL is known for this operation */
+  onUrl?: (operationId: string, url: string) => void;
+}
+
+export interface Uploader {
+  /** registers files for their items (already in the store) and queues them */
+  add(entries: readonly { item: UploadItem; file: File }[]): void;
+  /** queues items whose async validation passed later, or whose file came back */
+  enqueue(id: string, file?: File): void;
+  /** applies an event from outside (socket, poller) with the same side effects as our own */
+  apply(id: string, event: UploadEvent): DispatchResult | null;
+  pause(id: string): void;
+  resume(id: string): void;
+  cancel(id: string): void;
+  retry(id: string): void;
+  hasFile(id: string): boolean;
+  /** an upload URL from an earlier session, to resume from the server's offset */
+  setUploadUrl(id: string, url: string): void;
+  readonly queue: UploadQueue;
+  destroy(): void;
+}
+
+interface Active {
+  upload: TransportUpload;
+  /** bumps on every cancel so callbacks of a dropped transport are ignored */
+  token: number;
+}
+
+export function createUploader(options: UploaderOptions): Uploader {
+  const { store } = options;
+  const retries = options.retries ?? 3;
+  const retryDelay = options.retryDelay ?? ((attempt: number) => backoffDelay(attempt));
+  const files = new Map<string, File>();
+  const uploadUrls = new Map<string, string>();
+  const active = new Map<string, Active>();
+  const attempts = new Map<string, { count: number; bytesAtFailure: number }>();
+  const retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let tokens = 0;
+
+  const queue = createQueue({ concurrency: options.concurrency, start });
+
+  function apply(id: string, event: UploadEvent): DispatchResult | null {
+    const change = store.dispatch(id, event);
+    if (!change) return null;
+    const { previous, item } = change;
+    if (previous.status === 'uploading' && item.status !== 'uploading') {
+      queue.release(id);
+      clearRetry(id);
+    }
+    if (item.status === 'ready' || item.status === 'canceled') forget(id, item.status === 'canceled');
+    options.onChange?.(change);
+    return change;
+  }
+
+  function clearRetry(id: string): void {
+    const timer = retryTimers.get(id);
+    if (timer) clearTimeout(timer);
+    retryTimers.delete(id);
+  }
+
+  /** releases everything held for a finished item; cancel also asks the server to drop the upload */
+  function forget(id: string, terminate: boolean): void {
+    clearRetry(id);
+    queue.release(id);
+    const current = active.get(id);
+    active.delete(id);
+    if (current && terminate) void current.upload.abort();
+    files.delete(id);
+    uploadUrls.delete(id);
+    attempts.delete(id);
+  }
+
+  function start(id: string): void {
+    const file = files.get(id);
+    if (!file) {
+      // restored after a reload (or driven by another tab) without its bytes
+      queue.release(id);
+      apply(id, { type: 'FILE.MISSING' });
+      return;
+    }
+    if (!apply(id, { type: 'UPLOAD.START' })) {
+      queue.release(id);
+      return;
+    }
+    (active.get(id) ?? createTransport(id, file)).upload.start();
+  }
+
+  function createTransport(id: string, file: File): Active {
+    const token = ++tokens;
+    const isCurrent = () => active.get(id)?.token === token;
+    const entry: Active = {
+      token,
+      upload: options.transport(
+        {
+          file,
+          operationId: id,
+          endpoint: options.endpoint,
+          headers: options.headers,
+          uploadUrl: uploadUrls.get(id) ?? null,
+          chunkSize: options.chunkSize,
+        },
+        {
+          onProgress: (sent) => {
+            if (isCurrent()) apply(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: sent });
+          },
+          onSuccess: (result) => {
+            if (!isCurrent()) return;
+            attempts.delete(id);
+            apply(id, { type: 'UPLOAD.SUCCESS', ...(result.fileId ? { fileId: result.fileId } : {}) });
+          },
+          onError: (error) => {
+            if (isCurrent()) failed(id, error);
+          },
+          onUrl: (url) => {
+            if (!isCurrent()) return;
+            uploadUrls.set(id, url);
+            options.onUrl?.(id, url);
+          },
+        },
+      ),
+    };
+    active.set(id, entry);
+    return entry;
+  }
+
+  function failed(id: string, error: TransportError): void {
+    const item = store.get(id);
+    if (!item || item.status !== 'uploading') return;
+    const previous = attempts.get(id);
+    // progress since the last failure means the connection works again: start counting afresh
+    const count = previous && item.bytesUploaded <= previous.bytesAtFailure ? previous.count : 0;
+    if (error.retryable && count < retries) {
+      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded });
+      clearRetry(id);
+      // the slot stays taken during the wait, as it would with tus-js-client's own retries
+      retryTimers.set(
+        id,
+        setTimeout(() => {
+          retryTimers.delete(id);
+          if (store.get(id)?.status === 'uploading') active.get(id)?.upload.start();
+        }, retryDelay(count)),
+      );
+      return;
+    }
+    attempts.delete(id);
+    apply(id, {
+      type: 'UPLOAD.ERROR',
+      error: { code: error.code, message: error.message, retryable: error.retryable },
+    });
+  }
+
+  return {
+    queue,
+    add(entries) {
+      for (const { item, file } of entries) files.set(item.operationId, file);
+      for (const { item } of entries) queue.enqueue(item.operationId);
+    },
+    enqueue(id, file) {
+      if (file) files.set(id, file);
+      queue.enqueue(id);
+    },
+    apply,
+    pause(id) {
+      const change = apply(id, { type: 'UPLOAD.PAUSE' });
+      if (!change) return;
+      queue.release(id);
+      if (change.previous.status === 'uploading') void active.get(id)?.upload.pause();
+    },
+    resume(id) {
+      if (apply(id, { type: 'UPLOAD.RESUME' })) queue.enqueue(id, { front: true });
+    },
+    cancel(id) {
+      apply(id, { type: 'UPLOAD.CANCEL' });
+    },
+    retry(id) {
+      if (!apply(id, { type: 'UPLOAD.RETRY' })) return;
+      attempts.delete(id);
+      queue.enqueue(id, { front: true });
+    },
+    hasFile: (id) => files.has(id),
+    setUploadUrl(id, url) {
+      uploadUrls.set(id, url);
+    },
+    destroy() {
+      for (const timer of retryTimers.values()) clearTimeout(timer);
+      retryTimers.clear();
+      // leave server-side uploads in place: they can be resumed after a reload
+      for (const { upload } of active.values()) void upload.pause();
+      active.clear();
+      files.clear();
+      uploadUrls.clear();
+      attempts.clear();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { UploadItem } from './types.js';
+import { createUploadStore } from './uploads-store.js';
+
+const item = (id: string, size = 1000): UploadItem => ({
+  operationId: id,
+  name: `${id}.bin`,
+  size,
+  mimeType: 'application/octet-stream',
+  type: 'other',
+  status: 'queued',
+  progress: 0,
+  bytesUploaded: 0,
+  timeRemaining: null,
+  speed: 0,
+  addedAt: 0,
+});
+
+test('adding 10,000 items is one store notification', () => {
+  const store = createUploadStore();
+  let notifications = 0;
+  const off = store.$uploads.listen(() => notifications++);
+  store.add(Array.from({ length: 10_000 }, (_, i) => item(`id${i}`)));
+  assert.equal(notifications, 1);
+  assert.equal(Object.keys(store.$uploads.get()).length, 10_000);
+  off();
+  store.destroy();
+});
+
+test('progress from many uploads is written once per frame; lifecycle changes at once', async () => {
+  const store = createUploadStore();
+  const ids = Array.from({ length: 20 }, (_, i) => `id${i}`);
+  store.add(ids.map((id) => item(id)));
+  for (const id of ids) store.dispatch(id, { type: 'UPLOAD.START' });
+  let notifications = 0;
+  const off = store.$uploads.listen(() => notifications++);
+  for (let bytes = 1; bytes <= 50; bytes++)
+    for (const id of ids) store.dispatch(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: bytes });
+  assert.equal(notifications, 0, 'nothing written synchronously');
+  assert.equal(store.get('id3')?.bytesUploaded, 50, 'but get() sees the newest value');
+  await sleep(40);
+  assert.equal(notifications, 1);
+  assert.equal(store.$uploads.get().id3?.bytesUploaded, 50);
+
+  store.dispatch('id0', { type: 'UPLOAD.PROGRESS', bytesUploaded: 60 });
+  store.dispatch('id1', { type: 'UPLOAD.PAUSE' });
+  assert.equal(notifications, 2, 'a pause flushes pending progress with it, in one write');
+  assert.equal(store.$uploads.get().id0?.bytesUploaded, 60);
+  assert.equal(store.$uploads.get().id1?.status, 'paused');
+  off();
+  store.destroy();
+});
+
+test('ignored events change nothing and report null', () => {
+  const store = createUploadStore();
+  store.add([item('a')]);
+  const before = store.$uploads.get();
+  assert.equal(store.dispatch('a', { type: 'UPLOAD.RESUME' }), null);
+  assert.equal(store.dispatch('missing', { type: 'UPLOAD.START' }), null);
+  assert.equal(store.$uploads.get(), before);
+  store.destroy();
+});
+
+test('batch speed and time left come from the measured byte rate', () => {
+  let clock = 0;
+  const store = createUploadStore({ now: () => clock });
+  store.add([item('a', 10_000), item('b', 10_000)]);
+  store.dispatch('a', { type: 'UPLOAD.START' });
+  const off = store.$batch.listen(() => {});
+  for (clock = 0; clock <= 4000; clock += 500) {
+    store.dispatch('a', { type: 'UPLOAD.PROGRESS', bytesUploaded: clock });
+    store.flush();
+  }
+  const batch = store.$batch.get();
+  assert.equal(batch.speed, 1000);
+  assert.equal(batch.timeRemaining, 16);
+  assert.equal(batch.progress, 20);
+  assert.equal(store.get('a')?.speed, 1000);
+  assert.equal(store.get('a')?.timeRemaining, 6);
+  store.dispatch('a', { type: 'UPLOAD.PAUSE' });
+  assert.equal(store.$batch.get().speed, 0);
+  assert.equal(store.$batch.get().timeRemaining, null);
+  off();
+  store.destroy();
+});
+
+test('remove drops items in one write', () => {
+  const store = createUploadStore();
+  store.add([item('a'), item('b'), item('c')]);
+  let notifications = 0;
+  const off = store.$uploads.listen(() => notifications++);
+  store.remove(['a', 'c', 'zzz']);
+  assert.deepEqual(Object.keys(store.$uploads.get()), ['b']);
+  assert.equal(notifications, 1);
+  off();
+  store.destroy();
+});
