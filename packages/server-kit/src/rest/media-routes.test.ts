@@ -8,7 +8,7 @@ import { rawRequest, startTestServer, waitFor, type TestServer } from '../test-s
 
 describe('media REST routes', () => {
   let server: TestServer;
-  const bytes = randomBytes(256 * 1024);
+  const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(256 * 1024)]);
   let fileId: string;
   let operationId: string;
   before(async () => {
@@ -22,17 +22,17 @@ describe('media REST routes', () => {
     })) as {
       fileId: string;
     });
-    await tusUpload(endpoint, randomBytes(10), {
+    await tusUpload(endpoint, Buffer.from('0123456789'), {
       name: 'alpha.txt',
       type: 'text/plain',
       operationId: newOperationId(),
     });
-    await tusUpload(endpoint, randomBytes(30), {
+    await tusUpload(endpoint, Buffer.from('x'.repeat(30)), {
       name: 'Beta 100%.txt',
       type: 'text/plain',
       operationId: newOperationId(),
     });
-    await tusUpload(endpoint, randomBytes(20), {
+    await tusUpload(endpoint, Buffer.from('89504e470d0a1a0a000000000000000000000000', 'hex'), {
       name: 'photo.png',
       type: 'image/png',
       operationId: newOperationId(),
