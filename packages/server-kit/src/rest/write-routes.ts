@@ -6,6 +6,7 @@ import { objectWith, readJson } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
 import { removeMedia } from '../media/remove.js';
 import { toMediaFile } from '../media/to-wire.js';
+import { handleFormUpload } from './form-upload.js';
 import { loadOwned } from './media-routes.js';
 import type { Router } from './router.js';
 import { fileName, idList, tagList, usage } from './validate.js';
@@ -16,6 +17,8 @@ export function addMediaWriteRoutes(router: Router, ctx: MediaContext): void {
   router.add('GET', '/tags', async ({ res, auth }) => {
     sendJson(res, 200, { tags: await ctx.db.listTags(auth.tenantId) });
   });
+
+  router.add('POST', '/upload', ({ req, res, auth }) => handleFormUpload(ctx, req, res, auth));
 
   router.add('POST', '/bulk-delete', async ({ req, res, auth }) => {
     const body = objectWith(await readJson(req), ['fileIds', 'operationId']);

@@ -1,5 +1,5 @@
 // The embedded default storage: tus uploads and derived files (posters, form uploads) on local disk.
-// Keys are `uploads/<tus id>` or `derived/<name>`, checked against one pattern so no key escapes.
+// Keys are `uploads/<tus id>`, `media/<id>` (form uploads) or `derived/<name>`, checked against one pattern so no key escapes.
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import type { ByteRange, MediaStorage } from './storage.js';
 
-const KEY_PATTERN = /^(uploads|derived)\/[A-Za-z0-9_-]{1,128}(\.[a-z0-9]{1,8})?$/;
+const KEY_PATTERN = /^(uploads|derived|media)\/[A-Za-z0-9_-]{1,128}(\.[a-z0-9]{1,8})?$/;
 
 export const uploadKey = (tusId: string): string => `uploads/${tusId}`;
 

@@ -1,0 +1,120 @@
+// `POST /api/media/upload`: one file in multipart form data (fields `operationId` and `file`), for
+// small files and clients without tus. Streams to storage with a size cap; answers
+// `{success, fileId}` or `{success: false, error}` with a fitting status.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isOperationId } from '@mediabay/core/protocol';
+import busboy from 'busboy';
+import type { MediaContext } from '../context.js';
+import { HttpError } from '../http/errors.js';
+import { sendJson } from '../http/respond.js';
+import { newId } from '../media/ids.js';
+import { checkQuota, ingestMedia } from '../media/ingest.js';
+import type { AuthContext } from '../options.js';
+import { fileName } from './validate.js';
+
+interface Received {
+  key: string;
+  name: string;
+  claimedType: string;
+  size: number;
+  truncated: boolean;
+}
+
+function parseForm(
+  ctx: MediaContext,
+  req: IncomingMessage,
+): Promise<{ fields: Map<string, string>; file?: Received }> {
+  const max = ctx.options.limits.maxFileSize;
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fields: 4, parts: 6, fieldSize: 1024, fileSize: max, headerPairs: 20 },
+      });
+    } catch {
+      reject(new HttpError(400, 'invalid-form', 'Send the file as multipart/form-data.'));
+      return;
+    }
+    const fields = new Map<string, string>();
+    let stored: Promise<Received> | undefined;
+    parser.on('field', (name, value) => fields.set(name, value));
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file' || stored) {
+        stream.resume();
+        return;
+      }
+      const key = `media/${newId()}`;
+      const received: Received = {
+        key,
+        name: info.filename,
+        claimedType: info.mimeType,
+        size: 0,
+        truncated: false,
+      };
+      stream.on('limit', () => (received.truncated = true));
+      stored = ctx.storage
+        .write(key, stream)
+        .then((size) => ({ ...received, size, truncated: received.truncated }));
+    });
+    parser.on('filesLimit', () => reject(new HttpError(400, 'invalid-form', 'Send one file per request.')));
+    parser.on('error', () => reject(new HttpError(400, 'invalid-form', 'The form data is malformed.')));
+    parser.on('close', () => {
+      if (!stored) resolve({ fields });
+      else stored.then((file) => resolve({ fields, file }), reject);
+    });
+    req.pipe(parser);
+  });
+}
+
+export async function handleFormUpload(
+  ctx: MediaContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  auth: AuthContext,
+): Promise<void> {
+  try {
+    await receive(ctx, req, res, auth);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    // The contract's answer shape, with the usual error body inside it.
+    sendJson(res, error.status, { success: false, ...error.toBody() }, error.headers);
+  }
+}
+
+async function receive(
+  ctx: MediaContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  auth: AuthContext,
+): Promise<void> {
+  const max = ctx.options.limits.maxFileSize;
+  if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) {
+    throw new HttpError(413, 'file-too-large', `Files may be at most ${max} bytes.`, { Connection: 'close' });
+  }
+  await checkQuota(ctx, auth.tenantId);
+  const { fields, file } = await parseForm(ctx, req);
+  const removeFile = async (): Promise<void> => {
+    if (file) await ctx.storage.remove(file.key);
+  };
+  try {
+    if (!file) throw new HttpError(400, 'invalid-form', 'The form has no `file` field.');
+    if (file.truncated) throw new HttpError(413, 'file-too-large', `Files may be at most ${max} bytes.`);
+    const operationId = fields.get('operationId');
+    if (!isOperationId(operationId))
+      throw new HttpError(400, 'invalid-field', 'operationId: not an operation id.');
+    const record = await ingestMedia(ctx, {
+      tenantId: auth.tenantId,
+      ownerId: auth.userId,
+      name: fileName(file.name || 'file'),
+      claimedType: file.claimedType,
+      size: file.size,
+      storageKey: file.key,
+      operationId,
+    });
+    sendJson(res, 201, { success: true, fileId: record.id });
+  } catch (error) {
+    await removeFile();
+    throw error;
+  }
+}
