@@ -7,6 +7,9 @@ import { createLocalBus } from './bus/event-bus.js';
 import type { MediaContext } from './context.js';
 import { createSqliteDatabase } from './db/sqlite.js';
 import { HttpError } from './http/errors.js';
+import { applyCors } from './http/cors.js';
+import { checkOrigin } from './http/origin.js';
+import { createRateLimiter } from './http/rate-limit.js';
 import { sendError } from './http/respond.js';
 import { resolveOptions, type MediaServerOptions } from './options.js';
 import { createProcessor } from './processing/processor.js';
@@ -40,8 +43,15 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       directory: path.join(resolved.dataDir, 'files'),
       expiryMs: resolved.limits.uploadExpiryMs,
     });
-  const relay = createRelay({ path: `${basePath}/events`, bus, authenticate: resolved.authenticate });
+  const relay = createRelay({
+    path: `${basePath}/events`,
+    bus,
+    authenticate: resolved.authenticate,
+    allowedOrigins: resolved.allowedOrigins,
+    ...resolved.socket,
+  });
   const router = createRouter();
+  const limiter = createRateLimiter(resolved.limits.rateLimit.max, resolved.limits.rateLimit.windowMs);
   let ctx: MediaContext | undefined;
   let tus: TusEndpoint | undefined;
   let sweeper: NodeJS.Timeout | undefined;
@@ -88,8 +98,15 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       await init;
       if (closing)
         throw new HttpError(503, 'shutting-down', 'The server is shutting down.', { 'Retry-After': '5' });
+      applyCors(req, res, resolved.allowedOrigins);
+      if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        res.writeHead(204).end(); // a preflight: answered before auth, as browsers send no credentials
+        return;
+      }
+      checkOrigin(req, resolved.allowedOrigins);
       const auth = await resolved.authenticate(req);
       if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in to use the media library.');
+      limiter.hit(`${auth.tenantId}\u0000${auth.userId}`);
       const segments = rawPath.slice(basePath.length).split('/').filter(Boolean);
       if (segments.some(isDotSegment))
         throw new HttpError(400, 'invalid-path', 'Paths may not contain dot segments.');

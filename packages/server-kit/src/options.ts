@@ -43,6 +43,13 @@ export interface MediaServerOptions {
   bus?: EventBus;
   /** Parallel processing jobs. Default: number of cores. */
   concurrency?: number;
+  /**
+   * Origins (`https://app.example`) besides the API's own that may change state, open the socket
+   * and read the API cross-origin (CORS). Default: none.
+   */
+  allowedOrigins?: string[];
+  /** Socket tuning: ping interval (default 30 s) and the buffered bytes at which progress coalesces. */
+  socket?: { heartbeatMs?: number; highWaterMark?: number };
 }
 
 export interface ResolvedOptions {
@@ -51,6 +58,8 @@ export interface ResolvedOptions {
   authenticate: Authenticate;
   limits: Required<MediaLimits>;
   concurrency: number;
+  allowedOrigins: string[];
+  socket: { heartbeatMs: number; highWaterMark: number };
 }
 
 /** The demo's single open tenant: everyone is the same user. */
@@ -74,5 +83,10 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
       rateLimit: limits.rateLimit ?? { max: 600, windowMs: 60_000 },
     },
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
+    allowedOrigins: options.allowedOrigins ?? [],
+    socket: {
+      heartbeatMs: options.socket?.heartbeatMs ?? 30_000,
+      highWaterMark: options.socket?.highWaterMark ?? 64 * 1024,
+    },
   };
 }

@@ -50,6 +50,9 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
     postReceiveInterval: 100,
     disableTerminationForFinishedUploads: true,
     exposedHeaders: [FILE_ID_HEADER],
+    // CORS only for the configured origins (tus would otherwise answer `*`).
+    allowedOrigins: (origin) => options.allowedOrigins.includes(origin),
+    allowedCredentials: true,
     namingFunction: () => newId(),
     async onUploadCreate(req, upload) {
       const { auth, metadata } = stateOf(req);

@@ -1,8 +1,11 @@
+import type { Socket } from 'node:net';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { ServerEvent } from '@mediabay/core/protocol';
+import WebSocket from 'ws';
+import { createLocalBus } from '../bus/event-bus.js';
 import { makeVideo, newOperationId, openEvents, tusUpload } from '../test-support/clients.test-helper.js';
 import { startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
 
@@ -121,5 +124,99 @@ describe('event relay', () => {
     } finally {
       await closed.close();
     }
+  });
+});
+
+describe('socket safety', () => {
+  let server: TestServer;
+  const bus = createLocalBus();
+  before(async () => {
+    server = await startTestServer({
+      bus,
+      allowedOrigins: ['https://lms.example'],
+      socket: { heartbeatMs: 100 },
+    });
+  });
+  after(() => server.close());
+
+  it('refuses an upgrade from another site and accepts its own and allowed origins', async () => {
+    await assert.rejects(openEvents(server.wsUrl, { Origin: 'https://evil.example' }), /403/);
+    const own = await openEvents(server.wsUrl, { Origin: server.url });
+    const allowed = await openEvents(server.wsUrl, { Origin: 'https://lms.example' });
+    own.ws.close();
+    allowed.ws.close();
+  });
+
+  it('closes a socket that sends a huge frame', async () => {
+    const { ws } = await openEvents(server.wsUrl);
+    const code = await new Promise<number>((resolve) => {
+      ws.on('close', (c) => resolve(c));
+      ws.send('x'.repeat(64 * 1024));
+    });
+    assert.equal(code, 1009);
+  });
+
+  it('drops a client that stops answering pings', async () => {
+    const ws = new WebSocket(server.wsUrl, { autoPong: false });
+    await new Promise((resolve) => ws.once('open', resolve));
+    const started = Date.now();
+    await new Promise((resolve) => ws.once('close', resolve));
+    assert.ok(Date.now() - started < 2000);
+  });
+
+  it('coalesces progress for a slow client but delivers every lifecycle event in order', async () => {
+    const ws = new WebSocket(server.wsUrl);
+    const received: ServerEvent[] = [];
+    ws.on('message', (data) => received.push(JSON.parse(String(data)) as ServerEvent));
+    await new Promise((resolve) => ws.once('open', resolve));
+    const socket = (ws as unknown as { _socket: Socket })._socket;
+    socket.pause(); // a client that stops reading
+    const operationId = newOperationId();
+    const padding = 'x'.repeat(1000);
+    const total = 20_000;
+    for (let i = 1; i <= total; i++) {
+      // padded so that the socket really backs up (loopback kernel buffers hold several MB)
+      bus.publish('default', {
+        type: 'media-upload-progress',
+        operationId,
+        data: { progress: (i / total) * 100, bytesReceived: i, bytesTotal: total },
+        padding,
+      } as ServerEvent);
+      if (i % 1000 === 0)
+        bus.publish('default', { type: 'media-deleted', fileIds: [`${i}`.padStart(32, '0')] });
+    }
+    bus.publish('default', {
+      type: 'media-upload-complete',
+      operationId,
+      fileId: '0'.repeat(32),
+      success: true,
+    });
+    socket.resume();
+    await waitFor(
+      () => (received.some((e) => e.type === 'media-upload-complete') ? true : undefined),
+      20_000,
+    );
+    ws.close();
+
+    const progress = received.filter((e) => e.type === 'media-upload-progress');
+    const deleted = received.filter((e) => e.type === 'media-deleted');
+    assert.equal(deleted.length, total / 1000, 'no lifecycle event dropped');
+    assert.ok(progress.length < total / 2, `progress was coalesced (${progress.length} of ${total})`);
+    const last = progress[progress.length - 1];
+    assert.ok(
+      last?.type === 'media-upload-progress' && last.data.bytesReceived === total,
+      'the latest progress arrives',
+    );
+    const seen = progress.map((e) => (e.type === 'media-upload-progress' ? e.data.bytesReceived : 0));
+    assert.deepEqual(
+      seen,
+      [...seen].sort((a, b) => a - b),
+      'progress never goes back',
+    );
+    assert.equal(
+      received[received.length - 1]?.type,
+      'media-upload-complete',
+      'completion comes after its progress',
+    );
   });
 });

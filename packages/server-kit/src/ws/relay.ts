@@ -1,65 +1,95 @@
-// The WebSocket relay at `${basePath}/events`: authenticates the upgrade, then forwards each bus
-// event to the sockets of the event's tenant only.
+// The WebSocket relay at `${basePath}/events`: checks Origin and the caller on upgrade, forwards
+// each bus event to the sockets of the event's tenant only (with per-client backpressure), and
+// pings every client so dead connections are dropped.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServerEvent } from '@mediabay/core/protocol';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../bus/event-bus.js';
 import { HttpError } from '../http/errors.js';
+import { checkOrigin } from '../http/origin.js';
 import type { Authenticate } from '../options.js';
+import { createClientSender, type ClientSender } from './client-sender.js';
 
 export interface RelayOptions {
   path: string;
   bus: EventBus;
   authenticate: Authenticate;
+  allowedOrigins: readonly string[];
+  /** ms between pings; a client that has not answered the previous one is dropped. Default 30 s. */
+  heartbeatMs?: number;
+  /** socket bytes buffered before events queue and progress coalesces. Default 64 KiB. */
+  highWaterMark?: number;
 }
 
 export interface Relay {
   attach(server: HttpServer): void;
+  readonly clientCount: number;
   close(): Promise<void>;
 }
 
 interface Client {
   ws: WebSocket;
   tenantId: string;
+  sender: ClientSender;
+  alive: boolean;
 }
 
-function refuse(socket: Duplex, status: number, message: string): void {
-  socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+const STATUS_TEXT: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  429: 'Too Many Requests',
+};
+
+function refuse(socket: Duplex, status: number): void {
+  const text = STATUS_TEXT[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request');
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export function createRelay({ path, bus, authenticate }: RelayOptions): Relay {
+export function createRelay(options: RelayOptions): Relay {
+  const { path, bus, authenticate, allowedOrigins } = options;
   // Clients never need to send us anything large: a small maxPayload turns huge frames into a close.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024, clientTracking: false });
   const clients = new Set<Client>();
   const servers = new Set<HttpServer>();
+  const senderOptions = { highWaterMark: options.highWaterMark ?? 64 * 1024, maxQueue: 10_000 };
 
   const unsubscribe = bus.subscribe((tenantId: string, event: ServerEvent) => {
-    const text = JSON.stringify(event);
-    for (const client of clients) {
-      if (client.tenantId === tenantId && client.ws.readyState === client.ws.OPEN) client.ws.send(text);
-    }
+    for (const client of clients) if (client.tenantId === tenantId) client.sender.send(event);
   });
 
+  const heartbeat = setInterval(() => {
+    for (const client of clients) {
+      if (!client.alive) {
+        client.ws.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.ws.ping();
+    }
+  }, options.heartbeatMs ?? 30_000).unref();
+
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const pathname = (req.url ?? '/').split('?', 1)[0];
     if (pathname !== path) return; // another upgrade handler's business
+    socket.on('error', () => socket.destroy());
     let auth;
     try {
+      checkOrigin(req, allowedOrigins, true);
       auth = await authenticate(req);
     } catch (error) {
-      const status = error instanceof HttpError ? error.status : 500;
-      refuse(socket, status, status === 500 ? 'Internal Server Error' : 'Refused');
+      refuse(socket, error instanceof HttpError ? error.status : 500);
       return;
     }
     if (!auth) {
-      refuse(socket, 401, 'Unauthorized');
+      refuse(socket, 401);
       return;
     }
     const tenantId = auth.tenantId;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const client: Client = { ws, tenantId };
+      const client: Client = { ws, tenantId, sender: createClientSender(ws, senderOptions), alive: true };
       clients.add(client);
+      ws.on('pong', () => (client.alive = true));
       ws.on('close', () => clients.delete(client));
       ws.on('error', () => ws.terminate());
     });
@@ -75,7 +105,11 @@ export function createRelay({ path, bus, authenticate }: RelayOptions): Relay {
       servers.add(server);
       server.on('upgrade', listener);
     },
+    get clientCount() {
+      return clients.size;
+    },
     async close() {
+      clearInterval(heartbeat);
       unsubscribe();
       for (const server of servers) server.off('upgrade', listener);
       servers.clear();

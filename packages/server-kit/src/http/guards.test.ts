@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestServer, type TestServer } from '../test-support/server.test-helper.js';
+
+describe('request guards', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({
+      allowedOrigins: ['https://lms.example'],
+      limits: { rateLimit: { max: 20, windowMs: 60_000 } },
+    });
+  });
+  after(() => server.close());
+
+  const bulk = (headers: Record<string, string>) =>
+    fetch(`${server.url}/api/media/bulk-delete`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ fileIds: ['0'.repeat(32)] }),
+    });
+
+  it('refuses state-changing requests from another site', async () => {
+    for (const headers of [
+      { Origin: 'https://evil.example' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { Origin: 'null' },
+    ]) {
+      const res = await bulk(headers);
+      assert.equal(res.status, 403, JSON.stringify(headers));
+      assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'cross-site-refused');
+    }
+  });
+
+  it('accepts its own origin, allowed origins (with CORS) and non-browser clients', async () => {
+    assert.equal((await bulk({ Origin: server.url, 'Sec-Fetch-Site': 'same-origin' })).status, 200);
+    assert.equal((await bulk({})).status, 200);
+    const allowed = await bulk({ Origin: 'https://lms.example', 'Sec-Fetch-Site': 'cross-site' });
+    assert.equal(allowed.status, 200);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://lms.example');
+    const read = await fetch(`${server.url}/api/media`, { headers: { Origin: 'https://evil.example' } });
+    assert.equal(read.status, 200, 'reads are not state changes');
+    assert.equal(read.headers.get('access-control-allow-origin'), null, 'but another site cannot read them');
+  });
+
+  it('answers a CORS preflight for an allowed origin', async () => {
+    const res = await fetch(`${server.url}/api/media/uploads`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://lms.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    assert.equal(res.status, 204);
+    assert.match(res.headers.get('access-control-allow-headers') ?? '', /Upload-Metadata/);
+  });
+
+  it('answers 429 with Retry-After beyond the request rate', async () => {
+    let limited: Response | undefined;
+    for (let i = 0; i < 30 && !limited; i++) {
+      const res = await fetch(`${server.url}/api/media`);
+      if (res.status === 429) limited = res;
+      else await res.arrayBuffer();
+    }
+    assert.ok(limited, 'the limit was reached');
+    assert.ok(Number(limited.headers.get('retry-after')) > 0);
+    assert.equal(((await limited.json()) as { error: { code: string } }).error.code, 'rate-limited');
+  });
+});
