@@ -56,6 +56,9 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   let tus: TusEndpoint | undefined;
   let sweeper: NodeJS.Timeout | undefined;
   let closing = false;
+  // Requests in progress, so close() can let them finish (an acknowledged upload is never lost).
+  let active = 0;
+  let onIdle: (() => void) | undefined;
 
   const init = (async () => {
     await fs.mkdir(resolved.dataDir, { recursive: true });
@@ -94,6 +97,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       else sendError(res, new HttpError(404, 'not-found', 'No such route.'));
       return;
     }
+    active += 1;
     try {
       await init;
       if (closing)
@@ -127,7 +131,21 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       await found.handler({ req, res, url, auth, params: found.params });
     } catch (error) {
       sendError(res, error);
+    } finally {
+      active -= 1;
+      if (active === 0) onIdle?.();
     }
+  }
+
+  function requestsDone(graceMs: number): Promise<void> {
+    if (active === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, graceMs);
+      onIdle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   return {
@@ -146,6 +164,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       if (sweeper) clearInterval(sweeper);
       await relay.close();
       await init.catch(() => undefined);
+      await requestsDone(resolved.closeGraceMs);
       if (ctx) {
         await ctx.processor.close();
         await ctx.db.close();

@@ -48,6 +48,8 @@ export interface MediaServerOptions {
    * and read the API cross-origin (CORS). Default: none.
    */
   allowedOrigins?: string[];
+  /** How long close() waits for requests in progress (a PATCH mid-upload). Default 10 s. */
+  closeGraceMs?: number;
   /** Socket tuning: ping interval (default 30 s) and the buffered bytes at which progress coalesces. */
   socket?: { heartbeatMs?: number; highWaterMark?: number };
 }
@@ -60,6 +62,7 @@ export interface ResolvedOptions {
   concurrency: number;
   allowedOrigins: string[];
   socket: { heartbeatMs: number; highWaterMark: number };
+  closeGraceMs: number;
 }
 
 /** The demo's single open tenant: everyone is the same user. */
@@ -84,6 +87,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     },
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     allowedOrigins: options.allowedOrigins ?? [],
+    closeGraceMs: options.closeGraceMs ?? 10_000,
     socket: {
       heartbeatMs: options.socket?.heartbeatMs ?? 30_000,
       highWaterMark: options.socket?.highWaterMark ?? 64 * 1024,
