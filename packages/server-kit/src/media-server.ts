@@ -97,7 +97,12 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       else sendError(res, new HttpError(404, 'not-found', 'No such route.'));
       return;
     }
+    // Counted until the response is done or its connection gone, whatever the handler's promise does.
     active += 1;
+    res.once('close', () => {
+      active -= 1;
+      if (active === 0) onIdle?.();
+    });
     try {
       await init;
       if (closing)
@@ -131,9 +136,6 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       await found.handler({ req, res, url, auth, params: found.params });
     } catch (error) {
       sendError(res, error);
-    } finally {
-      active -= 1;
-      if (active === 0) onIdle?.();
     }
   }
 
