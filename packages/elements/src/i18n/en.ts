@@ -15,6 +15,8 @@ export interface MediabayStrings {
   panelDone: (count: number) => string;
   panelFailed: (count: number) => string;
   timeLeft: (time: string) => string;
+  /** uploads finished out of all in the panel */
+  panelProgress: (done: number, total: number) => string;
   sizeOf: (done: string, total: string) => string;
   minimize: string;
   maximize: string;
@@ -42,6 +44,8 @@ export interface MediabayStrings {
   rejectedTitle: (count: number) => string;
   clearRejected: string;
   folderEmpty: (name: string) => string;
+  /** why a file was refused, by rejection code; `fallback` is the client's own (English) sentence */
+  rejectionReason: (code: string, fallback: string) => string;
   // media-library
   libraryLabel: string;
   search: string;
@@ -110,6 +114,7 @@ export const en: MediabayStrings = {
   panelDone: (n) => `${plural(n, 'upload', 'uploads')} complete`,
   panelFailed: (n) => `${plural(n, 'upload', 'uploads')} failed`,
   timeLeft: (time) => `${time} left`,
+  panelProgress: (done, total) => `${done} of ${total} done`,
   sizeOf: (done, total) => `${done} of ${total}`,
   minimize: 'Minimize',
   maximize: 'Maximize',
@@ -136,6 +141,7 @@ export const en: MediabayStrings = {
   rejectedTitle: (n) => `${plural(n, 'file was', 'files were')} not added`,
   clearRejected: 'Dismiss',
   folderEmpty: (name) => `Folder ${name} is empty`,
+  rejectionReason: (_code, fallback) => fallback,
   libraryLabel: 'Media library',
   search: 'Search media',
   allTypes: 'All types',

@@ -1,6 +1,15 @@
 // French strings: the second complete locale (register it with `registerLocale('fr', fr)`).
 import type { MediabayStrings } from './en.js';
 
+const reasons: Record<string, string> = {
+  'file-type': 'type de fichier non accepté',
+  'file-too-large': 'fichier trop volumineux',
+  'file-too-small': 'fichier trop petit',
+  duplicate: 'fichier déjà ajouté',
+  'too-many-files': 'trop de fichiers à la fois',
+  'custom-validator': 'refusé par une règle du site',
+};
+
 const plural = (count: number, one: string, many: string) => `${count} ${count <= 1 ? one : many}`;
 
 export const fr: MediabayStrings = {
@@ -21,6 +30,7 @@ export const fr: MediabayStrings = {
   panelDone: (n) => `${plural(n, 'envoi terminé', 'envois terminés')}`,
   panelFailed: (n) => `${plural(n, 'envoi a échoué', 'envois ont échoué')}`,
   timeLeft: (time) => `${time} restantes`,
+  panelProgress: (done, total) => `${done} sur ${total} terminés`,
   sizeOf: (done, total) => `${done} sur ${total}`,
   minimize: 'Réduire',
   maximize: 'Agrandir',
@@ -47,6 +57,7 @@ export const fr: MediabayStrings = {
   rejectedTitle: (n) => `${plural(n, 'fichier n’a pas été ajouté', 'fichiers n’ont pas été ajoutés')}`,
   clearRejected: 'Fermer',
   folderEmpty: (name) => `Le dossier ${name} est vide`,
+  rejectionReason: (code, fallback) => reasons[code] ?? fallback,
   libraryLabel: 'Médiathèque',
   search: 'Rechercher',
   allTypes: 'Tous les types',

@@ -14,7 +14,12 @@ export interface ItemView {
   /** the upload behind an optimistic entry, while the client still tracks it */
   upload: UploadItem | undefined;
   selected: boolean;
+  /** the item the keyboard acts on (the listbox's active descendant) */
+  active: boolean;
+  /** fading out before its delete is sent */
+  leaving: boolean;
   index: number;
+  domId: string;
   total: number;
   /** a poster made in the browser for a video still uploading (object URL) */
   poster: string | undefined;
@@ -26,6 +31,12 @@ export function itemStatus(
   upload: UploadItem | undefined,
 ): UploadStatus | MediaFile['status'] {
   return upload && upload.status !== 'ready' ? upload.status : file.status;
+}
+
+function itemClass(view: ItemView): string {
+  return ['item', view.selected && 'selected', view.active && 'active', view.leaving && 'leaving']
+    .filter(Boolean)
+    .join(' ');
 }
 
 function badge(status: string, file: MediaFile, upload: UploadItem | undefined, t: MediabayStrings) {
@@ -90,10 +101,10 @@ export function renderGridItem(view: ItemView, t: MediabayStrings): TemplateResu
   const status = itemStatus(file, upload);
   const duration = file.durationMs ? formatDuration(file.durationMs) : '';
   return html`<div
-    class="item ${view.selected ? 'selected' : ''}"
+    id=${view.domId}
+    class=${itemClass(view)}
     part="item${view.selected ? ' item-selected' : ''}"
     role="option"
-    tabindex="-1"
     aria-selected=${String(view.selected)}
     aria-posinset=${view.index + 1}
     aria-setsize=${view.total}
@@ -106,7 +117,7 @@ export function renderGridItem(view: ItemView, t: MediabayStrings): TemplateResu
     <div class="card">
       <div class="card-head">
         <span class="small-icon" style="color:${typeColor[file.type]}">${typeIcon(file.type)}</span>
-        <span class="card-name" title=${file.name}>${file.name}</span>
+        <span class="card-name" dir="auto" title=${file.name}>${file.name}</span>
         ${view.selected ? html`<span class="check">${icon('check')}</span>` : nothing}
       </div>
       <div class="thumb" part="thumbnail">
@@ -124,10 +135,10 @@ export function renderListItem(view: ItemView, t: MediabayStrings): TemplateResu
   const { file, upload } = view;
   const status = itemStatus(file, upload);
   return html`<div
-    class="item ${view.selected ? 'selected' : ''}"
+    id=${view.domId}
+    class=${itemClass(view)}
     part="item${view.selected ? ' item-selected' : ''}"
     role="option"
-    tabindex="-1"
     aria-selected=${String(view.selected)}
     aria-posinset=${view.index + 1}
     aria-setsize=${view.total}
@@ -139,7 +150,7 @@ export function renderListItem(view: ItemView, t: MediabayStrings): TemplateResu
   >
     <div class="row">
       <span class="row-thumb">${thumb(view)}</span>
-      <span class="row-name" title=${file.name}>${file.name}</span>
+      <span class="row-name" dir="auto" title=${file.name}>${file.name}</span>
       <span class="row-status">${badge(status, file, upload, t)}</span>
       <span class="row-type">${t.mediaType[file.type]}</span>
       <span class="row-size"><bdi>${formatBytes(file.size, t.locale)}</bdi></span>

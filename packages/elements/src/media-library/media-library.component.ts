@@ -1,7 +1,9 @@
 // <media-library>: the library view. Lists `client.library.watch(params)` in a virtualized grid or
-// list, wraps it in an <upload-dropzone> and floats an <upload-panel>, all sharing one client.
+// list with a toolbar, selection, preview, confirm and toasts; wraps it all in an <upload-dropzone>
+// and floats an <upload-panel>, every part sharing one client. It holds no upload or cache logic.
 import { html, nothing, type PropertyValues } from 'lit';
-import { query } from 'lit/decorators.js';
+import { query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import '@lit-labs/virtualizer';
 import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
@@ -11,11 +13,18 @@ import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController, type Subscribable } from '../shared/store-controller.js';
 import { icon } from '../shared/icons.js';
 import { formatBytes } from '../shared/format.js';
+import { ToastController, renderToasts } from '../shared/toasts.js';
+import { DialogController } from '../shared/dialog-controller.js';
+import { posterStore } from '../shared/posters.js';
 import '../upload-dropzone/upload-dropzone.js';
 import '../upload-panel/upload-panel.js';
 import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
 import { paramsFromView, paramsKey } from './view-params.js';
 import { renderGridItem, renderListItem, type ItemView } from './library-item.js';
+import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
+import { LibrarySelectionController, itemDomId } from './selection-controller.js';
+import { PreviewController } from './preview-controller.js';
+import { LibraryActions } from './library-actions.js';
 import styles from './media-library.styles.js';
 
 // Padding belongs to the layout: the virtualizer positions items absolutely and ignores CSS padding.
@@ -26,28 +35,43 @@ const gridLayout = grid({
   flex: { preserve: 'height' },
 });
 const listLayout = flow();
+const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdAt', order: 'desc' };
 
 /**
- * @summary A media library: virtualized grid or list of the server's files, a drop target for new
- *   ones, and the upload panel.
+ * @summary A media library: toolbar, virtualized grid or list of the server's files with
+ *   selection, preview and bulk actions, a drop target for new files, and the upload panel.
  *
  * @event mb-files-added - Files were dropped or chosen (from the inner dropzone).
  * @event mb-selection-change - The selection changed. `detail.ids`.
+ * @event mb-open - An item is about to open in the preview. Cancel it to show your own. `detail.file`.
+ * @event mb-delete - The user confirmed deleting items. Cancel it to keep them. `detail.ids`.
+ * @event mb-deleted - The server answered a delete. `detail.ids`, `detail.ok`, `detail.error`.
  *
  * @slot title - Replaces the heading ("Media library").
  *
  * @csspart base - The library's frame.
- * @csspart toolbar - The bar above the items.
+ * @csspart toolbar - The heading row with the "Upload" button.
+ * @csspart filters - The row with search, filters, sort and view toggle (or the selection actions).
+ * @csspart search - The search field.
+ * @csspart type-filter - The type filter.
+ * @csspart sort - The sort key; `sort-order` is the direction button.
+ * @csspart view-toggle - The grid/list buttons.
+ * @csspart select-all - The select-all checkbox.
+ * @csspart selection-bar - Count, tag and delete while items are selected.
  * @csspart upload-button - The "Upload" button.
- * @csspart items - The virtualized scroller.
+ * @csspart items - The virtualized listbox.
  * @csspart item - One file (also `item-selected`). Carries `data-id`, `data-operation-id`, `data-status`, `aria-selected`.
  * @csspart thumbnail - The poster or icon of a grid item.
  * @csspart badge - The status badge of an item that is not ready.
- * @csspart empty - The empty, loading and error states.
+ * @csspart empty - The empty, no-match, loading and error states.
+ * @csspart selection-rect - The drag rectangle.
+ * @csspart dialog - Every dialog (also `confirm-dialog`, `preview-dialog`).
+ * @csspart details - The details pane of the preview.
+ * @csspart toasts - The toast region; `toast`, `toast-success`, `toast-error` for each toast.
  * @csspart dropzone - The inner <upload-dropzone>.
  * @csspart panel - The inner <upload-panel>.
  *
- * @cssproperty --mb-library-height - Height of the element. Default 100% (at least 420px).
+ * @cssproperty --mb-library-height - Height of the element. Default auto (at least 420px).
  * @cssproperty --mb-library-bg - Background. Defaults to `--mb-color-surface`.
  * @cssproperty --mb-item-bg - Background of a grid card. Defaults to `--mb-color-surface-2`.
  * @cssproperty --mb-item-selected-bg - Background of a selected item. Defaults to `--mb-color-accent-soft`.
@@ -56,18 +80,70 @@ export class MediaLibrary extends MediabayElement {
   static override styles = styles;
 
   @query('upload-dropzone') private dropzone!: UploadDropzone;
+  @state() private searchText = '';
 
   private readonly view = new StoreController<ViewState>(this, () => this.client?.$view);
   private readonly uploads = new StoreController<Record<string, UploadItem>>(
     this,
     () => this.client?.$uploads,
   );
-  private readonly selection = new StoreController<ReadonlySet<string>>(this, () => this.client?.$selection);
+  private readonly selectionStore = new StoreController<ReadonlySet<string>>(
+    this,
+    () => this.client?.$selection,
+  );
   private readonly library = new StoreController<LibraryState>(this, () => this.#libraryStore);
+  private readonly posters = new StoreController(this, () => posterStore);
+  private readonly selection = new LibrarySelectionController(this);
+  private readonly preview = new PreviewController(this);
+  private readonly toasts = new ToastController(this);
+  private readonly dialog = new DialogController(this);
+  private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
 
   #libraryStore?: Subscribable<LibraryState>;
   #libraryKey?: string;
   #libraryClient?: unknown;
+  #lastSelection?: ReadonlySet<string>;
+
+  /** The files in display order, as the grid shows them. */
+  get items(): MediaFile[] {
+    return this.library.value?.items ?? [];
+  }
+
+  /** Ids currently selected. */
+  get selectedIds(): string[] {
+    return [...(this.selectionStore.value ?? [])];
+  }
+
+  get rtl(): boolean {
+    return this.localize.dir === 'rtl';
+  }
+
+  /** Opens the file picker. */
+  openPicker(): void {
+    this.dropzone?.open();
+  }
+
+  /** Opens the preview of a file (after a cancelable `mb-open`). */
+  openItem(file: MediaFile): void {
+    if (this.emit('mb-open', { file }, true)) void this.preview.open(file);
+  }
+
+  /** Asks to delete the selected items, then deletes them. */
+  requestDelete(): void {
+    void this.actions.deleteSelected();
+  }
+
+  notify(message: string, tone: 'success' | 'error'): void {
+    this.toasts.show(message, tone);
+  }
+
+  listbox() {
+    return (
+      this.shadowRoot?.querySelector<
+        HTMLElement & { element?(i: number): { scrollIntoView(): void } | undefined }
+      >('lit-virtualizer') ?? null
+    );
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -79,71 +155,104 @@ export class MediaLibrary extends MediabayElement {
     const params = paramsFromView(client.$view.get());
     const key = paramsKey(params);
     if (key !== this.#libraryKey || client !== this.#libraryClient) {
+      if (client !== this.#libraryClient) this.searchText = client.$view.get().q;
       this.#libraryStore = client.library.watch(params);
       this.#libraryKey = key;
       this.#libraryClient = client;
     }
+    const selected = client.$selection.get();
+    if (this.#lastSelection && selected !== this.#lastSelection)
+      this.emit('mb-selection-change', { ids: [...selected] });
+    this.#lastSelection = selected;
   }
 
-  /** The files in display order, as the grid shows them. */
-  get items(): MediaFile[] {
-    return this.library.value?.items ?? [];
-  }
+  #toolbarActions: ToolbarActions = {
+    search: (q) => {
+      this.searchText = q;
+      this.actions.search(q);
+    },
+    // setKey is typed per key through a conditional type that a generic K cannot satisfy
+    setView: (key, value) => this.client?.$view.setKey(key, value as never),
+    toggleAll: () => {
+      const all = this.items.length > 0 && this.selectedIds.length >= this.items.length;
+      if (all) this.client?.selection.clear();
+      else this.client?.selection.selectAll(this.items.map((file) => file.id));
+    },
+    clearSelection: () => this.client?.selection.clear(),
+    deleteSelected: () => void this.actions.deleteSelected(),
+    tagSelected: () => void this.actions.tagSelected(),
+  };
 
-  /** Opens the file picker. */
-  openPicker(): void {
-    this.dropzone?.open();
-  }
-
-  #views(items: MediaFile[]): ItemView[] {
-    const uploads = this.uploads.value ?? {};
-    const selected = this.selection.value;
-    return items.map((file, index) => ({
-      file,
-      upload: uploads[file.operationId],
-      selected: selected?.has(file.id) ?? false,
-      index,
-      total: items.length,
-      poster: undefined,
-    }));
+  #onBaseKeyDown(event: KeyboardEvent): void {
+    if (
+      event.key === 'Escape' &&
+      this.selectedIds.length > 0 &&
+      !this.dialog.question &&
+      !this.preview.file
+    ) {
+      this.client?.selection.clear();
+    }
   }
 
   protected override render() {
     const t = this.localize.strings;
     const state = this.library.value;
     const items = state?.items ?? [];
-    const mode = this.view.value?.mode ?? 'grid';
+    const view = { ...DEFAULT_VIEW, ...this.view.value, q: this.searchText };
     const total = state ? Math.max(state.total, items.length) : 0;
     const bytes = items.reduce((sum, file) => sum + file.size, 0);
+    const overlay = this.selection.overlay;
     return html`
       <upload-dropzone part="dropzone" exportparts="overlay" .client=${this.client} theme=${this.theme}>
-        <div class="base ${this.localize.dir}" part="base" dir=${this.localize.dir}>
+        <div
+          class="base ${this.localize.dir}"
+          part="base"
+          dir=${this.localize.dir}
+          @keydown=${this.#onBaseKeyDown}
+        >
           <header class="toolbar" part="toolbar">
             <h2 class="title"><slot name="title">${t.libraryLabel}</slot></h2>
             <span class="count"
-              >${t.itemCount(total)}${bytes ? ` · ${formatBytes(bytes, t.locale)}` : ''}</span
+              >${t.itemCount(total)}${bytes ? html` · <bdi>${formatBytes(bytes, t.locale)}</bdi>` : ''}</span
             >
             <span class="spacer"></span>
             <button class="primary" part="upload-button" type="button" @click=${this.openPicker}>
               ${icon('upload')}<span>${t.upload}</span>
             </button>
           </header>
+          ${renderToolbar(
+            { view, selectedCount: this.selectedIds.length, itemCount: items.length },
+            t,
+            this.#toolbarActions,
+          )}
           ${
-            mode === 'list' && items.length > 0
+            view.mode === 'list' && items.length > 0
               ? html`<div class="list-head" aria-hidden="true">
                   <span></span><span>${t.columnName}</span><span></span><span>${t.columnType}</span
                   ><span>${t.columnSize}</span><span>${t.columnDate}</span>
                 </div>`
               : nothing
           }
-          ${this.#renderBody(state, items, mode)}
+          <div class="content">
+            ${this.#renderBody(state, items, view)}
+            ${
+              overlay
+                ? html`<div
+                    class="selection-rect"
+                    part="selection-rect"
+                    style="left:${overlay.left}px;top:${overlay.top}px;width:${overlay.width}px;height:${overlay.height}px"
+                  ></div>`
+                : nothing
+            }
+          </div>
         </div>
       </upload-dropzone>
+      ${renderToasts(this.toasts, t.close)} ${this.dialog.render()} ${this.preview.render(t)}
       <upload-panel part="panel" .client=${this.client} theme=${this.theme}></upload-panel>
     `;
   }
 
-  #renderBody(state: LibraryState | undefined, items: MediaFile[], mode: ViewState['mode']) {
+  #renderBody(state: LibraryState | undefined, items: MediaFile[], view: ViewState) {
     const t = this.localize.strings;
     if (!state || (state.status === 'loading' && items.length === 0)) {
       return html`<div class="state" part="empty" role="status">
@@ -153,6 +262,12 @@ export class MediaLibrary extends MediabayElement {
     if (state.status === 'error' && items.length === 0) {
       return html`<div class="state error" part="empty" role="alert">
         ${icon('error')}<span>${t.loadError}</span>
+        <button class="secondary" type="button" @click=${() => this.actions.reload()}>${t.tryAgain}</button>
+      </div>`;
+    }
+    if (items.length === 0 && (view.q.trim() || view.type)) {
+      return html`<div class="state" part="empty" role="status">
+        <span class="state-icon muted">${icon('search')}</span><span>${t.noMatches}</span>
       </div>`;
     }
     if (items.length === 0) {
@@ -162,18 +277,47 @@ export class MediaLibrary extends MediabayElement {
         <button class="secondary" type="button" @click=${this.openPicker}>${t.browse}</button>
       </div>`;
     }
-    const views = this.#views(items);
-    return html`<lit-virtualizer
-      class="items ${mode}"
-      part="items"
-      role="listbox"
-      aria-label=${t.libraryLabel}
-      aria-multiselectable="true"
-      scroller
-      .items=${views}
-      .keyFunction=${(view: ItemView) => view.file.id}
-      .layout=${mode === 'grid' ? gridLayout : listLayout}
-      .renderItem=${(view: ItemView) => (mode === 'grid' ? renderGridItem(view, t) : renderListItem(view, t))}
-    ></lit-virtualizer>`;
+    // Per-item state is looked up while rendering, so only the visible items pay for it.
+    const uploads = this.uploads.value ?? {};
+    const selected = this.selectionStore.value;
+    const leaving = this.actions.leaving;
+    const active = this.selection.activeIndex;
+    const posters = this.posters.value;
+    const render = view.mode === 'grid' ? renderGridItem : renderListItem;
+    const renderItem = (file: MediaFile, index: number) => {
+      const itemView: ItemView = {
+        file,
+        upload: uploads[file.operationId],
+        selected: selected?.has(file.id) ?? false,
+        active: index === active,
+        leaving: leaving.has(file.id),
+        index,
+        total: items.length,
+        domId: itemDomId(index),
+        poster: posters?.get(file.operationId),
+      };
+      return render(itemView, t);
+    };
+    // A fresh virtualizer per mode: the grid layout leaves sizes on the children that flow keeps.
+    return keyed(
+      view.mode,
+      html`<lit-virtualizer
+        class="items ${view.mode}"
+        part="items"
+        role="listbox"
+        tabindex="0"
+        aria-label=${t.libraryLabel}
+        aria-multiselectable="true"
+        scroller
+        .items=${items}
+        .keyFunction=${(file: MediaFile) => file.id}
+        .layout=${view.mode === 'grid' ? gridLayout : listLayout}
+        .renderItem=${renderItem}
+        @click=${this.selection.onClick}
+        @dblclick=${this.selection.onDblClick}
+        @keydown=${this.selection.onKeyDown}
+        @pointerdown=${this.selection.onPointerDown}
+      ></lit-virtualizer>`,
+    );
   }
 }

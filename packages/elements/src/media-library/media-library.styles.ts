@@ -1,10 +1,14 @@
 // Styles of <media-library>: toolbar, Drive-like cards in the grid, table-like rows in the list.
 import { css } from 'lit';
 import { iconButton, tokens } from '../styles/tokens.js';
+import overlays from '../shared/overlay.styles.js';
+import toolbar from './toolbar.styles.js';
 
 export default [
   tokens,
   iconButton,
+  toolbar,
+  overlays,
   css`
     /* A column of flex boxes down to the scroller, so the virtualizer gets a definite height both
        when the page sizes the element (flex item, explicit height) and when it does not (min-height). */
@@ -92,10 +96,32 @@ export default [
       outline: none;
       box-shadow: var(--_focus);
     }
+    .content {
+      position: relative;
+      display: flex;
+      flex: 1;
+      flex-direction: column;
+      min-height: 0;
+    }
     .items {
       flex: 1;
       min-height: 0;
       outline: none;
+    }
+    .selection-rect {
+      position: absolute;
+      z-index: 2;
+      border: 1px solid var(--_accent);
+      border-radius: 2px;
+      background: color-mix(in srgb, var(--_accent) 14%, transparent);
+      pointer-events: none;
+    }
+    .rtl .selection-rect {
+      transform: scaleX(-1);
+      transform-origin: 50% 0;
+    }
+    .state-icon.muted svg {
+      fill: var(--_text-muted);
     }
     .state {
       display: flex;
@@ -154,6 +180,11 @@ export default [
     .rtl .item > * {
       direction: rtl;
     }
+    /* Names keep their own direction (dir=auto) but line up with the layout's start edge. */
+    .rtl .card-name,
+    .rtl .row-name {
+      text-align: right;
+    }
     .item {
       display: flex;
       outline: none;
@@ -165,9 +196,16 @@ export default [
       flex: 1;
       min-width: 0;
     }
-    .item:focus-visible > * {
+    .items:focus-visible .item.active > * {
       outline: 2px solid var(--_accent);
       outline-offset: 2px;
+    }
+    .item.leaving {
+      opacity: 0;
+      transform: scale(0.96);
+      transition:
+        opacity var(--_duration),
+        transform var(--_duration);
     }
 
     /* grid cards */

@@ -1,6 +1,6 @@
 // Data builders for the browser tests: complete UploadItem and MediaFile values with overrides.
 // Test-only (excluded from the build); the client in tests is always the real one from core.
-import type { UploadItem } from '@mediabay/core';
+import type { MediaClient, UploadItem } from '@mediabay/core';
 import type { MediaFile } from '@mediabay/core/protocol';
 
 let counter = 0;
@@ -85,3 +85,25 @@ export async function settled(element: HTMLElement): Promise<void> {
   const root = element.shadowRoot ?? element;
   await Promise.all(root.getAnimations().map((animation) => animation.finished));
 }
+
+/** Uploads `count` real PNGs named `<prefix>-<n>.png` through the client and waits for the server records. */
+export async function seedLibrary(client: MediaClient, prefix: string, count: number): Promise<void> {
+  const colors = ['#1a73e8', '#e8710a', '#188038', '#9334e6', '#d93025', '#f9ab00'];
+  const files = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      pngFile(`${prefix}-${i + 1}.png`, colors[i % colors.length], 48 + i),
+    ),
+  );
+  client.addFiles(files);
+  const deadline = performance.now() + 20000;
+  for (;;) {
+    const page = await client.library.list({ q: prefix, limit: 200 });
+    if (page.items.filter((file) => file.status === 'ready').length >= count) return;
+    if (performance.now() > deadline)
+      throw new Error(`seeding ${prefix}: ${page.items.length} of ${count} ready`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export const uniquePrefix = (name: string) =>
+  `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -2,10 +2,12 @@
 // file to `client.addFiles` and shows what the client rejected; it validates nothing itself.
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { Rejection } from '@mediabay/core';
+import { validateFiles, type Rejection, type Restrictions } from '@mediabay/core';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { icon } from '../shared/icons.js';
 import { matchesAccept, parseAccept } from './accept.js';
+import { entriesOf, readEntries } from './read-entries.js';
+import { makePoster } from '../shared/posters.js';
 import styles from './upload-dropzone.styles.js';
 
 /** `multiple` defaults to true, so the attribute needs an explicit "false" to turn it off. */
@@ -42,6 +44,12 @@ export class UploadDropzone extends MediabayElement {
   /** Allow several files at once (default). Set `multiple="false"` for one. */
   @property({ reflect: true, converter: booleanDefaultTrue }) multiple = true;
 
+  /** Largest accepted file, in bytes. */
+  @property({ type: Number, attribute: 'max-size' }) maxSize?: number;
+
+  /** Most files accepted from one pick, drop or paste. */
+  @property({ type: Number, attribute: 'max-files' }) maxFiles?: number;
+
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Reflected while files are dragged over the element. */
@@ -51,6 +59,7 @@ export class UploadDropzone extends MediabayElement {
   @property({ type: Boolean, reflect: true, attribute: 'drag-reject' }) dragReject = false;
 
   @state() private rejections: Rejection[] = [];
+  @state() private emptyFolders: string[] = [];
   @state() private wrapping = false;
 
   @query('input[type=file]') private input!: HTMLInputElement;
@@ -62,16 +71,58 @@ export class UploadDropzone extends MediabayElement {
     if (!this.disabled) this.input.click();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('paste', this.#onPaste);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('paste', this.#onPaste);
+  }
+
+  /** This element's own limits, checked with the core's validation before the client sees the files. */
+  get restrictions(): Restrictions {
+    const restrictions: Restrictions = {};
+    const accept = parseAccept(this.accept);
+    if (accept.length > 0) restrictions.accept = accept;
+    if (this.maxSize !== undefined) restrictions.maxSize = this.maxSize;
+    const maxFiles = this.multiple ? this.maxFiles : 1;
+    if (maxFiles !== undefined) restrictions.maxFiles = maxFiles;
+    return restrictions;
+  }
+
   /** Sends files to the client as if they had been dropped. */
-  addFiles(files: Iterable<File>): void {
+  addFiles(files: Iterable<File>, emptyFolders: string[] = []): void {
     const client = this.client;
     if (!client || this.disabled) return;
     const list = [...files];
-    if (list.length === 0) return;
-    const result = client.addFiles(this.multiple ? list : list.slice(0, 1));
-    this.rejections = result.rejected;
-    this.emit('mb-files-added', { accepted: result.accepted, rejected: result.rejected });
+    this.emptyFolders = emptyFolders;
+    if (list.length === 0) {
+      this.rejections = [];
+      return;
+    }
+    const local = validateFiles(list, this.restrictions);
+    const result =
+      local.accepted.length > 0 ? client.addFiles(local.accepted) : { accepted: [], rejected: [] };
+    const rejected = [...local.rejected, ...result.rejected];
+    // The client returns accepted items in the order of the files it kept.
+    const refused = new Set(result.rejected.map((rejection) => rejection.file));
+    const kept = local.accepted.filter((file) => !refused.has(file));
+    result.accepted.forEach((item, index) => {
+      const file = kept[index];
+      if (file && file.name === item.name && file.size === item.size) makePoster(item.operationId, file);
+    });
+    this.rejections = rejected;
+    this.emit('mb-files-added', { accepted: result.accepted, rejected });
   }
+
+  #onPaste = (event: ClipboardEvent): void => {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (files.length === 0 || this.disabled) return;
+    event.preventDefault();
+    this.addFiles(files);
+  };
 
   #onChange(): void {
     this.addFiles(this.input.files ?? []);
@@ -104,7 +155,12 @@ export class UploadDropzone extends MediabayElement {
     if (this.disabled || !event.dataTransfer) return;
     event.preventDefault();
     this.#resetDrag();
-    this.addFiles(event.dataTransfer.files);
+    const entries = entriesOf(event.dataTransfer);
+    if (!entries) {
+      this.addFiles(event.dataTransfer.files);
+      return;
+    }
+    void readEntries(entries).then(({ files, emptyFolders }) => this.addFiles(files, emptyFolders));
   }
 
   #resetDrag(): void {
@@ -158,17 +214,30 @@ export class UploadDropzone extends MediabayElement {
   }
 
   #renderRejections() {
-    if (this.rejections.length === 0) return nothing;
+    if (this.rejections.length === 0 && this.emptyFolders.length === 0) return nothing;
     const t = this.localize.strings;
     return html`<div class="rejections" part="rejections" role="alert">
       <div class="rejections-head">
-        <strong>${t.rejectedTitle(this.rejections.length)}</strong>
-        <button class="link" type="button" @click=${() => (this.rejections = [])}>${t.clearRejected}</button>
+        <strong>${this.rejections.length > 0 ? t.rejectedTitle(this.rejections.length) : ''}</strong>
+        <button
+          class="link"
+          type="button"
+          @click=${() => {
+            this.rejections = [];
+            this.emptyFolders = [];
+          }}
+        >
+          ${t.clearRejected}
+        </button>
       </div>
       <ul>
         ${this.rejections.map(
-          (r) => html`<li data-code=${r.code}><span class="file">${r.file.name}</span> — ${r.message}</li>`,
+          (r) =>
+            html`<li data-code=${r.code}>
+              <span class="file">${r.file.name}</span> — ${t.rejectionReason(r.code, r.message)}
+            </li>`,
         )}
+        ${this.emptyFolders.map((path) => html`<li data-code="empty-folder">${t.folderEmpty(path)}</li>`)}
       </ul>
     </div>`;
   }

@@ -105,4 +105,48 @@ describe('<upload-dropzone>', () => {
     expect(el.shadowRoot!.querySelector('.prompt')!.hasAttribute('hidden')).to.equal(true);
     expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!.tabIndex).to.equal(-1);
   });
+
+  it('applies its own max-size and max-files before the client sees the files', async () => {
+    const el = await fixture<UploadDropzone>(
+      html`<upload-dropzone max-size="1000" max-files="2" .client=${client}></upload-dropzone>`,
+    );
+    el.addFiles([
+      testFile('small-1.txt', 'text/plain', 10),
+      testFile('big.txt', 'text/plain', 5000),
+      testFile('small-2.txt', 'text/plain', 10),
+      testFile('small-3.txt', 'text/plain', 10),
+    ]);
+    await el.updateComplete;
+    expect(names()).to.include.members(['small-1.txt', 'small-2.txt']);
+    expect(names()).not.to.include.members(['big.txt']);
+    expect(names()).not.to.include.members(['small-3.txt']);
+    const codes = [...el.shadowRoot!.querySelectorAll('[part="rejections"] li')].map((li) =>
+      li.getAttribute('data-code'),
+    );
+    expect(codes).to.deep.equal(['file-too-large', 'too-many-files']);
+  });
+
+  it('takes files pasted while focus is inside it', async () => {
+    const el = await fixture<UploadDropzone>(html`<upload-dropzone .client=${client}></upload-dropzone>`);
+    const clipboardData = new DataTransfer();
+    clipboardData.items.add(testFile('pasted.png', 'image/png'));
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData, bubbles: true, composed: true, cancelable: true }),
+    );
+    expect(names()).to.include('pasted.png');
+  });
+
+  it('gives the reasons in the page language', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fr"><upload-dropzone max-size="10" .client=${client}></upload-dropzone></div>`,
+    );
+    const el = wrapper.querySelector('upload-dropzone')!;
+    el.addFiles([testFile('gros.bin', 'application/octet-stream', 100)]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="rejections"]')!.textContent).to.contain(
+      'fichier trop volumineux',
+    );
+    expect(el.shadowRoot!.querySelector('label.button')!.textContent).to.contain('Choisir des fichiers');
+  });
 });

@@ -153,7 +153,8 @@ export class UploadPanel extends MediabayElement {
           showSummary && batch
             ? html`<div class="summary" part="summary">
                 <span class="summary-text"
-                  >${left ? t.timeLeft(left) : formatPercent(batch.progress, t.locale)}</span
+                  >${left ? t.timeLeft(left) : formatPercent(batch.progress, t.locale)} ·
+                  ${t.panelProgress(batch.counts.ready, batch.total)}</span
                 >
                 <button class="text-button" type="button" @click=${() => this.client?.cancelAll()}>
                   ${t.cancelAll}
@@ -172,7 +173,7 @@ export class UploadPanel extends MediabayElement {
               </div>`
             : nothing
         }
-        <ul class="list" part="list" ?hidden=${this.minimized}>
+        <ul class="list" part="list" tabindex="0" aria-label=${t.panelLabel} ?hidden=${this.minimized}>
           ${repeat(
             items,
             (item) => item.operationId,

@@ -98,6 +98,10 @@ export default [
       overflow-y: auto;
       list-style: none;
     }
+    .list:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: -2px;
+    }
     .row {
       display: grid;
       grid-template-columns: 24px minmax(0, 1fr) auto;
@@ -124,6 +128,9 @@ export default [
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
+    }
+    [dir='rtl'] .name {
+      text-align: right;
     }
     .detail {
       overflow: hidden;

@@ -82,7 +82,7 @@ export function renderRow(
   >
     <span class="type-icon" style="color:${typeColor[item.type]}">${typeIcon(item.type)}</span>
     <div class="text">
-      <span class="name" part="row-name" title=${item.name}>${item.name}</span>
+      <span class="name" part="row-name" dir="auto" title=${item.name}>${item.name}</span>
       <span class="detail" part="row-detail">${detailLine(item, t)}</span>
       <div
         class="bar ${processing ? 'processing' : ''}"

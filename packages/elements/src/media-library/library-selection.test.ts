@@ -1,0 +1,134 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { seedLibrary, uniquePrefix, until } from '../test-support/fixtures.js';
+import type { MediaLibrary } from './media-library.component.js';
+import './media-library.js';
+
+// Selection through the public surface (aria-selected, data-id) against the real server kit.
+describe('<media-library> selection', () => {
+  let client: MediaClient;
+  let el: MediaLibrary;
+  const COUNT = 6;
+
+  beforeEach(async () => {
+    client = createMediaClient({ endpoint: '/api/media' });
+    const prefix = uniquePrefix('sel');
+    await seedLibrary(client, prefix, COUNT);
+    client.$view.setKey('q', prefix);
+    client.$view.setKey('sort', 'name');
+    client.$view.setKey('order', 'asc');
+    el = await fixture<MediaLibrary>(
+      html`<media-library .client=${client} style="height:600px"></media-library>`,
+    );
+    await until(
+      () => items().length === COUNT && items().every((item) => item.dataset.status === 'ready'),
+      'items',
+    );
+  });
+  afterEach(() => client.destroy());
+
+  const root = () => el.shadowRoot!;
+  const listbox = () => root().querySelector<HTMLElement>('[role="listbox"]')!;
+  const items = () =>
+    [...root().querySelectorAll<HTMLElement>('[part~="item"]')].sort(
+      (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+    );
+  const selected = () =>
+    items()
+      .filter((item) => item.getAttribute('aria-selected') === 'true')
+      .map((i) => i.dataset.index);
+  const click = (index: number, init: MouseEventInit = {}) => {
+    const item = items()[index]!;
+    item
+      .querySelector('.card, .row')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, ...init }));
+  };
+  const key = (key: string, init: KeyboardEventInit = {}) =>
+    listbox().dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, ...init }));
+  const settle = async () => {
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  };
+
+  it('is accessible with a selection', async () => {
+    click(1);
+    await settle();
+    await expect(el).to.be.accessible();
+  });
+
+  it('selects one item on click, a range with Shift, and toggles with Ctrl/Cmd', async () => {
+    click(1);
+    await settle();
+    expect(selected()).to.deep.equal(['1']);
+    click(4, { shiftKey: true });
+    await settle();
+    expect(selected()).to.deep.equal(['1', '2', '3', '4']);
+    click(3, { ctrlKey: true });
+    await settle();
+    expect(selected()).to.deep.equal(['1', '2', '4']);
+    click(3, { metaKey: true });
+    await settle();
+    expect(selected()).to.deep.equal(['1', '2', '3', '4']);
+    click(0);
+    await settle();
+    expect(selected()).to.deep.equal(['0']);
+  });
+
+  it('moves with the arrow keys, toggles with Space, selects all with Ctrl+A and clears with Escape', async () => {
+    listbox().focus();
+    key('ArrowRight');
+    key('ArrowRight');
+    await settle();
+    const activeId = listbox().getAttribute('aria-activedescendant')!;
+    expect(root().getElementById(activeId)!.dataset.index).to.equal('2');
+    key(' ');
+    await settle();
+    expect(selected()).to.deep.equal(['2']);
+    key('ArrowRight', { shiftKey: true });
+    await settle();
+    expect(selected()).to.deep.equal(['2', '3']);
+    key('a', { ctrlKey: true });
+    await settle();
+    expect(selected()).to.have.length(COUNT);
+    expect(root().querySelector<HTMLInputElement>('[part="select-all"]')!.checked).to.equal(true);
+    key('Escape');
+    await settle();
+    expect(selected()).to.deep.equal([]);
+  });
+
+  it('selects what a dragged rectangle touches', async () => {
+    const box = listbox().getBoundingClientRect();
+    const first = items()[0]!.getBoundingClientRect();
+    const second = items()[1]!.getBoundingClientRect();
+    const pointer = (type: string, x: number, y: number) =>
+      listbox().dispatchEvent(
+        new PointerEvent(type, {
+          clientX: x,
+          clientY: y,
+          bubbles: true,
+          composed: true,
+          pointerId: 7,
+          button: 0,
+          pointerType: 'mouse',
+        }),
+      );
+    // From the padding above the first row, across the first two items.
+    pointer('pointerdown', first.left + 4, box.top + 4);
+    pointer('pointermove', second.left + 20, first.top + 40);
+    await settle();
+    expect(root().querySelector('[part="selection-rect"]')).not.to.equal(null);
+    pointer('pointerup', second.left + 20, first.top + 40);
+    listbox().dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    await settle();
+    expect(selected()).to.deep.equal(['0', '1']);
+    expect(root().querySelector('[part="selection-rect"]')).to.equal(null);
+  });
+
+  it('tells the page when the selection changes', async () => {
+    const changes: string[][] = [];
+    el.addEventListener('mb-selection-change', (event) => changes.push(event.detail.ids));
+    click(2);
+    await settle();
+    expect(changes.at(-1)).to.deep.equal([items()[2]!.dataset.id]);
+  });
+});

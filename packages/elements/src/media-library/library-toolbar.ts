@@ -1,0 +1,132 @@
+// The library's toolbar: search, type filter, sort and order, grid/list, and — while items are
+// selected — select all, tag and delete. A template over plain data; the element owns the actions.
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { ViewState } from '@mediabay/core';
+import type { MediaType, SortKey } from '@mediabay/core/protocol';
+import type { MediabayStrings } from '../i18n/en.js';
+import { icon } from '../shared/icons.js';
+
+export interface ToolbarModel {
+  view: ViewState;
+  selectedCount: number;
+  /** how many items the select-all checkbox would select */
+  itemCount: number;
+}
+
+export interface ToolbarActions {
+  search(q: string): void;
+  setView<K extends keyof ViewState>(key: K, value: ViewState[K]): void;
+  toggleAll(): void;
+  clearSelection(): void;
+  deleteSelected(): void;
+  tagSelected(): void;
+}
+
+const TYPES: MediaType[] = ['video', 'image', 'audio', 'document', 'other'];
+const SORTS: SortKey[] = ['createdAt', 'name', 'size', 'type'];
+
+function selectAll(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
+  const all = model.itemCount > 0 && model.selectedCount >= model.itemCount;
+  const some = model.selectedCount > 0 && !all;
+  return html`<label class="select-all" title=${t.selectAll}>
+    <input
+      type="checkbox"
+      part="select-all"
+      aria-label=${t.selectAll}
+      .checked=${live(all)}
+      .indeterminate=${some}
+      ?disabled=${model.itemCount === 0}
+      @change=${actions.toggleAll}
+    />
+  </label>`;
+}
+
+function selectionActions(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
+  return html`<div class="selection-bar" part="selection-bar">
+    <span class="selected-count" role="status">${t.selectedCount(model.selectedCount)}</span>
+    <button class="tool-button" part="tag-button" type="button" @click=${actions.tagSelected}>
+      ${icon('tag')}<span>${t.addTag}</span>
+    </button>
+    <button class="tool-button danger" part="delete-button" type="button" @click=${actions.deleteSelected}>
+      ${icon('delete')}<span>${t.deleteSelected}</span>
+    </button>
+    <button
+      class="icon-button"
+      part="clear-selection"
+      type="button"
+      aria-label=${t.clearSelection}
+      title=${t.clearSelection}
+      @click=${actions.clearSelection}
+    >
+      ${icon('close')}
+    </button>
+  </div>`;
+}
+
+function filters(view: ViewState, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
+  const descending = view.order === 'desc';
+  return html`<label class="search" part="search">
+      ${icon('search')}
+      <input
+        type="search"
+        aria-label=${t.search}
+        placeholder=${t.search}
+        .value=${live(view.q)}
+        @input=${(event: Event) => actions.search((event.target as HTMLInputElement).value)}
+      />
+    </label>
+    <select
+      class="select"
+      part="type-filter"
+      aria-label=${t.columnType}
+      @change=${(event: Event) => actions.setView('type', (event.target as HTMLSelectElement).value as ViewState['type'])}
+    >
+      <option value="" ?selected=${view.type === ''}>${t.allTypes}</option>
+      ${TYPES.map((type) => html`<option value=${type} ?selected=${view.type === type}>${t.mediaType[type]}</option>`)}
+    </select>
+    <select
+      class="select"
+      part="sort"
+      aria-label=${t.sortBy}
+      @change=${(event: Event) => actions.setView('sort', (event.target as HTMLSelectElement).value as SortKey)}
+    >
+      ${SORTS.map((key) => html`<option value=${key} ?selected=${view.sort === key}>${t.sortKey[key]}</option>`)}
+    </select>
+    <button
+      class="icon-button"
+      part="sort-order"
+      type="button"
+      aria-label=${descending ? t.descending : t.ascending}
+      title=${descending ? t.descending : t.ascending}
+      @click=${() => actions.setView('order', descending ? 'asc' : 'desc')}
+    >
+      ${icon(descending ? 'arrowDown' : 'arrowUp')}
+    </button>
+    <div class="segmented" part="view-toggle" role="group">
+      ${(['grid', 'list'] as const).map(
+        (mode) =>
+          html`<button
+            class="icon-button"
+            type="button"
+            aria-pressed=${String(view.mode === mode)}
+            aria-label=${mode === 'grid' ? t.gridView : t.listView}
+            title=${mode === 'grid' ? t.gridView : t.listView}
+            @click=${() => actions.setView('mode', mode)}
+          >
+            ${icon(mode)}
+          </button>`,
+      )}
+    </div>`;
+}
+
+export function renderToolbar(
+  model: ToolbarModel,
+  t: MediabayStrings,
+  actions: ToolbarActions,
+): TemplateResult {
+  return html`<div class="filters" part="filters">
+    ${selectAll(model, t, actions)}
+    ${model.selectedCount > 0 ? selectionActions(model, t, actions) : filters(model.view, t, actions)}
+  </div>`;
+}

@@ -1,0 +1,232 @@
+// The preview dialog: the file itself (video, audio or image from the content endpoint) beside a
+// details pane to rename it, edit its tags and see where it is used. Saves via `library.update`.
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
+import type { MediaClient } from '@mediabay/core';
+import type { MediaFile, Usage } from '@mediabay/core/protocol';
+import type { MediabayStrings } from '../i18n/en.js';
+import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
+import { icon, typeColor, typeIcon } from '../shared/icons.js';
+
+interface PreviewHost extends ReactiveControllerHost, HTMLElement {
+  readonly client?: MediaClient | undefined;
+  notify(message: string, tone: 'success' | 'error'): void;
+}
+
+export class PreviewController implements ReactiveController {
+  file: MediaFile | null = null;
+  usages: Usage[] | null = null;
+  name = '';
+  tags: string[] = [];
+  saving = false;
+  #host: PreviewHost;
+
+  constructor(host: PreviewHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.file = null;
+  }
+
+  async open(file: MediaFile): Promise<void> {
+    this.file = file;
+    this.name = file.name;
+    this.tags = [...file.tags];
+    this.usages = null;
+    this.#host.requestUpdate();
+    await (this.#host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const dialog = this.#dialog();
+    if (dialog && !dialog.open) dialog.showModal();
+    const id = file.id;
+    if (file.id === file.operationId) return; // still an optimistic entry: nothing on the server yet
+    this.#host.client?.library.usages(id).then(
+      (usages) => {
+        if (this.file?.id === id) this.usages = usages;
+        this.#host.requestUpdate();
+      },
+      () => {
+        if (this.file?.id === id) this.usages = file.usages;
+        this.#host.requestUpdate();
+      },
+    );
+  }
+
+  close(): void {
+    this.#dialog()?.close();
+    this.file = null;
+    this.#host.requestUpdate();
+  }
+
+  #dialog(): HTMLDialogElement | null {
+    return this.#host.shadowRoot?.querySelector('dialog.preview') ?? null;
+  }
+
+  get #dirty(): boolean {
+    const file = this.file;
+    return !!file && (this.name.trim() !== file.name || this.tags.join('\n') !== file.tags.join('\n'));
+  }
+
+  async #save(t: MediabayStrings): Promise<void> {
+    const file = this.file;
+    const client = this.#host.client;
+    if (!file || !client || !this.#dirty || !this.name.trim()) return;
+    this.saving = true;
+    this.#host.requestUpdate();
+    try {
+      this.file = await client.library.update(file.id, { name: this.name.trim(), tags: this.tags });
+      this.name = this.file.name;
+      this.tags = [...this.file.tags];
+    } catch {
+      this.#host.notify(t.updateFailed, 'error');
+    } finally {
+      this.saving = false;
+      this.#host.requestUpdate();
+    }
+  }
+
+  #addTag(input: HTMLInputElement): void {
+    const tag = input.value.trim();
+    input.value = '';
+    if (tag && !this.tags.includes(tag)) this.tags = [...this.tags, tag];
+    this.#host.requestUpdate();
+  }
+
+  #media(file: MediaFile, t: MediabayStrings): TemplateResult {
+    const ready = file.status === 'ready' && file.contentUrl;
+    if (ready && file.type === 'video')
+      return html`<video
+        class="preview-media"
+        src=${file.contentUrl}
+        poster=${file.thumbnailUrl ?? nothing}
+        controls
+        preload="metadata"
+      ></video>`;
+    if (ready && file.type === 'audio')
+      return html`<div class="preview-audio">
+        <span class="thumb-icon" style="color:${typeColor.audio}">${typeIcon('audio')}</span>
+        <audio src=${file.contentUrl} controls preload="metadata"></audio>
+      </div>`;
+    if (ready && file.type === 'image')
+      return html`<img class="preview-media" src=${file.contentUrl} alt=${file.name} />`;
+    return html`<div class="preview-none">
+      <span class="thumb-icon" style="color:${typeColor[file.type]}">${typeIcon(file.type)}</span>
+      <span>${t.noPreview}</span>
+    </div>`;
+  }
+
+  render(t: MediabayStrings): TemplateResult {
+    const file = this.file;
+    return html`<dialog
+      class="preview"
+      part="dialog preview-dialog"
+      aria-label=${file ? t.preview(file.name) : t.details}
+      @close=${() => {
+        this.file = null;
+        this.#host.requestUpdate();
+      }}
+    >
+      ${file ? this.#content(file, t) : nothing}
+    </dialog>`;
+  }
+
+  #content(file: MediaFile, t: MediabayStrings): TemplateResult {
+    const facts = [
+      t.mediaType[file.type],
+      formatBytes(file.size, t.locale),
+      file.width && file.height ? `${file.width} × ${file.height}` : '',
+      file.durationMs ? formatDuration(file.durationMs) : '',
+      formatDate(file.createdAt, t.locale),
+    ].filter(Boolean);
+    return html`<div class="preview-stage">${this.#media(file, t)}</div>
+      <form
+        class="details"
+        part="details"
+        @submit=${(event: Event) => {
+          event.preventDefault();
+          void this.#save(t);
+        }}
+      >
+        <div class="details-head">
+          <h2 class="dialog-title">${t.details}</h2>
+          <button
+            class="icon-button"
+            type="button"
+            autofocus
+            aria-label=${t.close}
+            title=${t.close}
+            @click=${() => this.close()}
+          >
+            ${icon('close')}
+          </button>
+        </div>
+        <p class="facts">${facts.join(' · ')}</p>
+        <label class="field">
+          <span>${t.rename}</span>
+          <input
+            name="name"
+            .value=${this.name}
+            required
+            @input=${(event: Event) => {
+              this.name = (event.target as HTMLInputElement).value;
+              this.#host.requestUpdate();
+            }}
+          />
+        </label>
+        <div class="field">
+          <span id="tags-label">${t.tags}</span>
+          <ul class="chips" aria-labelledby="tags-label">
+            ${this.tags.map(
+              (tag) =>
+                html`<li class="chip">
+                  ${tag}
+                  <button
+                    type="button"
+                    aria-label=${`${t.close} ${tag}`}
+                    @click=${() => {
+                      this.tags = this.tags.filter((other) => other !== tag);
+                      this.#host.requestUpdate();
+                    }}
+                  >
+                    ${icon('close')}
+                  </button>
+                </li>`,
+            )}
+          </ul>
+          <input
+            aria-label=${t.tagPrompt}
+            placeholder=${t.tagPrompt}
+            @keydown=${(event: KeyboardEvent) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              this.#addTag(event.target as HTMLInputElement);
+            }}
+            @change=${(event: Event) => this.#addTag(event.target as HTMLInputElement)}
+          />
+        </div>
+        <div class="field">
+          <span>${t.usages}</span>
+          ${
+            this.usages === null
+              ? html`<span class="muted">${t.loading}</span>`
+              : this.usages.length === 0
+                ? html`<span class="muted">${t.noUsages}</span>`
+                : html`<ul class="usages">
+                    ${this.usages.map((u) => html`<li>${u.courseId}${u.lessonId ? ` · ${u.lessonId}` : ''}</li>`)}
+                  </ul>`
+          }
+        </div>
+        <div class="dialog-actions">
+          <button class="filled-action" type="submit" ?disabled=${!this.#dirty || this.saving}>
+            ${t.save}
+          </button>
+        </div>
+      </form>`;
+  }
+}

@@ -1,0 +1,148 @@
+// Styles of the library's filter row: search, selects, segmented view toggle, selection bar.
+import { css } from 'lit';
+
+export default css`
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    min-height: 56px;
+    padding: 8px 16px 8px 12px;
+    border-bottom: 1px solid var(--_border);
+    box-sizing: border-box;
+  }
+  .select-all {
+    display: grid;
+    place-items: center;
+    width: 40px;
+    height: 40px;
+    cursor: pointer;
+  }
+  .select-all input {
+    width: 18px;
+    height: 18px;
+    margin: 0;
+    accent-color: var(--_accent);
+    cursor: pointer;
+  }
+  .search {
+    display: flex;
+    flex: 1 1 220px;
+    align-items: center;
+    gap: 8px;
+    max-width: 480px;
+    height: 40px;
+    padding: 0 16px;
+    border-radius: 999px;
+    background: var(--_surface-2);
+    color: var(--_text-muted);
+    transition:
+      background-color var(--_duration),
+      box-shadow var(--_duration);
+  }
+  .search:focus-within {
+    background: var(--_surface);
+    box-shadow: 0 0 0 2px var(--_accent);
+  }
+  .search svg {
+    flex: none;
+    width: 20px;
+    height: 20px;
+    fill: currentColor;
+  }
+  .search input {
+    flex: 1;
+    min-width: 0;
+    border: 0;
+    outline: none;
+    background: transparent;
+    color: var(--_text);
+    font: 14px var(--_font);
+  }
+  .select {
+    height: 40px;
+    padding-inline: 14px 34px;
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    background-color: var(--_surface);
+    background-image:
+      linear-gradient(45deg, transparent 50%, currentColor 50%),
+      linear-gradient(135deg, currentColor 50%, transparent 50%);
+    background-position:
+      calc(100% - 18px) 50%,
+      calc(100% - 13px) 50%;
+    background-size: 5px 5px;
+    background-repeat: no-repeat;
+    color: var(--_text);
+    font: 14px var(--_font);
+    appearance: none;
+    cursor: pointer;
+  }
+  [dir='rtl'] .select {
+    background-position:
+      13px 50%,
+      18px 50%;
+  }
+  .select:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .segmented {
+    display: inline-flex;
+    padding: 2px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+  }
+  .segmented .icon-button {
+    width: 36px;
+    height: 34px;
+    border-radius: 999px;
+  }
+  .segmented [aria-pressed='true'] {
+    background: var(--_accent-soft);
+    color: var(--_text);
+  }
+  .selection-bar {
+    display: flex;
+    flex: 1;
+    align-items: center;
+    gap: 8px;
+    height: 40px;
+    padding-inline: 12px 4px;
+    border-radius: 999px;
+    background: var(--_accent-soft);
+  }
+  .selected-count {
+    flex: 1;
+    font-weight: 500;
+  }
+  .tool-button {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    height: 32px;
+    padding: 0 12px;
+    border: 0;
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_text);
+    font: 500 14px var(--_font);
+    cursor: pointer;
+  }
+  .tool-button:hover {
+    background: color-mix(in srgb, currentColor 10%, transparent);
+  }
+  .tool-button:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .tool-button svg {
+    width: 18px;
+    height: 18px;
+    fill: currentColor;
+  }
+  .tool-button.danger {
+    color: var(--_danger);
+  }
+`;

@@ -1,0 +1,244 @@
+// Styles of the library's overlays: native dialogs (confirm, ask, preview) and the toast stack.
+import { css } from 'lit';
+
+export default css`
+  dialog {
+    max-width: min(440px, calc(100vw - 32px));
+    padding: 24px;
+    border: 0;
+    border-radius: 24px;
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: var(--_shadow);
+    font-family: var(--_font);
+  }
+  dialog::backdrop {
+    background: var(--_scrim);
+  }
+  dialog[open] {
+    animation: pop var(--_duration) ease-out;
+  }
+  @keyframes pop {
+    from {
+      opacity: 0;
+      transform: scale(0.96);
+    }
+  }
+  .dialog-title {
+    margin: 0 0 12px;
+    font-size: 22px;
+    font-weight: 400;
+    line-height: 28px;
+  }
+  .dialog-body {
+    margin: 0 0 16px;
+    color: var(--_text-muted);
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 8px;
+    margin-top: 24px;
+  }
+  .text-action,
+  .filled-action {
+    height: 40px;
+    padding: 0 20px;
+    border: 0;
+    border-radius: 999px;
+    font: 500 14px var(--_font);
+    cursor: pointer;
+  }
+  .text-action {
+    background: transparent;
+    color: var(--_accent);
+  }
+  .filled-action {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .filled-action.danger {
+    background: var(--_danger);
+    color: var(--_surface);
+  }
+  .filled-action:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  .text-action:focus-visible,
+  .filled-action:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .field {
+    display: grid;
+    gap: 6px;
+    margin-top: 16px;
+    color: var(--_text-muted);
+    font-size: 12px;
+    font-weight: 500;
+  }
+  .field input {
+    height: 40px;
+    padding: 0 12px;
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    background: var(--_surface);
+    color: var(--_text);
+    font: 14px var(--_font);
+  }
+  .field input:focus {
+    outline: none;
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent);
+  }
+
+  /* preview */
+  dialog.preview {
+    display: none;
+    width: min(1040px, calc(100vw - 32px));
+    max-width: none;
+    height: min(640px, calc(100vh - 32px));
+    padding: 0;
+    overflow: hidden;
+  }
+  dialog.preview[open] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 320px;
+  }
+  .preview-stage {
+    display: grid;
+    place-items: center;
+    min-height: 0;
+    background: #111;
+  }
+  .preview-media {
+    width: 100%;
+    height: 100%;
+    object-fit: contain;
+  }
+  .preview-audio,
+  .preview-none {
+    display: grid;
+    justify-items: center;
+    gap: 16px;
+    color: #ccc;
+  }
+  .preview-stage .thumb-icon svg {
+    width: 96px;
+    height: 96px;
+  }
+  .details {
+    display: flex;
+    flex-direction: column;
+    padding: 16px 20px 20px;
+    overflow-y: auto;
+    border-inline-start: 1px solid var(--_border);
+  }
+  .details-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+  }
+  .details .dialog-title {
+    margin: 0;
+  }
+  .details .dialog-actions {
+    margin-top: auto;
+    padding-top: 16px;
+  }
+  .facts {
+    margin: 4px 0 0;
+    color: var(--_text-muted);
+    font-size: 13px;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    height: 28px;
+    padding-inline: 12px 4px;
+    border-radius: 8px;
+    background: var(--_surface-2);
+    color: var(--_text);
+    font-size: 13px;
+    font-weight: 400;
+  }
+  .chip button {
+    display: grid;
+    place-items: center;
+    width: 22px;
+    height: 22px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: none;
+    color: inherit;
+    cursor: pointer;
+  }
+  .chip svg {
+    width: 14px;
+    height: 14px;
+    fill: currentColor;
+  }
+  .usages {
+    margin: 0;
+    padding-inline-start: 18px;
+    color: var(--_text);
+    font-size: 14px;
+    font-weight: 400;
+  }
+  .muted {
+    color: var(--_text-muted);
+    font-weight: 400;
+  }
+  @media (max-width: 720px) {
+    dialog.preview[open] {
+      grid-template-columns: 1fr;
+      grid-template-rows: 45% 1fr;
+    }
+  }
+
+  /* toasts */
+  .toasts {
+    position: fixed;
+    z-index: 1001;
+    inset-block-end: 24px;
+    inset-inline-start: 24px;
+    display: grid;
+    gap: 8px;
+    max-width: min(420px, calc(100vw - 48px));
+  }
+  .toast {
+    display: flex;
+    align-items: center;
+    gap: 12px;
+    min-height: 48px;
+    padding: 4px 4px 4px 16px;
+    border-radius: 8px;
+    background: var(--mb-toast-bg, #303030);
+    color: var(--mb-toast-color, #f2f2f2);
+    box-shadow: var(--_shadow);
+    animation: pop var(--_duration) ease-out;
+  }
+  .toast > svg {
+    flex: none;
+    width: 20px;
+    height: 20px;
+    fill: #6dd58c;
+  }
+  .toast.error > svg {
+    fill: #f2b8b5;
+  }
+  .toast-message {
+    flex: 1;
+  }
+`;

@@ -1,0 +1,71 @@
+// Toasts: short messages that leave by themselves (success 4 s, failure 8 s), announced politely.
+// A controller owns the list; `renderToasts` draws it wherever the host puts the region.
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { icon } from './icons.js';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'success' | 'error';
+}
+
+const LIFETIME = { success: 4000, error: 8000 } as const;
+
+export class ToastController implements ReactiveController {
+  toasts: Toast[] = [];
+  #host: ReactiveControllerHost;
+  #timers = new Map<number, ReturnType<typeof setTimeout>>();
+  #next = 1;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+    this.toasts = [];
+  }
+
+  show(message: string, tone: Toast['tone'] = 'success'): void {
+    const toast = { id: this.#next++, message, tone };
+    this.toasts = [...this.toasts.slice(-2), toast]; // at most three at once
+    this.#timers.set(
+      toast.id,
+      setTimeout(() => this.dismiss(toast.id), LIFETIME[tone]),
+    );
+    this.#host.requestUpdate();
+  }
+
+  dismiss(id: number): void {
+    clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
+    this.toasts = this.toasts.filter((toast) => toast.id !== id);
+    this.#host.requestUpdate();
+  }
+}
+
+export function renderToasts(controller: ToastController, closeLabel: string): TemplateResult {
+  return html`<div class="toasts" part="toasts" role="status" aria-live="polite">
+    ${repeat(
+      controller.toasts,
+      (toast) => toast.id,
+      (toast) =>
+        html`<div class="toast ${toast.tone}" part="toast toast-${toast.tone}">
+          ${icon(toast.tone === 'error' ? 'error' : 'done')}
+          <span class="toast-message">${toast.message}</span>
+          <button
+            class="icon-button"
+            type="button"
+            aria-label=${closeLabel}
+            title=${closeLabel}
+            @click=${() => controller.dismiss(toast.id)}
+          >
+            ${icon('close')}
+          </button>
+        </div>`,
+    )}
+  </div>`;
+}
