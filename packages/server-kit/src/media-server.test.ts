@@ -4,9 +4,19 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import Sqlite from 'better-sqlite3';
 import type { ListResponse, MediaFile } from '@mediabay/core/protocol';
 import { makeMedia, newOperationId, sha256, tusUpload } from './test-support/clients.test-helper.js';
 import { startTestServer, waitFor } from './test-support/server.test-helper.js';
+
+/** Removes library rows behind the server's back, keeping the bytes and the upload records. */
+function forgetFiles(dataDir: string): void {
+  const db = new Sqlite(path.join(dataDir, 'mediabay.sqlite'));
+  db.exec(
+    'UPDATE uploads SET media_id = NULL; DELETE FROM media_tags; DELETE FROM media_usages; DELETE FROM media;',
+  );
+  db.close();
+}
 
 /** A PATCH whose body trickles in over about a second. */
 function slowPatch(url: string, bytes: Buffer): Promise<Response> {
@@ -75,6 +85,46 @@ describe('createMediaServer', () => {
       } finally {
         await again.close();
       }
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes the file of an upload whose bytes completed just before the process died', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-crash-'));
+    try {
+      let server = await startTestServer({ dataDir });
+      const bytes = randomBytes(50_000);
+      const operationId = newOperationId();
+      const { url } = await tusUpload(`${server.url}/api/media/uploads`, bytes, {
+        name: 'c.bin',
+        type: '',
+        operationId,
+      });
+      await server.close();
+      forgetFiles(dataDir); // as if the process died between the last byte and the library row
+
+      server = await startTestServer({ dataDir });
+      const list = (await (await fetch(`${server.url}/api/media`)).json()) as ListResponse;
+      assert.deepEqual(
+        list.items.map((f) => f.operationId),
+        [operationId],
+      );
+      const stored = Buffer.from(
+        await (await fetch(`${server.url}${list.items[0]?.contentUrl}`)).arrayBuffer(),
+      );
+      assert.equal(sha256(stored), sha256(bytes));
+
+      // the same gap while running: the client's retrying HEAD closes it
+      forgetFiles(dataDir);
+      const head = await fetch(new URL(new URL(url).pathname, server.url), {
+        method: 'HEAD',
+        headers: { 'Tus-Resumable': '1.0.0' },
+      });
+      assert.equal(head.headers.get('upload-offset'), String(bytes.length));
+      const again = (await (await fetch(`${server.url}/api/media`)).json()) as ListResponse;
+      assert.equal(again.total, 1);
+      await server.close();
     } finally {
       await fs.rm(dataDir, { recursive: true, force: true });
     }

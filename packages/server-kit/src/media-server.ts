@@ -76,6 +76,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     tus = createTusEndpoint(ctx);
     addMediaWriteRoutes(router, ctx); // first: `/tags` and `/bulk-delete` before `/:id`
     addMediaReadRoutes(router, ctx);
+    await tus.recover();
     await processor.recover();
     const sweepEvery = Math.min(resolved.limits.uploadExpiryMs / 4, 60 * 60 * 1000);
     sweeper = setInterval(() => void sweepExpiredUploads(ctx as MediaContext), sweepEvery).unref();

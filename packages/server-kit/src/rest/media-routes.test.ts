@@ -151,6 +151,27 @@ describe('media REST routes', () => {
     assert.match(res.headers.get('content-security-policy') ?? '', /sandbox/);
   });
 
+  it('answers HEAD with the length only, and a matching ETag with 304', async () => {
+    const head = await fetch(`${server.url}/api/media/${fileId}/content`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('content-length'), String(bytes.length));
+    const etag = head.headers.get('etag') ?? '';
+    assert.ok(etag);
+    const cached = await fetch(`${server.url}/api/media/${fileId}/content`, {
+      headers: { 'If-None-Match': etag },
+    });
+    assert.equal(cached.status, 304);
+  });
+
+  it('asks plain HTTP requests to the socket path to upgrade, and refuses unknown routes and methods', async () => {
+    const events = await fetch(`${server.url}/api/media/events`);
+    assert.equal(events.status, 426);
+    assert.equal((await fetch(`${server.url}/api/media/${fileId}/nothing`)).status, 404);
+    const wrong = await fetch(`${server.url}/api/media/${fileId}/content`, { method: 'POST' });
+    assert.equal(wrong.status, 405);
+    assert.match(wrong.headers.get('allow') ?? '', /GET/);
+  });
+
   it('survives a client that aborts a download half-way', async () => {
     for (let i = 0; i < 5; i++) {
       await new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import { EVENTS, Server, type Upload } from '@tus/server';
 import type { MediaContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { sendError } from '../http/respond.js';
+import type { UploadRecord } from '../db/database.js';
 import { isId, newId } from '../media/ids.js';
 import { checkQuota, ingestMedia } from '../media/ingest.js';
 import type { AuthContext } from '../options.js';
@@ -26,6 +27,8 @@ const OFFSET_WRITE_INTERVAL_MS = 1000;
 
 export interface TusEndpoint {
   handle(req: IncomingMessage, res: ServerResponse, auth: AuthContext, rest: string[]): Promise<void>;
+  /** Turns uploads whose bytes are complete but which have no file yet into files; returns how many. */
+  recover(): Promise<number>;
 }
 
 export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
@@ -175,10 +178,26 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
     return validateUploadMetadata(parseMetadataHeader(req.headers['upload-metadata'] as string | undefined));
   }
 
-  async function checkOwnership(uploadId: string, auth: AuthContext): Promise<void> {
+  async function checkOwnership(uploadId: string, auth: AuthContext): Promise<UploadRecord> {
     // Another tenant's upload is answered exactly like a missing one.
     const row = isId(uploadId) ? await db.getUpload(uploadId) : undefined;
     if (!row || row.tenantId !== auth.tenantId) throw new HttpError(404, 'not-found', 'No such upload.');
+    return row;
+  }
+
+  /**
+   * Bytes complete but no library file: the finish step failed or the process died in between.
+   * Finishing now (on the client's retrying HEAD, or on start) means acknowledged bytes are never lost.
+   */
+  async function finishIfComplete(row: UploadRecord): Promise<void> {
+    if (row.mediaId) return;
+    let upload: Upload;
+    try {
+      upload = await storage.tusStore.getUpload(row.id);
+    } catch {
+      return; // the bytes are gone (expired or terminated)
+    }
+    if (upload.size !== undefined && upload.offset === upload.size) await finish(upload);
   }
 
   return {
@@ -197,12 +216,29 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
         }
         const metadata = checkHeaders(req);
         if (method === 'POST') await checkQuota(ctx, auth.tenantId);
-        if (uploadId !== undefined && method !== 'OPTIONS') await checkOwnership(uploadId, auth);
+        if (uploadId !== undefined && method !== 'OPTIONS') {
+          const row = await checkOwnership(uploadId, auth);
+          if (method === 'HEAD') await finishIfComplete(row);
+        }
         inFlight.set(req, metadata ? { auth, metadata } : { auth });
         await tus.handle(req, res);
       } catch (error) {
         sendError(res, error);
       }
+    },
+    async recover() {
+      // every upload without a file, whatever its age
+      const pending = await db.listStaleUploads(new Date(Date.now() + 60_000).toISOString());
+      let recovered = 0;
+      for (const row of pending) {
+        try {
+          await finishIfComplete(row);
+          if ((await db.getUpload(row.id))?.mediaId) recovered += 1;
+        } catch (error) {
+          console.error(`[mediabay] could not recover upload ${row.id}`, error);
+        }
+      }
+      return recovered;
     },
   };
 }
