@@ -46,7 +46,8 @@ function mediaServer() {
       async serverStart({ server }) {
         const { createMediaServer } = await import('../server-kit/dist/index.js');
         dataDir = await mkdtemp(join(tmpdir(), 'mediabay-wtr-'));
-        media = createMediaServer({ dataDir });
+        // Tests make many requests in a burst; the default rate limit is for real users.
+        media = createMediaServer({ dataDir, limits: { rateLimit: { max: 100_000, windowMs: 60_000 } } });
         await media.ready();
         media.attach(server);
       },

@@ -94,7 +94,8 @@ export interface MediabayStrings {
   noPreview: string;
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 export const en: MediabayStrings = {
   locale: 'en',

@@ -10,7 +10,8 @@ const reasons: Record<string, string> = {
   'custom-validator': 'refusé par une règle du site',
 };
 
-const plural = (count: number, one: string, many: string) => `${count} ${count <= 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) =>
+  `${count.toLocaleString('fr')} ${count <= 1 ? one : many}`;
 
 export const fr: MediabayStrings = {
   locale: 'fr',

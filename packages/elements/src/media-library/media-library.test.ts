@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { pngFile, until } from '../test-support/fixtures.js';
+import { mediaFile, pngFile, uniquePrefix, until } from '../test-support/fixtures.js';
+import { paramsFromView } from './view-params.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
 
@@ -74,5 +75,46 @@ describe('<media-library>', () => {
     await until(() => root(el).querySelector('.items.list, .state'), 'list mode');
     client.$view.setKey('mode', 'grid');
     await until(() => root(el).querySelector('.items.grid, .state'), 'grid mode');
+  });
+
+  it('shows what another client uploads, live, without a reload', async () => {
+    const prefix = uniquePrefix('live');
+    client.$view.setKey('q', prefix);
+    const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
+    await loaded(el);
+    const other = createMediaClient({ endpoint: '/api/media' });
+    try {
+      other.addFiles([await pngFile(`${prefix}-from-elsewhere.png`)]);
+      const item = await until(
+        () =>
+          items(el).find(
+            (i) => i.dataset.name === `${prefix}-from-elsewhere.png` && i.dataset.status === 'ready',
+          ),
+        'the other upload',
+        20000,
+      );
+      expect(item.dataset.operationId).to.match(/^media_upload_/);
+    } finally {
+      other.destroy();
+    }
+  });
+
+  it('renders only the visible part of 100,000 items', async () => {
+    const params = paramsFromView(client.$view.get());
+    const many = Array.from({ length: 100_000 }, (_, i) =>
+      mediaFile({ id: `bulk_${i}`, name: `clip-${i}.mp4` }),
+    );
+    client.queryClient.setQueryData(['media-files', params], {
+      items: many,
+      nextCursor: null,
+      total: many.length,
+    });
+    const el = await fixture<MediaLibrary>(
+      html`<media-library .client=${client} style="height:600px"></media-library>`,
+    );
+    await until(() => items(el).length > 0, 'first items');
+    expect(items(el).length).to.be.below(200);
+    expect(root(el).querySelector('[role="listbox"]')!.scrollHeight).to.be.above(100_000);
+    expect(root(el).querySelector('.count')!.textContent).to.contain('100,000 items');
   });
 });

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';
-import { settled, uploadItem, until } from '../test-support/fixtures.js';
+import { settled, testFile, uploadItem, until } from '../test-support/fixtures.js';
 import type { UploadPanel } from './upload-panel.component.js';
 import './upload-panel.js';
 
@@ -130,5 +130,58 @@ describe('<upload-panel>', () => {
     expect(el.dismissed).to.equal(true);
     seed(uploadItem({ name: 'later.mp4' }));
     await until(() => !el.dismissed, 'panel back');
+  });
+
+  it('pauses, resumes and cancels real uploads with its row buttons', async () => {
+    const slow = createMediaClient({ endpoint: '/api/media', concurrency: 1 });
+    try {
+      slow.addFiles([
+        testFile('panel-big.bin', 'application/octet-stream', 768 * 1024 * 1024),
+        testFile('panel-small.bin', 'application/octet-stream', 4096),
+      ]);
+      const el = await fixture<UploadPanel>(html`<upload-panel .client=${slow}></upload-panel>`);
+      const row = (name: string) =>
+        rows(el).find((r) => r.querySelector('[part="row-name"]')!.textContent === name);
+      const button = (name: string, action: string) =>
+        row(name)!.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+
+      await until(() => row('panel-big.bin')?.dataset.status === 'uploading', 'big file uploading');
+      expect(row('panel-small.bin')!.dataset.status).to.equal('queued');
+      button('panel-big.bin', 'pause').click();
+      await until(() => row('panel-big.bin')?.dataset.status === 'paused', 'paused');
+      expect(button('panel-big.bin', 'resume').getAttribute('aria-label')).to.equal('Resume panel-big.bin');
+
+      button('panel-small.bin', 'cancel').click();
+      await until(
+        () => !row('panel-small.bin') || row('panel-small.bin')!.dataset.status === 'canceled',
+        'canceled',
+      );
+
+      button('panel-big.bin', 'resume').click();
+      await until(() => row('panel-big.bin')?.dataset.status !== 'paused', 'resumed');
+      button('panel-big.bin', 'cancel').click();
+      await until(
+        () => !row('panel-big.bin') || row('panel-big.bin')!.dataset.status === 'canceled',
+        'big canceled',
+      );
+    } finally {
+      slow.destroy();
+    }
+  });
+
+  it('counts finished uploads in its header', async () => {
+    seed(
+      uploadItem({ status: 'ready', progress: 100 }),
+      uploadItem({ status: 'uploading', progress: 10, timeRemaining: 30 }),
+    );
+    const el = await panel();
+    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('1 of 2 done');
+  });
+
+  it('works alone with an endpoint, making its own client', async () => {
+    const el = await fixture<UploadPanel>(html`<upload-panel endpoint="/api/media"></upload-panel>`);
+    expect(el.client?.endpoint).to.equal('/api/media');
+    expect(el.client).not.to.equal(client);
+    el.remove();
   });
 });

@@ -1,0 +1,42 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { settled, uploadItem } from '../test-support/fixtures.js';
+import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
+import '../upload-panel/upload-panel.js';
+
+describe('theme tokens', () => {
+  let client: MediaClient;
+  beforeEach(() => {
+    client = createMediaClient({ endpoint: '/api/media' });
+    const item = uploadItem();
+    client.$uploads.setKey(item.operationId, item);
+  });
+  afterEach(() => client.destroy());
+
+  const background = (el: UploadPanel) =>
+    getComputedStyle(el.shadowRoot!.querySelector('[part="panel"]')!).backgroundColor;
+
+  it('is light by default and dark with theme="dark", and stays accessible in both', async () => {
+    const light = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
+    expect(background(light)).to.equal('rgb(255, 255, 255)');
+    const dark = await fixture<UploadPanel>(
+      html`<upload-panel theme="dark" .client=${client}></upload-panel>`,
+    );
+    expect(background(dark)).to.equal('rgb(30, 31, 32)');
+    await settled(dark);
+    await expect(dark).to.be.accessible();
+  });
+
+  it('takes global --mb-color-* tokens and per-element --mb-panel-* properties from the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="--mb-color-surface: rgb(1, 2, 3)">
+        <upload-panel .client=${client}></upload-panel>
+      </div>`,
+    );
+    const el = wrapper.querySelector('upload-panel')!;
+    await el.updateComplete;
+    expect(background(el)).to.equal('rgb(1, 2, 3)');
+    el.style.setProperty('--mb-panel-bg', 'rgb(4, 5, 6)');
+    expect(background(el)).to.equal('rgb(4, 5, 6)');
+  });
+});
