@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { seedLibrary, uniquePrefix, until } from '../test-support/fixtures.js';
+import { mediaFile, seedLibrary, uniquePrefix, until } from '../test-support/fixtures.js';
+import { paramsFromView } from './view-params.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
 
@@ -130,5 +132,55 @@ describe('<media-library> selection', () => {
     click(2);
     await settle();
     expect(changes.at(-1)).to.deep.equal([items()[2]!.dataset.id]);
+  });
+});
+
+describe('<media-library> drag rectangle with auto-scroll', () => {
+  let client: MediaClient;
+  afterEach(async () => {
+    await resetMouse();
+    client.destroy();
+  });
+
+  it('keeps selecting while the list scrolls under a rectangle held at the bottom edge', async () => {
+    client = createMediaClient({ endpoint: '/api/media' });
+    const files = Array.from({ length: 120 }, (_, i) => mediaFile({ id: `rect_${i}`, name: `r${i}.mp4` }));
+    client.queryClient.setQueryData(['media-files', paramsFromView(client.$view.get())], {
+      items: files,
+      nextCursor: null,
+      total: files.length,
+    });
+    const el = await fixture<MediaLibrary>(
+      html`<media-library .client=${client} style="height:560px"></media-library>`,
+    );
+    const listbox = await until(
+      () => el.shadowRoot!.querySelector<HTMLElement>('[role="listbox"]'),
+      'listbox',
+    );
+    await until(() => listbox.querySelector('[data-index="0"]'), 'first item');
+    const box = listbox.getBoundingClientRect();
+    const rendered = [...listbox.querySelectorAll<HTMLElement>('[data-index]')];
+    const first = rendered.find((item) => item.dataset.index === '0')!.getBoundingClientRect();
+    const columns = rendered.filter(
+      (item) => Math.round(item.getBoundingClientRect().top) === Math.round(first.top),
+    ).length;
+    const lastVisible = Math.max(
+      ...rendered
+        .filter((item) => item.getBoundingClientRect().top < box.bottom)
+        .map((item) => Number(item.dataset.index)),
+    );
+
+    await sendMouse({ type: 'move', position: [Math.round(first.left + 20), Math.round(box.top + 6)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(first.left + 60), Math.round(box.bottom - 4)] });
+    await until(() => listbox.scrollTop > 700, 'auto-scroll', 8000);
+    await sendMouse({ type: 'up' });
+
+    const indices = [...client.$selection.get()].map((id) => Number(id.split('_')[1]));
+    expect(indices).to.include(0);
+    // items that were below the fold when the drag began are selected too
+    expect(Math.max(...indices)).to.be.above(lastVisible);
+    // and only the first column: the rectangle never reached the second one
+    expect(indices.every((index) => index % columns === 0)).to.equal(true);
   });
 });

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
 import { settled, uploadItem } from '../test-support/fixtures.js';
 import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
@@ -38,5 +39,24 @@ describe('theme tokens', () => {
     expect(background(el)).to.equal('rgb(1, 2, 3)');
     el.style.setProperty('--mb-panel-bg', 'rgb(4, 5, 6)');
     expect(background(el)).to.equal('rgb(4, 5, 6)');
+  });
+
+  it('drops its motion when the user prefers reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
+      const panel = el.shadowRoot!.querySelector('[part="panel"]')!;
+      expect(getComputedStyle(panel).animationDuration).to.equal('0s');
+      const fill = el.shadowRoot!.querySelector('.bar-fill')!;
+      expect(getComputedStyle(fill).transitionDuration).to.equal('0s');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
+  it('animates by default', async () => {
+    const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
+    const panel = el.shadowRoot!.querySelector('[part="panel"]')!;
+    expect(getComputedStyle(panel).animationDuration).not.to.equal('0s');
   });
 });

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
 import { testFile } from '../test-support/fixtures.js';
 import type { UploadDropzone } from './upload-dropzone.component.js';
@@ -148,5 +149,16 @@ describe('<upload-dropzone>', () => {
       'fichier trop volumineux',
     );
     expect(el.shadowRoot!.querySelector('label.button')!.textContent).to.contain('Choisir des fichiers');
+  });
+
+  it('is reached with the Tab key, like any form control', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><button>before</button><upload-dropzone .client=${client}></upload-dropzone></div>`,
+    );
+    wrapper.querySelector('button')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const el = wrapper.querySelector('upload-dropzone')!;
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('input[type="file"]'));
   });
 });

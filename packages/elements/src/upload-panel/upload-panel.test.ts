@@ -184,4 +184,26 @@ describe('<upload-panel>', () => {
     expect(el.client).not.to.equal(client);
     el.remove();
   });
+
+  it('takes the file again for an upload restored after a reload', async () => {
+    seed(uploadItem({ name: 'lecture.mp4', size: 2048, status: 'paused', waitingForFile: true }));
+    const el = await panel();
+    const row = rows(el)[0]!;
+    expect(row.textContent).to.contain('Choose the file again to resume');
+    const choose = row.querySelector<HTMLButtonElement>('[data-action="choose"]')!;
+    expect(choose.getAttribute('aria-label')).to.equal('Choose lecture.mp4 again');
+    choose.click();
+    const picker = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(testFile('lecture.mp4', 'video/mp4', 2048));
+    picker.files = transfer.files;
+    picker.dispatchEvent(new Event('change'));
+    await until(
+      () =>
+        Object.values(client.$uploads.get()).some(
+          (item) => item.name === 'lecture.mp4' && !item.waitingForFile,
+        ),
+      'the upload has its file again',
+    );
+  });
 });
