@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -45,6 +47,26 @@ describe('createMediaServer', () => {
   it('requires a data directory', async () => {
     const { createMediaServer } = await import('./media-server.js');
     assert.throws(() => createMediaServer({} as never), /dataDir/);
+  });
+
+  it("lifts Node's request timeout on attach and passes foreign paths to next()", async () => {
+    const server = await startTestServer();
+    try {
+      assert.equal(server.http.requestTimeout, 0);
+      // mounted the Express/Connect way: paths outside the API go to next()
+      const outer = http.createServer((req, res) =>
+        server.media.handler(req, res, () => res.end('host app')),
+      );
+      await new Promise<void>((resolve) => outer.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(outer.address() as AddressInfo).port}`;
+      assert.equal(await (await fetch(`${base}/elsewhere`)).text(), 'host app');
+      assert.equal((await fetch(`${base}/api/media`)).status, 200);
+      assert.equal(await (await fetch(`${base}/api/mediafoo`)).text(), 'host app');
+      outer.closeAllConnections();
+      await new Promise((resolve) => outer.close(resolve));
+    } finally {
+      await server.close();
+    }
   });
 
   it('lets an upload in progress finish on close, refuses new requests, and keeps what it acknowledged', async () => {

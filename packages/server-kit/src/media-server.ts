@@ -11,7 +11,7 @@ import { applyCors } from './http/cors.js';
 import { checkOrigin } from './http/origin.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { sendError } from './http/respond.js';
-import { resolveOptions, type MediaServerOptions } from './options.js';
+import { resolveOptions, type AuthContext, type MediaServerOptions } from './options.js';
 import { createProcessor } from './processing/processor.js';
 import { addMediaReadRoutes } from './rest/media-routes.js';
 import { addMediaWriteRoutes } from './rest/write-routes.js';
@@ -31,6 +31,8 @@ export interface MediaServer {
   close(): Promise<void>;
 }
 
+const rateKey = (auth: AuthContext): string => `${auth.tenantId}\u0000${auth.userId}`;
+
 const isDotSegment = (segment: string): boolean => /^(\.|%2e){1,2}$/i.test(segment);
 
 export function createMediaServer(options: MediaServerOptions): MediaServer {
@@ -43,15 +45,16 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       directory: path.join(resolved.dataDir, 'files'),
       expiryMs: resolved.limits.uploadExpiryMs,
     });
+  const limiter = createRateLimiter(resolved.limits.rateLimit.max, resolved.limits.rateLimit.windowMs);
   const relay = createRelay({
     path: `${basePath}/events`,
     bus,
     authenticate: resolved.authenticate,
     allowedOrigins: resolved.allowedOrigins,
     ...resolved.socket,
+    countRequest: (auth) => limiter.hit(rateKey(auth)),
   });
   const router = createRouter();
-  const limiter = createRateLimiter(resolved.limits.rateLimit.max, resolved.limits.rateLimit.windowMs);
   let ctx: MediaContext | undefined;
   let tus: TusEndpoint | undefined;
   let sweeper: NodeJS.Timeout | undefined;
@@ -116,7 +119,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       checkOrigin(req, resolved.allowedOrigins);
       const auth = await resolved.authenticate(req);
       if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in to use the media library.');
-      limiter.hit(`${auth.tenantId}\u0000${auth.userId}`);
+      limiter.hit(rateKey(auth));
       const segments = rawPath.slice(basePath.length).split('/').filter(Boolean);
       if (segments.some(isDotSegment))
         throw new HttpError(400, 'invalid-path', 'Paths may not contain dot segments.');

@@ -1,64 +1,10 @@
 // MediaDatabase over kysely. Only portable SQL: the same queries run on SQLite and PostgreSQL.
-import type { MediaStatus, MediaType, Usage } from '@mediabay/core/protocol';
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import type {
-  ListQuery,
-  MediaDatabase,
-  MediaPatch,
-  MediaRecord,
-  NewMedia,
-  UploadRecord,
-} from './database.js';
-import type { MediaTable, Schema, UploadTable } from './schema.js';
-
-const SORT_COLUMNS = { name: 'name_key', createdAt: 'created_at', size: 'size', type: 'type' } as const;
-
-type MediaRow = Selectable<MediaTable>;
-
-const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
-
-function toRecord(row: MediaRow, tags: string[], usages: Usage[]): MediaRecord {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    ownerId: row.owner_id,
-    name: row.name,
-    type: row.type as MediaType,
-    mimeType: row.mime_type,
-    size: Number(row.size),
-    status: row.status as MediaStatus,
-    error: row.error,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    durationMs: num(row.duration_ms),
-    width: num(row.width),
-    height: num(row.height),
-    thumbnailKey: row.thumbnail_key,
-    storageKey: row.storage_key,
-    operationId: row.operation_id,
-    tags,
-    usages,
-  };
-}
-
-function toUpload(row: Selectable<UploadTable>): UploadRecord {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    ownerId: row.owner_id,
-    operationId: row.operation_id,
-    name: row.name,
-    mimeType: row.mime_type,
-    size: num(row.size),
-    offset: Number(row.offset),
-    createdAt: row.created_at,
-    mediaId: row.media_id,
-  };
-}
-
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-const likePattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+import type { Kysely, Updateable } from 'kysely';
+import type { MediaDatabase, MediaPatch, NewMedia, MediaRecord } from './database.js';
+import { listMedia } from './list-query.js';
+import { toRecord, type MediaRow } from './rows.js';
+import type { MediaTable, Schema } from './schema.js';
+import { createUploadQueries } from './upload-queries.js';
 
 export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
   async function hydrate(rows: MediaRow[]): Promise<MediaRecord[]> {
@@ -144,64 +90,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
           .execute(),
       );
     },
-
-    async listMedia(query: ListQuery) {
-      const column = SORT_COLUMNS[query.sort];
-      let base = db.selectFrom('media').where('tenant_id', '=', query.tenantId);
-      if (query.q) base = base.where(sql<boolean>`name_key like ${likePattern(query.q)} escape '\\'`);
-      if (query.type) base = base.where('type', '=', query.type);
-      if (query.tag) {
-        const tag = query.tag;
-        base = base.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('media_tags')
-              .select('media_tags.tag')
-              .whereRef('media_tags.media_id', '=', 'media.id')
-              .where('media_tags.tag', '=', tag),
-          ),
-        );
-      }
-      if (query.courseId) {
-        const courseId = query.courseId;
-        base = base.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('media_usages')
-              .select('media_usages.course_id')
-              .whereRef('media_usages.media_id', '=', 'media.id')
-              .where('media_usages.course_id', '=', courseId),
-          ),
-        );
-      }
-
-      const totalRow = await base
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .executeTakeFirst();
-      const total = Number(totalRow?.n ?? 0);
-
-      let page = base.selectAll();
-      if (query.cursor) {
-        const cursor = decodeCursor(query.cursor);
-        const op = query.order === 'asc' ? '>' : '<';
-        page = page.where((eb) =>
-          eb.or([
-            eb(column, op, cursor.value),
-            eb.and([eb(column, '=', cursor.value), eb('seq', op, cursor.seq)]),
-          ]),
-        );
-      }
-      const rows = await page
-        .orderBy(column, query.order)
-        .orderBy('seq', query.order)
-        .limit(query.limit + 1)
-        .execute();
-      const more = rows.length > query.limit;
-      const pageRows = more ? rows.slice(0, query.limit) : rows;
-      const last = pageRows[pageRows.length - 1];
-      const nextCursor = more && last ? encodeCursor({ value: last[column], seq: Number(last.seq) }) : null;
-      return { items: await hydrate(pageRows), nextCursor, total };
-    },
+    listMedia: (query) => listMedia(db, hydrate, query),
 
     async listProcessing() {
       return hydrate(
@@ -301,66 +190,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-
-    async insertUpload(upload) {
-      await db
-        .insertInto('uploads')
-        .values({
-          id: upload.id,
-          tenant_id: upload.tenantId,
-          owner_id: upload.ownerId,
-          operation_id: upload.operationId,
-          name: upload.name,
-          mime_type: upload.mimeType,
-          size: upload.size,
-          offset: upload.offset,
-          created_at: upload.createdAt,
-          media_id: upload.mediaId,
-        })
-        .execute();
-    },
-
-    async getUpload(id) {
-      const row = await db.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toUpload(row);
-    },
-
-    async getUploadByOperation(tenantId, operationId) {
-      const row = await db
-        .selectFrom('uploads')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('operation_id', '=', operationId)
-        .orderBy('created_at', 'desc')
-        .executeTakeFirst();
-      return row && toUpload(row);
-    },
-
-    async setUploadOffset(id, offset) {
-      await db.updateTable('uploads').set({ offset }).where('id', '=', id).execute();
-    },
-
-    async setUploadMedia(id, mediaId) {
-      await db.updateTable('uploads').set({ media_id: mediaId }).where('id', '=', id).execute();
-    },
-
-    async listStaleUploads(before) {
-      const rows = await db
-        .selectFrom('uploads')
-        .selectAll()
-        .where('media_id', 'is', null)
-        .where('created_at', '<', before)
-        .execute();
-      return rows.map(toUpload);
-    },
-
-    async deleteUpload(id) {
-      await db.deleteFrom('uploads').where('id', '=', id).execute();
-    },
-
-    async deleteUploadsOfMedia(mediaId) {
-      await db.deleteFrom('uploads').where('media_id', '=', mediaId).execute();
-    },
+    ...createUploadQueries(db),
 
     async close() {
       await db.destroy();

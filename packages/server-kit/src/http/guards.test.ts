@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { openEvents } from '../test-support/clients.test-helper.js';
 import { startTestServer, type TestServer } from '../test-support/server.test-helper.js';
 
 describe('request guards', () => {
@@ -61,5 +62,6 @@ describe('request guards', () => {
     assert.ok(limited, 'the limit was reached');
     assert.ok(Number(limited.headers.get('retry-after')) > 0);
     assert.equal(((await limited.json()) as { error: { code: string } }).error.code, 'rate-limited');
+    await assert.rejects(openEvents(server.wsUrl), /429/, 'socket upgrades count too');
   });
 });

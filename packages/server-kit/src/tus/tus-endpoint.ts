@@ -36,7 +36,6 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
   const path = `${options.basePath}/uploads`;
   const inFlight = new WeakMap<IncomingMessage, InFlight>();
   const progress = createProgressTracker();
-  const lastOffsetWrite = new Map<string, number>();
 
   const stateOf = (req: unknown): InFlight => {
     const node = (req as HookRequest).runtime?.node?.req;
@@ -94,7 +93,6 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
   });
   tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
     progress.forget(id);
-    lastOffsetWrite.delete(id);
     void db.deleteUpload(id).catch((error: unknown) => console.error('[mediabay] tus terminate', error));
   });
 
@@ -102,17 +100,14 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
     const row = await db.getUpload(upload.id);
     if (!row) return;
     const data = progress.update(upload.id, request, upload.offset, upload.size);
+    if (!data) return;
     bus.publish(row.tenantId, { type: 'media-upload-progress', operationId: row.operationId, data });
-    const now = Date.now();
-    if (now - (lastOffsetWrite.get(upload.id) ?? 0) >= OFFSET_WRITE_INTERVAL_MS) {
-      lastOffsetWrite.set(upload.id, now);
+    if (progress.shouldPersist(upload.id, OFFSET_WRITE_INTERVAL_MS))
       await db.setUploadOffset(upload.id, upload.offset);
-    }
   }
 
   async function finish(upload: Upload): Promise<string> {
     progress.forget(upload.id);
-    lastOffsetWrite.delete(upload.id);
     const row = await db.getUpload(upload.id);
     if (!row) throw new Error(`finished upload ${upload.id} has no row`);
     if (row.mediaId) return row.mediaId; // a repeated final PATCH: the file already exists

@@ -8,7 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../bus/event-bus.js';
 import { HttpError } from '../http/errors.js';
 import { checkOrigin } from '../http/origin.js';
-import type { Authenticate } from '../options.js';
+import type { AuthContext, Authenticate } from '../options.js';
 import { createClientSender, type ClientSender } from './client-sender.js';
 
 export interface RelayOptions {
@@ -20,6 +20,8 @@ export interface RelayOptions {
   heartbeatMs?: number;
   /** socket bytes buffered before events queue and progress coalesces. Default 64 KiB. */
   highWaterMark?: number;
+  /** Counts an upgrade against the caller's request rate; throws an HttpError (429) to refuse it. */
+  countRequest?: (auth: AuthContext) => void;
 }
 
 export interface Relay {
@@ -83,6 +85,12 @@ export function createRelay(options: RelayOptions): Relay {
     }
     if (!auth) {
       refuse(socket, 401);
+      return;
+    }
+    try {
+      options.countRequest?.(auth);
+    } catch (error) {
+      refuse(socket, error instanceof HttpError ? error.status : 500);
       return;
     }
     const tenantId = auth.tenantId;

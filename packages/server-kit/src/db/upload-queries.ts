@@ -1,0 +1,81 @@
+// Queries on tus uploads in flight: ownership, progress for the polling fallback, finish markers.
+import type { Kysely } from 'kysely';
+import type { MediaDatabase } from './database.js';
+import { toUpload } from './rows.js';
+import type { Schema } from './schema.js';
+
+type UploadQueries = Pick<
+  MediaDatabase,
+  | 'insertUpload'
+  | 'getUpload'
+  | 'getUploadByOperation'
+  | 'setUploadOffset'
+  | 'setUploadMedia'
+  | 'listStaleUploads'
+  | 'deleteUpload'
+  | 'deleteUploadsOfMedia'
+>;
+
+export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
+  return {
+    async insertUpload(upload) {
+      await db
+        .insertInto('uploads')
+        .values({
+          id: upload.id,
+          tenant_id: upload.tenantId,
+          owner_id: upload.ownerId,
+          operation_id: upload.operationId,
+          name: upload.name,
+          mime_type: upload.mimeType,
+          size: upload.size,
+          offset: upload.offset,
+          created_at: upload.createdAt,
+          media_id: upload.mediaId,
+        })
+        .execute();
+    },
+
+    async getUpload(id) {
+      const row = await db.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toUpload(row);
+    },
+
+    async getUploadByOperation(tenantId, operationId) {
+      const row = await db
+        .selectFrom('uploads')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('operation_id', '=', operationId)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirst();
+      return row && toUpload(row);
+    },
+
+    async setUploadOffset(id, offset) {
+      await db.updateTable('uploads').set({ offset }).where('id', '=', id).execute();
+    },
+
+    async setUploadMedia(id, mediaId) {
+      await db.updateTable('uploads').set({ media_id: mediaId }).where('id', '=', id).execute();
+    },
+
+    async listStaleUploads(before) {
+      const rows = await db
+        .selectFrom('uploads')
+        .selectAll()
+        .where('media_id', 'is', null)
+        .where('created_at', '<', before)
+        .execute();
+      return rows.map(toUpload);
+    },
+
+    async deleteUpload(id) {
+      await db.deleteFrom('uploads').where('id', '=', id).execute();
+    },
+
+    async deleteUploadsOfMedia(mediaId) {
+      await db.deleteFrom('uploads').where('media_id', '=', mediaId).execute();
+    },
+  };
+}
