@@ -58,35 +58,46 @@ function badge(status: string, file: MediaFile, upload: UploadItem | undefined, 
   </span>`;
 }
 
+/** A picture that failed to load (a poster not made yet, say) steps aside for the type icon under it. */
+const hideBroken = (event: Event) => ((event.target as HTMLElement).hidden = true);
+// A reused <img> whose new source loads comes back (display:none images still load).
+const showLoaded = (event: Event) => ((event.target as HTMLElement).hidden = false);
+
 function thumb(view: ItemView): TemplateResult {
   const { file } = view;
+  const icon = html`<span class="thumb-icon" style="color:${typeColor[file.type]}"
+    >${typeIcon(file.type)}</span
+  >`;
   const src =
     file.thumbnailUrl ??
     view.poster ??
     (file.type === 'image' && file.status === 'ready' ? file.contentUrl : undefined);
   if (src)
-    return html`<img
-      class="thumb-img"
-      src=${src}
-      alt=""
-      loading="lazy"
-      decoding="async"
-      draggable="false"
-    />`;
+    return html`${icon}<img
+        class="thumb-img"
+        src=${src}
+        alt=""
+        loading="lazy"
+        decoding="async"
+        draggable="false"
+        @error=${hideBroken}
+        @load=${showLoaded}
+      />`;
   // No server poster yet: let the browser show a frame of the video itself (metadata only, muted).
   if (file.type === 'video' && file.status === 'ready' && file.contentUrl) {
-    return html`<video
-      class="thumb-video"
-      src=${`${file.contentUrl}#t=0.5`}
-      preload="metadata"
-      muted
-      playsinline
-      disablepictureinpicture
-      tabindex="-1"
-      aria-hidden="true"
-    ></video>`;
+    return html`${icon}<video
+        class="thumb-video"
+        src=${`${file.contentUrl}#t=0.5`}
+        preload="metadata"
+        muted
+        playsinline
+        disablepictureinpicture
+        tabindex="-1"
+        aria-hidden="true"
+        @error=${hideBroken}
+      ></video>`;
   }
-  return html`<span class="thumb-icon" style="color:${typeColor[file.type]}">${typeIcon(file.type)}</span>`;
+  return icon;
 }
 
 function uploadBar(status: string, upload: UploadItem | undefined): TemplateResult | typeof nothing {

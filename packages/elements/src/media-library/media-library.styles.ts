@@ -272,9 +272,14 @@ export default [
     }
     .thumb-img,
     .thumb-video {
+      position: absolute;
+      inset: 0;
       width: 100%;
       height: 100%;
       object-fit: cover;
+    }
+    .row-thumb {
+      position: relative;
     }
     .thumb-icon svg {
       display: block;

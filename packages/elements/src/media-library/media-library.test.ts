@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { mediaFile, pngFile, uniquePrefix, until } from '../test-support/fixtures.js';
+import { mediaFile, pngFile, seedLibrary, uniquePrefix, until } from '../test-support/fixtures.js';
 import { paramsFromView } from './view-params.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
@@ -116,5 +116,22 @@ describe('<media-library>', () => {
     expect(items(el).length).to.be.below(200);
     expect(root(el).querySelector('[role="listbox"]')!.scrollHeight).to.be.above(100_000);
     expect(root(el).querySelector('.count')!.textContent).to.contain('100,000 items');
+  });
+
+  it('drops what another client deletes, live', async () => {
+    const prefix = uniquePrefix('gone');
+    await seedLibrary(client, prefix, 2);
+    client.$view.setKey('q', prefix);
+    const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
+    await until(() => items(el).length === 2, 'two items');
+    const victim = items(el)[0]!.dataset.id!;
+    const other = createMediaClient({ endpoint: '/api/media' });
+    try {
+      await other.library.remove([victim]);
+      await until(() => items(el).length === 1, 'the deleted item leaves', 10000);
+      expect(items(el)[0]!.dataset.id).not.to.equal(victim);
+    } finally {
+      other.destroy();
+    }
   });
 });
