@@ -6,6 +6,7 @@ export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 step() { echo; echo "=== $* ==="; }
 step format; pnpm run format:check
 step lint; pnpm run lint
+step "typecheck (e2e, scripts)"; pnpm run typecheck
 step "core unit tests"; pnpm --filter @mediabay/core test
 step "server-kit tests"; pnpm --filter @mediabay/server-kit test
 step "elements browser tests"; pnpm --filter @mediabay/elements test
