@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { openEvents } from '../test-support/clients.test-helper.js';
+import { newOperationId, openEvents, tusUpload } from '../test-support/clients.test-helper.js';
 import { startTestServer, type TestServer } from '../test-support/server.test-helper.js';
 
 describe('request guards', () => {
@@ -63,5 +63,39 @@ describe('request guards', () => {
     assert.ok(Number(limited.headers.get('retry-after')) > 0);
     assert.equal(((await limited.json()) as { error: { code: string } }).error.code, 'rate-limited');
     await assert.rejects(openEvents(server.wsUrl), /429/, 'socket upgrades count too');
+  });
+});
+
+describe('files per tenant', () => {
+  it('refuses new uploads (tus and multipart) once a tenant holds its quota, with 403', async () => {
+    const server = await startTestServer({ limits: { maxFilesPerTenant: 2 } });
+    try {
+      for (const name of ['a.txt', 'b.txt']) {
+        await tusUpload(`${server.url}/api/media/uploads`, Buffer.from(name), {
+          name,
+          type: 'text/plain',
+          operationId: newOperationId(),
+        });
+      }
+      const tus = await fetch(`${server.url}/api/media/uploads`, {
+        method: 'POST',
+        headers: {
+          'Tus-Resumable': '1.0.0',
+          'Upload-Length': '1',
+          'Upload-Metadata': `filename ${btoa('c.txt')},operationId ${btoa(newOperationId())}`,
+        },
+      });
+      assert.equal(tus.status, 403);
+      assert.equal(((await tus.json()) as { error: { code: string } }).error.code, 'quota-exceeded');
+      const form = new FormData();
+      form.append('operationId', newOperationId());
+      form.append('file', new Blob(['c']), 'c.txt');
+      const multipart = await fetch(`${server.url}/api/media/upload`, { method: 'POST', body: form });
+      assert.equal(multipart.status, 403);
+      const list = (await (await fetch(`${server.url}/api/media`)).json()) as { total: number };
+      assert.equal(list.total, 2);
+    } finally {
+      await server.close();
+    }
   });
 });
