@@ -1,12 +1,16 @@
 // Schema migrations, in order. Append new ones; never edit one that has shipped.
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { PostgresAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
     async up(db: Kysely<unknown>) {
+      // The one dialect difference: an auto-numbered key is `bigserial` in PostgreSQL.
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
       await db.schema
         .createTable('media')
-        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('seq', postgres ? 'bigserial' : 'integer', (c) =>
+          postgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
         .addColumn('id', 'text', (c) => c.notNull().unique())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
         .addColumn('owner_id', 'text', (c) => c.notNull())

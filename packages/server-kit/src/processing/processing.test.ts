@@ -99,19 +99,22 @@ describe('processing', () => {
     assert.match(file.error ?? '', /could not be read/);
   });
 
-  it('treats HTML that claims to be an image as an opaque download', async () => {
-    const file = await uploadBytes(
-      Buffer.from('<!doctype html><script>alert(document.cookie)</script>'),
-      'cat.png',
-      'image/png',
-    );
-    assert.equal(file.type, 'other');
-    assert.equal(file.mimeType, 'text/html');
-    const res = await fetch(`${server.url}${file.contentUrl}`);
-    assert.equal(res.headers.get('content-type'), 'application/octet-stream');
-    assert.match(res.headers.get('content-disposition') ?? '', /^attachment/);
-    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-  });
+  const markup: [string, string, string][] = [
+    ['HTML', '<!doctype html><script>alert(document.cookie)</script>', 'text/html'],
+    ['SVG', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', 'image/svg+xml'],
+  ];
+  for (const [label, source, sniffed] of markup) {
+    it(`treats ${label} that claims to be an image as an opaque download`, async () => {
+      const file = await uploadBytes(Buffer.from(source), 'cat.png', 'image/png');
+      assert.equal(file.type, 'other');
+      assert.equal(file.mimeType, sniffed);
+      const res = await fetch(`${server.url}${file.contentUrl}`);
+      assert.equal(res.headers.get('content-type'), 'application/octet-stream');
+      assert.match(res.headers.get('content-disposition') ?? '', /^attachment/);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+      assert.match(res.headers.get('content-security-policy') ?? '', /sandbox/);
+    });
+  }
 });
 
 describe('processing recovery', () => {
