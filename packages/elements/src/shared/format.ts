@@ -3,6 +3,20 @@
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
+// Building an Intl formatter costs far more than using one; a panel of 200 rows formats ~1000
+// values per frame, so formatters are made once per locale and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** 1536 -> "1.5 KB". Decimal places shrink as the number grows, like Google Drive (1 KB = 1024 B). */
 export function formatBytes(bytes: number, locale = 'en'): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '';
@@ -13,7 +27,7 @@ export function formatBytes(bytes: number, locale = 'en'): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  const number = numberFormat(locale, { maximumFractionDigits: digits }).format(value);
   return `${number} ${UNITS[unit]}`;
 }
 
@@ -35,7 +49,7 @@ export function formatDuration(ms: number): string {
 export function formatTimeLeft(seconds: number | null, locale = 'en'): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '';
   const unit = (value: number, name: 'second' | 'minute' | 'hour') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+    numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
   if (seconds < 60) return unit(Math.max(1, Math.ceil(seconds)), 'second');
   if (seconds < 3600) return unit(Math.ceil(seconds / 60), 'minute');
   const hours = Math.floor(seconds / 3600);
@@ -49,12 +63,17 @@ export function formatTimeLeft(seconds: number | null, locale = 'en'): string {
 export function formatPercent(progress: number, locale = 'en'): string {
   const clamped = Math.min(100, Math.max(0, Number.isFinite(progress) ? progress : 0));
   const shown = clamped < 100 ? Math.floor(clamped) : 100;
-  return new Intl.NumberFormat(locale, { style: 'percent' }).format(shown / 100);
+  return numberFormat(locale, { style: 'percent' }).format(shown / 100);
 }
 
 /** ISO date -> short local date ("Nov 26, 2026"). */
 export function formatDate(iso: string, locale = 'en'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
 }

@@ -59,4 +59,18 @@ describe('theme tokens', () => {
     const panel = el.shadowRoot!.querySelector('[part="panel"]')!;
     expect(getComputedStyle(panel).animationDuration).not.to.equal('0s');
   });
+
+  it('follows the system colour scheme with theme="auto"', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const auto = await fixture<UploadPanel>(
+        html`<upload-panel theme="auto" .client=${client}></upload-panel>`,
+      );
+      expect(background(auto)).to.equal('rgb(30, 31, 32)');
+      const light = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
+      expect(background(light)).to.equal('rgb(255, 255, 255)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
 });

@@ -109,6 +109,9 @@ export default [
       gap: 16px;
       min-height: 56px;
       padding: 6px 12px 6px 20px;
+      /* Rows scrolled out of the list skip layout and paint: hundreds of uploads stay cheap. */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 56px;
     }
     .row:hover {
       background: color-mix(in srgb, var(--_text) 4%, transparent);
