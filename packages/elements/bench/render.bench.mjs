@@ -66,7 +66,7 @@ for (const count of [1_000, 10_000, 100_000]) {
     }));
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const start = performance.now();
-    client.queryClient.setQueryData(['media-files', { sort: 'createdAt', order: 'desc' }], {
+    client.queryClient.setQueryData(['media-files', { sort: 'createdAt', order: 'desc', limit: 200 }], {
       items,
       nextCursor: null,
       total: count,

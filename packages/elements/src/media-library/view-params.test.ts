@@ -3,10 +3,11 @@ import { paramsFromView, paramsKey } from './view-params.js';
 
 describe('library query params from the view', () => {
   it('defaults to newest first and leaves out empty filters', () => {
-    expect(paramsFromView(undefined)).to.deep.equal({ sort: 'createdAt', order: 'desc' });
+    expect(paramsFromView(undefined)).to.deep.equal({ sort: 'createdAt', order: 'desc', limit: 200 });
     expect(paramsFromView({ mode: 'grid', q: '  ', type: '', sort: 'name', order: 'asc' })).to.deep.equal({
       sort: 'name',
       order: 'asc',
+      limit: 200,
     });
   });
 
@@ -16,6 +17,7 @@ describe('library query params from the view', () => {
       type: 'video',
       sort: 'createdAt',
       order: 'desc',
+      limit: 200,
     });
   });
 

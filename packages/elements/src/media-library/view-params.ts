@@ -3,6 +3,8 @@
 import type { ViewState } from '@mediabay/core';
 import type { ListParams } from '@mediabay/core/protocol';
 
+export const LIST_LIMIT = 200;
+
 export function paramsFromView(view: Partial<ViewState> | undefined): ListParams {
   const params: ListParams = {};
   const q = view?.q?.trim();
@@ -10,6 +12,8 @@ export function paramsFromView(view: Partial<ViewState> | undefined): ListParams
   if (view?.type) params.type = view.type;
   params.sort = view?.sort ?? 'createdAt';
   params.order = view?.order ?? 'desc';
+  // The server's largest page: the client has no cursor paging yet (see docs/decisions.md).
+  params.limit = LIST_LIMIT;
   return params;
 }
 
