@@ -1,0 +1,173 @@
+// The MediaDatabase contract, run against SQLite and (when the machine has it) PostgreSQL, so the
+// kysely queries stay portable.
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { startPostgres, type TestPostgres } from '../test-support/postgres.test-helper.js';
+import type { MediaDatabase, NewMedia } from './database.js';
+import { createKyselyDatabase } from './kysely-database.js';
+import type { Schema } from './schema.js';
+import { createSqliteDatabase, migrate } from './sqlite.js';
+
+const T = 'tenant-1';
+let n = 0;
+const media = (name: string, extra: Partial<NewMedia> = {}): NewMedia => {
+  n += 1;
+  const at = new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString();
+  return {
+    id: n.toString(16).padStart(32, '0'),
+    tenantId: T,
+    ownerId: 'u',
+    name,
+    type: 'document',
+    mimeType: 'text/plain',
+    size: n * 10,
+    status: 'ready',
+    createdAt: at,
+    updatedAt: at,
+    storageKey: `media/${n}`,
+    operationId: `op-${n}`,
+    ...extra,
+  };
+};
+
+function contract(label: string, open: () => Promise<MediaDatabase | undefined>): void {
+  describe(`MediaDatabase on ${label}`, () => {
+    let db: MediaDatabase | undefined;
+    before(async () => {
+      db = await open();
+    });
+    after(() => db?.close());
+
+    it('inserts, reads, updates and lists with filters, sorting and stable cursors', async (t) => {
+      if (!db) return t.skip('no PostgreSQL on this machine');
+      const a = await db.insertMedia(media('Alpha 50%.txt'));
+      const b = await db.insertMedia(media('beta.mp4', { type: 'video', mimeType: 'video/mp4' }));
+      const c = await db.insertMedia(media('Gamma.txt'));
+      await db.insertMedia(media('other tenant.txt', { tenantId: 'tenant-2' }));
+      await db.setTags(a.id, ['intro', 'week 1']);
+      await db.setTags(c.id, ['intro']);
+      await db.addUsage(b.id, { courseId: 'c1', lessonId: 'l1' });
+      await db.addUsage(b.id, { courseId: 'c1', lessonId: 'l1' });
+
+      assert.deepEqual((await db.getMedia(T, a.id))?.tags, ['intro', 'week 1']);
+      assert.deepEqual((await db.getMedia(T, b.id))?.usages, [{ courseId: 'c1', lessonId: 'l1' }]);
+      assert.equal(await db.getMedia('tenant-2', a.id), undefined);
+
+      const names = async (q: Partial<Parameters<MediaDatabase['listMedia']>[0]>) =>
+        (await db!.listMedia({ tenantId: T, sort: 'name', order: 'asc', limit: 10, ...q })).items.map(
+          (m) => m.name,
+        );
+      assert.deepEqual(await names({}), ['Alpha 50%.txt', 'beta.mp4', 'Gamma.txt']);
+      assert.deepEqual(await names({ q: '50%' }), ['Alpha 50%.txt']);
+      assert.deepEqual(await names({ q: '_' }), []);
+      assert.deepEqual(await names({ type: 'video' }), ['beta.mp4']);
+      assert.deepEqual(await names({ tag: 'intro' }), ['Alpha 50%.txt', 'Gamma.txt']);
+      assert.deepEqual(await names({ courseId: 'c1' }), ['beta.mp4']);
+      assert.deepEqual(await names({ sort: 'size', order: 'desc' }), [
+        'Gamma.txt',
+        'beta.mp4',
+        'Alpha 50%.txt',
+      ]);
+
+      const first = await db.listMedia({ tenantId: T, sort: 'createdAt', order: 'desc', limit: 2 });
+      assert.equal(first.total, 3);
+      assert.ok(first.nextCursor);
+      await db.insertMedia(media('newest.txt'));
+      const second = await db.listMedia({
+        tenantId: T,
+        sort: 'createdAt',
+        order: 'desc',
+        limit: 2,
+        cursor: first.nextCursor,
+      });
+      assert.deepEqual(
+        second.items.map((m) => m.name),
+        ['Alpha 50%.txt'],
+      );
+
+      const renamed = await db.updateMedia(a.id, {
+        name: 'Renamed',
+        status: 'error',
+        error: 'x',
+        durationMs: 1234,
+      });
+      assert.deepEqual(
+        [renamed?.name, renamed?.status, renamed?.error, renamed?.durationMs],
+        ['Renamed', 'error', 'x', 1234],
+      );
+      assert.deepEqual(await db.listTags(T), [
+        { name: 'intro', count: 2 },
+        { name: 'week 1', count: 1 },
+      ]);
+      assert.equal(await db.countMedia(T), 4);
+    });
+
+    it("deletes a tenant's files with their tags and usages, and tracks uploads", async (t) => {
+      if (!db) return t.skip('no PostgreSQL on this machine');
+      const x = await db.insertMedia(media('x.txt', { status: 'processing' }));
+      await db.setTags(x.id, ['gone']);
+      assert.ok((await db.listProcessing()).some((m) => m.id === x.id));
+      assert.deepEqual(await db.deleteMedia('tenant-2', [x.id]), []);
+      assert.deepEqual(
+        (await db.deleteMedia(T, [x.id])).map((m) => m.id),
+        [x.id],
+      );
+      assert.ok(!(await db.listTags(T)).some((tag) => tag.name === 'gone'));
+
+      const createdAt = new Date().toISOString();
+      await db.insertUpload({
+        id: 'f'.repeat(32),
+        tenantId: T,
+        ownerId: 'u',
+        operationId: 'op-up',
+        name: 'u.bin',
+        mimeType: 'application/octet-stream',
+        size: 5_000_000_000,
+        offset: 0,
+        createdAt,
+        mediaId: null,
+      });
+      await db.setUploadOffset('f'.repeat(32), 4_000_000_000);
+      const up = await db.getUploadByOperation(T, 'op-up');
+      assert.deepEqual(
+        [up?.size, up?.offset],
+        [5_000_000_000, 4_000_000_000],
+        'sizes beyond 32 bits survive',
+      );
+      assert.equal((await db.listStaleUploads(new Date(Date.now() + 1000).toISOString())).length, 1);
+      await db.setUploadMedia('f'.repeat(32), x.id);
+      assert.equal((await db.listStaleUploads(new Date(Date.now() + 1000).toISOString())).length, 0);
+      await db.deleteUploadsOfMedia(x.id);
+      assert.equal(await db.getUpload('f'.repeat(32)), undefined);
+    });
+  });
+}
+
+let sqliteDir: string;
+contract('SQLite', async () => {
+  sqliteDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-db-'));
+  return createSqliteDatabase(path.join(sqliteDir, 'db.sqlite'));
+});
+
+let postgres: TestPostgres | undefined;
+contract('PostgreSQL', async () => {
+  postgres = await startPostgres();
+  if (!postgres) return undefined;
+  const kysely = new Kysely<Schema>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: postgres.connectionString, max: 4 }),
+    }),
+  });
+  await migrate(kysely);
+  return createKyselyDatabase(kysely);
+});
+
+after(async () => {
+  await postgres?.stop();
+  if (sqliteDir) await fs.rm(sqliteDir, { recursive: true, force: true });
+});
