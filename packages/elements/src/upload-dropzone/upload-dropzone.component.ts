@@ -200,7 +200,9 @@ export class UploadDropzone extends MediabayElement {
         <slot @slotchange=${this.#onSlotChange}></slot>
         <div class="prompt" ?hidden=${this.wrapping}>
           <span class="icon" part="icon">${icon('upload')}</span>
-          <span class="prompt-text" part="prompt">${t.dropTitle}</span>
+          <span class="prompt-text" part="prompt"
+            >${this.dragReject ? t.dropRejected : this.dragActive ? t.dropHere : t.dropTitle}</span
+          >
           <span class="or">${t.dropHint}</span>
           <label class="button" part="button" for="input">${t.browse}</label>
         </div>
@@ -211,6 +213,14 @@ export class UploadDropzone extends MediabayElement {
       </div>
       ${this.#renderRejections()}
     `;
+  }
+
+  /** The client's sentences already name the file; translated reasons are short and do not. */
+  #reason(rejection: Rejection) {
+    const reason = this.localize.strings.rejectionReason(rejection.code, rejection.message);
+    return reason.includes(rejection.file.name)
+      ? reason
+      : html`<span class="file">${rejection.file.name}</span> — ${reason}`;
   }
 
   #renderRejections() {
@@ -231,12 +241,7 @@ export class UploadDropzone extends MediabayElement {
         </button>
       </div>
       <ul>
-        ${this.rejections.map(
-          (r) =>
-            html`<li data-code=${r.code}>
-              <span class="file">${r.file.name}</span> — ${t.rejectionReason(r.code, r.message)}
-            </li>`,
-        )}
+        ${this.rejections.map((r) => html`<li data-code=${r.code}>${this.#reason(r)}</li>`)}
         ${this.emptyFolders.map((path) => html`<li data-code="empty-folder">${t.folderEmpty(path)}</li>`)}
       </ul>
     </div>`;
