@@ -1,5 +1,7 @@
 // `mediabay serve`: starts the media server with the demo page, prints its URL, stops cleanly.
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { parseArgs, USAGE } from './cli/args.js';
 import { createDemoServer } from './cli/demo-server.js';
 
@@ -9,10 +11,16 @@ export async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const { server, media } = createDemoServer({
+  const { server, media, demoDir, elementsDir } = createDemoServer({
     dataDir: args.data,
     ...(args.demo ? { demoDir: args.demo } : {}),
   });
+  for (const [file, hint] of [
+    [path.join(demoDir, 'index.html'), 'pass --demo <dir> with an index.html'],
+    [path.join(elementsDir, 'mediabay-elements.bundle.js'), 'run `pnpm run build` first'],
+  ] as const) {
+    if (!existsSync(file)) console.warn(`Warning: ${file} is missing; ${hint}.`);
+  }
   await media.ready();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -30,7 +38,8 @@ export async function main(argv: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping`);
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    // past close()'s own grace period for running uploads (10 s), give up
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
     server.close();
     server.closeIdleConnections();
     void media.close().then(() => {

@@ -30,7 +30,12 @@ export function elementsDistDir(): string {
 export const defaultDemoDir = (): string =>
   fileURLToPath(new URL('../../../../examples/vanilla', import.meta.url));
 
-export function createDemoServer(options: DemoServerOptions): { server: http.Server; media: MediaServer } {
+export function createDemoServer(options: DemoServerOptions): {
+  server: http.Server;
+  media: MediaServer;
+  demoDir: string;
+  elementsDir: string;
+} {
   const media = createMediaServer({ dataDir: options.dataDir });
   const demoDir = options.demoDir ?? defaultDemoDir();
   const elementsDir = options.elementsDir ?? elementsDistDir();
@@ -53,5 +58,5 @@ export function createDemoServer(options: DemoServerOptions): { server: http.Ser
     })().catch((error: unknown) => sendError(res, error));
   });
   media.attach(server);
-  return { server, media };
+  return { server, media, demoDir, elementsDir };
 }
