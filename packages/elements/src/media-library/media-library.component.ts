@@ -114,6 +114,7 @@ export class MediaLibrary extends MediabayElement {
     return [...(this.selectionStore.value ?? [])];
   }
 
+  /** @internal */
   get rtl(): boolean {
     return this.localize.dir === 'rtl';
   }
@@ -133,10 +134,12 @@ export class MediaLibrary extends MediabayElement {
     void this.actions.deleteSelected();
   }
 
-  notify(message: string, tone: 'success' | 'error'): void {
+  /** Shows a toast in the library's toast region. */
+  notify(message: string, tone: 'success' | 'error' = 'success'): void {
     this.toasts.show(message, tone);
   }
 
+  /** @internal the virtualized listbox, for the selection controller */
   listbox() {
     return (
       this.shadowRoot?.querySelector<

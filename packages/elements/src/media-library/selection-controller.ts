@@ -115,8 +115,10 @@ export class LibrarySelectionController implements ReactiveController {
     const items = this.#host.items;
     if (!client || items.length === 0) return;
     const selection = client.selection;
-    const active = items[Math.min(this.activeIndex, items.length - 1)];
-    const target = nextIndex(event.key, this.activeIndex, items.length, this.#columns(), this.#host.rtl);
+    // The list may have shrunk (a delete, a new search) since the active index was set.
+    const current = Math.min(this.activeIndex, items.length - 1);
+    const active = items[current];
+    const target = nextIndex(event.key, current, items.length, this.#columns(), this.#host.rtl);
     if (target !== null) {
       event.preventDefault();
       if (event.shiftKey) selection.selectRange(items[target]!.id, this.#ids);
