@@ -50,6 +50,7 @@ export class UploadDropzone extends MediabayElement {
   /** Most files accepted from one pick, drop or paste. */
   @property({ type: Number, attribute: 'max-files' }) maxFiles?: number;
 
+  /** Refuses files. The element also refuses them, and looks disabled, while it has no client. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Reflected while files are dragged over the element. */
@@ -68,7 +69,7 @@ export class UploadDropzone extends MediabayElement {
 
   /** Opens the system file picker (for a host's own "Upload" button). */
   open(): void {
-    if (!this.disabled) this.input.click();
+    if (!this.#off) this.input.click();
   }
 
   override connectedCallback(): void {
@@ -95,7 +96,7 @@ export class UploadDropzone extends MediabayElement {
   /** Sends files to the client as if they had been dropped. */
   addFiles(files: Iterable<File>, emptyFolders: string[] = []): void {
     const client = this.client;
-    if (!client || this.disabled) return;
+    if (!client || this.#off) return;
     const list = [...files];
     this.emptyFolders = emptyFolders;
     if (list.length === 0) {
@@ -119,10 +120,14 @@ export class UploadDropzone extends MediabayElement {
 
   #onPaste = (event: ClipboardEvent): void => {
     const files = [...(event.clipboardData?.files ?? [])];
-    if (files.length === 0 || this.disabled) return;
+    if (files.length === 0 || this.#off) return;
     event.preventDefault();
     this.addFiles(files);
   };
+
+  get #off(): boolean {
+    return this.disabled || !this.client;
+  }
 
   #onChange(): void {
     this.addFiles(this.input.files ?? []);
@@ -130,7 +135,7 @@ export class UploadDropzone extends MediabayElement {
   }
 
   #onDragEnter(event: DragEvent): void {
-    if (this.disabled || !event.dataTransfer?.types.includes('Files')) return;
+    if (this.#off || !event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     this.#dragDepth += 1;
     this.dragActive = true;
@@ -141,7 +146,7 @@ export class UploadDropzone extends MediabayElement {
   }
 
   #onDragOver(event: DragEvent): void {
-    if (this.disabled || !this.dragActive) return;
+    if (this.#off || !this.dragActive) return;
     event.preventDefault();
     if (event.dataTransfer) event.dataTransfer.dropEffect = this.dragReject ? 'none' : 'copy';
   }
@@ -152,7 +157,7 @@ export class UploadDropzone extends MediabayElement {
   }
 
   #onDrop(event: DragEvent): void {
-    if (this.disabled || !event.dataTransfer) return;
+    if (this.#off || !event.dataTransfer) return;
     event.preventDefault();
     this.#resetDrag();
     const entries = entriesOf(event.dataTransfer);
@@ -178,7 +183,7 @@ export class UploadDropzone extends MediabayElement {
     const t = this.localize.strings;
     return html`
       <div
-        class="base ${this.wrapping ? 'wrapping' : 'standalone'}"
+        class="base ${this.wrapping ? 'wrapping' : 'standalone'} ${this.#off ? 'off' : ''}"
         part="base"
         dir=${this.localize.dir}
         @dragenter=${this.#onDragEnter}
@@ -194,7 +199,7 @@ export class UploadDropzone extends MediabayElement {
           aria-label=${this.wrapping ? t.browse : nothing}
           accept=${this.accept ?? nothing}
           ?multiple=${this.multiple}
-          ?disabled=${this.disabled}
+          ?disabled=${this.#off}
           @change=${this.#onChange}
         />
         <slot @slotchange=${this.#onSlotChange}></slot>

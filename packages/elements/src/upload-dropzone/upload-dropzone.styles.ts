@@ -11,7 +11,7 @@ export default [
       position: relative;
       font-size: 14px;
     }
-    :host([disabled]) {
+    .standalone.off {
       opacity: 0.6;
     }
     .base {
@@ -83,7 +83,7 @@ export default [
     input:focus-visible ~ .prompt .button {
       box-shadow: var(--_focus);
     }
-    :host([disabled]) .button {
+    .off .button {
       cursor: not-allowed;
     }
     .overlay {

@@ -161,4 +161,13 @@ describe('<upload-dropzone>', () => {
     expect(document.activeElement).to.equal(el);
     expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('input[type="file"]'));
   });
+
+  it('stays disabled until it has a client', async () => {
+    const el = await fixture<UploadDropzone>(html`<upload-dropzone></upload-dropzone>`);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    expect(input.disabled).to.equal(true);
+    el.client = client;
+    await el.updateComplete;
+    expect(input.disabled).to.equal(false);
+  });
 });
