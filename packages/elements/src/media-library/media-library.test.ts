@@ -52,6 +52,8 @@ describe('<media-library>', () => {
     );
     expect(optimistic.dataset.id).to.equal(operationId);
     expect(optimistic.textContent).to.contain(file.name);
+    // the picked image is its own poster while it uploads
+    expect(optimistic.querySelector<HTMLImageElement>('img.thumb-img')?.src).to.match(/^blob:/);
 
     const record = await until(
       () =>
