@@ -49,4 +49,14 @@ describe('localize', () => {
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('Add media|rtl');
   });
+
+  it('takes the direction of a right-to-left locale when no dir is set', async () => {
+    registerLocale('he', { ...en, locale: 'he', dir: 'rtl', upload: 'העלאה' });
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="he"><localized-probe></localized-probe></div>`,
+    );
+    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('העלאה|rtl');
+  });
 });

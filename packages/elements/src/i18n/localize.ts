@@ -48,14 +48,19 @@ export class LocalizeController implements ReactiveController {
     hosts.delete(this.#host);
   }
 
-  /** The closest `lang` (crossing shadow roots), like Shoelace: elements follow their page. */
-  get lang(): string {
+  /** The closest value of an attribute, crossing shadow roots (nested elements follow their page). */
+  #closest(attribute: 'lang' | 'dir'): string {
     let node: Node | null = this.#host;
     while (node) {
-      if (node instanceof HTMLElement && node.lang) return node.lang;
+      if (node instanceof HTMLElement && node.getAttribute(attribute)) return node.getAttribute(attribute)!;
       node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
     }
-    return document.documentElement.lang || 'en';
+    return '';
+  }
+
+  /** The closest `lang`, like Shoelace: elements follow their page. */
+  get lang(): string {
+    return this.#closest('lang') || 'en';
   }
 
   get strings(): MediabayStrings {
@@ -65,7 +70,7 @@ export class LocalizeController implements ReactiveController {
 
   /** `dir` of the closest element that sets one, else the locale's own direction. */
   get dir(): 'ltr' | 'rtl' {
-    const explicit = this.#host.closest('[dir]')?.getAttribute('dir') ?? document.documentElement.dir;
+    const explicit = this.#closest('dir');
     if (explicit === 'rtl' || explicit === 'ltr') return explicit;
     return this.strings.dir;
   }

@@ -136,4 +136,16 @@ describe('<media-library>', () => {
       other.destroy();
     }
   });
+
+  it('lays out right to left, inner elements included, under dir="rtl"', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="rtl"><media-library .client=${client}></media-library></div>`,
+    );
+    const el = wrapper.querySelector('media-library')!;
+    await loaded(el);
+    expect(root(el).querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    const panel = root(el).querySelector('upload-panel')!;
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelector('[part="panel"]')!.getAttribute('dir')).to.equal('rtl');
+  });
 });
