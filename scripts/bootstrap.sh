@@ -13,6 +13,13 @@ apt_missing=()
 command -v ffmpeg >/dev/null 2>&1 || apt_missing+=(ffmpeg)
 if [ "$purpose" = test ]; then
   [ -x /usr/bin/chromium ] || apt_missing+=(chromium)
+  # the scale-out tests' services (scripts/services/)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_missing+=(postgresql)
+  command -v redis-server >/dev/null 2>&1 || apt_missing+=(redis-server)
+  command -v memcached >/dev/null 2>&1 || apt_missing+=(memcached)
+  command -v curl >/dev/null 2>&1 || apt_missing+=(curl)
+  command -v swift-proxy-server >/dev/null 2>&1 ||
+    apt_missing+=(swift-proxy swift-account swift-container swift-object)
 fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${apt_missing[*]} from Debian"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Starts (or stops) every service the scale-out tests use, on loopback ports, and prints the
+# environment the tests read. Usage: eval "$(scripts/services/services.sh start)"; ... services.sh stop
+set -euo pipefail
+here=$(dirname "$0")
+case ${1:-start} in
+  start)
+    echo "export MEDIABAY_TEST_POSTGRES=$("$here/postgres.sh" start)"
+    echo "export MEDIABAY_TEST_REDIS=$("$here/redis.sh" start)"
+    echo "export MEDIABAY_TEST_S3=$("$here/s3-server.sh" start)"
+    ;;
+  stop) for s in s3-server redis postgres; do "$here/$s.sh" stop || true; done ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
