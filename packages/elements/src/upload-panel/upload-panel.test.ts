@@ -206,4 +206,20 @@ describe('<upload-panel>', () => {
       'the upload has its file again',
     );
   });
+
+  it('retries a failed upload from its Retry button', async () => {
+    const broken = createMediaClient({ endpoint: '/api/no-such-api' });
+    try {
+      broken.addFiles([testFile('doomed.bin', 'application/octet-stream', 1024)]);
+      const el = await fixture<UploadPanel>(html`<upload-panel .client=${broken}></upload-panel>`);
+      const row = await until(() => rows(el).find((r) => r.dataset.status === 'error'), 'failed row', 15000);
+      expect(row.querySelector('[part~="row-detail"]')!.textContent!.trim()).not.to.equal('');
+      const statuses: string[] = [];
+      broken.on('upload-status', (event) => statuses.push(event.item.status));
+      row.querySelector<HTMLButtonElement>('[data-action="retry"]')!.click();
+      await until(() => statuses.includes('queued') || statuses.includes('uploading'), 'retried');
+    } finally {
+      broken.destroy();
+    }
+  });
 });
