@@ -70,6 +70,13 @@ export interface MediaDatabase {
   listMedia(query: ListQuery): Promise<{ items: MediaRecord[]; nextCursor: string | null; total: number }>;
   /** Rows left in `processing` (by a crash or restart), oldest first. */
   listProcessing(): Promise<MediaRecord[]>;
+  /**
+   * Takes (or extends) the processing lease of a file still `processing` for `owner` until `until`
+   * (ms since epoch); false when another owner's lease is still running or the file is done.
+   */
+  claimProcessing(id: string, owner: string, until: number, now: number): Promise<boolean>;
+  /** Ids of files in `processing` whose lease is free or ran out, oldest first. */
+  listUnclaimedProcessing(now: number, limit: number): Promise<string[]>;
   updateMedia(id: string, patch: MediaPatch): Promise<MediaRecord | undefined>;
   /** Replaces the tags of a file. */
   setTags(id: string, tags: string[]): Promise<void>;

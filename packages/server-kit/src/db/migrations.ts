@@ -79,6 +79,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_processing_claims': {
+    // Which instance runs a file's processing job, and until when (ms since epoch): a lease that
+    // another instance may take over once it runs out (the holder died).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('media').addColumn('claim_owner', 'text').execute();
+      await db.schema.alterTable('media').addColumn('claim_until', 'bigint').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

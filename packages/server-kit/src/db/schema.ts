@@ -23,6 +23,9 @@ export interface MediaTable {
   operation_id: string;
   /** insertion order, the tiebreaker that keeps cursor paging stable */
   seq: Generated<number>;
+  /** the instance running this file's processing job, and its lease's end (ms since epoch) */
+  claim_owner: Generated<string | null>;
+  claim_until: Generated<number | string | null>;
 }
 
 export interface MediaTagTable {
