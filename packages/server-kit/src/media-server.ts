@@ -2,10 +2,9 @@
 // into one Node request handler plus an upgrade attach, and closes them in order.
 import fs from 'node:fs/promises';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { createLocalBus } from './bus/event-bus.js';
 import type { MediaContext } from './context.js';
-import { createSqliteDatabase } from './db/sqlite.js';
+import { openServices, type Services } from './config/services.js';
 import { HttpError } from './http/errors.js';
 import { applyCors } from './http/cors.js';
 import { checkOrigin } from './http/origin.js';
@@ -16,7 +15,6 @@ import { createProcessor } from './processing/processor.js';
 import { addMediaReadRoutes } from './rest/media-routes.js';
 import { addMediaWriteRoutes } from './rest/write-routes.js';
 import { createRouter } from './rest/router.js';
-import { createFileStorage } from './storage/file-storage.js';
 import { sweepExpiredUploads } from './tus/expiry.js';
 import { createTusEndpoint, type TusEndpoint } from './tus/tus-endpoint.js';
 import { createRelay } from './ws/relay.js';
@@ -38,17 +36,12 @@ const isDotSegment = (segment: string): boolean => /^(\.|%2e){1,2}$/i.test(segme
 export function createMediaServer(options: MediaServerOptions): MediaServer {
   const resolved = resolveOptions(options);
   const { basePath } = resolved;
-  const bus = options.bus ?? createLocalBus();
-  const storage =
-    options.storage ??
-    createFileStorage({
-      directory: path.join(resolved.dataDir, 'files'),
-      expiryMs: resolved.limits.uploadExpiryMs,
-    });
+  // The relay listens here; with Redis, events of other instances are delivered here too.
+  const localBus = options.bus ?? createLocalBus();
   const limiter = createRateLimiter(resolved.limits.rateLimit.max, resolved.limits.rateLimit.windowMs);
   const relay = createRelay({
     path: `${basePath}/events`,
-    bus,
+    bus: localBus,
     authenticate: resolved.authenticate,
     allowedOrigins: resolved.allowedOrigins,
     ...resolved.socket,
@@ -56,6 +49,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   });
   const router = createRouter();
   let ctx: MediaContext | undefined;
+  let services: Services | undefined;
   let tus: TusEndpoint | undefined;
   let sweeper: NodeJS.Timeout | undefined;
   let closing = false;
@@ -65,18 +59,21 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
 
   const init = (async () => {
     await fs.mkdir(resolved.dataDir, { recursive: true });
-    const db =
-      options.database ?? (await createSqliteDatabase(path.join(resolved.dataDir, 'mediabay.sqlite')));
-    const processor = createProcessor({
-      db,
-      storage,
-      bus,
-      basePath,
-      concurrency: resolved.concurrency,
-      timeoutMs: resolved.limits.processingTimeoutMs,
-    });
+    services = await openServices(options, resolved, localBus);
+    const { db, storage, bus } = services;
+    const processor = createProcessor(
+      {
+        db,
+        storage,
+        bus,
+        basePath,
+        concurrency: resolved.concurrency,
+        timeoutMs: resolved.limits.processingTimeoutMs,
+      },
+      { leaseMs: resolved.leases.processingMs, exclusive: services.exclusive },
+    );
     ctx = { options: resolved, db, storage, bus, processor };
-    tus = createTusEndpoint(ctx);
+    tus = createTusEndpoint(ctx, services.locker);
     addMediaWriteRoutes(router, ctx); // first: `/tags` and `/bulk-delete` before `/:id`
     addMediaReadRoutes(router, ctx);
     await tus.recover();
@@ -171,11 +168,9 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       await relay.close();
       await init.catch(() => undefined);
       await requestsDone(resolved.closeGraceMs);
-      if (ctx) {
-        await ctx.processor.close();
-        await ctx.db.close();
-      }
-      await bus.close();
+      await ctx?.processor.close();
+      await services?.close(); // database, storage, Redis
+      await localBus.close();
     },
   };
 }

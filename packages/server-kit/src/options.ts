@@ -38,9 +38,19 @@ export interface MediaServerOptions {
   limits?: MediaLimits;
   /** Where the REST API lives; tus at `${basePath}/uploads`, socket at `${basePath}/events`. */
   basePath?: string;
-  storage?: MediaStorage;
-  database?: MediaDatabase;
+  /** Local disk by default; an `s3://BUCKET?endpoint=…&region=…&forcePathStyle=true` URL; or your own. */
+  storage?: MediaStorage | string;
+  /** SQLite in `dataDir` by default; a `postgres://USER:PASS@HOST:PORT/DB` URL; or your own. */
+  database?: MediaDatabase | string;
+  /**
+   * `redis://HOST:PORT`: needed when several instances serve one library. It carries events between
+   * them, locks tus uploads and caches S3 upload info for all of them.
+   */
+  redis?: string;
+  /** In-process by default (or Redis pub/sub when `redis` is set), or your own. */
   bus?: EventBus;
+  /** Scale-out timings: processing leases and upload locks end this long after their holder died. Default 30 s each. */
+  leases?: { processingMs?: number; uploadLockMs?: number };
   /** Parallel processing jobs. Default: number of cores. */
   concurrency?: number;
   /**
@@ -63,6 +73,7 @@ export interface ResolvedOptions {
   allowedOrigins: string[];
   socket: { heartbeatMs: number; highWaterMark: number };
   closeGraceMs: number;
+  leases: { processingMs: number; uploadLockMs: number };
 }
 
 /** The demo's single open tenant: everyone is the same user. */
@@ -88,6 +99,10 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     allowedOrigins: options.allowedOrigins ?? [],
     closeGraceMs: options.closeGraceMs ?? 10_000,
+    leases: {
+      processingMs: options.leases?.processingMs ?? 30_000,
+      uploadLockMs: options.leases?.uploadLockMs ?? 30_000,
+    },
     socket: {
       heartbeatMs: options.socket?.heartbeatMs ?? 30_000,
       highWaterMark: options.socket?.highWaterMark ?? 64 * 1024,

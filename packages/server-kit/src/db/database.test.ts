@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startPostgres, type TestPostgres } from '../test-support/postgres.test-helper.js';
+import { freshPostgres, testServices } from '../test-support/services.test-helper.js';
 import type { MediaDatabase, NewMedia } from './database.js';
 import { createKyselyDatabase } from './kysely-database.js';
 import type { Schema } from './schema.js';
@@ -107,6 +108,27 @@ function contract(label: string, open: () => Promise<MediaDatabase | undefined>)
       assert.equal(await db.countMedia(T), 4);
     });
 
+    it('leases a processing job to one owner at a time, and frees it when the lease runs out', async (t) => {
+      if (!db) return t.skip('no PostgreSQL on this machine');
+      const job = await db.insertMedia(media('job.mp4', { status: 'processing' }));
+      const now = 1_000_000;
+      assert.ok((await db.listUnclaimedProcessing(now, 100)).includes(job.id));
+      assert.equal(await db.claimProcessing(job.id, 'A', now + 500, now), true);
+      assert.equal(await db.claimProcessing(job.id, 'B', now + 500, now + 100), false, 'A holds it');
+      assert.ok(!(await db.listUnclaimedProcessing(now + 100, 100)).includes(job.id));
+      assert.equal(await db.claimProcessing(job.id, 'A', now + 900, now + 400), true, 'A renews');
+      assert.equal(await db.claimProcessing(job.id, 'B', now + 1500, now + 800), false);
+      assert.ok((await db.listUnclaimedProcessing(now + 1000, 100)).includes(job.id), 'A died');
+      assert.equal(await db.claimProcessing(job.id, 'B', now + 1500, now + 1000), true, 'B takes over');
+      await db.updateMedia(job.id, { status: 'ready' });
+      assert.equal(
+        await db.claimProcessing(job.id, 'C', now + 9000, now + 5000),
+        false,
+        'done: nothing to claim',
+      );
+      assert.ok(!(await db.listUnclaimedProcessing(now + 5000, 100)).includes(job.id));
+    });
+
     it("deletes a tenant's files with their tags and usages, and tracks uploads", async (t) => {
       if (!db) return t.skip('no PostgreSQL on this machine');
       const x = await db.insertMedia(media('x.txt', { status: 'processing' }));
@@ -155,13 +177,21 @@ contract('SQLite', async () => {
 });
 
 let postgres: TestPostgres | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
 contract('PostgreSQL', async () => {
-  postgres = await startPostgres();
-  if (!postgres) return undefined;
+  // the services' PostgreSQL when scripts/services runs, else a throwaway cluster of our own
+  let connectionString: string;
+  if (testServices.postgres) {
+    const fresh = await freshPostgres();
+    dropDatabase = fresh.drop;
+    connectionString = fresh.url;
+  } else {
+    postgres = await startPostgres();
+    if (!postgres) return undefined;
+    connectionString = postgres.connectionString;
+  }
   const kysely = new Kysely<Schema>({
-    dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString: postgres.connectionString, max: 4 }),
-    }),
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 4 }) }),
   });
   await migrate(kysely);
   return createKyselyDatabase(kysely);
@@ -169,5 +199,6 @@ contract('PostgreSQL', async () => {
 
 after(async () => {
   await postgres?.stop();
+  await dropDatabase?.();
   if (sqliteDir) await fs.rm(sqliteDir, { recursive: true, force: true });
 });

@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream';
 import type { MediaPatch, MediaRecord } from '../db/database.js';
 import { sniffStored } from '../media/ingest.js';
+import type { Sniffed } from '../media/sniff.js';
 import { toMediaFile } from '../media/to-wire.js';
 import { ffprobe } from './ffprobe.js';
 import type { ProcessorDeps } from './processor.js';
@@ -14,7 +15,21 @@ type Report = (progress: number, stage: string) => void;
 async function analyse(deps: ProcessorDeps, record: MediaRecord, report: Report): Promise<MediaPatch> {
   if (record.type !== 'video' && record.type !== 'audio' && record.type !== 'image') return {};
   const sniffed = await sniffStored(deps.storage, record.storageKey, record.size, record.mimeType);
-  const file = await deps.storage.localPath(record.storageKey);
+  const copy = await deps.storage.localCopy(record.storageKey);
+  try {
+    return await analyseFile(deps, record, report, sniffed, copy.path);
+  } finally {
+    await copy.release();
+  }
+}
+
+async function analyseFile(
+  deps: ProcessorDeps,
+  record: MediaRecord,
+  report: Report,
+  sniffed: Sniffed,
+  file: string,
+): Promise<MediaPatch> {
   report(10, 'probing');
   let probe;
   try {

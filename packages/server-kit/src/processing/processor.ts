@@ -1,5 +1,8 @@
 // Processing after upload: a bounded pool of jobs, each taking a file from `processing` to `ready` or
-// `error`. Rows left in `processing` by a crash or restart are re-queued on start.
+// `error`. A job runs only under a lease in the database (claimProcessing), renewed while it runs, so
+// with several instances each file is processed by exactly one of them; a lease whose holder died runs
+// out and the periodic sweep (or the start-up recovery) of any instance takes the file over.
+import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../bus/event-bus.js';
 import type { MediaDatabase } from '../db/database.js';
 import type { MediaStorage } from '../storage/storage.js';
@@ -8,7 +11,7 @@ import { createWorkerPool } from './worker-pool.js';
 
 export interface Processor {
   enqueue(mediaId: string): void;
-  /** Re-queues every row still in `processing`; returns how many. */
+  /** Queues every file in `processing` whose lease is free or ran out; returns how many. */
   recover(): Promise<number>;
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -23,27 +26,72 @@ export interface ProcessorDeps {
   timeoutMs: number;
 }
 
-export function createProcessor(deps: ProcessorDeps): Processor {
+export interface LeaseOptions {
+  /** Who holds a lease; unique per process. */
+  instanceId?: string;
+  /** How long a lease lasts unless renewed (renewed every third of it). Default 30 s. */
+  leaseMs?: number;
+  /** How often to look for files whose lease ran out; 0 turns the sweep off. Default: half the lease. */
+  sweepMs?: number;
+  /**
+   * The database belongs to this process alone (embedded SQLite): leases left by an earlier run of
+   * it are taken over at once instead of waiting for them to run out.
+   */
+  exclusive?: boolean;
+}
+
+const SWEEP_BATCH = 100;
+
+export function createProcessor(deps: ProcessorDeps, lease: LeaseOptions = {}): Processor {
+  const owner = lease.instanceId ?? randomUUID();
+  const leaseMs = lease.leaseMs ?? 30_000;
+  const sweepMs = lease.sweepMs ?? leaseMs / 2;
+  // "now" as the lease check sees it: an exclusive database has no other live holder
+  const clock = (): number => (lease.exclusive ? Number.MAX_SAFE_INTEGER : Date.now());
+  const claim = (mediaId: string): Promise<boolean> =>
+    deps.db.claimProcessing(mediaId, owner, Date.now() + leaseMs, clock());
+
   const queued = new Set<string>();
   const pool = createWorkerPool<string>(deps.concurrency, async (mediaId) => {
     try {
-      await processMedia(deps, mediaId);
+      if (!(await claim(mediaId))) return; // another instance runs it, or it is done
+      const renewal = setInterval(() => {
+        claim(mediaId).catch((error: unknown) => console.error('[mediabay] lease renewal', error));
+      }, leaseMs / 3);
+      try {
+        await processMedia(deps, mediaId);
+      } finally {
+        clearInterval(renewal);
+      }
     } finally {
       queued.delete(mediaId);
     }
   });
-  return {
+
+  const processor: Processor = {
     enqueue(mediaId) {
       if (queued.has(mediaId)) return;
       queued.add(mediaId);
       pool.push(mediaId);
     },
     async recover() {
-      const stuck = await deps.db.listProcessing();
-      for (const record of stuck) this.enqueue(record.id);
-      return stuck.length;
+      const ids = await deps.db.listUnclaimedProcessing(clock(), SWEEP_BATCH);
+      for (const id of ids) processor.enqueue(id);
+      return ids.length;
     },
     idle: () => pool.idle(),
-    close: () => pool.close(),
+    async close() {
+      clearInterval(sweeper);
+      await pool.close();
+    },
   };
+
+  const sweeper =
+    sweepMs > 0
+      ? setInterval(() => {
+          processor.recover().catch((error: unknown) => console.error('[mediabay] processing sweep', error));
+        }, sweepMs)
+      : undefined;
+  sweeper?.unref();
+  return processor;
 }

@@ -1,15 +1,12 @@
 // The embedded default storage: tus uploads and derived files (posters, form uploads) on local disk.
-// Keys are `uploads/<tus id>`, `media/<id>` (form uploads) or `derived/<name>`, checked against one pattern so no key escapes.
+// Keys (see keys.ts) map to paths under one directory.
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
+import { checkKey } from './keys.js';
 import type { ByteRange, MediaStorage } from './storage.js';
-
-const KEY_PATTERN = /^(uploads|derived|media)\/[A-Za-z0-9_-]{1,128}(\.[a-z0-9]{1,8})?$/;
-
-export const uploadKey = (tusId: string): string => `uploads/${tusId}`;
 
 export interface FileStorageOptions {
   directory: string;
@@ -24,8 +21,7 @@ export function createFileStorage({ directory, expiryMs }: FileStorageOptions): 
   });
 
   function resolve(key: string): string {
-    if (!KEY_PATTERN.test(key)) throw new Error(`invalid storage key: ${JSON.stringify(key)}`);
-    return path.join(root, key);
+    return path.join(root, checkKey(key));
   }
 
   return {
@@ -36,8 +32,9 @@ export function createFileStorage({ directory, expiryMs }: FileStorageOptions): 
     async size(key) {
       return (await fs.stat(resolve(key))).size;
     },
-    async localPath(key) {
-      return resolve(key);
+    async localCopy(key) {
+      // already local: nothing to copy or clean up
+      return { path: resolve(key), release: async () => undefined };
     },
     async write(key, source) {
       const file = resolve(key);

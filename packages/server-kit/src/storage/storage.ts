@@ -8,17 +8,27 @@ export interface ByteRange {
   end: number;
 }
 
+export interface LocalCopy {
+  path: string;
+  release(): Promise<void>;
+}
+
 export interface MediaStorage {
   /** The tus datastore that receives uploads; a finished upload's id is its storage key. */
   readonly tusStore: DataStore;
   /** Reads stored bytes (optionally a range); errors surface on the stream. */
   read(key: string, range?: ByteRange): Readable;
   size(key: string): Promise<number>;
-  /** A path on local disk that ffprobe/ffmpeg can open (remote stores download to a temp file). */
-  localPath(key: string): Promise<string>;
+  /**
+   * A file on local disk that ffprobe/ffmpeg can open: the stored file itself, or for a remote store a
+   * temporary copy that `release()` removes.
+   */
+  localCopy(key: string): Promise<LocalCopy>;
   /** Stores bytes under a new key (thumbnails, multipart uploads). */
   write(key: string, source: Readable): Promise<number>;
   remove(key: string): Promise<void>;
   /** Removes incomplete uploads older than the expiry; returns how many. */
   removeExpired(): Promise<number>;
+  /** Releases connections; the kit calls it from close(). */
+  close?(): Promise<void>;
 }

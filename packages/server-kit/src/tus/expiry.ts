@@ -1,6 +1,6 @@
 // Removes incomplete uploads older than the configured expiry: their bytes and their rows.
 import type { MediaContext } from '../context.js';
-import { uploadKey } from '../storage/file-storage.js';
+import { uploadKey } from '../storage/keys.js';
 
 export async function sweepExpiredUploads(ctx: MediaContext, now = Date.now()): Promise<number> {
   try {

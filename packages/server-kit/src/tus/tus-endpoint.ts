@@ -2,7 +2,7 @@
 // the caller, the tenant and the headers first (clear JSON 4xx, nothing stored), feeds byte progress
 // to the bus, and turns a finished upload into a library file.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EVENTS, Server, type Upload } from '@tus/server';
+import { EVENTS, Server, type Locker, type Upload } from '@tus/server';
 import type { MediaContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { sendError } from '../http/respond.js';
@@ -10,7 +10,7 @@ import type { UploadRecord } from '../db/database.js';
 import { isId, newId } from '../media/ids.js';
 import { checkQuota, ingestMedia } from '../media/ingest.js';
 import type { AuthContext } from '../options.js';
-import { uploadKey } from '../storage/file-storage.js';
+import { uploadKey } from '../storage/keys.js';
 import { parseMetadataHeader, validateUploadMetadata, type UploadMetadata } from './metadata.js';
 import { createProgressTracker } from './progress.js';
 
@@ -31,7 +31,7 @@ export interface TusEndpoint {
   recover(): Promise<number>;
 }
 
-export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
+export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoint {
   const { options, db, bus, storage } = ctx;
   const path = `${options.basePath}/uploads`;
   const inFlight = new WeakMap<IncomingMessage, InFlight>();
@@ -47,6 +47,7 @@ export function createTusEndpoint(ctx: MediaContext): TusEndpoint {
   const tus = new Server({
     path,
     datastore: storage.tusStore,
+    ...(locker ? { locker } : {}),
     relativeLocation: true,
     maxSize: options.limits.maxFileSize,
     postReceiveInterval: 100,

@@ -1,0 +1,53 @@
+// The event bus between instances: Redis pub/sub on one channel. Local listeners hear an event at
+// once (as with the local bus); other instances hear it through Redis, and each skips its own echo.
+import { randomUUID } from 'node:crypto';
+import type { ServerEvent } from '@mediabay/core/protocol';
+import type { RedisConnection } from '../redis/connect.js';
+import { createLocalBus, type EventBus } from './event-bus.js';
+
+interface Envelope {
+  origin: string;
+  tenantId: string;
+  event: ServerEvent;
+}
+
+export interface RedisBusOptions {
+  /** Channel name; instances of one deployment share it. Default `mediabay:events`. */
+  channel?: string;
+  /** The in-process bus that this instance's listeners (the socket relay) subscribe to. */
+  local?: EventBus;
+}
+
+export async function createRedisBus(
+  redis: RedisConnection,
+  options: RedisBusOptions = {},
+): Promise<EventBus> {
+  const channel = options.channel ?? 'mediabay:events';
+  const origin = randomUUID();
+  const local = options.local ?? createLocalBus();
+  await redis.subscriber.subscribe(channel, (message) => {
+    let envelope: Envelope;
+    try {
+      envelope = JSON.parse(message) as Envelope;
+    } catch {
+      return; // not ours
+    }
+    if (envelope.origin === origin || typeof envelope.tenantId !== 'string') return;
+    local.publish(envelope.tenantId, envelope.event);
+  });
+  return {
+    publish(tenantId, event) {
+      local.publish(tenantId, event);
+      const envelope: Envelope = { origin, tenantId, event };
+      // Fire and forget like the local bus; a Redis outage must not fail the upload that caused it.
+      redis.client.publish(channel, JSON.stringify(envelope)).catch((error: unknown) => {
+        console.error('[mediabay] bus publish failed', (error as Error).message);
+      });
+    },
+    subscribe: (listener) => local.subscribe(listener),
+    async close() {
+      await redis.subscriber.unsubscribe(channel).catch(() => undefined);
+      await local.close();
+    },
+  };
+}
