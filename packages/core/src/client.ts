@@ -52,7 +52,12 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
 
   const uploader = createUploader({
     store,
-    transport: options.transport === 'form' ? formTransport : tusTransport,
+    transport:
+      typeof options.transport === 'function'
+        ? options.transport
+        : options.transport === 'form'
+          ? formTransport
+          : tusTransport,
     endpoint,
     headers,
     concurrency: options.concurrency,
@@ -197,6 +202,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     const validators = options.validators ?? [];
     if (validators.length === 0) uploader.add(entries);
     else for (const entry of entries) void validateLater(entry.item, entry.file, validators);
+    store.flush();
     for (const item of accepted) emitter.emit('upload-added', { type: 'upload-added', item });
     return { accepted, rejected };
   }
@@ -218,16 +224,20 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     emitter.emit('upload-rejected', { type: 'upload-rejected', rejection, operationId: item.operationId });
   }
 
-  const ids = () => Object.keys(store.$uploads.get());
-  const each = (fn: (id: string) => void) => batch(() => ids().forEach(fn));
+  /** user actions show in $uploads before they return, however many items they touch (one write) */
+  const act = (fn: () => void): void => {
+    fn();
+    store.flush();
+  };
+  const each = (fn: (id: string) => void) => act(() => Object.keys(store.$uploads.get()).forEach(fn));
 
   return {
     endpoint,
     addFiles,
-    pause: (id) => uploader.pause(id),
-    resume: (id) => uploader.resume(id),
-    cancel: (id) => uploader.cancel(id),
-    retry: (id) => uploader.retry(id),
+    pause: (id) => act(() => uploader.pause(id)),
+    resume: (id) => act(() => uploader.resume(id)),
+    cancel: (id) => act(() => uploader.cancel(id)),
+    retry: (id) => act(() => uploader.retry(id)),
     pauseAll: () => each((id) => uploader.pause(id)),
     resumeAll: () => each((id) => uploader.resume(id)),
     cancelAll: () => each((id) => uploader.cancel(id)),

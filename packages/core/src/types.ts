@@ -2,6 +2,7 @@
 import type { ReadableAtom, MapStore } from 'nanostores';
 import type { QueryClient } from '@tanstack/query-core';
 import type { ListParams, ListResponse, MediaFile, MediaType, ServerEvent, Usage } from './protocol.js';
+import type { Transport } from './transports/transport.js';
 
 export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'processing' | 'ready' | 'error' | 'canceled';
 
@@ -66,7 +67,8 @@ export interface MediaClientOptions {
   /** REST base; tus at `${endpoint}/uploads`, socket at `${endpoint}/events` */
   endpoint: string;
   concurrency?: number;
-  transport?: 'tus' | 'form';
+  /** 'tus' (default, resumable), 'form' (one multipart POST), or your own Transport */
+  transport?: 'tus' | 'form' | Transport;
   chunkSize?: number;
   restrictions?: Restrictions;
   validators?: ((file: File) => Promise<string | null>)[];

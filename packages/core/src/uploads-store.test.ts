@@ -29,7 +29,7 @@ test('adding 10,000 items is one store notification', () => {
   store.destroy();
 });
 
-test('progress from many uploads is written once per frame; lifecycle changes at once', async () => {
+test('changes from many uploads are written once per frame', async () => {
   const store = createUploadStore();
   const ids = Array.from({ length: 20 }, (_, i) => `id${i}`);
   store.add(ids.map((id) => item(id)));
@@ -46,9 +46,13 @@ test('progress from many uploads is written once per frame; lifecycle changes at
 
   store.dispatch('id0', { type: 'UPLOAD.PROGRESS', bytesUploaded: 60 });
   store.dispatch('id1', { type: 'UPLOAD.PAUSE' });
-  assert.equal(notifications, 2, 'a pause flushes pending progress with it, in one write');
+  store.dispatch('id2', { type: 'UPLOAD.PAUSE' });
+  assert.equal(notifications, 1);
+  store.flush();
+  assert.equal(notifications, 2, 'progress and pauses land together in one write');
   assert.equal(store.$uploads.get().id0?.bytesUploaded, 60);
   assert.equal(store.$uploads.get().id1?.status, 'paused');
+  assert.equal(store.$uploads.get().id2?.status, 'paused');
   off();
   store.destroy();
 });
@@ -80,18 +84,22 @@ test('batch speed and time left come from the measured byte rate', () => {
   assert.equal(store.get('a')?.speed, 1000);
   assert.equal(store.get('a')?.timeRemaining, 6);
   store.dispatch('a', { type: 'UPLOAD.PAUSE' });
+  store.flush();
   assert.equal(store.$batch.get().speed, 0);
   assert.equal(store.$batch.get().timeRemaining, null);
   off();
   store.destroy();
 });
 
-test('remove drops items in one write', () => {
+test('removals are coalesced into one write', () => {
   const store = createUploadStore();
   store.add([item('a'), item('b'), item('c')]);
   let notifications = 0;
   const off = store.$uploads.listen(() => notifications++);
-  store.remove(['a', 'c', 'zzz']);
+  store.remove(['a']);
+  store.remove(['c', 'zzz']);
+  assert.equal(store.get('a'), undefined, 'gone for readers at once');
+  store.flush();
   assert.deepEqual(Object.keys(store.$uploads.get()), ['b']);
   assert.equal(notifications, 1);
   off();
