@@ -82,3 +82,21 @@ describe('mediabay serve', () => {
     assert.equal(await exited, 0);
   });
 });
+
+describe('mediabay serve with a service it cannot reach', () => {
+  it('exits with status 1 and a message naming the service', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-cli-'));
+    const child = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--data', dir, '--database', 'postgres://u:pw@127.0.0.1:9/none'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += String(chunk)));
+    child.stderr.on('data', (chunk) => (output += String(chunk)));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    await fs.rm(dir, { recursive: true, force: true });
+    assert.equal(code, 1);
+    assert.match(output, /Cannot reach PostgreSQL at postgres:\/\/u:\*\*\*@127\.0\.0\.1:9\/none/);
+  });
+});

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs, USAGE } from './cli/args.js';
+import { redact } from './config/service-urls.js';
 import { createDemoServer } from './cli/demo-server.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -13,6 +14,9 @@ export async function main(argv: string[]): Promise<void> {
   }
   const { server, media, demoDir, elementsDir } = createDemoServer({
     dataDir: args.data,
+    ...(args.database ? { database: args.database } : {}),
+    ...(args.storage ? { storage: args.storage } : {}),
+    ...(args.redis ? { redis: args.redis } : {}),
     ...(args.demo ? { demoDir: args.demo } : {}),
   });
   for (const [file, hint] of [
@@ -28,9 +32,15 @@ export async function main(argv: string[]): Promise<void> {
   });
   const { port } = server.address() as AddressInfo;
   const host = args.host.includes(':') ? `[${args.host}]` : args.host;
+  const where = [
+    args.database ? `metadata in ${redact(args.database)}` : `metadata in SQLite under ${args.data}`,
+    args.storage ? `files in ${args.storage.split('?', 1)[0]}` : `files under ${args.data}`,
+    ...(args.redis ? [`events and upload locks through ${redact(args.redis)}`] : []),
+  ];
   console.log(
     `Mediabay demo: http://${host}:${port}/\n` +
-      `Data in ${args.data}. Single open tenant: no sign-in, every visitor shares one library.`,
+      `Using ${where.join(', ')}.\n` +
+      `Single open tenant: no sign-in, every visitor shares one library.`,
   );
 
   let stopping = false;

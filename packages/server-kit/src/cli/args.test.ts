@@ -22,6 +22,23 @@ describe('mediabay arguments', () => {
     });
   });
 
+  it('takes the scale-out services from flags, or else from MEDIABAY_* variables', () => {
+    const env = { MEDIABAY_DATABASE: 'postgres://env/db', MEDIABAY_REDIS: 'redis://env:6379' };
+    assert.deepEqual(
+      parseArgs(['serve', '--database', 'postgres://flag/db', '--storage=s3://b?region=x'], env),
+      {
+        command: 'serve',
+        port: 3000,
+        host: '127.0.0.1',
+        data: './mediabay-data',
+        database: 'postgres://flag/db',
+        storage: 's3://b?region=x',
+        redis: 'redis://env:6379',
+      },
+    );
+    assert.equal(parseArgs(['serve'], {}).database, undefined);
+  });
+
   it('shows help without a command', () => {
     assert.equal(parseArgs([]).command, 'help');
   });

@@ -1,16 +1,35 @@
-// Parses `mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]`.
+// Parses `mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]
+// [--database postgres://…] [--storage s3://…] [--redis redis://…]`; the last three default to
+// MEDIABAY_DATABASE, MEDIABAY_STORAGE and MEDIABAY_REDIS.
 export interface ServeArgs {
   command: 'serve' | 'help';
   port: number;
   host: string;
   data: string;
   demo?: string;
+  database?: string;
+  storage?: string;
+  redis?: string;
 }
 
-export const USAGE = `Usage: mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]`;
+export const USAGE = `Usage: mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]
+         [--database postgres://USER:PASS@HOST:PORT/DB] [--storage 's3://BUCKET?endpoint=URL&region=R&forcePathStyle=true']
+         [--redis redis://HOST:PORT]
+Environment: MEDIABAY_DATABASE, MEDIABAY_STORAGE, MEDIABAY_REDIS (defaults of the three flags above),
+AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (S3 credentials).`;
 
-export function parseArgs(argv: string[]): ServeArgs {
+const ENV_DEFAULTS = {
+  database: 'MEDIABAY_DATABASE',
+  storage: 'MEDIABAY_STORAGE',
+  redis: 'MEDIABAY_REDIS',
+} as const;
+
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
   const args: ServeArgs = { command: 'help', port: 3000, host: '127.0.0.1', data: './mediabay-data' };
+  for (const [key, name] of Object.entries(ENV_DEFAULTS) as [keyof typeof ENV_DEFAULTS, string][]) {
+    const value = env[name];
+    if (value) args[key] = value;
+  }
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command !== 'serve') throw new Error(`Unknown command "${command}".\n${USAGE}`);
@@ -37,6 +56,11 @@ export function parseArgs(argv: string[]): ServeArgs {
         break;
       case '--demo':
         args.demo = value;
+        break;
+      case '--database':
+      case '--storage':
+      case '--redis':
+        args[name.slice(2) as keyof typeof ENV_DEFAULTS] = value;
         break;
       default:
         throw new Error(`Unknown option "${name}".\n${USAGE}`);

@@ -11,6 +11,10 @@ import { serveStatic } from './static.js';
 
 export interface DemoServerOptions {
   dataDir: string;
+  /** URLs of the scale-out services (see MediaServerOptions). */
+  database?: string;
+  storage?: string;
+  redis?: string;
   demoDir?: string;
   elementsDir?: string;
 }
@@ -36,7 +40,13 @@ export function createDemoServer(options: DemoServerOptions): {
   demoDir: string;
   elementsDir: string;
 } {
-  const media = createMediaServer({ dataDir: options.dataDir });
+  const { dataDir, database, storage, redis } = options;
+  const media = createMediaServer({
+    dataDir,
+    ...(database ? { database } : {}),
+    ...(storage ? { storage } : {}),
+    ...(redis ? { redis } : {}),
+  });
   const demoDir = options.demoDir ?? defaultDemoDir();
   const elementsDir = options.elementsDir ?? elementsDistDir();
   const server = http.createServer((req, res) => {
