@@ -1,7 +1,8 @@
-// Real media for the tests, made by ffmpeg at set-up time, and a sha256 helper to compare stored bytes.
+// Media for the tests: real video/images made by ffmpeg, large files written fast, and sha256 helpers.
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -78,4 +79,35 @@ export async function sha256(source: string | Uint8Array): Promise<string> {
 
 export async function sizeOf(path: string): Promise<number> {
   return (await stat(path)).size;
+}
+
+/**
+ * A large file written fast (no encoder): one random MiB repeated, so the bytes are not all alike
+ * and a misplaced chunk would change the hash. The server stores it as type `other`.
+ */
+export async function makeLargeFile(dir: string, name: string, mebibytes: number): Promise<string> {
+  const path = join(dir, name);
+  const block = randomBytes(1024 * 1024);
+  const handle = await open(path, 'w');
+  try {
+    for (let i = 0; i < mebibytes; i += 1) {
+      block.writeUInt32BE(i, 0); // every MiB differs at its start
+      await handle.write(block);
+    }
+  } finally {
+    await handle.close();
+  }
+  return path;
+}
+
+/** sha256 of a file or a response body, streamed (large files are not read into memory). */
+export async function sha256Stream(source: string | ReadableStream<Uint8Array>): Promise<string> {
+  const hash = createHash('sha256');
+  if (typeof source === 'string') {
+    for await (const chunk of createReadStream(source)) hash.update(chunk as Buffer);
+  } else {
+    const reader = source.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) hash.update(read.value);
+  }
+  return hash.digest('hex');
 }
