@@ -34,7 +34,22 @@ export interface MediaFile {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: {
+    code: string;
+    message: string;
+    /** `forbidden` on a bulk operation: the ids the caller may not act on (nothing was changed). */
+    fileIds?: string[];
+    /** `file-in-use`: every usage of the refused files, and the files with their usages. */
+    usages?: Usage[];
+    files?: FileInUse[];
+  };
+}
+
+/** One file a delete was refused for (409 `file-in-use`), with where it is used. */
+export interface FileInUse {
+  fileId: string;
+  name: string;
+  usages: Usage[];
 }
 
 export type SortKey = 'name' | 'createdAt' | 'size' | 'type';
@@ -156,4 +171,74 @@ export function mediaTypeOf(mimeType: string): MediaType {
     return 'document';
   }
   return 'other';
+}
+
+/** What `authorize(user, action, file)` is asked about. */
+export type MediaAction =
+  'read' | 'upload' | 'rename' | 'tag' | 'delete' | 'force-delete' | 'manage-usages' | 'audit';
+
+/** What the caller may do; `...Any` is about other users' files, the plain name about their own. */
+export interface Permissions {
+  read: boolean;
+  upload: boolean;
+  rename: boolean;
+  renameAny: boolean;
+  tag: boolean;
+  tagAny: boolean;
+  delete: boolean;
+  deleteAny: boolean;
+  /** delete files that are in use (`force: true`) */
+  forceDelete: boolean;
+  manageUsages: boolean;
+  audit: boolean;
+}
+
+/** `GET /api/media/me` */
+export interface Me {
+  userId: string;
+  tenantId: string;
+  roles: string[];
+  can: Permissions;
+}
+
+/** `POST /api/media/bulk-tag` */
+export interface BulkTagRequest {
+  fileIds: string[];
+  add?: string[];
+  remove?: string[];
+}
+export interface BulkTagResponse {
+  success: true;
+  /** files whose tags changed */
+  updatedCount: number;
+  files: MediaFile[];
+}
+
+export type AuditAction =
+  | 'upload.created'
+  | 'upload.completed'
+  | 'upload.failed'
+  | 'file.updated'
+  | 'file.tagged'
+  | 'file.deleted'
+  | 'usage.added'
+  | 'usage.removed'
+  | 'access.denied';
+
+/** One entry of the append-only audit log (`GET /api/media/audit`, admins only). */
+export interface AuditEntry {
+  id: string;
+  /** ISO 8601 */
+  at: string;
+  tenantId: string;
+  userId: string;
+  action: AuditAction;
+  fileId: string | null;
+  operationId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
 }
