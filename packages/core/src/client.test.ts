@@ -183,3 +183,62 @@ test('a 4xx fails at once with the server message and is not retried', async () 
     await small.close();
   }
 });
+
+test('async validators hold files back until they pass, and report rejections as events', async () => {
+  const c = client({
+    validators: [
+      async (file) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return file.name.includes('virus') ? `${file.name} failed the scan.` : null;
+      },
+    ],
+  });
+  try {
+    const rejected: string[] = [];
+    c.on('upload-rejected', (event) => rejected.push(`${event.rejection.code}: ${event.rejection.message}`));
+    const { accepted } = c.addFiles([text('clean.txt'), text('virus.txt')]);
+    assert.equal(accepted.length, 2);
+    assert.deepEqual(statuses(c), ['queued', 'queued'], 'nothing starts before the validators answer');
+    const [clean, bad] = accepted.map((item) => item.operationId) as [string, string];
+    await waitFor(() => c.$uploads.get()[clean]?.status === 'ready', 20_000, 'clean ready');
+    assert.equal(c.$uploads.get()[bad], undefined);
+    assert.deepEqual(rejected, ['custom: virus.txt failed the scan.']);
+  } finally {
+    c.destroy();
+  }
+});
+
+test('pauseAll, resumeAll and cancelAll act on every item in one write', async () => {
+  const proxy = await startThrottleProxy({ host: '127.0.0.1', port: server.port }, 2 * 1024 * 1024);
+  const c = createMediaClient({
+    endpoint: `${proxy.url}/api/media`,
+    WebSocket,
+    removeCompletedAfter: Infinity,
+  });
+  try {
+    c.addFiles([1, 2, 3, 4].map((n) => makeFile(4 * 1024 * 1024 + n, `all-${n}.bin`)));
+    await waitFor(
+      () => statuses(c).filter((s) => s === 'uploading').length === 3 || undefined,
+      5000,
+      'three running',
+    );
+    let writes = 0;
+    const off = c.$uploads.listen(() => writes++);
+    c.pauseAll();
+    assert.deepEqual(statuses(c), ['paused', 'paused', 'paused', 'paused']);
+    assert.equal(writes, 1);
+    c.resumeAll();
+    assert.deepEqual(
+      statuses(c),
+      ['uploading', 'uploading', 'uploading', 'queued'],
+      'resumed into the free slots',
+    );
+    c.cancelAll();
+    assert.deepEqual(statuses(c), ['canceled', 'canceled', 'canceled', 'canceled']);
+    assert.equal(c.$batch.get().active, false);
+    off();
+  } finally {
+    c.destroy();
+    await proxy.close();
+  }
+});
