@@ -11,10 +11,12 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(dataDir: string): Promise<RunningServer> {
+/** `demo`: a directory to serve at `/` instead of examples/vanilla (an example's Vite build). */
+export async function startServer(dataDir: string, options: { demo?: string } = {}): Promise<RunningServer> {
+  const demo = options.demo ? ['--demo', options.demo] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [cli, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir],
+    [cli, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, ...demo],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
