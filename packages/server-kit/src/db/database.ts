@@ -1,6 +1,14 @@
 // The metadata store as the rest of the kit sees it. One implementation (kysely) serves SQLite now
 // and PostgreSQL later; routes and processing never write SQL themselves.
-import type { MediaStatus, MediaType, SortKey, SortOrder, Usage } from '@mediabay/core/protocol';
+import type {
+  AuditAction,
+  AuditEntry,
+  MediaStatus,
+  MediaType,
+  SortKey,
+  SortOrder,
+  Usage,
+} from '@mediabay/core/protocol';
 
 export interface MediaRecord {
   id: string;
@@ -61,7 +69,43 @@ export interface UploadRecord {
   mediaId: string | null;
 }
 
+/** An audit entry to append; `at` defaults to now. */
+export interface NewAuditEntry {
+  tenantId: string;
+  userId: string;
+  action: AuditAction;
+  fileId?: string | null;
+  operationId?: string | null;
+  detail?: Record<string, unknown> | null;
+  at?: string;
+}
+
+export interface AuditQuery {
+  tenantId: string;
+  fileId?: string;
+  userId?: string;
+  action?: AuditAction;
+  /** ISO, inclusive */
+  since?: string;
+  /** ISO, exclusive */
+  until?: string;
+  limit: number;
+  cursor?: string;
+}
+
 export interface MediaDatabase {
+  /**
+   * Runs `work` in one transaction: every write made through `tx` (audit entries included) lands
+   * together or not at all. Inside, use only `tx`; a nested call joins the outer transaction.
+   */
+  transaction<T>(work: (tx: MediaDatabase) => Promise<T>): Promise<T>;
+  /** Appends to the audit log; there is no update. */
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** Newest first, keyset paged. */
+  listAudit(query: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }>;
+  /** Retention: removes entries older than `before` (ISO); returns how many. */
+  pruneAudit(before: string): Promise<number>;
+
   insertMedia(media: NewMedia): Promise<MediaRecord>;
   getMedia(tenantId: string, id: string): Promise<MediaRecord | undefined>;
   /** Any tenant's row: for processing, which runs outside a request. */
@@ -84,7 +128,8 @@ export interface MediaDatabase {
   deleteMedia(tenantId: string, ids: string[]): Promise<MediaRecord[]>;
   countMedia(tenantId: string): Promise<number>;
   listTags(tenantId: string): Promise<{ name: string; count: number }[]>;
-  addUsage(id: string, usage: Usage): Promise<void>;
+  /** false when the file already had this usage */
+  addUsage(id: string, usage: Usage): Promise<boolean>;
   removeUsage(id: string, usage: Usage): Promise<boolean>;
 
   insertUpload(upload: UploadRecord): Promise<void>;

@@ -1,12 +1,17 @@
 // MediaDatabase over kysely. Only portable SQL: the same queries run on SQLite and PostgreSQL.
 import type { Kysely, Updateable } from 'kysely';
 import type { MediaDatabase, MediaPatch, NewMedia, MediaRecord } from './database.js';
+import { createAuditQueries } from './audit-queries.js';
 import { listMedia } from './list-query.js';
 import { toRecord, type MediaRow } from './rows.js';
 import type { MediaTable, Schema } from './schema.js';
 import { createUploadQueries } from './upload-queries.js';
 
 export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
+  // kysely cannot nest transactions: inside one, a method's own transaction joins it.
+  const atomically = <T>(work: (trx: Kysely<Schema>) => Promise<T>): Promise<T> =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+
   async function hydrate(rows: MediaRow[]): Promise<MediaRecord[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
@@ -31,7 +36,9 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
     return (await hydrate(rows))[0];
   }
 
-  return {
+  const self: MediaDatabase = {
+    transaction: (work) => atomically((trx) => work(trx === db ? self : createKyselyDatabase(trx))),
+
     async insertMedia(media: NewMedia) {
       await db
         .insertInto('media')
@@ -143,7 +150,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
     },
 
     async setTags(id, tags) {
-      await db.transaction().execute(async (trx) => {
+      await atomically(async (trx) => {
         await trx.deleteFrom('media_tags').where('media_id', '=', id).execute();
         if (tags.length > 0) {
           await trx
@@ -161,7 +168,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
 
     async deleteMedia(tenantId, ids) {
       if (ids.length === 0) return [];
-      return db.transaction().execute(async (trx) => {
+      return atomically(async (trx) => {
         const rows = await trx
           .selectFrom('media')
           .selectAll()
@@ -200,11 +207,12 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
     },
 
     async addUsage(id, usage) {
-      await db
+      const result = await db
         .insertInto('media_usages')
         .values({ media_id: id, course_id: usage.courseId, lesson_id: usage.lessonId ?? '' })
         .onConflict((oc) => oc.doNothing())
-        .execute();
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
     async removeUsage(id, usage) {
@@ -217,9 +225,11 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
       return Number(result.numDeletedRows) > 0;
     },
     ...createUploadQueries(db),
+    ...createAuditQueries(db),
 
     async close() {
       await db.destroy();
     },
   };
+  return self;
 }

@@ -87,6 +87,33 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('media').addColumn('claim_until', 'bigint').execute();
     },
   },
+  '0003_audit_log': {
+    // Append-only: rows are inserted with the change they record and only ever removed by retention.
+    async up(db: Kysely<unknown>) {
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('seq', postgres ? 'bigserial' : 'integer', (c) =>
+          postgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        // no foreign key: the entries of a deleted file outlive it
+        .addColumn('file_id', 'text')
+        .addColumn('operation_id', 'text')
+        .addColumn('detail', 'text')
+        .execute();
+      await db.schema.createIndex('audit_tenant_seq').on('audit_log').columns(['tenant_id', 'seq']).execute();
+      await db.schema
+        .createIndex('audit_tenant_file')
+        .on('audit_log')
+        .columns(['tenant_id', 'file_id'])
+        .execute();
+      await db.schema.createIndex('audit_at').on('audit_log').column('at').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -55,9 +55,22 @@ export interface UploadTable {
   media_id: string | null;
 }
 
+/** The append-only audit log; `detail` is JSON text (portable, small). */
+export interface AuditTable {
+  seq: Generated<number | string>;
+  at: string;
+  tenant_id: string;
+  user_id: string;
+  action: string;
+  file_id: string | null;
+  operation_id: string | null;
+  detail: string | null;
+}
+
 export interface Schema {
   media: MediaTable;
   media_tags: MediaTagTable;
   media_usages: MediaUsageTable;
   uploads: UploadTable;
+  audit_log: AuditTable;
 }
