@@ -70,7 +70,11 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
         concurrency: resolved.concurrency,
         timeoutMs: resolved.limits.processingTimeoutMs,
       },
-      { leaseMs: resolved.leases.processingMs, exclusive: services.exclusive },
+      {
+        instanceId: resolved.instanceId,
+        leaseMs: resolved.leases.processingMs,
+        exclusive: services.exclusive,
+      },
     );
     ctx = { options: resolved, db, storage, bus, processor };
     tus = createTusEndpoint(ctx, services.locker);

@@ -1,7 +1,9 @@
 // Options of createMediaServer and their defaults: what a host app may configure, resolved once.
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultAuthorize, type Authorize } from './access/authorize.js';
 import type { EventBus } from './bus/event-bus.js';
 import type { MediaDatabase } from './db/database.js';
 import type { MediaStorage } from './storage/storage.js';
@@ -35,6 +37,10 @@ export interface MediaServerOptions {
   /** Directory for uploaded bytes and the SQLite database (created if missing). */
   dataDir: string;
   authenticate?: Authenticate;
+  /** Replaces the built-in role rules (`viewer`, `editor`, `admin`): see README "Roles". */
+  authorize?: Authorize;
+  /** Audit log: entries older than `retentionMs` are removed by the periodic sweep. Default: kept. */
+  audit?: { retentionMs?: number };
   limits?: MediaLimits;
   /** Where the REST API lives; tus at `${basePath}/uploads`, socket at `${basePath}/events`. */
   basePath?: string;
@@ -49,6 +55,8 @@ export interface MediaServerOptions {
   redis?: string;
   /** In-process by default (or Redis pub/sub when `redis` is set), or your own. */
   bus?: EventBus;
+  /** This instance's name in processing leases (and logs). Default: a random UUID per start. */
+  instanceId?: string;
   /** Scale-out timings: processing leases and upload locks end this long after their holder died. Default 30 s each. */
   leases?: { processingMs?: number; uploadLockMs?: number };
   /** Parallel processing jobs. Default: number of cores. */
@@ -68,12 +76,15 @@ export interface ResolvedOptions {
   dataDir: string;
   basePath: string;
   authenticate: Authenticate;
+  authorize: Authorize;
+  auditRetentionMs: number;
   limits: Required<MediaLimits>;
   concurrency: number;
   allowedOrigins: string[];
   socket: { heartbeatMs: number; highWaterMark: number };
   closeGraceMs: number;
   leases: { processingMs: number; uploadLockMs: number };
+  instanceId: string;
 }
 
 /** The demo's single open tenant: everyone is the same user. */
@@ -88,6 +99,8 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     dataDir: path.resolve(options.dataDir),
     basePath: (options.basePath ?? '/api/media').replace(/\/+$/, ''),
     authenticate: options.authenticate ?? (() => OPEN_TENANT),
+    authorize: options.authorize ?? defaultAuthorize,
+    auditRetentionMs: options.audit?.retentionMs ?? Number.POSITIVE_INFINITY,
     limits: {
       maxFileSize: limits.maxFileSize ?? 10 * 1024 ** 3,
       uploadExpiryMs: limits.uploadExpiryMs ?? 24 * 60 * 60 * 1000,
@@ -99,6 +112,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     allowedOrigins: options.allowedOrigins ?? [],
     closeGraceMs: options.closeGraceMs ?? 10_000,
+    instanceId: options.instanceId ?? randomUUID(),
     leases: {
       processingMs: options.leases?.processingMs ?? 30_000,
       uploadLockMs: options.leases?.uploadLockMs ?? 30_000,
