@@ -7,13 +7,15 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Extra fields of the error body: the refused ids, the usages that block a delete. */
+    readonly details: Omit<ErrorBody['error'], 'code' | 'message'> = {},
   ) {
     super(message);
     this.name = 'HttpError';
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message } };
+    return { error: { code: this.code, message: this.message, ...this.details } };
   }
 }
 
