@@ -7,12 +7,14 @@ import { createFetcher } from './http.js';
 import { createLibrary, MEDIA_FILES_KEY } from './library.js';
 import { createOperationId } from './operation-id.js';
 import { createPoller } from './poller.js';
-import { mediaTypeOf, type ServerEvent } from './protocol.js';
+import { openResumeStore } from './resume-store.js';
+import { createResumeTracker, type ResumeTracker } from './resume.js';
+import { mediaTypeOf, type OperationStatus, type ServerEvent } from './protocol.js';
 import { createSelection } from './selection.js';
 import { fromOperationStatus, fromServerEvent, operationOf } from './server-events.js';
 import { createSocket, type SocketEventMap, type WebSocketConstructor } from './socket.js';
 import { formTransport } from './transports/form.js';
-import { tusTransport } from './transports/tus.js';
+import { absoluteUrl, tusTransport } from './transports/tus.js';
 import type { ClientEventMap, MediaClient, MediaClientOptions, UploadItem, ViewState } from './types.js';
 import { accepts } from './upload-machine.js';
 import { createUploader } from './uploader.js';
@@ -49,6 +51,9 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   /** duplicate-detection keys of the files in $uploads */
   const itemKeys = new Map<string, string>();
   let destroyed = false;
+  const resumeStore = options.resumeAfterReload === false ? null : openResumeStore();
+  const tracker: ResumeTracker | null =
+    resumeStore && createResumeTracker(resumeStore, absoluteUrl(endpoint));
 
   const uploader = createUploader({
     store,
@@ -64,10 +69,15 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     chunkSize: options.chunkSize,
     retries: options.retries,
     onChange,
+    onUrl(id, url) {
+      const item = store.get(id);
+      if (item) tracker?.url(item, url);
+    },
   });
 
   function onChange({ previous, item }: DispatchResult): void {
-    if (previous.status === item.status) return;
+    if (previous.status === item.status && previous.waitingForFile === item.waitingForFile) return;
+    tracker?.changed(item);
     // the optimistic library entry lives as long as the upload can still produce a file
     if (item.status === 'canceled' || (item.status === 'error' && !item.fileId))
       library.discard(item.operationId);
@@ -111,16 +121,18 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       Object.values(store.$uploads.get())
         .filter((item) => item.status === 'uploading' || item.status === 'processing')
         .map((item) => item.operationId),
-    onStatus(status) {
-      const item = store.get(status.operationId);
-      const event = item && fromOperationStatus(status, item);
-      if (!item || !event || !accepts(item.status, event.type)) return;
-      uploader.apply(item.operationId, event);
-      // no socket means no media-created: fetch the server's record for the library ourselves
-      if (event.type === 'PROCESSING.DONE' && status.fileId)
-        void library.refresh(status.fileId).catch(() => {});
-    },
+    onStatus: (status) => onOperationStatus(status),
   });
+
+  function onOperationStatus(status: OperationStatus): void {
+    const item = store.get(status.operationId);
+    const event = item && fromOperationStatus(status, item);
+    if (!item || !event || !accepts(item.status, event.type)) return;
+    uploader.apply(item.operationId, event);
+    // no socket event told the library: fetch the server's record ourselves
+    if (event.type === 'PROCESSING.DONE' && status.fileId)
+      void library.refresh(status.fileId).catch(() => {});
+  }
 
   function onServerEvent(event: ServerEvent): void {
     if (
@@ -162,16 +174,63 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   );
   if (!socket.connected) poller.start();
 
+  // ---- resume after reload -------------------------------------------------------------------
+  async function restore(): Promise<void> {
+    const restored = (await tracker?.restore())?.filter(({ item }) => !store.get(item.operationId)) ?? [];
+    if (destroyed || restored.length === 0) return;
+    store.add(restored.map(({ item }) => item));
+    library.addOptimistic(restored.map(({ item }) => item));
+    store.flush();
+    for (const { item, uploadUrl } of restored) {
+      // finished uploading before the reload: processing may have ended while nobody listened
+      if (item.status === 'processing')
+        void fetcher<OperationStatus>(`/operations/${encodeURIComponent(item.operationId)}`)
+          .then(onOperationStatus)
+          .catch(() => {});
+      if (!uploadUrl) continue;
+      uploader.setUploadUrl(item.operationId, uploadUrl);
+      if (item.waitingForFile) void showServerOffset(item.operationId, uploadUrl);
+    }
+  }
+
+  /** the panel shows what the server really has of an interrupted upload, not the last saved number */
+  async function showServerOffset(id: string, uploadUrl: string): Promise<void> {
+    try {
+      const response = await (options.fetch ?? globalThis.fetch)(uploadUrl, {
+        method: 'HEAD',
+        headers: { 'Tus-Resumable': '1.0.0', ...headers() },
+      });
+      const offset = Number(response.headers.get('Upload-Offset'));
+      const item = store.get(id);
+      if (response.ok && Number.isFinite(offset) && item && accepts(item.status, 'UPLOAD.PROGRESS'))
+        uploader.apply(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: offset });
+    } catch {
+      // offline: the saved progress stays until the file is chosen again
+    }
+  }
+  void restore();
+
   // ---- uploads -------------------------------------------------------------------------------
   function addFiles(files: Iterable<File>): {
     accepted: UploadItem[];
     rejected: ReturnType<typeof validateFiles>['rejected'];
   } {
+    const fresh: File[] = [];
+    const resumed: UploadItem[] = [];
+    for (const file of files) {
+      const id = tracker?.match(file);
+      if (id && store.get(id)?.waitingForFile && uploader.apply(id, { type: 'FILE.PROVIDED' })) {
+        uploader.enqueue(id, file);
+        resumed.push(store.get(id)!);
+      } else {
+        fresh.push(file);
+      }
+    }
     const current = Object.values(store.$uploads.get());
     const live = current.filter((item) => item.status !== 'canceled' && item.status !== 'ready');
     const existing = new Set(live.map((item) => itemKeys.get(item.operationId) ?? ''));
     const { accepted: acceptedFiles, rejected } = validateFiles(
-      files,
+      fresh,
       options.restrictions,
       existing,
       live.length,
@@ -199,12 +258,13 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       store.add(accepted);
       library.addOptimistic(accepted);
     });
+    tracker?.added(entries);
     const validators = options.validators ?? [];
     if (validators.length === 0) uploader.add(entries);
     else for (const entry of entries) void validateLater(entry.item, entry.file, validators);
     store.flush();
     for (const item of accepted) emitter.emit('upload-added', { type: 'upload-added', item });
-    return { accepted, rejected };
+    return { accepted: [...resumed, ...accepted], rejected };
   }
 
   async function validateLater(
@@ -219,6 +279,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       return;
     }
     store.remove([item.operationId]);
+    tracker?.forget([item.operationId]);
     itemKeys.delete(item.operationId);
     library.discard(item.operationId);
     emitter.emit('upload-rejected', { type: 'upload-rejected', rejection, operationId: item.operationId });
@@ -271,6 +332,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       emitter.clear();
       itemKeys.clear();
       canceled.clear();
+      tracker?.close();
     },
   };
 }

@@ -84,6 +84,8 @@ export interface MediaClientOptions {
   WebSocket?: unknown;
   /** default `globalThis.fetch` */
   fetch?: typeof fetch;
+  /** keep unfinished uploads in IndexedDB so they resume after a reload when the file is chosen again; default true */
+  resumeAfterReload?: boolean;
   /** share a QueryClient with the host app; default a new one */
   queryClient?: QueryClient;
 }

@@ -1,10 +1,12 @@
 // Test support: the real @mediabay/server-kit on 127.0.0.1 over a temporary data directory.
+// Imported by path, not as a dependency: server-kit depends on core (a devDependency back would be a
+// workspace cycle). `tsc -b` at the root builds it before tests run.
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createMediaServer, type MediaServerOptions } from '@mediabay/server-kit';
+import { createMediaServer, type MediaServerOptions } from '../../../server-kit/dist/index.js';
 
 export interface MediaTestServer {
   origin: string;
@@ -18,7 +20,12 @@ export async function startMediaServer(
   options: Partial<MediaServerOptions> & { port?: number } = {},
 ): Promise<MediaTestServer> {
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-core-')));
-  const media = createMediaServer({ ...options, dataDir });
+  // tests make bursts of requests; the default rate limit is meant for people
+  const media = createMediaServer({
+    ...options,
+    dataDir,
+    limits: { rateLimit: { max: 100_000, windowMs: 60_000 }, ...options.limits },
+  });
   await media.ready();
   const server = http.createServer((req, res) => media.handler(req, res));
   media.attach(server);

@@ -1,0 +1,89 @@
+// Resume after reload: each unfinished upload's tus URL, file fingerprint and item state, kept in
+// IndexedDB so that choosing the same file again continues from the server's offset.
+import type { UploadItem } from './types.js';
+
+export interface ResumeRecord {
+  operationId: string;
+  /** absolute REST base the upload belongs to */
+  endpoint: string;
+  /** name, size, type, lastModified and endpoint of the file (see fingerprintOf) */
+  fingerprint: string;
+  uploadUrl: string | null;
+  item: UploadItem;
+  /** ms since epoch; the server forgets unfinished uploads after a day by default */
+  expiresAt: number;
+}
+
+export interface ResumeStore {
+  /** records of this endpoint that have not expired; expired ones are deleted on the way */
+  load(endpoint: string, now?: number): Promise<ResumeRecord[]>;
+  save(records: readonly ResumeRecord[]): Promise<void>;
+  remove(operationIds: readonly string[]): Promise<void>;
+  close(): void;
+}
+
+export const RESUME_TTL_MS = 24 * 60 * 60 * 1000;
+const STORE = 'uploads';
+
+export function fingerprintOf(
+  file: { name: string; size: number; type: string; lastModified?: number },
+  endpoint: string,
+): string {
+  return JSON.stringify([file.name, file.size, file.type || '', file.lastModified ?? 0, endpoint]);
+}
+
+const done = (request: IDBRequest | IDBTransaction): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if ('oncomplete' in request) {
+      request.oncomplete = () => resolve();
+      request.onabort = request.onerror = () =>
+        reject(request.error ?? new Error('IndexedDB transaction failed'));
+    } else {
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+    }
+  });
+
+/** null where IndexedDB is missing (Node, some private modes): resume after reload is then off. */
+export function openResumeStore(name = 'mediabay-uploads'): ResumeStore | null {
+  if (typeof indexedDB === 'undefined') return null;
+  const opening = new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name, 1);
+    request.onupgradeneeded = () => {
+      const store = request.result.createObjectStore(STORE, { keyPath: 'operationId' });
+      store.createIndex('endpoint', 'endpoint');
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+  });
+  // a browser that refuses storage must not break uploading: persistence just stays off
+  const db = opening.catch(() => null);
+
+  async function write(fn: (store: IDBObjectStore) => void): Promise<void> {
+    const database = await db;
+    if (!database) return;
+    const tx = database.transaction(STORE, 'readwrite');
+    fn(tx.objectStore(STORE));
+    await done(tx).catch(() => {});
+  }
+
+  return {
+    async load(endpoint, now = Date.now()) {
+      const database = await db;
+      if (!database) return [];
+      const tx = database.transaction(STORE, 'readwrite');
+      const request = tx.objectStore(STORE).index('endpoint').getAll(endpoint);
+      await done(request);
+      const records = request.result as ResumeRecord[];
+      const expired = records.filter((record) => record.expiresAt <= now);
+      for (const record of expired) tx.objectStore(STORE).delete(record.operationId);
+      await done(tx).catch(() => {});
+      return records.filter((record) => record.expiresAt > now);
+    },
+    save: (records) => write((store) => records.forEach((record) => store.put(record))),
+    remove: (ids) => write((store) => ids.forEach((id) => store.delete(id))),
+    close() {
+      void db.then((database) => database?.close());
+    },
+  };
+}

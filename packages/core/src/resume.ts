@@ -1,0 +1,90 @@
+// Wires the resume store into a client: what to persist on each change, what to restore at start,
+// and how a file chosen again finds its interrupted upload.
+import type { ResumeRecord, ResumeStore } from './resume-store.js';
+import { fingerprintOf, RESUME_TTL_MS } from './resume-store.js';
+import type { UploadItem } from './types.js';
+
+/** The item as it should look after a reload: nothing runs, and unfinished work needs its file back. */
+export function restoredItem(item: UploadItem): UploadItem {
+  const base = { ...item, speed: 0, timeRemaining: null };
+  if (item.status === 'queued' || item.status === 'uploading' || item.status === 'paused')
+    return { ...base, status: 'paused', waitingForFile: true };
+  if (item.status === 'error') return { ...base, waitingForFile: true };
+  return base;
+}
+
+export interface ResumeTracker {
+  /** items restored from an earlier page load, and where their uploads are */
+  restore(): Promise<{ item: UploadItem; uploadUrl: string | null }[]>;
+  /** the id of a waiting item this file belongs to */
+  match(file: File): string | undefined;
+  added(entries: readonly { item: UploadItem; file: File }[]): void;
+  url(item: UploadItem, url: string): void;
+  changed(item: UploadItem): void;
+  forget(operationIds: readonly string[]): void;
+  close(): void;
+}
+
+export function createResumeTracker(store: ResumeStore, endpoint: string): ResumeTracker {
+  const records = new Map<string, ResumeRecord>();
+  const waiting = new Map<string, string>(); // fingerprint -> operationId
+
+  const save = (record: ResumeRecord) => {
+    records.set(record.operationId, record);
+    void store.save([record]);
+  };
+
+  return {
+    async restore() {
+      const loaded = await store.load(endpoint);
+      return loaded.map((record) => {
+        const item = restoredItem(record.item);
+        records.set(record.operationId, { ...record, item });
+        if (item.waitingForFile) waiting.set(record.fingerprint, record.operationId);
+        return { item, uploadUrl: record.uploadUrl };
+      });
+    },
+    match(file) {
+      const id = waiting.get(fingerprintOf(file, endpoint));
+      if (id) waiting.delete(fingerprintOf(file, endpoint));
+      return id;
+    },
+    added(entries) {
+      const expiresAt = Date.now() + RESUME_TTL_MS;
+      const fresh = entries.map(({ item, file }): ResumeRecord => ({
+        operationId: item.operationId,
+        endpoint,
+        fingerprint: fingerprintOf(file, endpoint),
+        uploadUrl: null,
+        item,
+        expiresAt,
+      }));
+      for (const record of fresh) records.set(record.operationId, record);
+      void store.save(fresh);
+    },
+    url(item, url) {
+      const record = records.get(item.operationId);
+      if (record) save({ ...record, uploadUrl: url, item });
+    },
+    changed(item) {
+      const record = records.get(item.operationId);
+      if (!record) return;
+      if (item.status === 'ready' || item.status === 'canceled') {
+        records.delete(item.operationId);
+        void store.remove([item.operationId]);
+        return;
+      }
+      save({ ...record, item });
+    },
+    forget(ids) {
+      for (const id of ids) records.delete(id);
+      for (const [fingerprint, id] of waiting) if (ids.includes(id)) waiting.delete(fingerprint);
+      void store.remove(ids);
+    },
+    close() {
+      records.clear();
+      waiting.clear();
+      store.close();
+    },
+  };
+}
