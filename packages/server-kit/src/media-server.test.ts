@@ -6,18 +6,18 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import Sqlite from 'better-sqlite3';
 import type { ListResponse, MediaFile } from '@mediabay/core/protocol';
 import { makeMedia, newOperationId, sha256, tusUpload } from './test-support/clients.test-helper.js';
-import { startTestServer, waitFor } from './test-support/server.test-helper.js';
+import { openTestDatabase, startTestServer, waitFor } from './test-support/server.test-helper.js';
 
 /** Removes library rows behind the server's back, keeping the bytes and the upload records. */
-function forgetFiles(dataDir: string): void {
-  const db = new Sqlite(path.join(dataDir, 'mediabay.sqlite'));
-  db.exec(
-    'UPDATE uploads SET media_id = NULL; DELETE FROM media_tags; DELETE FROM media_usages; DELETE FROM media;',
-  );
-  db.close();
+async function forgetFiles(dataDir: string): Promise<void> {
+  const db = await openTestDatabase(dataDir);
+  await db.updateTable('uploads').set({ media_id: null }).execute();
+  await db.deleteFrom('media_tags').execute();
+  await db.deleteFrom('media_usages').execute();
+  await db.deleteFrom('media').execute();
+  await db.destroy();
 }
 
 /** A PATCH whose body trickles in over about a second. */
@@ -124,7 +124,7 @@ describe('createMediaServer', () => {
         operationId,
       });
       await server.close();
-      forgetFiles(dataDir); // as if the process died between the last byte and the library row
+      await forgetFiles(dataDir); // as if the process died between the last byte and the library row
 
       server = await startTestServer({ dataDir });
       const list = (await (await fetch(`${server.url}/api/media`)).json()) as ListResponse;
@@ -138,7 +138,7 @@ describe('createMediaServer', () => {
       assert.equal(sha256(stored), sha256(bytes));
 
       // the same gap while running: the client's retrying HEAD closes it
-      forgetFiles(dataDir);
+      await forgetFiles(dataDir);
       const head = await fetch(new URL(new URL(url).pathname, server.url), {
         method: 'HEAD',
         headers: { 'Tus-Resumable': '1.0.0' },

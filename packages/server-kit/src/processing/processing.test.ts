@@ -7,7 +7,6 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { MediaFile, ServerEvent } from '@mediabay/core/protocol';
-import { createSqliteDatabase } from '../db/sqlite.js';
 import {
   makeMedia,
   newOperationId,
@@ -15,7 +14,12 @@ import {
   tusUpload,
   type Fixture,
 } from '../test-support/clients.test-helper.js';
-import { startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
+import {
+  openTestDatabase,
+  startTestServer,
+  waitFor,
+  type TestServer,
+} from '../test-support/server.test-helper.js';
 
 const run = promisify(execFile);
 
@@ -139,14 +143,13 @@ describe('processing recovery', () => {
       await server.close();
 
       // As if the process died mid-job: the row says processing, nothing is queued.
-      const db = await createSqliteDatabase(path.join(dataDir, 'mediabay.sqlite'));
-      await db.updateMedia(fileId as string, {
-        status: 'processing',
-        durationMs: null,
-        width: null,
-        height: null,
-      });
-      await db.close();
+      const db = await openTestDatabase(dataDir);
+      await db
+        .updateTable('media')
+        .set({ status: 'processing', duration_ms: null, width: null, height: null })
+        .where('id', '=', fileId as string)
+        .execute();
+      await db.destroy();
 
       server = await startTestServer({ dataDir });
       const file = await waitFor(async () => {

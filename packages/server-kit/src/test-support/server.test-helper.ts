@@ -4,8 +4,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Schema } from '../db/schema.js';
 import { createMediaServer, type MediaServer } from '../media-server.js';
 import type { MediaServerOptions } from '../options.js';
+import { freshPostgres } from './services.test-helper.js';
 
 export interface TestServer {
   url: string;
@@ -16,9 +21,41 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * With MEDIABAY_TEST_DATABASE=postgres (a second run of the suite in scripts/test-all.sh), every data
+ * directory gets its own database on the test PostgreSQL instead of SQLite, kept across restarts.
+ */
+const onPostgres = process.env.MEDIABAY_TEST_DATABASE === 'postgres';
+const postgresOf = new Map<string, { url: string; drop(): Promise<void> }>();
+
+async function databaseFor(dataDir: string): Promise<string> {
+  let database = postgresOf.get(dataDir);
+  if (!database) {
+    database = await freshPostgres();
+    postgresOf.set(dataDir, database);
+  }
+  return database.url;
+}
+
+/** The database of a test server's data directory, for tests that change rows behind its back. */
+export async function openTestDatabase(dataDir: string): Promise<Kysely<Schema>> {
+  if (!onPostgres) {
+    return new Kysely<Schema>({
+      dialect: new SqliteDialect({ database: new Sqlite(path.join(dataDir, 'mediabay.sqlite')) }),
+    });
+  }
+  const pool = new pg.Pool({ connectionString: await databaseFor(dataDir), max: 1 });
+  return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+}
+
 export async function startTestServer(options: Partial<MediaServerOptions> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-test-')));
-  const media = createMediaServer({ ...options, dataDir });
+  const shared =
+    onPostgres && options.database === undefined
+      ? // a restarted server must not wait out its predecessor's 30 s processing leases
+        { database: await databaseFor(dataDir), leases: { processingMs: 1000, ...options.leases } }
+      : {};
+  const media = createMediaServer({ ...options, ...shared, dataDir });
   await media.ready();
   const server = http.createServer((req, res) => media.handler(req, res));
   media.attach(server);
@@ -34,7 +71,11 @@ export async function startTestServer(options: Partial<MediaServerOptions> = {})
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await media.close();
-      if (!options.dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        await fs.rm(dataDir, { recursive: true, force: true });
+        await postgresOf.get(dataDir)?.drop();
+        postgresOf.delete(dataDir);
+      }
     },
   };
 }
