@@ -8,6 +8,10 @@ step format; pnpm run format:check
 step lint; pnpm run lint
 step "typecheck (e2e, scripts)"; pnpm run typecheck
 step "core unit tests"; pnpm --filter @mediabay/core test
-step "server-kit tests"; pnpm --filter @mediabay/server-kit test
+step "services: PostgreSQL, Redis, S3 on loopback (scripts/services)"
+eval "$(scripts/services/services.sh start)"
+trap 'scripts/services/services.sh stop' EXIT
+step "server-kit tests (with the scale-out tests)"; pnpm --filter @mediabay/server-kit test
+step "server-kit tests on PostgreSQL"; pnpm --filter @mediabay/server-kit run test:postgres
 step "elements browser tests"; pnpm --filter @mediabay/elements test
 step "e2e"; pnpm run e2e
