@@ -14,4 +14,5 @@ trap 'scripts/services/services.sh stop' EXIT
 step "server-kit tests (with the scale-out tests)"; pnpm --filter @mediabay/server-kit test
 step "server-kit tests on PostgreSQL"; pnpm --filter @mediabay/server-kit run test:postgres
 step "elements browser tests"; pnpm --filter @mediabay/elements test
+step "storybook build"; pnpm run storybook:build
 step "e2e"; pnpm run e2e

@@ -1,0 +1,87 @@
+// The built Storybook (stories/storybook-static): a few stories of each element open in Chromium,
+// render what their recorded state says, and log no errors. No media server runs.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
+import { serveDirectory, type StaticServer } from './support/static-server.js';
+import { screenshot, waitForCount, waitForText, watchErrors } from './support/wait.js';
+
+const built = fileURLToPath(new URL('../stories/storybook-static', import.meta.url));
+
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  assert.ok(existsSync(join(built, 'iframe.html')), `${built} is missing: run \`pnpm run storybook:build\``);
+  server = await serveDirectory(built);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openStory(id: string, check: (page: Page) => Promise<void>): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 }, reducedMotion: 'reduce' });
+  const errors = watchErrors(page);
+  try {
+    await page.goto(`${server.url}iframe.html?id=${id}&viewMode=story`);
+    await check(page);
+    await screenshot(page, `story-${id}`);
+    assert.deepEqual(errors, [], `${id} logged errors`);
+  } finally {
+    await page.close();
+  }
+}
+
+test('the library lists thousands of recorded files in a virtualized grid', async () => {
+  await openStory('elements-media-library--grid-with-thousands', async (page) => {
+    await waitForText(page.locator('media-library [part~="toolbar"]'), '5,000', 15_000);
+    const rendered = page.locator('media-library [part~="item"][data-id]');
+    await waitForCount(rendered, 8, 10_000);
+    assert.ok((await rendered.count()) < 400, 'only the visible part of 5,000 items is in the DOM');
+  });
+});
+
+test('the library in French, right to left, with a selection, shows the selection bar', async () => {
+  await openStory('elements-media-library--selection', async (page) => {
+    await waitForCount(page.locator('media-library [part~="item"][aria-selected="true"]'), 3, 10_000);
+    await waitForText(page.locator('media-library [part~="selection-bar"]'), '3', 5_000);
+  });
+  await openStory('elements-media-library--french', async (page) => {
+    await waitForText(page.locator('media-library [part~="toolbar"]'), 'Médiathèque', 10_000);
+  });
+});
+
+test('the library opens its confirm and preview dialogs from a story', async () => {
+  await openStory('elements-media-library--confirm-delete', async (page) => {
+    await waitForCount(page.locator('media-library dialog[open][part~="confirm-dialog"]'), 1, 10_000);
+  });
+  await openStory('elements-media-library--preview', async (page) => {
+    await waitForText(page.locator('media-library [part~="details"]'), 'photo-101', 10_000);
+  });
+});
+
+test('the panel shows many uploads, and failed ones with their reason', async () => {
+  await openStory('elements-upload-panel--uploading-many', async (page) => {
+    await waitForCount(page.locator('upload-panel [part~="row"][data-status="uploading"]'), 3, 10_000);
+    await waitForCount(page.locator('upload-panel [part~="row"][data-status="queued"]'), 7, 10_000);
+  });
+  await openStory('elements-upload-panel--failed', async (page) => {
+    await waitForCount(page.locator('upload-panel [part~="row"][data-status="error"]'), 2, 10_000);
+  });
+});
+
+test('the dropzone reflects a refused drag and lists rejected files', async () => {
+  await openStory('elements-upload-dropzone--dragging-invalid', async (page) => {
+    await waitForCount(page.locator('upload-dropzone[drag-active][drag-reject]'), 1, 10_000);
+  });
+  await openStory('elements-upload-dropzone--rejected-files', async (page) => {
+    await waitForCount(page.locator('upload-dropzone [part~="rejections"] li'), 3, 10_000);
+  });
+});

@@ -1,0 +1,92 @@
+// <media-library> in the states a user meets: empty, loading, failed, a few files, thousands in the
+// grid and the list, selection, the confirm and preview dialogs, no matches, dark, RTL and French.
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { MediaLibrary } from '@mediabay/elements';
+import { mediaFile, mediaFiles, upload } from './support/fixtures.js';
+import { clientFor, frame, frameArgTypes, frameDefaults, type FrameArgs } from './support/frame.js';
+import type { Recording } from './support/recorded-client.js';
+
+type Story = StoryObj<FrameArgs>;
+
+const meta: Meta<FrameArgs> = {
+  title: 'Elements/media-library',
+  component: 'media-library',
+  args: frameDefaults,
+  argTypes: frameArgTypes,
+  parameters: { recording: { files: mediaFiles(24) } satisfies Recording },
+  render: (args, { parameters }) =>
+    frame(
+      args,
+      html`<media-library
+        style="flex:1;min-height:560px"
+        theme=${args.theme}
+        .client=${clientFor(parameters.recording as Recording)}
+      ></media-library>`,
+    ),
+};
+export default meta;
+
+const library = (canvas: HTMLElement) => canvas.querySelector('media-library') as MediaLibrary;
+const settle = async (el: MediaLibrary) => {
+  await el.updateComplete;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+};
+
+export const Grid: Story = {};
+
+export const Empty: Story = { parameters: { recording: { files: [] } } };
+
+export const Loading: Story = { parameters: { recording: { list: 'pending' } } };
+
+export const LoadError: Story = { parameters: { recording: { list: 'error' } } };
+
+export const NoMatches: Story = {
+  parameters: { recording: { files: mediaFiles(24), view: { q: 'holiday' } } },
+};
+
+const thousands = mediaFiles(5000);
+
+export const GridWithThousands: Story = { parameters: { recording: { files: thousands } } };
+
+export const ListWithThousands: Story = {
+  parameters: { recording: { files: thousands, view: { mode: 'list' } } },
+};
+
+export const Selection: Story = {
+  parameters: {
+    recording: { files: mediaFiles(24), selected: ['file_000001', 'file_000002', 'file_000005'] },
+  },
+};
+
+export const UploadsInProgress: Story = {
+  parameters: {
+    recording: {
+      files: mediaFiles(12),
+      uploads: [upload(0, 'uploading'), upload(1, 'uploading'), upload(2, 'processing'), upload(3, 'ready')],
+    },
+  },
+};
+
+export const ConfirmDelete: Story = {
+  parameters: { recording: { files: mediaFiles(24), selected: ['file_000003', 'file_000004'] } },
+  play: async ({ canvasElement }) => {
+    const el = library(canvasElement);
+    await settle(el);
+    el.requestDelete();
+  },
+};
+
+export const Preview: Story = {
+  play: async ({ canvasElement }) => {
+    const el = library(canvasElement);
+    await settle(el);
+    el.openItem(mediaFile(1));
+  },
+};
+
+export const Dark: Story = { args: { theme: 'dark' } };
+
+export const RightToLeft: Story = { args: { lang: 'he', dir: 'rtl' } };
+
+export const French: Story = { args: { lang: 'fr' } };

@@ -1,0 +1,131 @@
+// A real `createMediaClient` for stories, without a server: its `fetch` and `WebSocket` options answer
+// from a recording (list pages, usages, edits), the query cache is seeded with `setQueryData`, and
+// `$uploads`, `$view` and the selection are set through the public API. The elements are unchanged.
+import {
+  compareFiles,
+  createMediaClient,
+  matchesParams,
+  type MediaClient,
+  type UploadItem,
+  type ViewState,
+} from '@mediabay/core';
+import type { ListParams, ListResponse, MediaFile, ServerEvent } from '@mediabay/core/protocol';
+
+export interface Recording {
+  /** the server's files, as `GET /api/media` listed them */
+  files?: MediaFile[];
+  /** `$uploads` at the recorded moment */
+  uploads?: UploadItem[];
+  view?: Partial<ViewState>;
+  /** ids to select */
+  selected?: string[];
+  /** how the list request ends: answered (default), never (loading), or with a server error */
+  list?: 'answer' | 'pending' | 'error';
+  /** server events the socket replays, `at` ms after it opens */
+  events?: { at: number; event: ServerEvent }[];
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+/** Answers the REST routes the elements call from the recording; edits change it in memory. */
+function recordedFetch(recording: Recording, files: Map<string, MediaFile>): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(String(input), location.href);
+    const method = init?.method ?? 'GET';
+    const path = url.pathname.replace(/^.*\/api\/media/, '');
+    if (method === 'GET' && path === '') {
+      if (recording.list === 'pending') return new Promise<Response>(() => {});
+      if (recording.list === 'error')
+        return json(503, { error: { code: 'unavailable', message: 'The media server is not answering.' } });
+      const params = Object.fromEntries(url.searchParams) as ListParams;
+      const items = [...files.values()]
+        .filter((file) => matchesParams(file, params))
+        .sort((a, b) => compareFiles(a, b, params));
+      // The whole recording in one page: the grid and list stories show thousands of files, more
+      // than the server's 200-item page, to show the virtualizer at that size.
+      return json(200, { items, nextCursor: null, total: items.length });
+    }
+    const [, id = '', sub] = path.split('/').map(decodeURIComponent);
+    const file = files.get(id);
+    if (method === 'GET' && path === '/tags') return json(200, { tags: [] });
+    if (!file) return json(404, { error: { code: 'not-found', message: 'No such file.' } });
+    if (method === 'GET' && sub === 'usages') return json(200, { usages: file.usages });
+    if (method === 'PATCH') {
+      const next = { ...file, ...(JSON.parse(String(init?.body)) as Partial<MediaFile>) };
+      files.set(id, next);
+      return json(200, next);
+    }
+    if (method === 'DELETE') {
+      files.delete(id);
+      return json(204, null);
+    }
+    return json(200, file);
+  };
+}
+
+/** Opens at once and replays the recorded server events; it never reaches a network. */
+function recordedSocket(events: Recording['events'] = []) {
+  return class RecordedSocket {
+    static readonly OPEN = 1;
+    readyState = 0;
+    onopen: ((event: unknown) => void) | null = null;
+    onmessage: ((event: { data: string }) => void) | null = null;
+    onclose: ((event: unknown) => void) | null = null;
+    onerror: ((event: unknown) => void) | null = null;
+    #timers: ReturnType<typeof setTimeout>[] = [];
+
+    constructor() {
+      this.#timers.push(
+        setTimeout(() => {
+          this.readyState = 1;
+          this.onopen?.({});
+        }),
+      );
+      for (const { at, event } of events)
+        this.#timers.push(setTimeout(() => this.onmessage?.({ data: JSON.stringify(event) }), at));
+    }
+
+    send(): void {}
+
+    close(): void {
+      this.#timers.forEach(clearTimeout);
+      this.readyState = 3;
+    }
+  };
+}
+
+/** The element's first query: what `<media-library>` asks for with the recorded view. */
+function firstParams(view: Partial<ViewState>): ListParams {
+  const params: ListParams = {};
+  if (view.q?.trim()) params.q = view.q.trim();
+  if (view.type) params.type = view.type;
+  return { ...params, sort: view.sort ?? 'createdAt', order: view.order ?? 'desc', limit: 200 };
+}
+
+export function recordedClient(recording: Recording = {}): MediaClient {
+  const files = new Map((recording.files ?? []).map((file) => [file.id, file]));
+  const client = createMediaClient({
+    endpoint: '/api/media',
+    fetch: recordedFetch(recording, files),
+    WebSocket: recordedSocket(recording.events),
+    removeCompletedAfter: Infinity,
+  });
+  client.queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
+  if (recording.view) client.$view.set({ ...client.$view.get(), ...recording.view });
+  if (!recording.list || recording.list === 'answer') {
+    const params = firstParams(client.$view.get());
+    const items = [...files.values()]
+      .filter((f) => matchesParams(f, params))
+      .sort((a, b) => compareFiles(a, b, params));
+    const page: ListResponse = { items, nextCursor: null, total: items.length };
+    client.queryClient.setQueryData(['media-files', params], page);
+  }
+  if (recording.uploads)
+    client.$uploads.set(Object.fromEntries(recording.uploads.map((item) => [item.operationId, item])));
+  if (recording.selected) client.selection.selectAll(recording.selected);
+  return client;
+}
