@@ -17,7 +17,7 @@ const USERS: Record<string, { userId: string; tenantId: string }> = {
 function authenticate(req: IncomingMessage) {
   const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
   const user = USERS[token];
-  return user ? { ...user, roles: [] } : null;
+  return user ? { ...user, roles: ['admin'] } : null;
 }
 
 const A = { Authorization: 'Bearer token-a' };

@@ -1,7 +1,9 @@
 // The moment bytes become a library file: the type is sniffed from the bytes (refused with 415 and
-// the bytes removed if not allowed), the row is inserted as `processing`, the socket hears
-// `media-upload-complete` and `media-created`, and the processing job is queued.
+// the bytes removed if not allowed, audited `upload.failed`), the row is inserted as `processing`
+// with its `upload.completed` entry, the socket hears `media-upload-complete` and `media-created`,
+// and the processing job is queued.
 import { Buffer } from 'node:buffer';
+import type { AuditAction } from '@mediabay/core/protocol';
 import type { MediaContext } from '../context.js';
 import type { MediaRecord } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
@@ -20,6 +22,10 @@ export interface IngestInput {
   size: number;
   storageKey: string;
   operationId: string;
+  /** the tus upload the bytes came from: marked done (or removed) with the file row */
+  uploadId?: string;
+  /** multipart: the upload is created and completed in one request, so both are audited here */
+  auditCreated?: boolean;
 }
 
 export async function readHead(storage: MediaStorage, key: string, size: number): Promise<Buffer> {
@@ -42,24 +48,47 @@ export async function sniffStored(
 
 export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promise<MediaRecord> {
   const sniffed = await sniffStored(ctx.storage, input.storageKey, input.size, input.claimedType);
+  const audit = (action: AuditAction, detail: Record<string, unknown>) =>
+    ({
+      tenantId: input.tenantId,
+      userId: input.ownerId,
+      action,
+      operationId: input.operationId,
+      detail: { name: input.name, size: input.size, ...detail },
+    }) as const;
   if (!typeAllowed(sniffed.mimeType, ctx.options.limits.allowedTypes)) {
     await ctx.storage.remove(input.storageKey);
+    await ctx.db.transaction(async (tx) => {
+      if (input.uploadId) await tx.deleteUpload(input.uploadId);
+      await tx.appendAudit(
+        audit('upload.failed', { reason: 'unsupported-type', mimeType: sniffed.mimeType }),
+      );
+    });
     throw new HttpError(415, 'unsupported-type', `Files of type ${sniffed.mimeType} are not accepted here.`);
   }
   const now = new Date().toISOString();
-  const record = await ctx.db.insertMedia({
-    id: newId(),
-    tenantId: input.tenantId,
-    ownerId: input.ownerId,
-    name: input.name,
-    type: sniffed.type,
-    mimeType: sniffed.mimeType,
-    size: input.size,
-    status: 'processing',
-    createdAt: now,
-    updatedAt: now,
-    storageKey: input.storageKey,
-    operationId: input.operationId,
+  const record = await ctx.db.transaction(async (tx) => {
+    const created = await tx.insertMedia({
+      id: newId(),
+      tenantId: input.tenantId,
+      ownerId: input.ownerId,
+      name: input.name,
+      type: sniffed.type,
+      mimeType: sniffed.mimeType,
+      size: input.size,
+      status: 'processing',
+      createdAt: now,
+      updatedAt: now,
+      storageKey: input.storageKey,
+      operationId: input.operationId,
+    });
+    if (input.uploadId) await tx.setUploadMedia(input.uploadId, created.id);
+    if (input.auditCreated) await tx.appendAudit(audit('upload.created', { mimeType: input.claimedType }));
+    await tx.appendAudit({
+      ...audit('upload.completed', { mimeType: sniffed.mimeType }),
+      fileId: created.id,
+    });
+    return created;
   });
   ctx.bus.publish(input.tenantId, {
     type: 'media-upload-complete',

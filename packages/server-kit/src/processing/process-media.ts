@@ -81,7 +81,21 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
   } catch (error) {
     patch = { status: 'error', error: error instanceof Error ? error.message : String(error) };
   }
-  const updated = await deps.db.updateMedia(record.id, patch);
+  const updated = await deps.db.transaction(async (tx) => {
+    const after = await tx.updateMedia(record.id, patch);
+    // a failed job is the upload's failure, audited with the row's change (the uploader as user)
+    if (after && patch.status === 'error') {
+      await tx.appendAudit({
+        tenantId: record.tenantId,
+        userId: record.ownerId,
+        action: 'upload.failed',
+        fileId: record.id,
+        operationId: record.operationId,
+        detail: { name: record.name, reason: 'processing', error: patch.error ?? null },
+      });
+    }
+    return after;
+  });
   if (!updated) {
     // deleted while we worked: do not leave its poster behind
     if (patch.thumbnailKey) await deps.storage.remove(patch.thumbnailKey).catch(() => undefined);

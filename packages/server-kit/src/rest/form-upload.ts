@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isOperationId } from '@mediabay/core/protocol';
 import busboy from 'busboy';
+import { requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
@@ -88,6 +89,7 @@ async function receive(
   res: ServerResponse,
   auth: AuthContext,
 ): Promise<void> {
+  await requireAccess(ctx, auth, 'upload');
   const max = ctx.options.limits.maxFileSize;
   if (Number(req.headers['content-length'] ?? 0) > max + 64 * 1024) {
     throw new HttpError(413, 'file-too-large', `Files may be at most ${max} bytes.`, { Connection: 'close' });
@@ -111,6 +113,7 @@ async function receive(
       size: file.size,
       storageKey: file.key,
       operationId,
+      auditCreated: true,
     });
     sendJson(res, 201, { success: true, fileId: record.id });
   } catch (error) {

@@ -1,5 +1,6 @@
 // The read side of the REST API: list, one file, its bytes, and the polling fallback for operations.
 import { isOperationId, type OperationStatus } from '@mediabay/core/protocol';
+import { requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
@@ -20,6 +21,7 @@ export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
   const base = ctx.options.basePath;
 
   router.add('GET', '/', async ({ res, url, auth }: RouteContext) => {
+    await requireAccess(ctx, auth, 'read');
     const page = await ctx.db.listMedia(parseListParams(url.searchParams, auth.tenantId));
     sendJson(res, 200, {
       items: page.items.map((r) => toMediaFile(r, base)),
@@ -31,6 +33,7 @@ export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
   router.add('GET', '/operations/:operationId', async ({ res, auth, params }) => {
     const operationId = params.operationId;
     if (!isOperationId(operationId)) throw new HttpError(400, 'invalid-id', 'That is not an operation id.');
+    await requireAccess(ctx, auth, 'read');
     const media = await ctx.db.getMediaByOperation(auth.tenantId, operationId);
     let status: OperationStatus;
     if (media) {
@@ -46,11 +49,14 @@ export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
   });
 
   router.add('GET', '/:id', async ({ res, auth, params }) => {
-    sendJson(res, 200, toMediaFile(await loadOwned(ctx, auth.tenantId, params.id), base));
+    const record = await loadOwned(ctx, auth.tenantId, params.id);
+    await requireAccess(ctx, auth, 'read', [record]);
+    sendJson(res, 200, toMediaFile(record, base));
   });
 
   router.add('GET', '/:id/thumbnail', async ({ req, res, auth, params }) => {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
+    await requireAccess(ctx, auth, 'read', [record]);
     if (!record.thumbnailKey) throw notFound('thumbnail');
     await sendStored(req, res, ctx.storage, {
       key: record.thumbnailKey,
@@ -61,6 +67,8 @@ export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
   });
 
   router.add('GET', '/:id/content', async ({ req, res, auth, params }) => {
-    await sendMediaContent(req, res, ctx.storage, await loadOwned(ctx, auth.tenantId, params.id));
+    const record = await loadOwned(ctx, auth.tenantId, params.id);
+    await requireAccess(ctx, auth, 'read', [record]);
+    await sendMediaContent(req, res, ctx.storage, record);
   });
 }

@@ -1,4 +1,5 @@
-// Removes incomplete uploads older than the configured expiry: their bytes and their rows.
+// Removes incomplete uploads older than the configured expiry (their bytes and their rows), and audit
+// entries older than the audit retention.
 import type { MediaContext } from '../context.js';
 import { uploadKey } from '../storage/keys.js';
 
@@ -11,6 +12,8 @@ export async function sweepExpiredUploads(ctx: MediaContext, now = Date.now()): 
       await ctx.db.deleteUpload(upload.id);
     }
     await ctx.storage.removeExpired(); // bytes without a row (a crash between the two writes)
+    const retention = ctx.options.auditRetentionMs;
+    if (Number.isFinite(retention)) await ctx.db.pruneAudit(new Date(now - retention).toISOString());
     return stale.length;
   } catch (error) {
     console.error('[mediabay] expiry sweep failed', error);

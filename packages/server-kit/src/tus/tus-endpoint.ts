@@ -3,6 +3,7 @@
 // to the bus, and turns a finished upload into a library file.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EVENTS, Server, type Locker, type Upload } from '@tus/server';
+import { deny, requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { sendError } from '../http/respond.js';
@@ -60,17 +61,26 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     async onUploadCreate(req, upload) {
       const { auth, metadata } = stateOf(req);
       if (!metadata) throw new Error('upload created without metadata');
-      await db.insertUpload({
-        id: upload.id,
-        tenantId: auth.tenantId,
-        ownerId: auth.userId,
-        operationId: metadata.operationId,
-        name: metadata.filename,
-        mimeType: metadata.filetype,
-        size: upload.size ?? null,
-        offset: 0,
-        createdAt: new Date().toISOString(),
-        mediaId: null,
+      await db.transaction(async (tx) => {
+        await tx.insertUpload({
+          id: upload.id,
+          tenantId: auth.tenantId,
+          ownerId: auth.userId,
+          operationId: metadata.operationId,
+          name: metadata.filename,
+          mimeType: metadata.filetype,
+          size: upload.size ?? null,
+          offset: 0,
+          createdAt: new Date().toISOString(),
+          mediaId: null,
+        });
+        await tx.appendAudit({
+          tenantId: auth.tenantId,
+          userId: auth.userId,
+          action: 'upload.created',
+          operationId: metadata.operationId,
+          detail: { name: metadata.filename, size: upload.size ?? null, mimeType: metadata.filetype },
+        });
       });
       return {};
     },
@@ -129,11 +139,11 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         size,
         storageKey: uploadKey(upload.id),
         operationId: row.operationId,
+        uploadId: upload.id,
       });
     } catch (error) {
       if (error instanceof HttpError) {
-        // refused after sniffing: the bytes are gone, so is the upload
-        await db.deleteUpload(upload.id);
+        // refused after sniffing: the bytes are gone, so is the upload row (removed by ingestMedia)
         bus.publish(row.tenantId, {
           type: 'media-upload-error',
           operationId: row.operationId,
@@ -142,7 +152,6 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       }
       throw error;
     }
-    await db.setUploadMedia(upload.id, record.id);
     return record.id;
   }
 
@@ -210,10 +219,14 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         if (uploadId === undefined ? !['POST', 'OPTIONS'].includes(method) : method === 'POST') {
           throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here.`);
         }
+        if (method === 'POST') await requireAccess(ctx, auth, 'upload');
         const metadata = checkHeaders(req);
         if (method === 'POST') await checkQuota(ctx, auth.tenantId);
         if (uploadId !== undefined && method !== 'OPTIONS') {
           const row = await checkOwnership(uploadId, auth);
+          // only its creator continues, inspects or cancels an upload, and only while allowed to upload
+          await requireAccess(ctx, auth, 'upload');
+          if (row.ownerId !== auth.userId) await deny(ctx, auth, 'upload', { uploadId });
           if (method === 'HEAD') await finishIfComplete(row);
         }
         inFlight.set(req, metadata ? { auth, metadata } : { auth });
