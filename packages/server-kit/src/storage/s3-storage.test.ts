@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import { Upload } from '@tus/utils';
 import { parseStorageUrl } from '../config/service-urls.js';
 import {
   missingServices,
@@ -50,6 +51,24 @@ describe('S3 storage', { skip: missingServices('s3') }, () => {
     assert.deepEqual(await fs.readFile(copy.path), bytes);
     await copy.release();
     await assert.rejects(fs.access(copy.path));
+  });
+
+  it('aborts and removes unfinished multipart uploads once they expire', async () => {
+    const expiring = await createS3Storage({ ...parseStorageUrl(testStorageUrl()), expiryMs: 1 });
+    try {
+      const id = randomBytes(16).toString('hex');
+      await expiring.tusStore.create(
+        new Upload({ id, size: 10 * 1024 * 1024, offset: 0, creation_date: new Date().toISOString() }),
+      );
+      await expiring.tusStore.write(Readable.from([randomBytes(1024)]), id, 0);
+      // some services (Swift) report the start of a multipart upload to the second
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      assert.ok((await expiring.removeExpired()) >= 1);
+      await assert.rejects(expiring.tusStore.getUpload(id), 'its info is gone too');
+      assert.equal(await expiring.removeExpired(), 0);
+    } finally {
+      await expiring.close?.();
+    }
   });
 
   it('refuses keys outside its patterns', async () => {

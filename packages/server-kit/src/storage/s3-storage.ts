@@ -2,6 +2,7 @@
 // @tus/s3-store (multipart; incomplete ones expire and are aborted), everything else as plain objects.
 // A tus upload's object key is its id; other keys are used as they are. Processing gets a temporary
 // local copy, removed when released.
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -31,6 +32,27 @@ const objectKey = (key: string): string => tusId(checkKey(key)) ?? key;
 
 const statusOf = (error: unknown): number | undefined =>
   (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+
+/**
+ * Adds Content-MD5 to multi-object deletes: S3 itself accepts the SDK's CRC32 checksum there, but
+ * several S3-compatible services (Swift s3api, older MinIO) insist on the MD5 header.
+ */
+export function addContentMd5(client: S3): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const request = args.request as { headers?: Record<string, string>; body?: unknown };
+      if (
+        context.commandName === 'DeleteObjectsCommand' &&
+        request.headers &&
+        typeof request.body === 'string'
+      ) {
+        request.headers['content-md5'] = createHash('md5').update(request.body).digest('base64');
+      }
+      return next(args);
+    },
+    { step: 'build', name: 'mediabayContentMd5' },
+  );
+}
 
 export function s3ClientConfig(options: S3StorageOptions): S3ClientConfig {
   const config: S3ClientConfig = {
@@ -77,6 +99,9 @@ export async function createS3Storage(options: S3StorageOptions): Promise<MediaS
     expirationPeriodInMilliseconds: options.expiryMs,
     s3ClientConfig: { ...config, bucket: options.bucket },
   });
+  // the store makes its own client from the config; it needs the MD5 header as much as ours
+  addContentMd5(client);
+  addContentMd5((tusStore as unknown as { client: S3 }).client);
   const Bucket = options.bucket;
 
   async function get(key: string, range?: { start: number; end: number }): Promise<Readable> {
