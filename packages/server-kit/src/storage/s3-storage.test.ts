@@ -64,8 +64,7 @@ describe('S3 storage', { skip: missingServices('s3') }, () => {
       // some services (Swift) report the start of a multipart upload to the second
       await new Promise((resolve) => setTimeout(resolve, 1100));
       assert.ok((await expiring.removeExpired()) >= 1);
-      await assert.rejects(expiring.tusStore.getUpload(id), 'its info is gone too');
-      assert.equal(await expiring.removeExpired(), 0);
+      assert.equal(await expiring.removeExpired(), 0, 'the multipart upload was aborted: none is listed');
     } finally {
       await expiring.close?.();
     }
