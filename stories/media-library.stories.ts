@@ -3,7 +3,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MediaLibrary } from '@mediabay/elements';
-import { mediaFile, mediaFiles, upload } from './support/fixtures.js';
+import { inFlight, mediaFile, mediaFiles, upload } from './support/fixtures.js';
 import { clientFor, frame, frameArgTypes, frameDefaults, type FrameArgs } from './support/frame.js';
 import type { Recording } from './support/recorded-client.js';
 
@@ -59,12 +59,16 @@ export const Selection: Story = {
   },
 };
 
+const inProgress = [
+  upload(12, 'uploading'),
+  upload(13, 'uploading'),
+  upload(14, 'processing'),
+  upload(15, 'queued'),
+];
+
 export const UploadsInProgress: Story = {
   parameters: {
-    recording: {
-      files: mediaFiles(12),
-      uploads: [upload(0, 'uploading'), upload(1, 'uploading'), upload(2, 'processing'), upload(3, 'ready')],
-    },
+    recording: { files: [...inProgress.map(inFlight), ...mediaFiles(12)], uploads: inProgress },
   },
 };
 
