@@ -2,6 +2,7 @@
 // fallback, the library cache, selection and view into the MediaClient of DESIGN.md.
 import { QueryClient } from '@tanstack/query-core';
 import { batch, map } from 'nanostores';
+import { connectTabs } from './client-tabs.js';
 import { createEmitter } from './emitter.js';
 import { createFetcher } from './http.js';
 import { createLibrary, MEDIA_FILES_KEY } from './library.js';
@@ -13,6 +14,7 @@ import { mediaTypeOf, type OperationStatus, type ServerEvent } from './protocol.
 import { createSelection } from './selection.js';
 import { fromOperationStatus, fromServerEvent, operationOf } from './server-events.js';
 import { createSocket, type SocketEventMap, type WebSocketConstructor } from './socket.js';
+import type { TabCommand } from './tabs.js';
 import { formTransport } from './transports/form.js';
 import { absoluteUrl, tusTransport } from './transports/tus.js';
 import type { ClientEventMap, MediaClient, MediaClientOptions, UploadItem, ViewState } from './types.js';
@@ -76,6 +78,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   });
 
   function onChange({ previous, item }: DispatchResult): void {
+    tabs?.changed(item);
     if (previous.status === item.status && previous.waitingForFile === item.waitingForFile) return;
     tracker?.changed(item);
     // the optimistic library entry lives as long as the upload can still produce a file
@@ -104,9 +107,20 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
         removalTimers.delete(id);
         itemKeys.delete(id);
         store.remove([id]);
+        tabs?.removed([id]);
       }, removeAfter),
     );
   }
+
+  /** user actions show in $uploads before they return, however many items they touch (one write) */
+  const act = (fn: () => void): void => {
+    fn();
+    store.flush();
+  };
+  const tabs =
+    options.shareTabs === false
+      ? null
+      : connectTabs({ endpoint: absoluteUrl(endpoint), store, uploader, library, tracker, act });
 
   // ---- live channel -------------------------------------------------------------------------
   const socket = createSocket({
@@ -119,7 +133,11 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     interval: options.pollInterval,
     ids: () =>
       Object.values(store.$uploads.get())
-        .filter((item) => item.status === 'uploading' || item.status === 'processing')
+        .filter(
+          (item) =>
+            (item.status === 'uploading' || item.status === 'processing') &&
+            !tabs?.isMirror(item.operationId),
+        )
         .map((item) => item.operationId),
     onStatus: (status) => onOperationStatus(status),
   });
@@ -150,7 +168,9 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       const item = id ? store.get(id) : undefined;
       const next = item && fromServerEvent(event, item);
       // late progress after a pause or after completion is expected, not worth a dev warning
-      if (item && next && accepts(item.status, next.type)) uploader.apply(item.operationId, next);
+      // the tab that drives an upload applies the server's events; mirrors hear them from that tab
+      if (item && next && accepts(item.status, next.type) && !tabs?.isMirror(item.operationId))
+        uploader.apply(item.operationId, next);
     });
     emitter.emit(event.type, event as never);
   }
@@ -176,8 +196,13 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
 
   // ---- resume after reload -------------------------------------------------------------------
   async function restore(): Promise<void> {
-    const restored = (await tracker?.restore())?.filter(({ item }) => !store.get(item.operationId)) ?? [];
+    const loaded = (await tracker?.restore())?.filter(({ item }) => !store.get(item.operationId)) ?? [];
+    // an upload another open tab still drives is that tab's: it arrives here as a mirror
+    const mine = await Promise.all(loaded.map(({ item }) => tabs?.tryOwn(item.operationId) ?? true));
+    const restored = loaded.filter((_, index) => mine[index]);
+    tracker?.drop(loaded.filter((_, index) => !mine[index]).map(({ item }) => item.operationId));
     if (destroyed || restored.length === 0) return;
+    tabs?.own(restored.map(({ item }) => ({ item })));
     store.add(restored.map(({ item }) => item));
     library.addOptimistic(restored.map(({ item }) => item));
     store.flush();
@@ -220,6 +245,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     for (const file of files) {
       const id = tracker?.match(file);
       if (id && store.get(id)?.waitingForFile && uploader.apply(id, { type: 'FILE.PROVIDED' })) {
+        tabs?.own([{ item: store.get(id)!, file }]);
         uploader.enqueue(id, file);
         resumed.push(store.get(id)!);
       } else {
@@ -259,6 +285,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       library.addOptimistic(accepted);
     });
     tracker?.added(entries);
+    tabs?.own(entries);
     const validators = options.validators ?? [];
     if (validators.length === 0) uploader.add(entries);
     else for (const entry of entries) void validateLater(entry.item, entry.file, validators);
@@ -285,23 +312,22 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     emitter.emit('upload-rejected', { type: 'upload-rejected', rejection, operationId: item.operationId });
   }
 
-  /** user actions show in $uploads before they return, however many items they touch (one write) */
-  const act = (fn: () => void): void => {
-    fn();
-    store.flush();
+  /** a command for an upload another tab drives goes to that tab */
+  const command = (action: TabCommand) => (id: string) => {
+    if (!tabs?.forward(id, action)) uploader[action](id);
   };
-  const each = (fn: (id: string) => void) => act(() => Object.keys(store.$uploads.get()).forEach(fn));
+  const each = (action: TabCommand) => act(() => Object.keys(store.$uploads.get()).forEach(command(action)));
 
   return {
     endpoint,
     addFiles,
-    pause: (id) => act(() => uploader.pause(id)),
-    resume: (id) => act(() => uploader.resume(id)),
-    cancel: (id) => act(() => uploader.cancel(id)),
-    retry: (id) => act(() => uploader.retry(id)),
-    pauseAll: () => each((id) => uploader.pause(id)),
-    resumeAll: () => each((id) => uploader.resume(id)),
-    cancelAll: () => each((id) => uploader.cancel(id)),
+    pause: (id) => act(() => command('pause')(id)),
+    resume: (id) => act(() => command('resume')(id)),
+    cancel: (id) => act(() => command('cancel')(id)),
+    retry: (id) => act(() => command('retry')(id)),
+    pauseAll: () => each('pause'),
+    resumeAll: () => each('resume'),
+    cancelAll: () => each('cancel'),
     setConcurrency: (limit) => uploader.queue.setConcurrency(limit),
     $uploads: store.$uploads,
     $batch: store.$batch,
@@ -333,6 +359,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       itemKeys.clear();
       canceled.clear();
       tracker?.close();
+      tabs?.close();
     },
   };
 }

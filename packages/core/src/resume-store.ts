@@ -17,6 +17,7 @@ export interface ResumeRecord {
 export interface ResumeStore {
   /** records of this endpoint that have not expired; expired ones are deleted on the way */
   load(endpoint: string, now?: number): Promise<ResumeRecord[]>;
+  get(operationId: string): Promise<ResumeRecord | undefined>;
   save(records: readonly ResumeRecord[]): Promise<void>;
   remove(operationIds: readonly string[]): Promise<void>;
   close(): void;
@@ -79,6 +80,13 @@ export function openResumeStore(name = 'mediabay-uploads'): ResumeStore | null {
       for (const record of expired) tx.objectStore(STORE).delete(record.operationId);
       await done(tx).catch(() => {});
       return records.filter((record) => record.expiresAt > now);
+    },
+    async get(operationId) {
+      const database = await db;
+      if (!database) return undefined;
+      const request = database.transaction(STORE, 'readonly').objectStore(STORE).get(operationId);
+      await done(request).catch(() => {});
+      return request.result as ResumeRecord | undefined;
     },
     save: (records) => write((store) => records.forEach((record) => store.put(record))),
     remove: (ids) => write((store) => ids.forEach((id) => store.delete(id))),

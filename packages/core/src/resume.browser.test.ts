@@ -60,7 +60,8 @@ describe('resume after reload', () => {
     clients = [];
   });
   const client = () => {
-    const created = createMediaClient({ endpoint, removeCompletedAfter: Infinity });
+    // tabs are off here: this is about what IndexedDB keeps, not what other open tabs show
+    const created = createMediaClient({ endpoint, removeCompletedAfter: Infinity, shareTabs: false });
     clients.push(created);
     return created;
   };

@@ -19,9 +19,13 @@ export interface ResumeTracker {
   /** the id of a waiting item this file belongs to */
   match(file: File): string | undefined;
   added(entries: readonly { item: UploadItem; file: File }[]): void;
+  /** starts keeping the record another tab wrote for an upload this tab now drives */
+  adopt(operationId: string): Promise<void>;
   url(item: UploadItem, url: string): void;
   changed(item: UploadItem): void;
   forget(operationIds: readonly string[]): void;
+  /** stops tracking without deleting: another tab drives these */
+  drop(operationIds: readonly string[]): void;
   close(): void;
 }
 
@@ -62,6 +66,10 @@ export function createResumeTracker(store: ResumeStore, endpoint: string): Resum
       for (const record of fresh) records.set(record.operationId, record);
       void store.save(fresh);
     },
+    async adopt(operationId) {
+      const record = await store.get(operationId);
+      if (record && !records.has(operationId)) records.set(operationId, record);
+    },
     url(item, url) {
       const record = records.get(item.operationId);
       if (record) save({ ...record, uploadUrl: url, item });
@@ -75,6 +83,10 @@ export function createResumeTracker(store: ResumeStore, endpoint: string): Resum
         return;
       }
       save({ ...record, item });
+    },
+    drop(ids) {
+      for (const id of ids) records.delete(id);
+      for (const [fingerprint, id] of waiting) if (ids.includes(id)) waiting.delete(fingerprint);
     },
     forget(ids) {
       for (const id of ids) records.delete(id);

@@ -86,6 +86,8 @@ export interface MediaClientOptions {
   fetch?: typeof fetch;
   /** keep unfinished uploads in IndexedDB so they resume after a reload when the file is chosen again; default true */
   resumeAfterReload?: boolean;
+  /** one upload queue for all tabs of this origin and endpoint (BroadcastChannel + Web Locks); default true */
+  shareTabs?: boolean;
   /** share a QueryClient with the host app; default a new one */
   queryClient?: QueryClient;
 }

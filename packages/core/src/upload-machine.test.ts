@@ -38,6 +38,7 @@ const sample: Record<UploadEventType, UploadEvent> = {
   'UPLOAD.ERROR': { type: 'UPLOAD.ERROR', error: { code: 'network', message: 'offline', retryable: true } },
   'FILE.MISSING': { type: 'FILE.MISSING' },
   'FILE.PROVIDED': { type: 'FILE.PROVIDED' },
+  'UPLOAD.HANDOVER': { type: 'UPLOAD.HANDOVER' },
 };
 
 // The expected outcome of every state x event pair, written out so that a change to the table is a
@@ -56,6 +57,7 @@ const expected: Record<UploadStatus, Record<UploadEventType, UploadStatus | '-'>
     'UPLOAD.ERROR': 'error',
     'FILE.MISSING': 'paused',
     'FILE.PROVIDED': '-',
+    'UPLOAD.HANDOVER': 'queued',
   },
   uploading: {
     'UPLOAD.START': '-',
@@ -70,6 +72,7 @@ const expected: Record<UploadStatus, Record<UploadEventType, UploadStatus | '-'>
     'UPLOAD.ERROR': 'error',
     'FILE.MISSING': 'paused',
     'FILE.PROVIDED': '-',
+    'UPLOAD.HANDOVER': 'queued',
   },
   paused: {
     'UPLOAD.START': '-',
@@ -84,6 +87,7 @@ const expected: Record<UploadStatus, Record<UploadEventType, UploadStatus | '-'>
     'UPLOAD.ERROR': 'error',
     'FILE.MISSING': 'paused',
     'FILE.PROVIDED': 'queued',
+    'UPLOAD.HANDOVER': '-',
   },
   processing: {
     'UPLOAD.START': '-',
@@ -98,6 +102,7 @@ const expected: Record<UploadStatus, Record<UploadEventType, UploadStatus | '-'>
     'UPLOAD.ERROR': 'error',
     'FILE.MISSING': '-',
     'FILE.PROVIDED': '-',
+    'UPLOAD.HANDOVER': '-',
   },
   ready: {
     'UPLOAD.START': '-',
@@ -112,6 +117,7 @@ const expected: Record<UploadStatus, Record<UploadEventType, UploadStatus | '-'>
     'UPLOAD.ERROR': '-',
     'FILE.MISSING': '-',
     'FILE.PROVIDED': '-',
+    'UPLOAD.HANDOVER': '-',
   },
   error: {
     'UPLOAD.START': '-',
@@ -126,6 +132,7 @@ const expected: Record<UploadStatus, Record<UploadEventType, UploadStatus | '-'>
     'UPLOAD.ERROR': '-',
     'FILE.MISSING': 'error',
     'FILE.PROVIDED': 'queued',
+    'UPLOAD.HANDOVER': '-',
   },
   canceled: {
     'UPLOAD.START': '-',
@@ -140,6 +147,7 @@ const expected: Record<UploadStatus, Record<UploadEventType, UploadStatus | '-'>
     'UPLOAD.ERROR': '-',
     'FILE.MISSING': '-',
     'FILE.PROVIDED': '-',
+    'UPLOAD.HANDOVER': '-',
   },
 };
 

@@ -16,7 +16,9 @@ export type UploadEvent =
   /** a restored item whose File is not available (after a reload, or in another tab) */
   | { type: 'FILE.MISSING' }
   /** the user chose the file of a `waitingForFile` item again */
-  | { type: 'FILE.PROVIDED' };
+  | { type: 'FILE.PROVIDED' }
+  /** the tab that drove this upload went away; this tab queues it to continue from the server offset */
+  | { type: 'UPLOAD.HANDOVER' };
 
 export type UploadEventType = UploadEvent['type'];
 
@@ -43,6 +45,7 @@ export const UPLOAD_EVENT_TYPES: readonly UploadEventType[] = [
   'UPLOAD.ERROR',
   'FILE.MISSING',
   'FILE.PROVIDED',
+  'UPLOAD.HANDOVER',
 ];
 
 /**
@@ -59,6 +62,7 @@ export const UPLOAD_TRANSITIONS: Readonly<
     'UPLOAD.CANCEL': 'canceled',
     'UPLOAD.ERROR': 'error',
     'FILE.MISSING': 'paused',
+    'UPLOAD.HANDOVER': 'queued',
   },
   uploading: {
     'UPLOAD.PROGRESS': 'uploading',
@@ -69,6 +73,7 @@ export const UPLOAD_TRANSITIONS: Readonly<
     'PROCESSING.DONE': 'ready',
     'UPLOAD.ERROR': 'error',
     'FILE.MISSING': 'paused',
+    'UPLOAD.HANDOVER': 'queued',
   },
   paused: {
     // bytes the server acknowledged before the pause took effect are still real
@@ -198,6 +203,7 @@ function applyEvent(item: UploadItem, event: UploadEvent): UploadItem {
     case 'FILE.MISSING':
       return { ...settled(item), waitingForFile: true };
     case 'FILE.PROVIDED':
+    case 'UPLOAD.HANDOVER':
       return { ...settled(item), waitingForFile: undefined };
   }
 }

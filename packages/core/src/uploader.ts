@@ -4,7 +4,7 @@ import { backoffDelay } from './backoff.js';
 import { createQueue, type UploadQueue } from './queue.js';
 import type { Transport, TransportError, TransportUpload } from './transports/transport.js';
 import type { UploadItem } from './types.js';
-import type { UploadEvent } from './upload-machine.js';
+import { accepts, type UploadEvent } from './upload-machine.js';
 import type { DispatchResult, UploadStore } from './uploads-store.js';
 
 export interface UploaderOptions {
@@ -35,6 +35,8 @@ export interface Uploader {
   cancel(id: string): void;
   retry(id: string): void;
   hasFile(id: string): boolean;
+  /** gives an item its file without queueing it (a paused upload this tab now drives) */
+  provide(id: string, file: File): void;
   /** an upload URL from an earlier session, to resume from the server's offset */
   setUploadUrl(id: string, url: string): void;
   readonly queue: UploadQueue;
@@ -122,7 +124,10 @@ export function createUploader(options: UploaderOptions): Uploader {
         },
         {
           onProgress: (sent) => {
-            if (isCurrent()) apply(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: sent });
+            // the server may already have said "complete": late progress is expected, not news
+            const status = store.get(id)?.status;
+            if (isCurrent() && status && accepts(status, 'UPLOAD.PROGRESS'))
+              apply(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: sent });
           },
           onSuccess: (result) => {
             if (!isCurrent()) return;
@@ -199,6 +204,9 @@ export function createUploader(options: UploaderOptions): Uploader {
       queue.enqueue(id, { front: true });
     },
     hasFile: (id) => files.has(id),
+    provide(id, file) {
+      files.set(id, file);
+    },
     setUploadUrl(id, url) {
       uploadUrls.set(id, url);
     },

@@ -25,6 +25,8 @@ export interface UploadStore {
   /** applies an event: visible through get() at once, in $uploads by the next frame (or flush());
    * null when the item is unknown or its state ignores the event */
   dispatch(id: string, event: UploadEvent): DispatchResult | null;
+  /** writes items as given, bypassing the reducer: mirrors of uploads another tab drives */
+  put(items: readonly UploadItem[]): void;
   /** drops items (at the next frame, or flush()) */
   remove(ids: readonly string[]): void;
   flush(): void;
@@ -109,6 +111,23 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       if (item !== previous) pending.set(id, item);
       frame.schedule();
       return { previous, item };
+    },
+    put(items) {
+      let added = false;
+      for (const item of items) {
+        removals.delete(item.operationId);
+        if (item.operationId in $uploads.get()) pending.set(item.operationId, item);
+        else added = true;
+      }
+      if (added) {
+        flush();
+        const next = { ...$uploads.get() };
+        for (const item of items) next[item.operationId] = item;
+        pending.clear();
+        $uploads.set(next);
+        return;
+      }
+      frame.schedule();
     },
     remove(ids) {
       // removals wait for the frame too: items leaving one by one must not copy the map each time

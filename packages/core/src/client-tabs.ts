@@ -1,0 +1,68 @@
+// How a client joins the tabs of its origin and endpoint (tabs.ts): mirrors go into the store as
+// they are, commands reach the uploader, and a takeover continues the upload if the file is readable.
+import type { Library } from './library.js';
+import type { ResumeTracker } from './resume.js';
+import { createTabSync, type TabSync } from './tabs.js';
+import type { UploadItem } from './types.js';
+import type { Uploader } from './uploader.js';
+import type { UploadStore } from './uploads-store.js';
+
+const inFlight = (item: UploadItem) =>
+  item.status !== 'ready' && item.status !== 'canceled' && item.status !== 'error';
+
+/** A File cloned from a tab that has closed may no longer be readable (it depends on the browser). */
+async function canRead(file: File | undefined): Promise<boolean> {
+  if (!file) return false;
+  try {
+    await file.slice(0, 1).arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function connectTabs(context: {
+  endpoint: string;
+  store: UploadStore;
+  uploader: Uploader;
+  library: Library;
+  tracker: ResumeTracker | null;
+  act: (fn: () => void) => void;
+}): TabSync | null {
+  const { store, uploader, library, tracker } = context;
+  const tabs: TabSync | null = createTabSync({
+    endpoint: context.endpoint,
+    onMirror(items) {
+      const fresh = items.filter((item) => !store.get(item.operationId) && inFlight(item));
+      store.put(items);
+      library.addOptimistic(fresh);
+      for (const item of items) if (item.status === 'canceled') library.discard(item.operationId);
+    },
+    onRemoved: (ids) => store.remove(ids),
+    onCommand: (id, action) => context.act(() => uploader[action](id)),
+    async onTakeover(id, file, uploadUrl) {
+      await tracker?.adopt(id);
+      if (uploadUrl) uploader.setUploadUrl(id, uploadUrl);
+      const readable = await canRead(file);
+      // the mirror may have moved on (finished) while the lock was on its way
+      const item = store.get(id);
+      if (!item) return;
+      context.act(() => {
+        if (!readable) {
+          // no bytes here: the panel asks for the file, as after a reload
+          if (!uploader.apply(id, { type: 'FILE.MISSING' })) tabs?.changed(item);
+          return;
+        }
+        uploader.provide(id, file!);
+        if (uploader.apply(id, { type: 'UPLOAD.HANDOVER' })) uploader.enqueue(id);
+        else tabs?.changed(item);
+      });
+    },
+    owned: () => Object.values(store.$uploads.get()).filter((item) => !tabs?.isMirror(item.operationId)),
+    isFinished(id) {
+      const item = store.get(id);
+      return !item || item.status === 'ready' || item.status === 'canceled';
+    },
+  });
+  return tabs;
+}
