@@ -8,12 +8,13 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type PgModule from 'pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/server-kit/bin/mediabay.js');
 const services = join(root, 'scripts/services/services.sh');
 // pg is a dependency of the server kit, not of this script's folder
-const pg = createRequire(join(root, 'packages/server-kit/package.json'))('pg') as typeof import('pg');
+const pg = createRequire(join(root, 'packages/server-kit/package.json'))('pg') as typeof PgModule;
 const MIB = 1024 * 1024;
 const quick = process.argv.includes('--quick');
 
@@ -148,7 +149,8 @@ try {
   );
   console.table(rows);
   console.log(
-    'Every service and every instance shares this machine: the figures compare, they do not promise.',
+    'Every service and every instance shares this machine, and the test S3 server (Swift, one process) is the\n' +
+      'bottleneck: each tus upload is about ten S3 requests. The figures compare, they do not promise.',
   );
 } finally {
   await rm(dir, { recursive: true, force: true });
