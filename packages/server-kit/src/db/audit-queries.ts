@@ -10,8 +10,9 @@ type AuditQueries = Pick<MediaDatabase, 'appendAudit' | 'listAudit' | 'pruneAudi
 const encode = (seq: number): string => Buffer.from(String(seq)).toString('base64url');
 
 function decode(raw: string): number {
-  const seq = Number(Buffer.from(raw, 'base64url').toString('utf8'));
-  if (!Number.isSafeInteger(seq) || seq < 0)
+  const text = /^[A-Za-z0-9_-]{1,24}$/.test(raw) ? Buffer.from(raw, 'base64url').toString('utf8') : '';
+  const seq = /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(seq))
     throw new HttpError(400, 'invalid-cursor', 'The cursor is not one this server issued.');
   return seq;
 }
