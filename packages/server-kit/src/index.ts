@@ -6,9 +6,21 @@ export type { AuthContext, Authenticate, MediaLimits, MediaServerOptions } from 
 export { HttpError } from './http/errors.js';
 export { createLocalBus } from './bus/event-bus.js';
 export type { BusListener, EventBus } from './bus/event-bus.js';
+export { createRedisBus } from './bus/redis-bus.js';
+export type { RedisBusOptions } from './bus/redis-bus.js';
+export { connectRedis } from './redis/connect.js';
+export type { RedisConnection } from './redis/connect.js';
+export { RedisLocker } from './tus/redis-locker.js';
+export type { RedisLockerOptions } from './tus/redis-locker.js';
 export { createFileStorage } from './storage/file-storage.js';
-export type { ByteRange, MediaStorage } from './storage/storage.js';
+export { createS3Storage } from './storage/s3-storage.js';
+export type { S3StorageOptions } from './storage/s3-storage.js';
+export type { ByteRange, LocalCopy, MediaStorage } from './storage/storage.js';
+export { parseStorageUrl } from './config/service-urls.js';
+export type { S3Location } from './config/service-urls.js';
 export { createSqliteDatabase } from './db/sqlite.js';
+export { createPostgresDatabase } from './db/postgres.js';
+export type { PostgresOptions } from './db/postgres.js';
 export { createKyselyDatabase } from './db/kysely-database.js';
 export type {
   ListQuery,
