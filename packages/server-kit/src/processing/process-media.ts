@@ -77,10 +77,12 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
   try {
     report(0, 'queued');
     patch = { ...(await analyse(deps, record, report)), status: 'ready', error: null };
-    report(100, 'done');
   } catch (error) {
     patch = { status: 'error', error: error instanceof Error ? error.message : String(error) };
   }
+  // This instance stalled past its lease and another took the job over: that one's result counts.
+  if (deps.holdsLease && !(await deps.holdsLease(record.id))) return;
+  if (patch.status === 'ready') report(100, 'done');
   const updated = await deps.db.transaction(async (tx) => {
     const after = await tx.updateMedia(record.id, patch);
     // a failed job is the upload's failure, audited with the row's change (the uploader as user)

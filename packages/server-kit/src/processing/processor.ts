@@ -24,6 +24,8 @@ export interface ProcessorDeps {
   basePath: string;
   concurrency: number;
   timeoutMs: number;
+  /** Renews the job's lease and says whether this process still holds it (set by the processor). */
+  holdsLease?: (mediaId: string) => Promise<boolean>;
 }
 
 export interface LeaseOptions {
@@ -59,7 +61,7 @@ export function createProcessor(deps: ProcessorDeps, lease: LeaseOptions = {}): 
         claim(mediaId).catch((error: unknown) => console.error('[mediabay] lease renewal', error));
       }, leaseMs / 3);
       try {
-        await processMedia(deps, mediaId);
+        await processMedia({ ...deps, holdsLease: claim }, mediaId);
       } finally {
         clearInterval(renewal);
       }
