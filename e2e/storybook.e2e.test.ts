@@ -85,3 +85,31 @@ test('the dropzone reflects a refused drag and lists rejected files', async () =
     await waitForCount(page.locator('upload-dropzone [part~="rejections"] li'), 3, 10_000);
   });
 });
+
+test('a recorded socket replay takes an upload from processing to ready in the library', async () => {
+  await openStory('elements-media-library--processing-live', async (page) => {
+    const row = page.locator('upload-panel [part~="row"][data-status]');
+    await waitForCount(row, 1, 10_000);
+    assert.equal(await row.getAttribute('data-status'), 'processing');
+    await waitForCount(page.locator('upload-panel [part~="row"][data-status="ready"]'), 1, 10_000);
+    await waitForCount(
+      page.locator('media-library [part~="item"][data-id="file_000016"][data-status="ready"]'),
+      1,
+      5_000,
+    );
+  });
+});
+
+test('a docs page documents the element from its manifest', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = watchErrors(page);
+  try {
+    await page.goto(`${server.url}iframe.html?id=elements-upload-panel--docs&viewMode=docs`);
+    await waitForText(page.locator('#storybook-docs'), 'mb-panel-toggle', 15_000);
+    await waitForText(page.locator('#storybook-docs'), '--mb-', 5_000);
+    await screenshot(page, 'story-docs-upload-panel');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});

@@ -4,8 +4,23 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MediaLibrary } from '@mediabay/elements';
 import { inFlight, mediaFile, mediaFiles, upload } from './support/fixtures.js';
-import { clientFor, frame, frameArgTypes, frameDefaults, type FrameArgs } from './support/frame.js';
+import {
+  clientFor,
+  documentedOnly,
+  frame,
+  frameArgTypes,
+  frameDefaults,
+  type FrameArgs,
+} from './support/frame.js';
 import type { Recording } from './support/recorded-client.js';
+import type { MediaFile, ServerEvent } from '@mediabay/core/protocol';
+
+const progressEvent = (file: MediaFile, progress: number, stage: string): ServerEvent => ({
+  type: 'media-processing-progress',
+  operationId: file.operationId,
+  fileId: file.id,
+  data: { progress, stage },
+});
 
 type Story = StoryObj<FrameArgs>;
 
@@ -13,8 +28,10 @@ const meta: Meta<FrameArgs> = {
   title: 'Elements/media-library',
   component: 'media-library',
   args: frameDefaults,
-  argTypes: frameArgTypes,
-  parameters: { recording: { files: mediaFiles(24) } satisfies Recording },
+  argTypes: { ...frameArgTypes, ...documentedOnly('endpoint', 'client', 'strings', 'items', 'selectedIds') },
+  parameters: {
+    recording: { files: mediaFiles(24) } satisfies Recording,
+  },
   render: (args, { parameters }) =>
     frame(
       args,
@@ -69,6 +86,24 @@ const inProgress = [
 export const UploadsInProgress: Story = {
   parameters: {
     recording: { files: [...inProgress.map(inFlight), ...mediaFiles(12)], uploads: inProgress },
+  },
+};
+
+const processing = upload(16, 'processing', { processing: { stage: 'queued', progress: 0 } });
+const processed = mediaFile(16, { operationId: processing.operationId, name: processing.name });
+
+/** The socket replays what the server sent while this upload was processed, then its record. */
+export const ProcessingLive: Story = {
+  parameters: {
+    recording: {
+      files: [inFlight(processing), ...mediaFiles(12)],
+      uploads: [processing],
+      events: [
+        { at: 600, event: progressEvent(processed, 10, 'probing') },
+        { at: 1400, event: progressEvent(processed, 50, 'thumbnail') },
+        { at: 2200, event: { type: 'media-created', file: processed } },
+      ],
+    } satisfies Recording,
   },
 };
 

@@ -3,7 +3,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { UploadDropzone } from '@mediabay/elements';
-import { clientFor, frame, frameArgTypes, frameDefaults, type FrameArgs } from './support/frame.js';
+import {
+  clientFor,
+  documentedOnly,
+  frame,
+  frameArgTypes,
+  frameDefaults,
+  type FrameArgs,
+} from './support/frame.js';
 import type { Recording } from './support/recorded-client.js';
 
 interface DropzoneArgs extends FrameArgs {
@@ -19,7 +26,23 @@ const meta: Meta<DropzoneArgs> = {
   title: 'Elements/upload-dropzone',
   component: 'upload-dropzone',
   args: { ...frameDefaults, accept: 'image/*,video/*', maxSize: 10 * 1024 * 1024, disabled: false },
-  argTypes: frameArgTypes,
+  argTypes: {
+    ...frameArgTypes,
+    ...documentedOnly(
+      'endpoint',
+      'client',
+      'strings',
+      'multiple',
+      'max-size',
+      'max-files',
+      'maxFiles',
+      'drag-active',
+      'dragActive',
+      'drag-reject',
+      'dragReject',
+      'restrictions',
+    ),
+  },
   render: (args) =>
     frame(
       args,

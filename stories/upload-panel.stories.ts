@@ -3,7 +3,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { upload } from './support/fixtures.js';
-import { clientFor, frame, frameArgTypes, frameDefaults, type FrameArgs } from './support/frame.js';
+import {
+  clientFor,
+  documentedOnly,
+  frame,
+  frameArgTypes,
+  frameDefaults,
+  type FrameArgs,
+} from './support/frame.js';
 import type { Recording } from './support/recorded-client.js';
 
 interface PanelArgs extends FrameArgs {
@@ -27,6 +34,7 @@ const meta: Meta<PanelArgs> = {
   args: { ...frameDefaults, minimized: false, position: 'bottom-right' },
   argTypes: {
     ...frameArgTypes,
+    ...documentedOnly('endpoint', 'client', 'strings', 'dismissed'),
     position: {
       control: 'select',
       options: ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'inline'],

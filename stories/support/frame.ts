@@ -38,3 +38,7 @@ export function frame(args: FrameArgs, content: TemplateResult): TemplateResult 
     ${content}
   </div>`;
 }
+
+/** Manifest entries a story does not bind: listed in the docs table, with no control that would do nothing. */
+export const documentedOnly = (...names: string[]) =>
+  Object.fromEntries(names.map((name) => [name, { control: false }]));
