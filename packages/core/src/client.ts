@@ -6,6 +6,7 @@ import { connectTabs } from './client-tabs.js';
 import { createEmitter } from './emitter.js';
 import { createFetcher } from './http.js';
 import { createLibrary, MEDIA_FILES_KEY } from './library.js';
+import { createMeStore } from './me.js';
 import { createOperationId } from './operation-id.js';
 import { createPoller } from './poller.js';
 import { openResumeStore } from './resume-store.js';
@@ -45,6 +46,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     options.queryClient ?? new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
   const fetcher = createFetcher(endpoint, headers, options.fetch);
   const library = createLibrary({ queryClient, fetcher });
+  const $me = createMeStore(fetcher);
   const selection = createSelection();
   const $view = map<ViewState>({ ...DEFAULT_VIEW });
   const removalTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -336,12 +338,13 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     selection,
     library: {
       ...library,
-      remove(ids) {
+      remove(ids, options) {
         selection.drop(ids);
-        return library.remove(ids);
+        return library.remove(ids, options);
       },
     },
     queryClient,
+    $me,
     on: (type, fn) => emitter.on(type, fn),
     destroy() {
       if (destroyed) return;

@@ -1,13 +1,19 @@
 // fetch with the client's headers, turning the contract's `{error:{code,message}}` bodies into errors.
+import type { ErrorBody } from './protocol.js';
+
+/** The error body's extra fields: refused ids (`forbidden`), usages blocking a delete (`file-in-use`). */
+export type ErrorDetails = Omit<ErrorBody['error'], 'code' | 'message'>;
 
 export class MediaApiError extends Error {
   readonly code: string;
   readonly status: number;
-  constructor(status: number, code: string, message: string) {
+  readonly details: ErrorDetails;
+  constructor(status: number, code: string, message: string, details: ErrorDetails = {}) {
     super(message);
     this.name = 'MediaApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -48,11 +54,13 @@ export function createFetcher(
       // fall through: a non-JSON error page still gets a readable message below
     }
     if (!response.ok) {
-      const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+      const error = (body as { error?: Partial<ErrorBody['error']> } | undefined)?.error;
+      const { code, message, ...details } = error ?? {};
       throw new MediaApiError(
         response.status,
-        error?.code ?? `http-${response.status}`,
-        error?.message ?? `Request failed with status ${response.status}.`,
+        code ?? `http-${response.status}`,
+        message ?? `Request failed with status ${response.status}.`,
+        details,
       );
     }
     return body as T;

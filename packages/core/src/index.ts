@@ -33,6 +33,9 @@ export type { LiveSocket, SocketOptions, WebSocketConstructor } from './socket.j
 export { MEDIA_FILES_KEY } from './library.js';
 export { matchesParams, compareFiles } from './library-cache.js';
 export { MediaApiError } from './http.js';
+export type { ErrorDetails } from './http.js';
+export { createMeStore, permits, mayDelete, mayTag, mayRename } from './me.js';
+export type { MeState, MeStore } from './me.js';
 export { tusTransport } from './transports/tus.js';
 export { formTransport } from './transports/form.js';
 export type {
@@ -70,4 +73,13 @@ export type {
   Usage,
   OperationStatus,
   ErrorBody,
+  FileInUse,
+  Me,
+  Permissions,
+  MediaAction,
+  BulkTagRequest,
+  BulkTagResponse,
+  AuditAction,
+  AuditEntry,
+  AuditPage,
 } from './protocol.js';

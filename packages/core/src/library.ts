@@ -4,7 +4,7 @@ import { QueryObserver, type QueryClient, type QueryKey } from '@tanstack/query-
 import { atom, onMount, type ReadableAtom } from 'nanostores';
 import type { JsonFetcher } from './http.js';
 import { patchFile, removeFiles, upsertFile, withOptimistic } from './library-cache.js';
-import type { ListParams, ListResponse, MediaFile, ServerEvent, Usage } from './protocol.js';
+import type { BulkTagResponse, ListParams, ListResponse, MediaFile, ServerEvent, Usage } from './protocol.js';
 import type { LibraryApi, LibraryState, UploadItem } from './types.js';
 import { createOperationId } from './operation-id.js';
 
@@ -130,17 +130,52 @@ export function createLibrary(options: { queryClient: QueryClient; fetcher: Json
         throw error;
       }
     },
-    async remove(ids) {
+    async remove(ids, options = {}) {
       if (ids.length === 0) return;
       const rollback = snapshot();
       editPages((page) => removeFiles(page, new Set(ids)));
+      // a file in use answers 409 `file-in-use` (MediaApiError.details.usages) unless forced
+      const force = options.force === true ? { force: true } : {};
       try {
-        if (ids.length === 1) await fetcher<void>(`/${encodeURIComponent(ids[0]!)}`, { method: 'DELETE' });
+        if (ids.length === 1)
+          await fetcher<void>(`/${encodeURIComponent(ids[0]!)}${options.force ? '?force=true' : ''}`, {
+            method: 'DELETE',
+          });
         else
           await fetcher<{ success: boolean }>('/bulk-delete', {
             method: 'POST',
-            body: JSON.stringify({ fileIds: ids, operationId: createOperationId() }),
+            body: JSON.stringify({ fileIds: ids, operationId: createOperationId(), ...force }),
           });
+      } catch (error) {
+        rollback();
+        throw error;
+      }
+    },
+    async bulkTag(ids, change) {
+      if (ids.length === 0) return [];
+      const add = change.add ?? [];
+      const remove = change.remove ?? [];
+      const norm = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+      const rollback = snapshot();
+      const wanted = new Set(ids);
+      editPages((page) => {
+        let next = page;
+        for (const file of page.items) {
+          if (!wanted.has(file.id)) continue;
+          const tags = [
+            ...new Set([...file.tags.filter((t) => !remove.map(norm).includes(t)), ...add.map(norm)]),
+          ];
+          next = patchFile(next, file.id, { tags: tags.sort() });
+        }
+        return next;
+      });
+      try {
+        const body = await fetcher<BulkTagResponse>('/bulk-tag', {
+          method: 'POST',
+          body: JSON.stringify({ fileIds: ids, add, remove }),
+        });
+        for (const file of body.files) settle(file);
+        return body.files;
       } catch (error) {
         rollback();
         throw error;

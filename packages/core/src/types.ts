@@ -2,6 +2,7 @@
 import type { ReadableAtom, MapStore } from 'nanostores';
 import type { QueryClient } from '@tanstack/query-core';
 import type { ListParams, ListResponse, MediaFile, MediaType, ServerEvent, Usage } from './protocol.js';
+import type { MeStore } from './me.js';
 import type { Transport } from './transports/transport.js';
 
 export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'processing' | 'ready' | 'error' | 'canceled';
@@ -113,7 +114,10 @@ export interface LibraryApi {
   watch(params?: ListParams): ReadableAtom<LibraryState>;
   list(params?: ListParams): Promise<ListResponse>;
   update(id: string, patch: { name?: string; tags?: string[] }): Promise<MediaFile>;
-  remove(ids: string[]): Promise<void>;
+  /** one file: DELETE; several: bulk-delete (all or nothing). `force` deletes files in use (admins). */
+  remove(ids: string[], options?: { force?: boolean }): Promise<void>;
+  /** adds and removes tags on many files at once (all or nothing); resolves with the changed files */
+  bulkTag(ids: string[], change: { add?: string[]; remove?: string[] }): Promise<MediaFile[]>;
   tags(): Promise<{ name: string; count: number }[]>;
   usages(id: string): Promise<Usage[]>;
 }
@@ -158,6 +162,8 @@ export interface MediaClient {
   readonly $view: MapStore<ViewState>;
   readonly selection: SelectionApi;
   readonly library: LibraryApi;
+  /** who the client is and what it may do (`GET /me`), loaded when first subscribed */
+  readonly $me: MeStore;
   readonly queryClient: QueryClient;
   on<K extends keyof ClientEventMap>(type: K, fn: (event: ClientEventMap[K]) => void): () => void;
   destroy(): void;
