@@ -4,6 +4,8 @@ export type { MediaServer } from './media-server.js';
 export { OPEN_TENANT } from './options.js';
 export type { AuthContext, Authenticate, MediaLimits, MediaServerOptions } from './options.js';
 export { HttpError } from './http/errors.js';
+export { defaultAuthorize, ROLE_RULES } from './access/authorize.js';
+export type { Authorize, AuthorizeFile, Role } from './access/authorize.js';
 export { createLocalBus } from './bus/event-bus.js';
 export type { BusListener, EventBus } from './bus/event-bus.js';
 export { createRedisBus } from './bus/redis-bus.js';
@@ -23,8 +25,10 @@ export { createPostgresDatabase } from './db/postgres.js';
 export type { PostgresOptions } from './db/postgres.js';
 export { createKyselyDatabase } from './db/kysely-database.js';
 export type {
+  AuditQuery,
   ListQuery,
   MediaDatabase,
+  NewAuditEntry,
   MediaPatch,
   MediaRecord,
   NewMedia,
