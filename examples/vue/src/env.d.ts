@@ -1,6 +1,0 @@
-// Lets TypeScript import single-file components.
-declare module '*.vue' {
-  import type { DefineComponent } from 'vue';
-  const component: DefineComponent;
-  export default component;
-}
