@@ -146,6 +146,23 @@ describe('createMediaServer', () => {
       assert.equal(head.headers.get('upload-offset'), String(bytes.length));
       const again = (await (await fetch(`${server.url}/api/media`)).json()) as ListResponse;
       assert.equal(again.total, 1);
+
+      // several requests (or instances) closing the same gap at once make one file, not several
+      await forgetFiles(dataDir);
+      const heads = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          fetch(new URL(new URL(url).pathname, server.url), {
+            method: 'HEAD',
+            headers: { 'Tus-Resumable': '1.0.0' },
+          }),
+        ),
+      );
+      assert.deepEqual(
+        heads.map((h) => h.status),
+        [200, 200, 200, 200],
+      );
+      const once = (await (await fetch(`${server.url}/api/media`)).json()) as ListResponse;
+      assert.equal(once.total, 1);
       await server.close();
     } finally {
       await fs.rm(dataDir, { recursive: true, force: true });

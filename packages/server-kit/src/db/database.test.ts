@@ -162,7 +162,9 @@ function contract(label: string, open: () => Promise<MediaDatabase | undefined>)
         'sizes beyond 32 bits survive',
       );
       assert.equal((await db.listStaleUploads(new Date(Date.now() + 1000).toISOString())).length, 1);
-      await db.setUploadMedia('f'.repeat(32), x.id);
+      assert.equal(await db.setUploadMedia('f'.repeat(32), x.id), true);
+      assert.equal(await db.setUploadMedia('f'.repeat(32), 'e'.repeat(32)), false, 'finished once');
+      assert.equal((await db.getUpload('f'.repeat(32)))?.mediaId, x.id);
       assert.equal((await db.listStaleUploads(new Date(Date.now() + 1000).toISOString())).length, 0);
       await db.deleteUploadsOfMedia(x.id);
       assert.equal(await db.getUpload('f'.repeat(32)), undefined);

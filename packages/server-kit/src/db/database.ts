@@ -136,7 +136,11 @@ export interface MediaDatabase {
   getUpload(id: string): Promise<UploadRecord | undefined>;
   getUploadByOperation(tenantId: string, operationId: string): Promise<UploadRecord | undefined>;
   setUploadOffset(id: string, offset: number): Promise<void>;
-  setUploadMedia(id: string, mediaId: string): Promise<void>;
+  /**
+   * Marks an upload finished as file `mediaId`, only if it was not already: false when another
+   * request (or instance) finished it first.
+   */
+  setUploadMedia(id: string, mediaId: string): Promise<boolean>;
   /** Unfinished uploads created before `before` (ISO). */
   listStaleUploads(before: string): Promise<UploadRecord[]>;
   deleteUpload(id: string): Promise<void>;

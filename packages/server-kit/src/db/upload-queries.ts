@@ -57,7 +57,14 @@ export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
     },
 
     async setUploadMedia(id, mediaId) {
-      await db.updateTable('uploads').set({ media_id: mediaId }).where('id', '=', id).execute();
+      // one conditional UPDATE: of two concurrent finishers, exactly one sees a row change
+      const result = await db
+        .updateTable('uploads')
+        .set({ media_id: mediaId })
+        .where('id', '=', id)
+        .where('media_id', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     async listStaleUploads(before) {

@@ -46,6 +46,13 @@ export async function sniffStored(
   return sniff(await readHead(storage, key, size), claimed);
 }
 
+/** Thrown by ingestMedia when the upload already became a file elsewhere; nothing was stored. */
+export class AlreadyFinished extends Error {
+  constructor() {
+    super('the upload was already finished');
+  }
+}
+
 export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promise<MediaRecord> {
   const sniffed = await sniffStored(ctx.storage, input.storageKey, input.size, input.claimedType);
   const audit = (action: AuditAction, detail: Record<string, unknown>) =>
@@ -82,7 +89,8 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
       storageKey: input.storageKey,
       operationId: input.operationId,
     });
-    if (input.uploadId) await tx.setUploadMedia(input.uploadId, created.id);
+    // another request or instance made this upload's file meanwhile: undo ours (the transaction)
+    if (input.uploadId && !(await tx.setUploadMedia(input.uploadId, created.id))) throw new AlreadyFinished();
     if (input.auditCreated) await tx.appendAudit(audit('upload.created', { mimeType: input.claimedType }));
     await tx.appendAudit({
       ...audit('upload.completed', { mimeType: sniffed.mimeType }),

@@ -9,7 +9,7 @@ import { HttpError } from '../http/errors.js';
 import { sendError } from '../http/respond.js';
 import type { UploadRecord } from '../db/database.js';
 import { isId, newId } from '../media/ids.js';
-import { checkQuota, ingestMedia } from '../media/ingest.js';
+import { AlreadyFinished, checkQuota, ingestMedia } from '../media/ingest.js';
 import type { AuthContext } from '../options.js';
 import { uploadKey } from '../storage/keys.js';
 import { parseMetadataHeader, validateUploadMetadata, type UploadMetadata } from './metadata.js';
@@ -142,6 +142,10 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         uploadId: upload.id,
       });
     } catch (error) {
+      if (error instanceof AlreadyFinished) {
+        const done = (await db.getUpload(upload.id))?.mediaId;
+        if (done) return done;
+      }
       if (error instanceof HttpError) {
         // refused after sniffing: the bytes are gone, so is the upload row (removed by ingestMedia)
         bus.publish(row.tenantId, {
