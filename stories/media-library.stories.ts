@@ -13,6 +13,7 @@ import {
   type FrameArgs,
 } from './support/frame.js';
 import type { Recording } from './support/recorded-client.js';
+import { dragOver } from './support/drag.js';
 import type { MediaFile, ServerEvent } from '@mediabay/core/protocol';
 
 const progressEvent = (file: MediaFile, progress: number, stage: string): ServerEvent => ({
@@ -121,6 +122,16 @@ export const Preview: Story = {
     const el = library(canvasElement);
     await settle(el);
     el.openItem(mediaFile(1));
+  },
+};
+
+/** Files dragged over the library: the inner dropzone's overlay covers it. */
+export const DraggingFiles: Story = {
+  play: async ({ canvasElement }) => {
+    const el = library(canvasElement);
+    await settle(el);
+    const dropzone = el.shadowRoot!.querySelector('upload-dropzone')!;
+    dragOver(dropzone, [new File(['x'], 'field-trip.mp4', { type: 'video/mp4' })]);
   },
 };
 

@@ -12,6 +12,7 @@ import {
   type FrameArgs,
 } from './support/frame.js';
 import type { Recording } from './support/recorded-client.js';
+import { dragOver } from './support/drag.js';
 
 interface DropzoneArgs extends FrameArgs {
   accept: string;
@@ -62,15 +63,6 @@ async function dropzone(canvas: HTMLElement): Promise<UploadDropzone> {
   const el = canvas.querySelector('upload-dropzone') as UploadDropzone;
   await el.updateComplete;
   return el;
-}
-
-function dragOver(el: UploadDropzone, files: File[]): void {
-  const data = new DataTransfer();
-  for (const file of files) data.items.add(file);
-  const base = el.shadowRoot!.querySelector('[part="base"]')!;
-  base.dispatchEvent(
-    new DragEvent('dragenter', { dataTransfer: data, bubbles: true, composed: true, cancelable: true }),
-  );
 }
 
 export const Ready: Story = {};
