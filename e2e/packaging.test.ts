@@ -79,3 +79,12 @@ for (const name of ['core', 'elements', 'server-kit']) {
     assert.deepEqual(declared.sort(), [...new Set([...registering, ...entries])].sort());
   });
 }
+
+test('@mediabay/elements/bundle is one self-contained module for a plain <script type="module">', async () => {
+  const bundle = await readFile(join(packagesDir, 'elements/dist/mediabay-elements.bundle.js'), 'utf8');
+  const imports = [...bundle.matchAll(/(?:\bimport\s*\(?|\bfrom)\s*["'`]([^"'`]+)["'`]/g)].map((m) => m[1]);
+  assert.deepEqual(imports, [], 'the bundle imports nothing');
+  assert.ok(!/\bprocess\.env\b/.test(bundle), 'process.env is replaced at build time');
+  for (const tag of ['media-library', 'upload-dropzone', 'upload-panel'])
+    assert.ok(bundle.includes(`"${tag}"`), `the bundle registers <${tag}>`);
+});
