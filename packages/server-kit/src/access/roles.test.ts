@@ -160,6 +160,10 @@ describe('roles x routes', () => {
     return api(server, user, req.method, req.path, req.body, req.headers);
   }
 
+  function fixtureIds(): Set<string> {
+    return new Set([shared.a.id, shared.e.id, shared.used.id]);
+  }
+
   /** Everything a refused request could have touched, read as the admin. */
   async function state(): Promise<string> {
     const list = (await api(server, 'ada', 'GET', '/?limit=200')).body as { items: MediaFile[] };
@@ -170,7 +174,13 @@ describe('roles x routes', () => {
     const content = await api(server, 'ada', 'GET', `/${shared.a.id}/content`);
     const audit = (await auditLog(server)).filter((e) => e.action !== 'access.denied');
     return JSON.stringify({
-      files: list.items.map((f) => [f.id, f.name, f.tags, f.usages, f.updatedAt, f.status]),
+      // files made by allowed requests of earlier rows may still be finishing their processing, so
+      // status and updatedAt are compared for the shared fixtures only (the ones refusals target)
+      files: list.items.map((f) =>
+        fixtureIds().has(f.id)
+          ? [f.id, f.name, f.tags, f.usages, f.updatedAt, f.status]
+          : [f.id, f.name, f.tags, f.usages],
+      ),
       offset: [offset.status, offset.headers.get('upload-offset')],
       content: content.body,
       audit: audit.map((e) => e.id),
