@@ -135,6 +135,33 @@ export const DraggingFiles: Story = {
   },
 };
 
+/** Signed in as a viewer: `GET /me` allows reading only, so the library offers no upload or edits. */
+export const ReadOnlyViewer: Story = {
+  parameters: {
+    recording: {
+      files: mediaFiles(24),
+      me: {
+        userId: 'guest',
+        tenantId: 'demo',
+        roles: ['viewer'],
+        can: {
+          read: true,
+          upload: false,
+          rename: false,
+          renameAny: false,
+          tag: false,
+          tagAny: false,
+          delete: false,
+          deleteAny: false,
+          forceDelete: false,
+          manageUsages: false,
+          audit: false,
+        },
+      },
+    } satisfies Recording,
+  },
+};
+
 export const Dark: Story = { args: { theme: 'dark' } };
 
 export const RightToLeft: Story = { args: { lang: 'he', dir: 'rtl' } };

@@ -9,7 +9,7 @@ import {
   type UploadItem,
   type ViewState,
 } from '@mediabay/core';
-import type { ListParams, ListResponse, MediaFile, ServerEvent } from '@mediabay/core/protocol';
+import type { ListParams, ListResponse, MediaFile, Me, ServerEvent } from '@mediabay/core/protocol';
 
 export interface Recording {
   /** the server's files, as `GET /api/media` listed them */
@@ -21,9 +21,30 @@ export interface Recording {
   selected?: string[];
   /** how the list request ends: answered (default), never (loading), or with a server error */
   list?: 'answer' | 'pending' | 'error';
+  /** who `GET /me` says the viewer is; default an admin who may do everything */
+  me?: Me;
   /** server events the socket replays, `at` ms after it opens */
   events?: { at: number; event: ServerEvent }[];
 }
+
+const ADMIN: Me = {
+  userId: 'demo',
+  tenantId: 'demo',
+  roles: ['admin'],
+  can: {
+    read: true,
+    upload: true,
+    rename: true,
+    renameAny: true,
+    tag: true,
+    tagAny: true,
+    delete: true,
+    deleteAny: true,
+    forceDelete: true,
+    manageUsages: true,
+    audit: true,
+  },
+};
 
 const json = (status: number, body: unknown) =>
   new Response(status === 204 ? null : JSON.stringify(body), {
@@ -52,6 +73,7 @@ function recordedFetch(recording: Recording, files: Map<string, MediaFile>): typ
     const [, id = '', sub] = path.split('/').map(decodeURIComponent);
     const file = files.get(id);
     if (method === 'GET' && path === '/tags') return json(200, { tags: [] });
+    if (method === 'GET' && path === '/me') return json(200, recording.me ?? ADMIN);
     if (!file) return json(404, { error: { code: 'not-found', message: 'No such file.' } });
     if (method === 'GET' && sub === 'usages') return json(200, { usages: file.usages });
     if (method === 'PATCH') {
