@@ -10,8 +10,9 @@ step "typecheck (e2e, scripts)"; pnpm run typecheck
 step "publint (packages)"; pnpm run publint
 step "core unit tests"; pnpm --filter @mediabay/core test
 step "services: PostgreSQL, Redis, S3 on loopback (scripts/services)"
+# services another run already started are left to it; those started here are stopped on exit
+scripts/services/services.sh status || trap 'scripts/services/services.sh stop' EXIT
 eval "$(scripts/services/services.sh start)"
-trap 'scripts/services/services.sh stop' EXIT
 step "server-kit tests (with the scale-out tests)"; pnpm --filter @mediabay/server-kit test
 step "server-kit tests on PostgreSQL"; pnpm --filter @mediabay/server-kit run test:postgres
 step "elements browser tests"; pnpm --filter @mediabay/elements test

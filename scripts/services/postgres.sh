@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL for tests on 127.0.0.1:$PGPORT (trust auth, user mediabay, fsync off).
-# Usage: postgres.sh start | stop | url     Idempotent: start on a running cluster only prints its URL.
+# Usage: postgres.sh start | stop | status | url     Idempotent: start on a running cluster only prints its URL.
 # initdb refuses root, so as root the cluster belongs to the `postgres` user.
 set -euo pipefail
 D=${MEDIABAY_SERVICES_DIR:-${TMPDIR:-/tmp}/mediabay-services}/postgres
@@ -22,5 +22,6 @@ case ${1:-start} in
     ;;
   stop) [ -d "$D/data" ] && as_pg "$BIN/pg_ctl" -D "$D/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "$D" ;;
   url) echo "$url" ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  status) as_pg "$BIN/pg_ctl" -D "$D/data" status >/dev/null 2>&1 ;;
+  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
 esac

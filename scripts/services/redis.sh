@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A throwaway Redis for tests on 127.0.0.1:$REDIS_PORT, no persistence.
-# Usage: redis.sh start | stop | url     Idempotent: start on a running server only prints its URL.
+# Usage: redis.sh start | stop | status | url     Idempotent: start on a running server only prints its URL.
 set -euo pipefail
 D=${MEDIABAY_SERVICES_DIR:-${TMPDIR:-/tmp}/mediabay-services}/redis
 REDIS_PORT=${REDIS_PORT:-56379}
@@ -23,5 +23,6 @@ case ${1:-start} in
     rm -rf "$D"
     ;;
   url) echo "$url" ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  status) running ;;
+  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
 esac

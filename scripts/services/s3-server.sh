@@ -3,7 +3,7 @@
 # and ListParts work with @tus/s3-store), state under $D, S3 on http://127.0.0.1:$S3_PORT,
 # access key test:tester, secret testing, region us-east-1, path-style addressing.
 # Needs: apt-get install swift-proxy swift-account swift-container swift-object memcached
-# Usage: s3-server.sh start | stop | url     Idempotent: start on a running server only prints its URL.
+# Usage: s3-server.sh start | stop | status | url     Idempotent: start on a running server only prints its URL.
 set -euo pipefail
 D=${MEDIABAY_SERVICES_DIR:-${TMPDIR:-/tmp}/mediabay-services}/s3
 S3_PORT=${S3_PORT:-56280}
@@ -23,7 +23,8 @@ case ${1:-start} in
   start) ;;
   stop) stop; exit 0 ;;
   url) echo "$url"; exit 0 ;;
-  *) echo "usage: $0 start|stop|url" >&2; exit 2 ;;
+  status) healthy; exit ;;
+  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
 esac
 if healthy; then echo "$url"; exit 0; fi
 command -v swift-proxy-server >/dev/null && command -v memcached >/dev/null ||
