@@ -61,6 +61,14 @@ test('the library in French, right to left, with a selection, shows the selectio
 test('the library opens its confirm and preview dialogs from a story', async () => {
   await openStory('elements-media-library--confirm-delete', async (page) => {
     await waitForCount(page.locator('media-library dialog[open][part~="confirm-dialog"]'), 1, 10_000);
+    // Confirming deletes through the recorded server: the two selected files leave the library.
+    await page.locator('media-library dialog[open][part~="confirm-dialog"] button[type="submit"]').click();
+    const gone = page.locator(
+      'media-library [part~="item"]:is([data-id="file_000003"], [data-id="file_000004"])',
+    );
+    const deadline = Date.now() + 10_000;
+    while ((await gone.count()) > 0 && Date.now() < deadline) await page.waitForTimeout(100);
+    assert.equal(await gone.count(), 0, 'the deleted files are no longer listed');
   });
   await openStory('elements-media-library--preview', async (page) => {
     await waitForText(page.locator('media-library [part~="details"]'), 'photo-101', 10_000);

@@ -74,6 +74,25 @@ function recordedFetch(recording: Recording, files: Map<string, MediaFile>): typ
     const file = files.get(id);
     if (method === 'GET' && path === '/tags') return json(200, { tags: [] });
     if (method === 'GET' && path === '/me') return json(200, recording.me ?? ADMIN);
+    if (method === 'POST' && path === '/bulk-delete') {
+      const { fileIds } = JSON.parse(String(init?.body)) as { fileIds: string[] };
+      const deleted = fileIds.filter((fileId) => files.delete(fileId));
+      return json(200, { success: true, deletedCount: deleted.length });
+    }
+    if (method === 'POST' && path === '/bulk-tag') {
+      const body = JSON.parse(String(init?.body)) as { fileIds: string[]; add?: string[]; remove?: string[] };
+      const changed = body.fileIds.flatMap((fileId) => {
+        const file = files.get(fileId);
+        if (!file) return [];
+        const tags = [...new Set([...file.tags, ...(body.add ?? [])])].filter(
+          (t) => !body.remove?.includes(t),
+        );
+        const next = { ...file, tags };
+        files.set(fileId, next);
+        return [next];
+      });
+      return json(200, { success: true, updatedCount: changed.length, files: changed });
+    }
     if (!file) return json(404, { error: { code: 'not-found', message: 'No such file.' } });
     if (method === 'GET' && sub === 'usages') return json(200, { usages: file.usages });
     if (method === 'PATCH') {
