@@ -58,9 +58,20 @@ function parseForm(
         .write(key, stream)
         .then((size) => ({ ...received, size, truncated: received.truncated }));
     });
-    parser.on('filesLimit', () => reject(new HttpError(400, 'invalid-form', 'Send one file per request.')));
+    let refused = false;
+    parser.on('filesLimit', () => {
+      refused = true;
+      const error = new HttpError(400, 'invalid-form', 'Send one file per request.');
+      // the first file is still being stored: remove it before answering, so a refusal keeps no bytes
+      if (!stored) return reject(error);
+      stored
+        .then((file) => ctx.storage.remove(file.key))
+        .catch(() => undefined)
+        .finally(() => reject(error));
+    });
     parser.on('error', () => reject(new HttpError(400, 'invalid-form', 'The form data is malformed.')));
     parser.on('close', () => {
+      if (refused) return;
       if (!stored) resolve({ fields });
       else stored.then((file) => resolve({ fields, file }), reject);
     });
