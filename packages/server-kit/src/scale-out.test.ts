@@ -10,8 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { S3 } from '@aws-sdk/client-s3';
 import type { MediaFile, ServerEvent } from '@mediabay/core/protocol';
 import pg from 'pg';
+import { parseStorageUrl } from './config/service-urls.js';
+import { s3ClientConfig } from './storage/s3-storage.js';
 import {
   makeVideo,
   newOperationId,
@@ -115,14 +118,21 @@ describe(
     const content = async (base: string, id: string): Promise<Buffer> =>
       Buffer.from(await (await fetch(`${base}/api/media/${id}/content`)).arrayBuffer());
 
+    let s3: S3;
+    let bucket: string;
+
     before(async () => {
       dataRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-scale-'));
       database = await freshPostgres();
       storage = testStorageUrl();
+      const location = parseStorageUrl(storage);
+      bucket = location.bucket;
+      s3 = new S3({ ...s3ClientConfig({ ...location, expiryMs: 0 }), credentials: S3_TEST_CREDENTIALS });
       a = await spawnInstance('a'); // creates the bucket and migrates the database
       b = await spawnInstance('b');
     });
     after(async () => {
+      s3?.destroy();
       for (const instance of [...running]) await instance.kill();
       await database?.drop();
       await fs.rm(dataRoot, { recursive: true, force: true });
@@ -167,7 +177,15 @@ describe(
           ) || undefined,
         15_000,
       );
-      await new Promise((resolve) => setTimeout(resolve, 1000)); // the part's own PUT to the bucket
+      // ...and once the first part sits in the bucket (its own PUT follows the bytes)
+      const uploadId = uploadPath.split('/').pop() as string;
+      await waitFor(async () => {
+        const listed = await s3.listMultipartUploads({ Bucket: bucket, Prefix: uploadId });
+        const multipart = listed.Uploads?.[0]?.UploadId;
+        if (!multipart) return undefined;
+        const parts = await s3.listParts({ Bucket: bucket, Key: uploadId, UploadId: multipart });
+        return (parts.Parts?.length ?? 0) > 0 || undefined;
+      }, 15_000);
       await a.kill();
       patch.destroy();
 
