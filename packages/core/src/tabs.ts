@@ -118,13 +118,14 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     if (!message || message.from === tabId) return;
     switch (message.type) {
       case 'hello': {
-        const items = options.owned();
+        // only what this tab really drives: items written into the store by hand are nobody's to share
+        const items = options.owned().filter((item) => owned.has(item.operationId));
         if (items.length === 0) return;
         post({ type: 'items', from: tabId, items });
-        const owned = items.flatMap((item) =>
+        const shared = items.flatMap((item) =>
           files.has(item.operationId) ? [{ id: item.operationId, file: files.get(item.operationId)! }] : [],
         );
-        if (owned.length) post({ type: 'files', from: tabId, files: owned });
+        if (shared.length) post({ type: 'files', from: tabId, files: shared });
         for (const item of items) {
           const url = urls.get(item.operationId);
           if (url) post({ type: 'url', from: tabId, id: item.operationId, url });
