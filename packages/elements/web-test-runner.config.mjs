@@ -25,6 +25,16 @@ const cjsPackages = [
 ];
 
 /**
+ * Tests act as a user with `Authorization: Bearer test:<userId>:<role,role>` (the client's `headers`
+ * option); anything else, the browser's socket included, is the demo's open tenant (an admin).
+ */
+function testUser(req) {
+  const match = /^Bearer test:([\w-]+):([\w,]*)$/.exec(req.headers.authorization ?? '');
+  if (!match) return { userId: 'anonymous', tenantId: 'default', roles: ['admin'] };
+  return { userId: match[1], tenantId: 'default', roles: match[2] ? match[2].split(',') : [] };
+}
+
+/**
  * A real @mediabay/server-kit mounted in the test server at /api/media (same origin, so the client
  * needs no CORS), with its socket on the same HTTP server and a throwaway data directory. Imported
  * by path, not as a dependency: server-kit already depends on elements (it serves the bundle).
@@ -47,7 +57,11 @@ function mediaServer() {
         const { createMediaServer } = await import('../server-kit/dist/index.js');
         dataDir = await mkdtemp(join(tmpdir(), 'mediabay-wtr-'));
         // Tests make many requests in a burst; the default rate limit is for real users.
-        media = createMediaServer({ dataDir, limits: { rateLimit: { max: 100_000, windowMs: 60_000 } } });
+        media = createMediaServer({
+          dataDir,
+          authenticate: testUser,
+          limits: { rateLimit: { max: 100_000, windowMs: 60_000 } },
+        });
         await media.ready();
         media.attach(server);
       },

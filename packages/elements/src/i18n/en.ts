@@ -92,6 +92,12 @@ export interface MediabayStrings {
   tagged: (count: number, tag: string) => string;
   updateFailed: string;
   noPreview: string;
+  // roles and usages
+  usedIn: (count: number) => string;
+  deleteAnyway: string;
+  cannotDeleteTitle: (count: number) => string;
+  onlyAdminsDeleteUsed: string;
+  notAllowed: string;
 }
 
 const plural = (count: number, one: string, many: string) =>
@@ -187,4 +193,9 @@ export const en: MediabayStrings = {
   tagged: (n, tag) => `Tagged ${plural(n, 'item', 'items')} with “${tag}”`,
   updateFailed: 'Could not save the change.',
   noPreview: 'No preview for this file type',
+  usedIn: (n) => `Used in ${plural(n, 'lesson', 'lessons')}:`,
+  deleteAnyway: 'Delete anyway',
+  cannotDeleteTitle: (n) => `${n === 1 ? 'This file is' : 'These files are'} in use`,
+  onlyAdminsDeleteUsed: 'Only an administrator can delete files that lessons use.',
+  notAllowed: 'You are not allowed to do that.',
 };

@@ -103,4 +103,9 @@ export const fr: MediabayStrings = {
   tagged: (n, tag) => `${plural(n, 'élément étiqueté', 'éléments étiquetés')} « ${tag} »`,
   updateFailed: 'La modification n’a pas pu être enregistrée.',
   noPreview: 'Pas d’aperçu pour ce type de fichier',
+  usedIn: (n) => `Utilisé dans ${plural(n, 'leçon', 'leçons')} :`,
+  deleteAnyway: 'Supprimer quand même',
+  cannotDeleteTitle: (n) => (n === 1 ? 'Ce fichier est utilisé' : 'Ces fichiers sont utilisés'),
+  onlyAdminsDeleteUsed: 'Seul un administrateur peut supprimer des fichiers utilisés par des leçons.',
+  notAllowed: 'Vous n’avez pas le droit de faire cela.',
 };

@@ -1,8 +1,17 @@
 // What the library's buttons do, on the client's public API: debounced search, bulk delete behind
-// a confirmation with a fade-out (core rolls back if the server refuses), tagging, reloading.
+// a confirmation that lists the usages of files in use (core rolls back if the server refuses),
+// bulk tagging, reloading. `$me` decides what is offered; a 403 still ends in a clear toast.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { MEDIA_FILES_KEY, type MediaClient } from '@mediabay/core';
-import type { MediaFile } from '@mediabay/core/protocol';
+import {
+  MEDIA_FILES_KEY,
+  MediaApiError,
+  mayDelete,
+  mayTag,
+  permits,
+  type MediaClient,
+  type MeState,
+} from '@mediabay/core';
+import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import type { DialogController } from '../shared/dialog-controller.js';
 
@@ -10,7 +19,20 @@ export interface ActionsHost extends ReactiveControllerHost, HTMLElement {
   readonly client?: MediaClient | undefined;
   readonly items: MediaFile[];
   readonly selectedIds: string[];
+  /** what the server lets the user do (unknown: everything, the server decides) */
+  readonly meState: MeState;
   notify(message: string, tone: 'success' | 'error'): void;
+}
+
+const usageLine = (u: Usage): string => `${u.courseId}${u.lessonId ? ` · ${u.lessonId}` : ''}`;
+
+/** The toast for a refused change: the server's reason when it gave one we can name. */
+function failure(error: unknown, t: MediabayStrings, fallback: string): string {
+  if (!(error instanceof MediaApiError)) return fallback;
+  if (error.code === 'forbidden') return t.notAllowed;
+  if (error.code === 'file-in-use')
+    return `${t.cannotDeleteTitle(error.details.files?.length ?? 1)}. ${fallback}`;
+  return fallback;
 }
 
 const SEARCH_DELAY = 250;
@@ -48,15 +70,49 @@ export class LibraryActions implements ReactiveController {
     void this.#host.client?.queryClient.refetchQueries({ queryKey: [MEDIA_FILES_KEY] });
   }
 
+  /** The selected files as listed (optimistic entries of uploads in flight are not files yet). */
+  #selectedFiles(): MediaFile[] {
+    const ids = new Set(this.#host.selectedIds);
+    return this.#host.items.filter((file) => ids.has(file.id) && file.id !== file.operationId);
+  }
+
+  /** Whether the toolbar offers tag / delete for the current selection. */
+  offers(): { tag: boolean; delete: boolean } {
+    const files = this.#selectedFiles();
+    const me = this.#host.meState;
+    return { tag: files.every((f) => mayTag(me, f)), delete: files.every((f) => mayDelete(me, f)) };
+  }
+
   async deleteSelected(): Promise<void> {
     const client = this.#host.client;
     const ids = this.#host.selectedIds;
     if (!client || ids.length === 0) return;
     const t = this.#strings();
+    if (!this.offers().delete) {
+      this.#host.notify(t.notAllowed, 'error');
+      return;
+    }
+    const usages = this.#selectedFiles().flatMap((file) => file.usages);
+    const inUse = this.#selectedFiles().filter((file) => file.usages.length > 0);
+    const list =
+      usages.length > 0 ? { label: t.usedIn(usages.length), items: usages.map(usageLine) } : undefined;
+    const force = inUse.length > 0 && permits(this.#host.meState, 'forceDelete');
+    if (inUse.length > 0 && !force) {
+      // said before anything is sent: the server would refuse it with 409
+      await this.#dialog.ask({
+        title: t.cannotDeleteTitle(inUse.length),
+        body: t.onlyAdminsDeleteUsed,
+        ...(list ? { list } : {}),
+        confirmLabel: t.close,
+        cancelLabel: '',
+      });
+      return;
+    }
     const answer = await this.#dialog.ask({
       title: t.confirmDeleteTitle(ids.length),
       body: t.confirmDeleteBody,
-      confirmLabel: t.confirmDelete,
+      ...(list ? { list } : {}),
+      confirmLabel: force ? t.deleteAnyway : t.confirmDelete,
       cancelLabel: t.confirmCancel,
       danger: true,
     });
@@ -71,13 +127,13 @@ export class LibraryActions implements ReactiveController {
     let ok = true;
     let error: string | undefined;
     try {
-      await client.library.remove(ids);
+      await client.library.remove(ids, force ? { force } : {});
       client.selection.clear();
       this.#host.notify(t.deleted(ids.length), 'success');
     } catch (reason) {
       ok = false;
       error = reason instanceof Error ? reason.message : String(reason);
-      this.#host.notify(t.deleteFailed, 'error');
+      this.#host.notify(failure(reason, t, t.deleteFailed), 'error');
     } finally {
       this.leaving = new Set();
       this.#host.requestUpdate();
@@ -89,9 +145,13 @@ export class LibraryActions implements ReactiveController {
 
   async tagSelected(): Promise<void> {
     const client = this.#host.client;
-    const ids = new Set(this.#host.selectedIds);
-    if (!client || ids.size === 0) return;
+    const files = this.#selectedFiles();
+    if (!client || files.length === 0) return;
     const t = this.#strings();
+    if (!this.offers().tag) {
+      this.#host.notify(t.notAllowed, 'error');
+      return;
+    }
     const answer = await this.#dialog.ask({
       title: t.addTag,
       confirmLabel: t.save,
@@ -100,13 +160,14 @@ export class LibraryActions implements ReactiveController {
     });
     if (!answer.ok || !answer.value) return;
     const tag = answer.value;
-    const files = this.#host.items.filter((file) => ids.has(file.id) && file.id !== file.operationId);
-    const results = await Promise.allSettled(
-      files
-        .filter((file) => !file.tags.includes(tag))
-        .map((file) => client.library.update(file.id, { tags: [...file.tags, tag] })),
-    );
-    if (results.some((result) => result.status === 'rejected')) this.#host.notify(t.updateFailed, 'error');
-    else this.#host.notify(t.tagged(files.length, tag), 'success');
+    try {
+      await client.library.bulkTag(
+        files.map((file) => file.id),
+        { add: [tag] },
+      );
+      this.#host.notify(t.tagged(files.length, tag), 'success');
+    } catch (reason) {
+      this.#host.notify(failure(reason, t, t.updateFailed), 'error');
+    }
   }
 }

@@ -1,6 +1,6 @@
 // The library's toolbar: search, type filter, sort and order, grid/list, and — while items are
 // selected — select all, tag and delete. A template over plain data; the element owns the actions.
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ViewState } from '@mediabay/core';
 import type { MediaType, SortKey } from '@mediabay/core/protocol';
@@ -12,6 +12,9 @@ export interface ToolbarModel {
   selectedCount: number;
   /** how many items the select-all checkbox would select */
   itemCount: number;
+  /** whether the user may tag / delete every selected file (`$me`); default true */
+  canTag?: boolean;
+  canDelete?: boolean;
 }
 
 export interface ToolbarActions {
@@ -45,12 +48,25 @@ function selectAll(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActi
 function selectionActions(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
   return html`<div class="selection-bar" part="selection-bar">
     <span class="selected-count" role="status">${t.selectedCount(model.selectedCount)}</span>
-    <button class="tool-button" part="tag-button" type="button" @click=${actions.tagSelected}>
-      ${icon('tag')}<span>${t.addTag}</span>
-    </button>
-    <button class="tool-button danger" part="delete-button" type="button" @click=${actions.deleteSelected}>
-      ${icon('delete')}<span>${t.deleteSelected}</span>
-    </button>
+    ${
+      model.canTag === false
+        ? nothing
+        : html`<button class="tool-button" part="tag-button" type="button" @click=${actions.tagSelected}>
+            ${icon('tag')}<span>${t.addTag}</span>
+          </button>`
+    }
+    ${
+      model.canDelete === false
+        ? nothing
+        : html`<button
+            class="tool-button danger"
+            part="delete-button"
+            type="button"
+            @click=${actions.deleteSelected}
+          >
+            ${icon('delete')}<span>${t.deleteSelected}</span>
+          </button>`
+    }
     <button
       class="icon-button"
       part="clear-selection"

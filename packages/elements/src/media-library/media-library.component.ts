@@ -7,7 +7,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import '@lit-labs/virtualizer';
 import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
-import type { LibraryState, UploadItem, ViewState } from '@mediabay/core';
+import { permits, type LibraryState, type MeState, type UploadItem, type ViewState } from '@mediabay/core';
 import type { MediaFile } from '@mediabay/core/protocol';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController, type Subscribable } from '../shared/store-controller.js';
@@ -36,10 +36,14 @@ const gridLayout = grid({
 });
 const listLayout = flow();
 const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdAt', order: 'desc' };
+/** Before a client: offer everything (the server decides). */
+const UNKNOWN_ME: MeState = { status: 'error', me: null };
 
 /**
  * @summary A media library: toolbar, virtualized grid or list of the server's files with
  *   selection, preview and bulk actions, a drop target for new files, and the upload panel.
+ *   What is offered follows `client.$me` (`GET /me`): no upload for a viewer, no tag or delete on
+ *   files the user may not change; the server's 403 still ends in a toast.
  *
  * @event mb-files-added - Files were dropped or chosen (from the inner dropzone).
  * @event mb-selection-change - The selection changed. `detail.ids`.
@@ -66,6 +70,7 @@ const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdA
  * @csspart empty - The empty, no-match, loading and error states.
  * @csspart selection-rect - The drag rectangle.
  * @csspart dialog - Every dialog (also `confirm-dialog`, `preview-dialog`).
+ * @csspart dialog-list - The usages listed in the confirm dialog when files are in use.
  * @csspart details - The details pane of the preview.
  * @csspart toasts - The toast region; `toast`, `toast-success`, `toast-error` for each toast.
  * @csspart dropzone - The inner <upload-dropzone>.
@@ -92,6 +97,7 @@ export class MediaLibrary extends MediabayElement {
     () => this.client?.$selection,
   );
   private readonly library = new StoreController<LibraryState>(this, () => this.#libraryStore);
+  private readonly me = new StoreController<MeState>(this, () => this.client?.$me);
   private readonly posters = new StoreController(this, () => posterStore);
   private readonly selection = new LibrarySelectionController(this);
   private readonly preview = new PreviewController(this);
@@ -112,6 +118,11 @@ export class MediaLibrary extends MediabayElement {
   /** Ids currently selected. */
   get selectedIds(): string[] {
     return [...(this.selectionStore.value ?? [])];
+  }
+
+  /** @internal what the server lets the user do (`client.$me`) */
+  get meState(): MeState {
+    return this.me.value ?? UNKNOWN_ME;
   }
 
   /** @internal */
@@ -205,8 +216,17 @@ export class MediaLibrary extends MediabayElement {
     const total = state ? Math.max(state.total, items.length) : 0;
     const bytes = items.reduce((sum, file) => sum + file.size, 0);
     const overlay = this.selection.overlay;
+    // a viewer gets no drop target and no upload button; the server would refuse them anyway
+    const canUpload = permits(this.meState, 'upload');
+    const offers = this.selectedIds.length > 0 ? this.actions.offers() : { tag: true, delete: true };
     return html`
-      <upload-dropzone part="dropzone" exportparts="overlay" .client=${this.client} theme=${this.theme}>
+      <upload-dropzone
+        part="dropzone"
+        exportparts="overlay"
+        .client=${this.client}
+        theme=${this.theme}
+        ?disabled=${!canUpload}
+      >
         <div
           class="base ${this.localize.dir}"
           part="base"
@@ -219,12 +239,22 @@ export class MediaLibrary extends MediabayElement {
               >${t.itemCount(total)}${bytes ? html` · <bdi>${formatBytes(bytes, t.locale)}</bdi>` : ''}</span
             >
             <span class="spacer"></span>
-            <button class="primary" part="upload-button" type="button" @click=${this.openPicker}>
-              ${icon('upload')}<span>${t.upload}</span>
-            </button>
+            ${
+              canUpload
+                ? html`<button class="primary" part="upload-button" type="button" @click=${this.openPicker}>
+                    ${icon('upload')}<span>${t.upload}</span>
+                  </button>`
+                : nothing
+            }
           </header>
           ${renderToolbar(
-            { view, selectedCount: this.selectedIds.length, itemCount: items.length },
+            {
+              view,
+              selectedCount: this.selectedIds.length,
+              itemCount: items.length,
+              canTag: offers.tag,
+              canDelete: offers.delete,
+            },
             t,
             this.#toolbarActions,
           )}
@@ -276,8 +306,13 @@ export class MediaLibrary extends MediabayElement {
     if (items.length === 0) {
       return html`<div class="state" part="empty">
         <span class="state-icon">${icon('upload')}</span>
-        <strong>${t.emptyTitle}</strong><span>${t.emptyHint}</span>
-        <button class="secondary" type="button" @click=${this.openPicker}>${t.browse}</button>
+        <strong>${t.emptyTitle}</strong>
+        ${
+          permits(this.meState, 'upload')
+            ? html`<span>${t.emptyHint}</span>
+                <button class="secondary" type="button" @click=${this.openPicker}>${t.browse}</button>`
+            : nothing
+        }
       </div>`;
     }
     // Per-item state is looked up while rendering, so only the visible items pay for it.

@@ -56,6 +56,8 @@ export default [
     }
     .spacer {
       flex: 1;
+      /* as tall as the Upload button, so the row keeps its height while $me decides whether to show it */
+      min-height: 40px;
     }
     .primary,
     .secondary {

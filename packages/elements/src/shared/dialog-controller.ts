@@ -14,6 +14,8 @@ export interface Question {
   confirmLabel: string;
   cancelLabel: string;
   danger?: boolean;
+  /** lines listed under the body (the usages that keep a file from being deleted) */
+  list?: { label: string; items: string[] };
   /** ask for a value too (a tag name, say) */
   input?: { label: string; value?: string };
 }
@@ -85,6 +87,14 @@ export class DialogController implements ReactiveController {
         <h2 id="question-title" class="dialog-title">${q.title}</h2>
         ${q.body ? html`<p class="dialog-body">${q.body}</p>` : nothing}
         ${
+          q.list
+            ? html`<p class="dialog-body">${q.list.label}</p>
+                <ul class="dialog-list" part="dialog-list">
+                  ${q.list.items.map((item) => html`<li>${item}</li>`)}
+                </ul>`
+            : nothing
+        }
+        ${
           q.input
             ? html`<label class="field"
                 ><span>${q.input.label}</span
@@ -93,9 +103,17 @@ export class DialogController implements ReactiveController {
             : nothing
         }
         <div class="dialog-actions">
-          <button class="text-action" type="button" @click=${() => this.#finish({ ok: false, value: '' })}>
-            ${q.cancelLabel}
-          </button>
+          ${
+            q.cancelLabel
+              ? html`<button
+                  class="text-action"
+                  type="button"
+                  @click=${() => this.#finish({ ok: false, value: '' })}
+                >
+                  ${q.cancelLabel}
+                </button>`
+              : nothing
+          }
           <button class="filled-action ${q.danger ? 'danger' : ''}" type="submit" ?autofocus=${!q.input}>
             ${q.confirmLabel}
           </button>

@@ -34,6 +34,12 @@ export default css`
     margin: 0 0 16px;
     color: var(--_text-muted);
   }
+  .dialog-list {
+    margin: -8px 0 16px;
+    padding-inline-start: 20px;
+    max-height: 160px;
+    overflow: auto;
+  }
   .dialog-actions {
     display: flex;
     justify-content: flex-end;
