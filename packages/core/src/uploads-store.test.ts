@@ -91,6 +91,28 @@ test('batch speed and time left come from the measured byte rate', () => {
   store.destroy();
 });
 
+test('a new batch after an idle moment is measured afresh, so its time left agrees with its file', () => {
+  let clock = 0;
+  const store = createUploadStore({ now: () => clock });
+  const off = store.$batch.listen(() => {});
+  const run = (id: string, size: number, rate: number, from: number) => {
+    store.add([item(id, size)]);
+    store.dispatch(id, { type: 'UPLOAD.START' });
+    for (clock = from; clock <= from + 2000; clock += 500) {
+      store.dispatch(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: ((clock - from) / 1000) * rate });
+      store.flush();
+    }
+  };
+  run('small', 2000, 1000, 0);
+  store.dispatch('small', { type: 'UPLOAD.SUCCESS' });
+  store.flush();
+  run('big', 1_000_000, 100_000, 10_000);
+  assert.equal(store.$batch.get().speed, store.get('big')?.speed);
+  assert.equal(store.$batch.get().timeRemaining, store.get('big')?.timeRemaining);
+  off();
+  store.destroy();
+});
+
 test('removals are coalesced into one write', () => {
   const store = createUploadStore();
   store.add([item('a'), item('b'), item('c')]);

@@ -65,9 +65,15 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
 
   function measureBatch(): void {
     const items = Object.values($uploads.get());
-    batchEta = items.some((item) => item.status === 'uploading')
-      ? sampleEta(batchEta, sentBytes(items), now())
-      : pauseEta(batchEta);
+    if (items.some((item) => item.status === 'uploading')) {
+      batchEta = sampleEta(batchEta, sentBytes(items), now());
+    } else if (items.some((item) => item.status === 'queued' || item.status === 'paused')) {
+      batchEta = pauseEta(batchEta);
+    } else {
+      // nothing left to send: the next batch is measured afresh, not from the last one's speed
+      // (small files with processing gaps would otherwise hold a big file's estimate down for seconds)
+      batchEta = initialEta();
+    }
     $batchSpeed.set(batchEta.speed);
   }
 
