@@ -46,6 +46,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     allowedOrigins: resolved.allowedOrigins,
     ...resolved.socket,
     countRequest: (auth) => limiter.hit(rateKey(auth)),
+    mayRead: async (auth) => (await resolved.authorize(auth, 'read')) === true,
   });
   const router = createRouter();
   let ctx: MediaContext | undefined;

@@ -10,7 +10,14 @@ import type { AuditEntry, MediaFile } from '@mediabay/core/protocol';
 import type { MediaDatabase } from '../db/database.js';
 import { createSqliteDatabase } from '../db/sqlite.js';
 import { newOperationId, tusUpload } from '../test-support/clients.test-helper.js';
-import { api, as, auditLog, authenticate, createFile } from '../test-support/roles.test-helper.js';
+import {
+  api,
+  as,
+  auditLog,
+  authenticate,
+  createFile,
+  createUpload,
+} from '../test-support/roles.test-helper.js';
 import { startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
 
 /** The real database, with a switch that makes audit writes (other than refusals) fail. */
@@ -236,6 +243,28 @@ describe('audit trail', () => {
       'who=me',
     ]) {
       assert.equal((await api(server, 'ada', 'GET', `/audit?${bad}`)).status, 400, bad);
+    }
+  });
+});
+
+describe('audit of expired uploads', () => {
+  it('records an upload that expired unfinished as upload.failed', async () => {
+    const server = await startTestServer({ authenticate, limits: { uploadExpiryMs: 200 } });
+    try {
+      const { operationId } = await createUpload(server, 'alice');
+      const failed = await waitFor(async () =>
+        (await auditLog(server)).find((e) => e.action === 'upload.failed'),
+      );
+      assert.deepEqual(
+        [failed.userId, failed.operationId, failed.detail?.reason],
+        ['alice', operationId, 'expired'],
+      );
+      assert.deepEqual(
+        (await auditLog(server)).map((e) => e.action),
+        ['upload.created', 'upload.failed'],
+      );
+    } finally {
+      await server.close();
     }
   });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ErrorBody, MediaFile } from '@mediabay/core/protocol';
-import { newOperationId } from '../test-support/clients.test-helper.js';
+import { newOperationId, openEvents } from '../test-support/clients.test-helper.js';
 import {
   api,
   as,
@@ -229,5 +229,18 @@ describe('roles x routes', () => {
     });
     assert.equal(res.status, 403);
     assert.deepEqual((res.body as ErrorBody).error.fileIds, [shared.a.id]);
+  });
+});
+
+describe('roles on the socket', () => {
+  it('lets a viewer hear the library, and refuses a user without a role', async () => {
+    const server = await startTestServer({ authenticate });
+    try {
+      const { ws } = await openEvents(server.wsUrl, as('vic'));
+      ws.close();
+      await assert.rejects(openEvents(server.wsUrl, as('nobody')), /upgrade refused: 403/);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -9,7 +9,16 @@ export async function sweepExpiredUploads(ctx: MediaContext, now = Date.now()): 
     const stale = await ctx.db.listStaleUploads(before);
     for (const upload of stale) {
       await ctx.storage.remove(uploadKey(upload.id));
-      await ctx.db.deleteUpload(upload.id);
+      await ctx.db.transaction(async (tx) => {
+        await tx.deleteUpload(upload.id);
+        await tx.appendAudit({
+          tenantId: upload.tenantId,
+          userId: upload.ownerId,
+          action: 'upload.failed',
+          operationId: upload.operationId,
+          detail: { name: upload.name, reason: 'expired', offset: upload.offset },
+        });
+      });
     }
     await ctx.storage.removeExpired(); // bytes without a row (a crash between the two writes)
     const retention = ctx.options.auditRetentionMs;

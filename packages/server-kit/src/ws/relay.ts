@@ -22,6 +22,8 @@ export interface RelayOptions {
   highWaterMark?: number;
   /** Counts an upgrade against the caller's request rate; throws an HttpError (429) to refuse it. */
   countRequest?: (auth: AuthContext) => void;
+  /** Whether the caller may read the library (and so hear its events); refused with 403 if not. */
+  mayRead?: (auth: AuthContext) => boolean | Promise<boolean>;
 }
 
 export interface Relay {
@@ -89,6 +91,8 @@ export function createRelay(options: RelayOptions): Relay {
     }
     try {
       options.countRequest?.(auth);
+      if (options.mayRead && !(await options.mayRead(auth)))
+        throw new HttpError(403, 'forbidden', 'No access.');
     } catch (error) {
       refuse(socket, error instanceof HttpError ? error.status : 500);
       return;
