@@ -1,0 +1,70 @@
+// What every bench page shares: how files are made, what "painted" means, and the long-task record,
+// so the three widgets are measured the same way. Runs in the browser.
+
+export interface BenchPage {
+  /** Adds `count` files through the widget's own add call; resolves with ms until they are painted. */
+  add(count: number): Promise<AddResult>;
+  /** Uploads the file chosen in `#bench-file`; resolves with ms from start until the server has every byte. */
+  upload(variant?: string): Promise<number>;
+  /** Mediabay only: the render bench's in-page halves. */
+  paintLibrary?(count: number): Promise<{ painted: number; scrollFrame: number; nodes: number }>;
+  updatePanel?(): Promise<{ added: number; mean: number; max: number }>;
+}
+
+export interface AddResult {
+  ms: number;
+  longestTaskMs: number;
+}
+
+declare global {
+  interface Window {
+    bench: BenchPage;
+  }
+}
+
+/** Small text files with distinct names (no thumbnails to generate, no duplicates to refuse). */
+export function makeFiles(count: number): File[] {
+  const body = new Blob(['x'.repeat(1024)], { type: 'text/plain' });
+  return Array.from({ length: count }, (_, i) => new File([body], `file-${i}.txt`, { type: 'text/plain' }));
+}
+
+/** The next frame has been produced (rAF runs before paint; the timeout runs after it). */
+export const frame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Waits, frame by frame, until `done()` is true; gives up after `timeoutMs`. */
+export async function untilPainted(done: () => boolean, timeoutMs = 120_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!done()) {
+    if (performance.now() > deadline) throw new Error(`not painted within ${timeoutMs} ms`);
+    await frame();
+  }
+  await frame();
+}
+
+/** Times `run` and records the longest main-thread task while it runs (what a user feels as a freeze). */
+export async function measure(run: () => Promise<void>): Promise<AddResult> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const start = performance.now();
+  await run();
+  const ms = performance.now() - start;
+  await frame();
+  observer.takeRecords().forEach((entry) => (longest = Math.max(longest, entry.duration)));
+  observer.disconnect();
+  return { ms, longestTaskMs: longest };
+}
+
+export function pickedFile(): File {
+  const file = document.querySelector<HTMLInputElement>('#bench-file')?.files?.[0];
+  if (!file) throw new Error('choose a file in #bench-file first');
+  return file;
+}
+
+export function operationId(): string {
+  const random = Array.from(crypto.getRandomValues(new Uint8Array(15)), (b) => (b % 36).toString(36));
+  return `media_upload_${Date.now()}_${random.join('')}`;
+}

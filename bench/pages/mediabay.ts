@@ -1,0 +1,57 @@
+// Mediabay's bench page: one <media-library> (with its dropzone and panel) on the real server kit.
+import { createMediaClient, type MediaClient } from '@mediabay/core';
+import '@mediabay/elements';
+import { makeFiles, measure, pickedFile, untilPainted } from './harness.js';
+import { paintLibrary, updatePanel } from './mediabay-render.js';
+
+const library = document.createElement('media-library');
+library.setAttribute('endpoint', '/api/media');
+library.style.cssText = 'display:block;height:800px';
+document.body.append(library);
+
+const shadowCount = (host: Element | null | undefined, selector: string) =>
+  host?.shadowRoot?.querySelectorAll(selector).length ?? 0;
+
+function uploadOf(client: MediaClient, name: string): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const stop = client.$uploads.subscribe((uploads) => {
+      const item = Object.values(uploads).find((u) => u.name === name);
+      if (!item) return;
+      if (item.status === 'error') reject(new Error(item.error?.message ?? 'upload failed'));
+      if (item.status === 'processing' || item.status === 'ready') {
+        queueMicrotask(() => stop());
+        resolve(performance.now() - start);
+      }
+    });
+  });
+}
+
+window.bench = {
+  paintLibrary: (count) => paintLibrary(library, count),
+  updatePanel: () => updatePanel(library.client!),
+  async add(count) {
+    const client = library.client!;
+    const files = makeFiles(count);
+    const panel = library.shadowRoot!.querySelector('upload-panel');
+    return measure(async () => {
+      client.addFiles(files);
+      await untilPainted(
+        () =>
+          Object.keys(client.$uploads.get()).length === count &&
+          shadowCount(panel, '[data-operation-id]') > 0 &&
+          shadowCount(library, '[part~="item"]') > 0,
+      );
+    });
+  },
+  async upload(variant = 'tus') {
+    const file = pickedFile();
+    const client =
+      variant === 'form' ? createMediaClient({ endpoint: '/api/media', transport: 'form' }) : library.client!;
+    const done = uploadOf(client, file.name);
+    client.addFiles([file]);
+    const ms = await done;
+    if (client !== library.client) client.destroy();
+    return ms;
+  },
+};

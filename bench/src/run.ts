@@ -1,0 +1,50 @@
+// `pnpm --filter @mediabay/bench bench`: builds the pages, starts the server kit on loopback and
+// headless Chromium, and prints every table. `--quick` uses smaller sizes (a smoke run).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchAddFiles } from './add-files.js';
+import { launchBrowser } from './browser.js';
+import { buildPage, WIDGETS, type BuiltWidget, type Widget } from './build.js';
+import { benchBundleSize } from './bundle-size.js';
+import { benchRender } from './render.js';
+import { startBenchServer } from './server.js';
+import { benchThroughput, writeLargeFile } from './throughput.js';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wants = (name: string) => !only || only.includes(name);
+
+const dir = await mkdtemp(join(tmpdir(), 'mediabay-bench-'));
+const pages = new Map<Widget, BuiltWidget>();
+for (const widget of WIDGETS) pages.set(widget, await buildPage(widget));
+const browser = await launchBrowser();
+console.log(`Chromium ${browser.version()}, Node ${process.version}${quick ? ' (quick run)' : ''}`);
+
+// A fresh server (and data directory) per group, so one group's files do not weigh on the next.
+async function withServer(name: string, run: (url: string) => Promise<void>): Promise<void> {
+  const server = await startBenchServer(join(dir, name), pages);
+  try {
+    await run(server.url);
+  } finally {
+    await server.close();
+    await rm(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+try {
+  if (wants('size')) await benchBundleSize();
+  if (wants('render')) await withServer('render', (url) => benchRender(browser, url));
+  if (wants('add'))
+    await withServer('add', (url) => benchAddFiles(url, quick ? [1_000] : [1_000, 10_000, 100_000]));
+  if (wants('upload')) {
+    const file = await writeLargeFile(dir, quick ? 128 : 1024);
+    await withServer('upload', (url) => benchThroughput(browser, url, file, quick ? 1 : 3));
+  }
+} finally {
+  await browser.close();
+  await rm(dir, { recursive: true, force: true });
+}
