@@ -4,6 +4,7 @@ import type { ListResponse } from '@mediabay/core/protocol';
 import { seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
+import '../upload-dropzone/upload-dropzone.js';
 
 // <media-library> as a viewer and as an editor, against the real server kit (users and roles come
 // from the test server's `authenticate`, see web-test-runner.config.mjs).
@@ -64,6 +65,20 @@ describe('<media-library> roles', () => {
     expect(has('delete-button')).to.equal(false);
     await settled(el);
     await expect(el).to.be.accessible();
+  });
+
+  it('turns a standalone <upload-dropzone> off for a viewer, not for an editor', async () => {
+    for (const [user, roles, off] of [
+      ['vic', 'viewer', true],
+      ['alice', 'editor', false],
+    ] as const) {
+      const client = clientAs(user, roles);
+      const zone = await fixture(html`<upload-dropzone .client=${client}></upload-dropzone>`);
+      await until(() => client.$me.get().status === 'ready', '/me');
+      await (zone as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      const input = zone.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+      expect(input.disabled).to.equal(off, user);
+    }
   });
 
   it("lets an editor tag and delete their own files, not a colleague's", async () => {

@@ -2,8 +2,9 @@
 // file to `client.addFiles` and shows what the client rejected; it validates nothing itself.
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { validateFiles, type Rejection, type Restrictions } from '@mediabay/core';
+import { validateFiles, type MeState, type Rejection, type Restrictions } from '@mediabay/core';
 import { MediabayElement } from '../shared/mediabay-element.js';
+import { StoreController } from '../shared/store-controller.js';
 import { icon } from '../shared/icons.js';
 import { matchesAccept, parseAccept } from './accept.js';
 import { entriesOf, readEntries } from './read-entries.js';
@@ -50,7 +51,10 @@ export class UploadDropzone extends MediabayElement {
   /** Most files accepted from one pick, drop or paste. */
   @property({ type: Number, attribute: 'max-files' }) maxFiles?: number;
 
-  /** Refuses files. The element also refuses them, and looks disabled, while it has no client. */
+  /**
+   * Refuses files. The element also refuses them, and looks disabled, while it has no client and
+   * once the server says (`client.$me`) that the user may not upload.
+   */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Reflected while files are dragged over the element. */
@@ -66,6 +70,7 @@ export class UploadDropzone extends MediabayElement {
   @query('input[type=file]') private input!: HTMLInputElement;
 
   #dragDepth = 0;
+  readonly #me = new StoreController<MeState>(this, () => this.client?.$me);
 
   /** Opens the system file picker (for a host's own "Upload" button). */
   open(): void {
@@ -126,7 +131,10 @@ export class UploadDropzone extends MediabayElement {
   };
 
   get #off(): boolean {
-    return this.disabled || !this.client;
+    // only a known "no" turns it off: while /me loads, or without /me, the server decides
+    const me = this.#me.value;
+    const refused = me?.status === 'ready' && me.me?.can.upload === false;
+    return this.disabled || !this.client || refused;
   }
 
   #onChange(): void {
