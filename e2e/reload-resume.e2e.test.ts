@@ -1,5 +1,5 @@
-// Reload mid-upload and resume: after a reload the panel still lists the upload as "waiting for
-// file"; choosing the file again continues from the server's offset, and the stored bytes match.
+// Reload mid-upload and resume: after a reload the panel still lists the upload, asking for its
+// file again; choosing the file again continues from the server's offset, and the stored bytes match.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -30,11 +30,7 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-// Core does not yet keep tus URLs across reloads (issue 4): the row is gone after the reload, so this
-// fails today. Run it with MEDIABAY_E2E_RELOAD=1; drop the skip when core's resume-after-reload lands.
-const skip = process.env.MEDIABAY_E2E_RELOAD ? false : 'needs core resume-after-reload (issue 4)';
-
-test("after a reload, choosing the file again resumes from the server's offset", { skip }, async () => {
+test("after a reload, choosing the file again resumes from the server's offset", async () => {
   const size = await sizeOf(big);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
@@ -70,7 +66,7 @@ test("after a reload, choosing the file again resumes from the server's offset",
   // The upload survived the reload as a row that asks for its file.
   const choose = row.locator('[data-action="choose"]');
   await choose.waitFor({ timeout: 10_000 });
-  assert.match((await row.locator('[part="row-detail"]').textContent()) ?? '', /waiting for file/i);
+  assert.match((await row.locator('[part="row-detail"]').textContent()) ?? '', /choose the file again/i);
   assert.equal(uploadUrls.length, 1);
   await sleep(300); // the aborted PATCH's last bytes land
   const offsetBefore = await tusOffset(uploadUrls[0]!);
