@@ -1,4 +1,4 @@
-// `node --import tsx bench/scale-out.ts`: uploads per second and bytes per second through one and
+// `pnpm --filter @mediabay/bench run bench:scale-out`: uploads per second and bytes per second through one and
 // through two `mediabay serve` instances sharing PostgreSQL, Redis and an S3 bucket, every piece on
 // this machine's loopback (scripts/services starts them if MEDIABAY_TEST_* are not set). Prints a table.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -8,13 +8,19 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type PgModule from 'pg';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'packages/server-kit/bin/mediabay.js');
 const services = join(root, 'scripts/services/services.sh');
 // pg is a dependency of the server kit, not of this script's folder
-const pg = createRequire(join(root, 'packages/server-kit/package.json'))('pg') as typeof PgModule;
+interface PgClient {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+}
+const pg = createRequire(join(root, 'packages/server-kit/package.json'))('pg') as {
+  Client: new (options: { connectionString?: string }) => PgClient;
+};
 const MIB = 1024 * 1024;
 const quick = process.argv.includes('--quick');
 
@@ -75,7 +81,7 @@ async function startInstance(
   return { url, child };
 }
 
-async function upload(base: string, bytes: Buffer, name: string): Promise<void> {
+async function upload(base: string, bytes: Uint8Array<ArrayBuffer>, name: string): Promise<void> {
   const meta = (value: string) => Buffer.from(value).toString('base64');
   const operationId = `media_upload_${Date.now()}_${Array.from(randomBytes(15), (b) => (b % 36).toString(36)).join('')}`;
   const created = await fetch(`${base}/api/media/uploads`, {
@@ -102,7 +108,7 @@ async function upload(base: string, bytes: Buffer, name: string): Promise<void> 
 
 /** `count` uploads of `size` bytes, `concurrency` at a time, spread round-robin over the instances. */
 async function workload(urls: string[], count: number, size: number, concurrency: number): Promise<number> {
-  const bytes = randomBytes(size);
+  const bytes = new Uint8Array(randomBytes(size)); // a plain ArrayBuffer behind it, as fetch bodies want
   let next = 0;
   const started = performance.now();
   await Promise.all(
