@@ -13,7 +13,7 @@ case ${1:-start} in
     mkdir -p "$D"
     redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
       --pidfile "$D/redis.pid" --logfile "$D/redis.log" --dir "$D"
-    for _ in $(seq 50); do running && break; sleep 0.1; done
+    for _ in $(seq 200); do running && break; sleep 0.1; done
     running || { echo "redis.sh: redis did not start, see $D/redis.log" >&2; exit 1; }
     echo "$url"
     ;;

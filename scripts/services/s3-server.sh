@@ -70,6 +70,6 @@ for n in account container object proxy; do
   swift-$n-server "$D/etc/$n-server.conf" >"$D/log/$n.log" 2>&1 &
   echo $! >"$D/run/$n.pid"
 done
-for _ in $(seq 100); do healthy && break; sleep 0.2; done
+for _ in $(seq 300); do healthy && break; sleep 0.2; done # up to 60 s on a busy machine
 healthy || { echo "s3-server.sh: Swift did not start, see $D/log" >&2; stop; exit 1; }
 echo "$url"
