@@ -109,6 +109,35 @@ describe('<media-library> roles', () => {
     expect(listed.items.find((f) => f.id === theirs)!.tags).to.deep.equal([]);
   });
 
+  it("shows an editor a colleague's file read-only in the preview, their own editable", async () => {
+    const prefix = uniquePrefix('preview');
+    await seedLibrary(clientAs('alice', 'editor'), `${prefix}a`, 1);
+    await seedLibrary(clientAs('erin', 'editor'), `${prefix}e`, 1);
+    const alice = clientAs('alice', 'editor');
+    const { root, items } = await mount(alice, prefix, 2);
+    const open = async (namePrefix: string) => {
+      const item = items().find((i) => i.dataset.name!.startsWith(namePrefix))!;
+      item
+        .querySelector('.card')!
+        .dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+      const dialog = await until(
+        () => root.querySelector<HTMLDialogElement>('dialog.preview[open]:has(input[name="name"])'),
+        'preview',
+      );
+      const state = {
+        readonly: dialog.querySelector<HTMLInputElement>('input[name="name"]')!.readOnly,
+        tagInput: dialog.querySelector('input[aria-label="Tag to add"]') !== null,
+        save: dialog.querySelector('button[type="submit"]') !== null,
+      };
+      dialog.close();
+      // the dialog's `close` event (a task later) empties it: wait, or it would empty the next one
+      await until(() => root.querySelector('dialog.preview form') === null, 'closed');
+      return state;
+    };
+    expect(await open(`${prefix}e`)).to.deep.equal({ readonly: true, tagInput: false, save: false });
+    expect(await open(`${prefix}a`)).to.deep.equal({ readonly: false, tagInput: true, save: true });
+  });
+
   it('lists the usages in the confirm dialog: an editor is told no, an admin deletes anyway', async () => {
     const prefix = uniquePrefix('used');
     await seedLibrary(clientAs('alice', 'editor'), prefix, 1);

@@ -1,5 +1,6 @@
 // The preview dialog: the file itself (video, audio or image from the content endpoint) beside a
 // details pane to rename it, edit its tags and see where it is used. Saves via `library.update`.
+// Name and tags are read-only when `$me` says the user may not change this file.
 import {
   html,
   nothing,
@@ -7,7 +8,7 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import type { MediaClient } from '@mediabay/core';
+import { mayRename, mayTag, type MediaClient, type MeState } from '@mediabay/core';
 import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
@@ -15,6 +16,7 @@ import { icon, typeColor, typeIcon } from '../shared/icons.js';
 
 interface PreviewHost extends ReactiveControllerHost, HTMLElement {
   readonly client?: MediaClient | undefined;
+  readonly meState: MeState;
   notify(message: string, tone: 'success' | 'error'): void;
 }
 
@@ -144,6 +146,8 @@ export class PreviewController implements ReactiveController {
       file.durationMs ? formatDuration(file.durationMs) : '',
       formatDate(file.createdAt, t.locale),
     ].filter(Boolean);
+    const canRename = mayRename(this.#host.meState, file);
+    const canTag = mayTag(this.#host.meState, file);
     return html`<div class="preview-stage">${this.#media(file, t)}</div>
       <form
         class="details"
@@ -172,6 +176,7 @@ export class PreviewController implements ReactiveController {
           <input
             name="name"
             .value=${this.name}
+            ?readonly=${!canRename}
             required
             @input=${(event: Event) => {
               this.name = (event.target as HTMLInputElement).value;
@@ -186,29 +191,37 @@ export class PreviewController implements ReactiveController {
               (tag) =>
                 html`<li class="chip">
                   ${tag}
-                  <button
-                    type="button"
-                    aria-label=${`${t.close} ${tag}`}
-                    @click=${() => {
-                      this.tags = this.tags.filter((other) => other !== tag);
-                      this.#host.requestUpdate();
-                    }}
-                  >
-                    ${icon('close')}
-                  </button>
+                  ${
+                    canTag
+                      ? html`<button
+                          type="button"
+                          aria-label=${`${t.close} ${tag}`}
+                          @click=${() => {
+                            this.tags = this.tags.filter((other) => other !== tag);
+                            this.#host.requestUpdate();
+                          }}
+                        >
+                          ${icon('close')}
+                        </button>`
+                      : nothing
+                  }
                 </li>`,
             )}
           </ul>
-          <input
-            aria-label=${t.tagPrompt}
-            placeholder=${t.tagPrompt}
-            @keydown=${(event: KeyboardEvent) => {
-              if (event.key !== 'Enter') return;
-              event.preventDefault();
-              this.#addTag(event.target as HTMLInputElement);
-            }}
-            @change=${(event: Event) => this.#addTag(event.target as HTMLInputElement)}
-          />
+          ${
+            canTag
+              ? html`<input
+                  aria-label=${t.tagPrompt}
+                  placeholder=${t.tagPrompt}
+                  @keydown=${(event: KeyboardEvent) => {
+                    if (event.key !== 'Enter') return;
+                    event.preventDefault();
+                    this.#addTag(event.target as HTMLInputElement);
+                  }}
+                  @change=${(event: Event) => this.#addTag(event.target as HTMLInputElement)}
+                />`
+              : nothing
+          }
         </div>
         <div class="field">
           <span>${t.usages}</span>
@@ -222,11 +235,15 @@ export class PreviewController implements ReactiveController {
                   </ul>`
           }
         </div>
-        <div class="dialog-actions">
-          <button class="filled-action" type="submit" ?disabled=${!this.#dirty || this.saving}>
-            ${t.save}
-          </button>
-        </div>
+        ${
+          canRename || canTag
+            ? html`<div class="dialog-actions">
+                <button class="filled-action" type="submit" ?disabled=${!this.#dirty || this.saving}>
+                  ${t.save}
+                </button>
+              </div>`
+            : nothing
+        }
       </form>`;
   }
 }
