@@ -111,6 +111,18 @@ function contract(label: string, open: () => Promise<MediaDatabase | undefined>)
       );
     });
 
+    it("reads many of a tenant's files at once, leaving out unknown and foreign ids", async (t) => {
+      if (!db) return t.skip('no PostgreSQL on this machine');
+      const a = await db.insertMedia(media('tm'));
+      const b = await db.insertMedia(media('tm'));
+      const foreign = await db.insertMedia(media('other'));
+      await db.addUsage(a.id, { courseId: 'c' });
+      const found = await db.getMediaMany('tm', [b.id, a.id, foreign.id, 'f'.repeat(32)]);
+      assert.deepEqual(found.map((r) => r.id).sort(), [a.id, b.id].sort());
+      assert.deepEqual(found.find((r) => r.id === a.id)?.usages, [{ courseId: 'c' }]);
+      assert.deepEqual(await db.getMediaMany('tm', []), []);
+    });
+
     it('says whether a usage was new', async (t) => {
       if (!db) return t.skip('no PostgreSQL on this machine');
       const file = await db.insertMedia(media('td'));

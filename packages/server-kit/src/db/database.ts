@@ -108,6 +108,8 @@ export interface MediaDatabase {
 
   insertMedia(media: NewMedia): Promise<MediaRecord>;
   getMedia(tenantId: string, id: string): Promise<MediaRecord | undefined>;
+  /** A tenant's files among `ids` (unknown ids left out), in no particular order. */
+  getMediaMany(tenantId: string, ids: string[]): Promise<MediaRecord[]>;
   /** Any tenant's row: for processing, which runs outside a request. */
   getMediaById(id: string): Promise<MediaRecord | undefined>;
   getMediaByOperation(tenantId: string, operationId: string): Promise<MediaRecord | undefined>;

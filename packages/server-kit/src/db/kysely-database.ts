@@ -81,6 +81,18 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
       );
     },
 
+    async getMediaMany(tenantId, ids) {
+      if (ids.length === 0) return [];
+      return hydrate(
+        await db
+          .selectFrom('media')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    },
+
     async getMediaById(id) {
       return one(await db.selectFrom('media').selectAll().where('id', '=', id).execute());
     },

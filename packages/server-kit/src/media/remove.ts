@@ -8,9 +8,10 @@ import type { MediaDatabase, MediaRecord } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import type { AuthContext } from '../options.js';
 
+/** The files among `ids`, in the order asked for. */
 async function load(db: MediaDatabase, tenantId: string, ids: string[]): Promise<MediaRecord[]> {
-  const records = await Promise.all(ids.map((id) => db.getMedia(tenantId, id)));
-  return records.filter((r): r is MediaRecord => r !== undefined);
+  const byId = new Map((await db.getMediaMany(tenantId, ids)).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 function inUseError(files: MediaRecord[]): HttpError {

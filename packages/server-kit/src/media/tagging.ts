@@ -94,13 +94,13 @@ export async function bulkTag(
   add: string[],
   remove: string[],
 ): Promise<MediaRecord[]> {
-  const found = await Promise.all(ids.map((id) => ctx.db.getMedia(auth.tenantId, id)));
-  const records = found.filter((r): r is MediaRecord => r !== undefined);
-  await requireAccess(ctx, auth, 'tag', records);
+  await requireAccess(ctx, auth, 'tag', await ctx.db.getMediaMany(auth.tenantId, ids));
   return ctx.db.transaction(async (tx) => {
+    // the tags as they are now, inside the transaction
+    const current = new Map((await tx.getMediaMany(auth.tenantId, ids)).map((r) => [r.id, r]));
     const updated: MediaRecord[] = [];
     for (const id of ids) {
-      const record = await tx.getMedia(auth.tenantId, id); // the tags as they are now
+      const record = current.get(id);
       const after = record && (await retag(tx, auth, record, add, remove));
       if (after) updated.push(after);
     }
