@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchesParams, removeFiles, upsertFile, withOptimistic } from './library-cache.js';
+import {
+  appendPage,
+  matchesParams,
+  removeFiles,
+  serverCount,
+  upsertFile,
+  withOptimistic,
+} from './library-cache.js';
 import type { ListParams, ListResponse, MediaFile } from './protocol.js';
 
 const file = (id: string, over: Partial<MediaFile> = {}): MediaFile => ({
@@ -86,4 +93,23 @@ test('optimistic entries lead the first page until the server lists their file',
   const result = withOptimistic(page([file('f1', { operationId: 'op-1' })]), pending, {});
   assert.deepEqual(ids(result), ['op-2', 'f1']);
   assert.equal(withOptimistic(page([]), pending, { cursor: 'p2' }).items.length, 0);
+});
+
+test('the next page appends without repeating files, and takes the place of optimistic entries', () => {
+  const optimistic = file('op-up', { operationId: 'op-up', status: 'processing', contentUrl: '' });
+  const first = { items: [optimistic, file('a'), file('b')], nextCursor: 'c1', total: 5 };
+  const second = {
+    items: [file('b'), file('c'), file('rec', { operationId: 'op-up' })],
+    nextCursor: 'c2',
+    total: 6,
+  };
+  const result = appendPage(first, second);
+  assert.deepEqual(ids(result), ['rec', 'a', 'b', 'c']);
+  assert.equal(result.nextCursor, 'c2');
+  assert.equal(result.total, 6, "the server's total: the upload is one of its files now");
+  const pendingUpload = appendPage({ ...first, items: [optimistic] }, page([file('x')]));
+  assert.deepEqual(ids(pendingUpload), ['op-up', 'x']);
+  assert.equal(pendingUpload.total, 2, 'plus the upload the server does not list yet');
+  assert.equal(pendingUpload.nextCursor, null);
+  assert.equal(serverCount(pendingUpload), 1);
 });

@@ -76,3 +76,24 @@ export function withOptimistic(
   if (extra.length === 0) return page;
   return { ...page, items: [...extra, ...page.items], total: page.total + extra.length };
 }
+
+/** Server records in a list (optimistic entries of uploads in flight have the operationId as id). */
+export function serverCount(list: ListResponse | undefined): number {
+  return list ? list.items.filter((item) => item.id !== item.operationId).length : 0;
+}
+
+/**
+ * Appends the next page of a list. Files already listed (inserted live while the page was on its way)
+ * are not repeated; an upload's optimistic entry listed by the server takes the server's record in
+ * place. The total is the server's latest, plus the uploads it does not know of yet.
+ */
+export function appendPage(list: ListResponse, next: ListResponse): ListResponse {
+  const byOperation = new Map(next.items.map((item) => [item.operationId, item]));
+  const items = list.items.map((item) =>
+    item.id === item.operationId ? (byOperation.get(item.operationId) ?? item) : item,
+  );
+  const listed = new Set(items.map((item) => item.id));
+  for (const item of next.items) if (!listed.has(item.id)) items.push(item);
+  const optimistic = items.length - serverCount({ ...list, items });
+  return { items, nextCursor: next.nextCursor, total: next.total + optimistic };
+}

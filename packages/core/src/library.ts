@@ -1,9 +1,18 @@
-// The media library over @tanstack/query-core: queries keyed ['media-files', params], optimistic
-// entries for uploads in flight, optimistic edits with rollback, and socket events applied in place.
-import { QueryObserver, type QueryClient, type QueryKey } from '@tanstack/query-core';
-import { atom, onMount, type ReadableAtom } from 'nanostores';
+// The media library over @tanstack/query-core: queries keyed ['media-files', params] that grow page
+// by page (cursor), optimistic entries for uploads in flight, optimistic edits with rollback, and
+// socket events applied in place.
+import type { QueryClient, QueryKey } from '@tanstack/query-core';
+import type { ReadableAtom } from 'nanostores';
 import type { JsonFetcher } from './http.js';
-import { patchFile, removeFiles, upsertFile, withOptimistic } from './library-cache.js';
+import {
+  appendPage,
+  patchFile,
+  removeFiles,
+  serverCount,
+  upsertFile,
+  withOptimistic,
+} from './library-cache.js';
+import { watchList, type WatchedList } from './library-watch.js';
 import type { BulkTagResponse, ListParams, ListResponse, MediaFile, ServerEvent, Usage } from './protocol.js';
 import type { LibraryApi, LibraryState, UploadItem } from './types.js';
 import { createOperationId } from './operation-id.js';
@@ -51,17 +60,59 @@ export function optimisticFile(item: UploadItem): MediaFile {
   };
 }
 
-export function createLibrary(options: { queryClient: QueryClient; fetcher: JsonFetcher }): Library {
+const hashOf = (params: ListParams): string => JSON.stringify(params, Object.keys(params).sort());
+
+export function createLibrary(options: {
+  queryClient: QueryClient;
+  fetcher: JsonFetcher;
+  /** a watched list changed its items: the client prunes the selection of what left it */
+  onListChange?: (previous: readonly MediaFile[], next: readonly MediaFile[]) => void;
+}): Library {
   const { queryClient, fetcher } = options;
   const pending = new Map<string, MediaFile>();
-  const watched = new Map<string, ReadableAtom<LibraryState>>();
+  const watched = new Map<string, WatchedList>();
+  const loadingMore = new Map<string, Promise<void>>();
 
   const keyOf = (params: ListParams = {}): QueryKey => [MEDIA_FILES_KEY, params];
+  const fetchPage = (params: ListParams) => fetcher<ListResponse>(toQueryString(params));
   const queryFn = async ({ queryKey }: { queryKey: QueryKey }): Promise<ListResponse> => {
     const params = paramsOf(queryKey);
-    const page = await fetcher<ListResponse>(toQueryString(params));
-    return withOptimistic(page, pending.values(), params);
+    // a refetch (reconnect, invalidation, "try again") brings back every page that was loaded
+    const loaded = params.cursor ? 0 : serverCount(queryClient.getQueryData<ListResponse>(queryKey));
+    let list = await fetchPage(params);
+    while (list.nextCursor && serverCount(list) < loaded)
+      list = appendPage(list, await fetchPage({ ...params, cursor: list.nextCursor }));
+    return withOptimistic(list, pending.values(), params);
   };
+
+  async function nextPage(params: ListParams): Promise<void> {
+    const key = keyOf(params);
+    // a refetch in flight decides where the list ends: continue from its answer
+    await queryClient
+      .getQueryCache()
+      .find({ queryKey: key, exact: true })
+      ?.promise?.catch(() => {});
+    const cursor = queryClient.getQueryData<ListResponse>(key)?.nextCursor;
+    if (!cursor) return;
+    const page = await fetchPage({ ...params, cursor });
+    const current = queryClient.getQueryData<ListResponse>(key);
+    // refetched or reset meanwhile: that answer is newer, and the caller asks again if it needs more
+    if (!current || current.nextCursor !== cursor) return;
+    queryClient.setQueryData(key, appendPage(current, page));
+  }
+
+  function loadMore(params: ListParams = {}): Promise<void> {
+    const hash = hashOf(params);
+    const running = loadingMore.get(hash);
+    if (running) return running;
+    const run = nextPage(params).finally(() => {
+      loadingMore.delete(hash);
+      watched.get(hash)?.setLoadingMore(false);
+    });
+    loadingMore.set(hash, run);
+    watched.get(hash)?.setLoadingMore(true);
+    return run;
+  }
 
   /** runs `edit` over every cached list page, each with its own params */
   function editPages(edit: (page: ListResponse, params: ListParams) => ListResponse): void {
@@ -86,34 +137,18 @@ export function createLibrary(options: { queryClient: QueryClient; fetcher: Json
   }
 
   function watch(params: ListParams = {}): ReadableAtom<LibraryState> {
-    const hash = JSON.stringify(params, Object.keys(params).sort());
-    const existing = watched.get(hash);
-    if (existing) return existing;
-    const $state = atom<LibraryState>({ items: [], total: 0, status: 'loading' });
-    onMount($state, () => {
-      const observer = new QueryObserver<ListResponse>(queryClient, { queryKey: keyOf(params), queryFn });
-      const publish = () => {
-        const result = observer.getCurrentResult();
-        $state.set({
-          items: result.data?.items ?? [],
-          total: result.data?.total ?? 0,
-          status: result.data ? 'success' : result.status === 'error' ? 'error' : 'loading',
-          ...(result.error ? { error: result.error.message } : {}),
-        });
-      };
-      const unsubscribe = observer.subscribe(publish);
-      publish();
-      return () => {
-        unsubscribe();
-        observer.destroy();
-      };
-    });
-    watched.set(hash, $state);
-    return $state;
+    const hash = hashOf(params);
+    let list = watched.get(hash);
+    if (!list) {
+      list = watchList({ queryClient, queryKey: keyOf(params), queryFn, onChange: options.onListChange });
+      watched.set(hash, list);
+    }
+    return list.$state;
   }
 
   return {
     watch,
+    loadMore,
     list: (params = {}) => queryClient.fetchQuery({ queryKey: keyOf(params), queryFn, staleTime: 0 }),
     async update(id, patch) {
       const rollback = snapshot();
@@ -209,6 +244,7 @@ export function createLibrary(options: { queryClient: QueryClient; fetcher: Json
     destroy() {
       pending.clear();
       watched.clear();
+      loadingMore.clear();
     },
   };
 }

@@ -104,14 +104,25 @@ export interface ViewState {
 export interface LibraryState {
   /** server records, with optimistic entries for uploads in flight first (their `id` is the operationId) */
   items: MediaFile[];
+  /** the server's count of matching files, including those on pages not loaded yet */
   total: number;
   status: 'loading' | 'success' | 'error';
   error?: string;
+  /** the server has files past the loaded pages: `library.loadMore(params)` fetches the next page */
+  hasMore: boolean;
+  /** a `loadMore` of this list is on its way */
+  loadingMore: boolean;
 }
 
 export interface LibraryApi {
   /** a live view of one query of the cache (`['media-files', params]`), kept current by uploads and socket events */
   watch(params?: ListParams): ReadableAtom<LibraryState>;
+  /**
+   * appends the next page (by cursor) to the list of `params`; a refetch then reloads every page
+   * loaded so far. Resolves when the page is in place; concurrent calls share one request.
+   */
+  loadMore(params?: ListParams): Promise<void>;
+  /** the list for `params`, fresh from the server, with as many pages as the cache holds */
   list(params?: ListParams): Promise<ListResponse>;
   update(id: string, patch: { name?: string; tags?: string[] }): Promise<MediaFile>;
   /** one file: DELETE; several: bulk-delete (all or nothing). `force` deletes files in use (admins). */
