@@ -2,13 +2,13 @@
 // list with a toolbar, selection, preview, confirm and toasts; wraps it all in an <upload-dropzone>
 // and floats an <upload-panel>, every part sharing one client. It holds no upload or cache logic.
 import { html, nothing, type PropertyValues } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import '@lit-labs/virtualizer';
 import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { permits, type LibraryState, type MeState, type UploadItem, type ViewState } from '@mediabay/core';
-import type { MediaFile } from '@mediabay/core/protocol';
+import type { ListParams, MediaFile } from '@mediabay/core/protocol';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController, type Subscribable } from '../shared/store-controller.js';
 import { icon } from '../shared/icons.js';
@@ -19,7 +19,7 @@ import { posterStore } from '../shared/posters.js';
 import '../upload-dropzone/upload-dropzone.js';
 import '../upload-panel/upload-panel.js';
 import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
-import { paramsFromView, paramsKey } from './view-params.js';
+import { LIST_LIMIT, paramsFromView, paramsKey } from './view-params.js';
 import { renderGridItem, renderListItem, type ItemView } from './library-item.js';
 import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
 import { LibrarySelectionController, itemDomId } from './selection-controller.js';
@@ -35,6 +35,8 @@ const gridLayout = grid({
   flex: { preserve: 'height' },
 });
 const listLayout = flow();
+/** Items left below the viewport when the next page is asked for. */
+const LOAD_AHEAD = 50;
 const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdAt', order: 'desc' };
 /** Before a client: offer everything (the server decides). */
 const UNKNOWN_ME: MeState = { status: 'error', me: null };
@@ -68,6 +70,7 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @csspart thumbnail - The poster or icon of a grid item.
  * @csspart badge - The status badge of an item that is not ready.
  * @csspart empty - The empty, no-match, loading and error states.
+ * @csspart loading-more - The note shown while the next page of files loads.
  * @csspart selection-rect - The drag rectangle.
  * @csspart dialog - Every dialog (also `confirm-dialog`, `preview-dialog`).
  * @csspart dialog-list - The usages listed in the confirm dialog when files are in use.
@@ -83,6 +86,9 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  */
 export class MediaLibrary extends MediabayElement {
   static override styles = styles;
+
+  /** Files fetched per request; the next page loads as the user scrolls near the end. Default 200. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = LIST_LIMIT;
 
   @query('upload-dropzone') private dropzone!: UploadDropzone;
   @state() private searchText = '';
@@ -108,7 +114,12 @@ export class MediaLibrary extends MediabayElement {
   #libraryStore?: Subscribable<LibraryState>;
   #libraryKey?: string;
   #libraryClient?: unknown;
+  #libraryParams?: ListParams;
   #lastSelection?: ReadonlySet<string>;
+  /** index of the last item in view, from the virtualizer's visibilityChanged */
+  #lastVisible = -1;
+  /** a failed next page waits for the user to scroll again (no retry loop against a failing server) */
+  #loadMoreFailed = false;
 
   /** The files in display order, as the grid shows them. */
   get items(): MediaFile[] {
@@ -166,18 +177,46 @@ export class MediaLibrary extends MediabayElement {
       this.#libraryStore = undefined;
       return;
     }
-    const params = paramsFromView(client.$view.get());
+    const params = paramsFromView(client.$view.get(), this.pageSize);
     const key = paramsKey(params);
     if (key !== this.#libraryKey || client !== this.#libraryClient) {
       if (client !== this.#libraryClient) this.searchText = client.$view.get().q;
       this.#libraryStore = client.library.watch(params);
       this.#libraryKey = key;
       this.#libraryClient = client;
+      this.#libraryParams = params;
+      this.#lastVisible = -1;
+      this.#loadMoreFailed = false;
     }
     const selected = client.$selection.get();
     if (this.#lastSelection && selected !== this.#lastSelection)
       this.emit('mb-selection-change', { ids: [...selected] });
     this.#lastSelection = selected;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // also after each page lands: a viewport taller than the loaded files keeps asking
+    this.#loadMoreIfNearEnd();
+  }
+
+  #onVisibilityChanged = (event: Event & { last?: number }): void => {
+    this.#lastVisible = event.last ?? -1;
+    this.#loadMoreFailed = false;
+    this.#loadMoreIfNearEnd();
+  };
+
+  #loadMoreIfNearEnd(): void {
+    const state = this.library.value;
+    const client = this.client;
+    if (!client || !state?.hasMore || state.loadingMore || this.#loadMoreFailed || this.#lastVisible < 0)
+      return;
+    const ahead = Math.min(LOAD_AHEAD, Math.ceil(this.pageSize / 2));
+    if (this.#lastVisible < state.items.length - ahead) return;
+    client.library.loadMore(this.#libraryParams).catch(() => {
+      this.#loadMoreFailed = true;
+      this.toasts.show(this.localize.strings.loadError, 'error');
+    });
   }
 
   #toolbarActions: ToolbarActions = {
@@ -214,7 +253,8 @@ export class MediaLibrary extends MediabayElement {
     const items = state?.items ?? [];
     const view = { ...DEFAULT_VIEW, ...this.view.value, q: this.searchText };
     const total = state ? Math.max(state.total, items.length) : 0;
-    const bytes = items.reduce((sum, file) => sum + file.size, 0);
+    // the size of what is loaded would understate a library with pages still on the server
+    const bytes = state?.hasMore ? 0 : items.reduce((sum, file) => sum + file.size, 0);
     const overlay = this.selection.overlay;
     // a viewer gets no drop target and no upload button; the server would refuse them anyway
     const canUpload = permits(this.meState, 'upload');
@@ -268,6 +308,13 @@ export class MediaLibrary extends MediabayElement {
           }
           <div class="content">
             ${this.#renderBody(state, items, view)}
+            ${
+              state?.loadingMore && items.length > 0
+                ? html`<div class="loading-more" part="loading-more" role="status">
+                    <span class="spinner"></span>${t.loading}
+                  </div>`
+                : nothing
+            }
             ${
               overlay
                 ? html`<div
@@ -355,6 +402,7 @@ export class MediaLibrary extends MediabayElement {
         @dblclick=${this.selection.onDblClick}
         @keydown=${this.selection.onKeyDown}
         @pointerdown=${this.selection.onPointerDown}
+        @visibilityChanged=${this.#onVisibilityChanged}
       ></lit-virtualizer>`,
     );
   }

@@ -105,6 +105,20 @@ export default [
       flex-direction: column;
       min-height: 0;
     }
+    .loading-more {
+      position: absolute;
+      inset-block-end: 12px;
+      inset-inline-start: 50%;
+      transform: translateX(-50%);
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      padding: 6px 12px;
+      border-radius: 999px;
+      background: var(--mb-library-bg);
+      box-shadow: 0 1px 4px rgb(0 0 0 / 20%);
+      font-size: 0.8125rem;
+    }
     .items {
       flex: 1;
       min-height: 0;

@@ -3,17 +3,17 @@
 import type { ViewState } from '@mediabay/core';
 import type { ListParams } from '@mediabay/core/protocol';
 
+/** Files per page (the server's largest): the library loads the next page as the user nears the end. */
 export const LIST_LIMIT = 200;
 
-export function paramsFromView(view: Partial<ViewState> | undefined): ListParams {
+export function paramsFromView(view: Partial<ViewState> | undefined, limit = LIST_LIMIT): ListParams {
   const params: ListParams = {};
   const q = view?.q?.trim();
   if (q) params.q = q;
   if (view?.type) params.type = view.type;
   params.sort = view?.sort ?? 'createdAt';
   params.order = view?.order ?? 'desc';
-  // The server's largest page: the client has no cursor paging yet (see docs/decisions.md).
-  params.limit = LIST_LIMIT;
+  params.limit = limit;
   return params;
 }
 
