@@ -45,9 +45,14 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   const queryClient =
     options.queryClient ?? new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
   const fetcher = createFetcher(endpoint, headers, options.fetch);
-  const library = createLibrary({ queryClient, fetcher });
-  const $me = createMeStore(fetcher);
   const selection = createSelection();
+  // a selected file that leaves the list (deleted by anyone, gone on a refetch) leaves the selection
+  const library = createLibrary({
+    queryClient,
+    fetcher,
+    onListChange: (previous, next) => selection.follow(previous, next),
+  });
+  const $me = createMeStore(fetcher);
   const $view = map<ViewState>({ ...DEFAULT_VIEW });
   const removalTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** canceled operations whose bytes may still complete on the server: their file gets deleted */

@@ -26,6 +26,7 @@ export {
   intersects,
   hitTest,
   pruneSelection,
+  followList,
 } from './selection.js';
 export type { Rect, SelectionStore } from './selection.js';
 export { createSocket, eventsUrl, parseServerEvent } from './socket.js';

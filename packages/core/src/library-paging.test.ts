@@ -111,3 +111,42 @@ test('a refused delete of files on the last page rolls back', async () => {
   assert.deepEqual(names(), NAMES);
   assert.equal(state.total, 12);
 });
+
+test('the selection loses files that leave the list, whoever removed them, on any page', async () => {
+  alice.selection.selectAll([idOf('p-02.txt'), idOf('p-11.txt'), idOf('p-12.txt')]);
+  await bob.library.remove([idOf('p-12.txt')]);
+  await waitFor(() => !names().includes('p-12.txt') || undefined, 5000, 'delete seen');
+  assert.equal(alice.$selection.get().size, 2);
+  // gone without a socket event reaching alice: a refetch finds out, and the selection follows
+  const offline = createMediaClient({
+    endpoint: server.endpoint,
+    shareTabs: false,
+    resumeAfterReload: false,
+    // a socket that never connects: nothing tells this client about deletes
+    WebSocket: class {
+      constructor() {
+        throw new Error('offline');
+      }
+    },
+  });
+  try {
+    const $offline = offline.library.watch(PARAMS);
+    const offOffline = $offline.listen(() => {});
+    await waitFor(() => $offline.get().status === 'success' || undefined);
+    await offline.library.loadMore(PARAMS);
+    await offline.library.loadMore(PARAMS);
+    const eleven = $offline.get().items.find((f) => f.name === 'p-11.txt')!.id;
+    offline.selection.selectAll([eleven]);
+    const response = await fetch(`${server.endpoint}/${eleven}`, { method: 'DELETE' });
+    assert.equal(response.status, 204);
+    await offline.queryClient.refetchQueries({ queryKey: ['media-files'] });
+    assert.ok(!$offline.get().items.some((f) => f.id === eleven));
+    assert.equal($offline.get().items.length, 10, 'every loaded page came back');
+    assert.deepEqual([...offline.$selection.get()], []);
+    offOffline();
+  } finally {
+    offline.destroy();
+  }
+  await waitFor(() => !names().includes('p-11.txt') || undefined, 5000, 'alice hears it');
+  assert.deepEqual([...alice.$selection.get()], [idOf('p-02.txt')]);
+});

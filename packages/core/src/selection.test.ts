@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSelection, hitTest, pruneSelection, rangeIds, rectFromPoints, toggleId } from './selection.js';
+import {
+  createSelection,
+  followList,
+  hitTest,
+  pruneSelection,
+  rangeIds,
+  rectFromPoints,
+  toggleId,
+} from './selection.js';
 
 const order = ['a', 'b', 'c', 'd', 'e'];
 
@@ -79,4 +87,39 @@ test('an additive rectangle drag adds to what was selected when it began', () =>
   selection.toggle('a');
   selection.setFromRect(['c'], false);
   assert.deepEqual([...selection.$selection.get()], ['c']);
+});
+
+test('a selected file that leaves a list leaves the selection; an upload becoming its record stays', () => {
+  const item = (id: string, operationId = `op-${id}`) => ({ id, operationId });
+  const before = [item('a'), item('b'), item('op-up', 'op-up'), item('c')];
+  const table: [selected: string[], next: ReturnType<typeof item>[], want: string[]][] = [
+    [['a', 'b'], [item('a'), item('c')], ['a']],
+    [['b'], [item('a'), item('c')], []],
+    [
+      ['op-up', 'a'],
+      [item('a'), item('f9', 'op-up')],
+      ['f9', 'a'],
+    ],
+    [['elsewhere', 'b'], [item('a')], ['elsewhere']],
+    [
+      ['a', 'c'],
+      [item('c'), item('a')],
+      ['a', 'c'],
+    ],
+  ];
+  for (const [selected, next, want] of table)
+    assert.deepEqual([...followList(new Set(selected), before, next)].sort(), want.sort(), selected.join());
+  const kept = new Set(['a']);
+  assert.equal(followList(kept, before, [item('a')]), kept, 'identity when nothing left');
+});
+
+test('the selection store follows a list and forgets an anchor that left it', () => {
+  const selection = createSelection();
+  const file = (id: string) => ({ id, operationId: `op-${id}` }) as never;
+  selection.toggle('b');
+  selection.toggle('c');
+  selection.follow([file('a'), file('b'), file('c')], [file('a'), file('b')]);
+  assert.deepEqual([...selection.$selection.get()], ['b']);
+  selection.selectRange('a', ['a', 'b', 'c']);
+  assert.deepEqual([...selection.$selection.get()], ['a'], 'the anchor c left: Shift+click starts afresh');
 });

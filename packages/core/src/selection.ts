@@ -1,6 +1,7 @@
 // Selection: pure set operations (toggle, Shift range over the current order, all, rectangle hit
 // testing) and the `$selection` store that applies them, with the anchor a Shift+click extends from.
 import { atom, type ReadableAtom } from 'nanostores';
+import type { MediaFile } from './protocol.js';
 import type { SelectionApi } from './types.js';
 
 export interface Rect {
@@ -61,12 +62,38 @@ export function pruneSelection(
   return selected;
 }
 
+/**
+ * The selection after a list changed from `previous` to `next`: a selected id that was listed and is
+ * not any more leaves it (deleted here or elsewhere, gone on a refetch), unless it was an upload's
+ * optimistic entry whose server record took its place: the record stays selected. Ids the list never
+ * held are left alone. Identity is kept when nothing changes.
+ */
+export function followList(
+  selected: ReadonlySet<string>,
+  previous: readonly { id: string }[],
+  next: readonly { id: string; operationId: string }[],
+): ReadonlySet<string> {
+  if (selected.size === 0 || previous === next) return selected;
+  const listed = new Set(next.map((item) => item.id));
+  if ([...selected].every((id) => listed.has(id))) return selected;
+  const before = new Set(previous.map((item) => item.id));
+  const records = new Map(next.map((item) => [item.operationId, item.id]));
+  const result = new Set<string>();
+  for (const id of selected) {
+    if (listed.has(id) || !before.has(id)) result.add(id);
+    else if (records.has(id)) result.add(records.get(id)!);
+  }
+  return result.size === selected.size && [...result].every((id) => selected.has(id)) ? selected : result;
+}
+
 export interface SelectionStore extends SelectionApi {
   readonly $selection: ReadableAtom<ReadonlySet<string>>;
   /** keeps only ids that are still listed */
   prune(existingIds: Iterable<string>): void;
   /** forgets ids that went away (deleted here or by someone else) */
   drop(ids: Iterable<string>): void;
+  /** a watched list changed: forgets what left it (see followList) */
+  follow(previous: readonly MediaFile[], next: readonly MediaFile[]): void;
 }
 
 export function createSelection(): SelectionStore {
@@ -108,6 +135,13 @@ export function createSelection(): SelectionStore {
       if (![...current].some((id) => gone.has(id))) return;
       $selection.set(new Set([...current].filter((id) => !gone.has(id))));
       if (anchor !== null && gone.has(anchor)) anchor = null;
+    },
+    follow(previous, next) {
+      const current = $selection.get();
+      const kept = followList(current, previous, next);
+      if (kept === current) return;
+      $selection.set(kept);
+      if (anchor !== null && !kept.has(anchor)) anchor = null;
     },
     prune(existingIds) {
       const next = pruneSelection($selection.get(), existingIds);
