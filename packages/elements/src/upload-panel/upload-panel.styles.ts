@@ -93,10 +93,17 @@ export default [
     }
     .list {
       max-height: var(--mb-panel-max-height, 320px);
-      margin: 0;
       padding: 4px 0;
       overflow-y: auto;
+    }
+    .rows {
+      margin: 0;
+      padding: 0;
       list-style: none;
+    }
+    .rows > .row {
+      width: 100%;
+      box-sizing: border-box;
     }
     .list:focus-visible {
       outline: 2px solid var(--_accent);
@@ -109,9 +116,6 @@ export default [
       gap: 16px;
       min-height: 56px;
       padding: 6px 12px 6px 20px;
-      /* Rows scrolled out of the list skip layout and paint: hundreds of uploads stay cheap. */
-      content-visibility: auto;
-      contain-intrinsic-size: auto 56px;
     }
     .row:hover {
       background: color-mix(in srgb, var(--_text) 4%, transparent);

@@ -8,7 +8,9 @@ describe('<upload-panel>', () => {
   let client: MediaClient;
 
   beforeEach(() => {
-    client = createMediaClient({ endpoint: '/api/media' });
+    // Rows come from the seeded store only: no uploads restored from IndexedDB or other tabs that
+    // earlier test files left behind.
+    client = createMediaClient({ endpoint: '/api/media', resumeAfterReload: false, shareTabs: false });
   });
   afterEach(() => client.destroy());
 
@@ -17,11 +19,15 @@ describe('<upload-panel>', () => {
     return items;
   }
 
-  async function panel(): Promise<UploadPanel> {
-    return fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
-  }
-
   const rows = (el: UploadPanel) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')];
+
+  /** The panel once its (virtualized) list has laid out the seeded rows. */
+  async function panel(): Promise<UploadPanel> {
+    const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
+    const count = Object.keys(client.$uploads.get()).length;
+    await until(() => rows(el).length === count, `${count} rows`);
+    return el;
+  }
 
   it('is accessible with uploads in every state', async () => {
     seed(
@@ -176,6 +182,24 @@ describe('<upload-panel>', () => {
     );
     const el = await panel();
     expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('1 of 2 done');
+  });
+
+  it('keeps only the rows in view in the DOM for 10,000 uploads, in upload order', async () => {
+    const items = Array.from({ length: 10_000 }, (_, i) =>
+      uploadItem({ name: `clip-${i}.mp4`, addedAt: 1_000 + i }),
+    );
+    client.$uploads.set(Object.fromEntries(items.map((item) => [item.operationId, item])));
+    const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
+    await until(() => rows(el).length > 0, 'rows');
+    expect(rows(el).length).to.be.below(50);
+    expect(rows(el)[0]!.textContent).to.contain('clip-0.mp4');
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[part="list"]')!;
+    // The list's height is estimated until rows are measured: keep scrolling to its end.
+    await until(() => {
+      list.scrollTop = list.scrollHeight;
+      return rows(el).some((row) => row.textContent!.includes('clip-9999.mp4'));
+    }, 'the last row');
+    expect(rows(el).length).to.be.below(50);
   });
 
   it('works alone with an endpoint, making its own client', async () => {
