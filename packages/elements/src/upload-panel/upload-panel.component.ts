@@ -153,8 +153,8 @@ export class UploadPanel extends MediabayElement {
           showSummary && batch
             ? html`<div class="summary" part="summary">
                 <span class="summary-text"
-                  >${left ? t.timeLeft(left) : formatPercent(batch.progress, t.locale)} ·
-                  ${t.panelProgress(batch.counts.ready, batch.total)}</span
+                  ><bdi>${left ? t.timeLeft(left) : formatPercent(batch.progress, t.locale)}</bdi> ·
+                  <bdi>${t.panelProgress(batch.counts.ready, batch.total)}</bdi></span
                 >
                 <button class="text-button" type="button" @click=${() => this.client?.cancelAll()}>
                   ${t.cancelAll}

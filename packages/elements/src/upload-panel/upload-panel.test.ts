@@ -184,6 +184,30 @@ describe('<upload-panel>', () => {
     expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('1 of 2 done');
   });
 
+  it('isolates each part of its header and rows in a right-to-left page, so English stays readable', async () => {
+    seed(
+      uploadItem({ status: 'ready', progress: 100 }),
+      uploadItem({ status: 'uploading', progress: 15, bytesUploaded: 18 * 2 ** 20, timeRemaining: 7 }),
+    );
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="rtl"><upload-panel .client=${client}></upload-panel></div>`,
+    );
+    const el = wrapper.querySelector('upload-panel')!;
+    await until(() => rows(el).length === 2, '2 rows');
+    const root = el.shadowRoot!;
+    const isolated = (selector: string) =>
+      [...root.querySelectorAll<HTMLElement>(`${selector} bdi`)].map((part) => {
+        expect(getComputedStyle(part).unicodeBidi, part.textContent!).to.equal('isolate');
+        return part.textContent!.trim();
+      });
+    expect(isolated('[part="summary"]')).to.have.length(2);
+    expect(isolated('[part="summary"]')[1]).to.equal('1 of 2 done');
+    const uploading = rows(el).find((row) => row.dataset.status === 'uploading')!;
+    expect(
+      isolated(`[data-operation-id="${uploading.dataset.operationId}"] [part="row-detail"]`),
+    ).to.deep.equal(['18 MB of 20 MB', '15%', '7 sec left']);
+  });
+
   it('keeps only the rows in view in the DOM for 10,000 uploads, in upload order', async () => {
     const items = Array.from({ length: 10_000 }, (_, i) =>
       uploadItem({ name: `clip-${i}.mp4`, addedAt: 1_000 + i }),

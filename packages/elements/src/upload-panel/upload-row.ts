@@ -32,29 +32,30 @@ export function rowActions(item: UploadItem): readonly RowAction[] {
   return actionsByStatus[item.status];
 }
 
-function detailLine(item: UploadItem, t: MediabayStrings): string {
+/**
+ * The parts of a row's detail line ("18 MB of 120 MB", "15%", "7 sec left"), each rendered isolated:
+ * in a right-to-left page a part that starts with digits would otherwise borrow its neighbours'
+ * direction and come out scrambled ("MB of 120 MB · 15% · 7 sec left 18").
+ */
+export function detailParts(item: UploadItem, t: MediabayStrings): string[] {
   const size = formatBytes(item.size, t.locale);
-  if (item.waitingForFile && item.status !== 'ready') return t.waitingForFile;
+  if (item.waitingForFile && item.status !== 'ready') return [t.waitingForFile];
+  const sent = () => t.sizeOf(formatBytes(item.bytesUploaded, t.locale), size);
   switch (item.status) {
     case 'uploading': {
       const left = formatTimeLeft(item.timeRemaining, t.locale);
-      const parts = [
-        t.sizeOf(formatBytes(item.bytesUploaded, t.locale), size),
-        formatPercent(item.progress, t.locale),
-      ];
-      if (left) parts.push(t.timeLeft(left));
-      return parts.join(' · ');
+      return [sent(), formatPercent(item.progress, t.locale), ...(left ? [t.timeLeft(left)] : [])];
     }
     case 'paused':
-      return `${t.status.paused} · ${t.sizeOf(formatBytes(item.bytesUploaded, t.locale), size)} · ${formatPercent(item.progress, t.locale)}`;
+      return [t.status.paused, sent(), formatPercent(item.progress, t.locale)];
     case 'processing':
       return item.processing
-        ? `${t.processingStage(item.processing.stage)} · ${formatPercent(item.processing.progress, t.locale)}`
-        : `${size} · ${t.status.processing}`;
+        ? [t.processingStage(item.processing.stage), formatPercent(item.processing.progress, t.locale)]
+        : [size, t.status.processing];
     case 'error':
-      return item.error?.message ?? t.status.error;
+      return [item.error?.message ?? t.status.error];
     default:
-      return `${size} · ${t.status[item.status]}`;
+      return [size, t.status[item.status]];
   }
 }
 
@@ -83,7 +84,9 @@ export function renderRow(
     <span class="type-icon" style="color:${typeColor[item.type]}">${typeIcon(item.type)}</span>
     <div class="text">
       <span class="name" part="row-name" dir="auto" title=${item.name}>${item.name}</span>
-      <span class="detail" part="row-detail">${detailLine(item, t)}</span>
+      <span class="detail" part="row-detail"
+        >${detailParts(item, t).map((part, i) => html`${i > 0 ? ' · ' : ''}<bdi>${part}</bdi>`)}</span
+      >
       <div
         class="bar ${processing ? 'processing' : ''}"
         part="row-progress"
