@@ -5,14 +5,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Kysely, PostgresDialect } from 'kysely';
+import Sqlite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { startPostgres, type TestPostgres } from '../test-support/postgres.test-helper.js';
 import { freshPostgres, testServices } from '../test-support/services.test-helper.js';
 import type { MediaDatabase, NewMedia } from './database.js';
 import { createKyselyDatabase } from './kysely-database.js';
 import type { Schema } from './schema.js';
-import { createSqliteDatabase, migrate } from './sqlite.js';
+import { migrate } from './sqlite.js';
 
 let n = 0;
 const media = (tenantId: string): NewMedia => {
@@ -34,11 +35,16 @@ const media = (tenantId: string): NewMedia => {
   };
 };
 
-function contract(label: string, open: () => Promise<MediaDatabase | undefined>): void {
+type Opened = { db: MediaDatabase; raw: Kysely<Schema> } | undefined;
+
+function contract(label: string, open: () => Promise<Opened>): void {
   describe(`audit log on ${label}`, () => {
     let db: MediaDatabase | undefined;
+    let raw: Kysely<Schema> | undefined;
     before(async () => {
-      db = await open();
+      const opened = await open();
+      db = opened?.db;
+      raw = opened?.raw;
     });
     after(async () => {
       await db?.close();
@@ -81,6 +87,16 @@ function contract(label: string, open: () => Promise<MediaDatabase | undefined>)
 
       assert.equal(await db.pruneAudit(at(5)), 6, 'retention removes the older ones of both tenants');
       assert.deepEqual(await pick({}), [6, 5]);
+    });
+
+    it('refuses to update an entry, in the database itself', async (t) => {
+      if (!db || !raw) return t.skip('no PostgreSQL on this machine');
+      await db.appendAudit({ tenantId: 'tu', userId: 'u', action: 'file.updated' });
+      await assert.rejects(
+        raw.updateTable('audit_log').set({ user_id: 'someone else' }).where('tenant_id', '=', 'tu').execute(),
+        /append-only/,
+      );
+      assert.equal((await db.listAudit({ tenantId: 'tu', limit: 10 })).items[0]?.userId, 'u');
     });
 
     it('commits a change and its entry together, or neither', async (t) => {
@@ -135,7 +151,11 @@ function contract(label: string, open: () => Promise<MediaDatabase | undefined>)
 let sqliteDir: string;
 contract('SQLite', async () => {
   sqliteDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-audit-'));
-  return createSqliteDatabase(path.join(sqliteDir, 'db.sqlite'));
+  const raw = new Kysely<Schema>({
+    dialect: new SqliteDialect({ database: new Sqlite(path.join(sqliteDir, 'db.sqlite')) }),
+  });
+  await migrate(raw);
+  return { db: createKyselyDatabase(raw), raw };
 });
 
 let postgres: TestPostgres | undefined;
@@ -155,7 +175,7 @@ contract('PostgreSQL', async () => {
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 4 }) }),
   });
   await migrate(kysely);
-  return createKyselyDatabase(kysely);
+  return { db: createKyselyDatabase(kysely), raw: kysely };
 });
 
 after(async () => {

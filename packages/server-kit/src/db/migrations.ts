@@ -1,5 +1,5 @@
 // Schema migrations, in order. Append new ones; never edit one that has shipped.
-import { PostgresAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -112,6 +112,21 @@ const migrations: Record<string, Migration> = {
         .columns(['tenant_id', 'file_id'])
         .execute();
       await db.schema.createIndex('audit_at').on('audit_log').column('at').execute();
+    },
+  },
+  '0004_audit_log_append_only': {
+    // The database itself refuses to rewrite history: an UPDATE of an audit entry fails. Deletes
+    // stay possible, for the retention period.
+    async up(db: Kysely<unknown>) {
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
+        await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+          FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+      } else {
+        await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+      }
     },
   },
 };
