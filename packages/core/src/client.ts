@@ -2,6 +2,7 @@
 // fallback, the library cache, selection and view into the MediaClient of DESIGN.md.
 import { QueryClient } from '@tanstack/query-core';
 import { batch, map } from 'nanostores';
+import { createAccepting } from './accepting.js';
 import { connectTabs } from './client-tabs.js';
 import { createEmitter } from './emitter.js';
 import { createFetcher } from './http.js';
@@ -53,6 +54,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     onListChange: (previous, next) => selection.follow(previous, next),
   });
   const $me = createMeStore(fetcher);
+  const accepting = createAccepting({ $me, $batch: store.$batch, maxFiles: options.restrictions?.maxFiles });
   const $view = map<ViewState>({ ...DEFAULT_VIEW });
   const removalTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** canceled operations whose bytes may still complete on the server: their file gets deleted */
@@ -351,10 +353,12 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     queryClient,
     $me,
     on: (type, fn) => emitter.on(type, fn),
+    $accepting: accepting.$accepting,
     destroy() {
       if (destroyed) return;
       destroyed = true;
       for (const unsubscribe of unsubscribers) unsubscribe();
+      accepting.close();
       socket.close();
       poller.stop();
       uploader.destroy();

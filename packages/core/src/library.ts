@@ -136,6 +136,29 @@ export function createLibrary(options: {
     editPages((page, params) => upsertFile(page, file, params));
   }
 
+  /** PUT adds one usage, DELETE removes one; the cached file shows the change at once, then the server's list */
+  async function changeUsages(id: string, usage: Usage, method: 'PUT' | 'DELETE'): Promise<Usage[]> {
+    const same = (u: Usage) => u.courseId === usage.courseId && (u.lessonId ?? '') === (usage.lessonId ?? '');
+    const rollback = snapshot();
+    editPages((page) => {
+      const file = page.items.find((item) => item.id === id);
+      if (!file) return page;
+      const others = file.usages.filter((u) => !same(u));
+      return patchFile(page, id, { usages: method === 'PUT' ? [...others, usage] : others });
+    });
+    try {
+      const body = await fetcher<{ usages: Usage[] }>(`/${encodeURIComponent(id)}/usages`, {
+        method,
+        body: JSON.stringify(usage),
+      });
+      editPages((page) => patchFile(page, id, { usages: body.usages }));
+      return body.usages;
+    } catch (error) {
+      rollback();
+      throw error;
+    }
+  }
+
   function watch(params: ListParams = {}): ReadableAtom<LibraryState> {
     const hash = hashOf(params);
     let list = watched.get(hash);
@@ -224,6 +247,8 @@ export function createLibrary(options: {
       const body = await fetcher<Usage[] | { usages: Usage[] }>(`/${encodeURIComponent(id)}/usages`);
       return Array.isArray(body) ? body : body.usages;
     },
+    addUsage: (id, usage) => changeUsages(id, usage, 'PUT'),
+    removeUsage: (id, usage) => changeUsages(id, usage, 'DELETE'),
     addOptimistic(items) {
       if (items.length === 0) return;
       const added = items.map(optimisticFile);

@@ -2,6 +2,7 @@
 import type { ReadableAtom, MapStore } from 'nanostores';
 import type { QueryClient } from '@tanstack/query-core';
 import type { ListParams, ListResponse, MediaFile, MediaType, ServerEvent, Usage } from './protocol.js';
+import type { Accepting } from './accepting.js';
 import type { MeStore } from './me.js';
 import type { Transport } from './transports/transport.js';
 
@@ -131,6 +132,10 @@ export interface LibraryApi {
   bulkTag(ids: string[], change: { add?: string[]; remove?: string[] }): Promise<MediaFile[]>;
   tags(): Promise<{ name: string; count: number }[]>;
   usages(id: string): Promise<Usage[]>;
+  /** records that a course (or one of its lessons) uses the file; optimistic, resolves with the server's list */
+  addUsage(id: string, usage: Usage): Promise<Usage[]>;
+  /** removes one usage; optimistic with rollback like `update` */
+  removeUsage(id: string, usage: Usage): Promise<Usage[]>;
 }
 
 export interface SelectionApi {
@@ -178,4 +183,6 @@ export interface MediaClient {
   readonly queryClient: QueryClient;
   on<K extends keyof ClientEventMap>(type: K, fn: (event: ClientEventMap[K]) => void): () => void;
   destroy(): void;
+  /** whether addFiles takes files now, or why not (destroyed, the role may not upload, maxFiles reached) */
+  readonly $accepting: ReadableAtom<Accepting>;
 }

@@ -1,0 +1,100 @@
+// library.addUsage / removeUsage against the real server kit: the cached file changes at once, then
+// holds the server's list; a refusal (a viewer) rolls the cache back and rejects with the server's error.
+import assert from 'node:assert/strict';
+import type { IncomingMessage } from 'node:http';
+import { after, before, test } from 'node:test';
+import { WebSocket } from 'ws';
+import { createMediaClient } from './client.js';
+import { MediaApiError } from './http.js';
+import type { ListResponse, MediaFile } from './protocol.js';
+import { startMediaServer, waitFor, type MediaTestServer } from './test-support/media-server.js';
+import type { MediaClient } from './types.js';
+
+const ROLES: Record<string, string[]> = { vic: ['viewer'], alice: ['editor'] };
+const authenticate = (req: IncomingMessage) => {
+  const user = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+  const roles = ROLES[user];
+  return roles ? { userId: user, tenantId: 't', roles } : null;
+};
+
+let server: MediaTestServer;
+let alice: MediaClient;
+let vic: MediaClient;
+let file: MediaFile;
+const offs: (() => void)[] = [];
+
+const clientAs = (user: string) =>
+  createMediaClient({
+    endpoint: server.endpoint,
+    WebSocket,
+    headers: () => ({ Authorization: `Bearer ${user}` }),
+    removeCompletedAfter: Infinity,
+    resumeAfterReload: false,
+    shareTabs: false,
+  });
+const cachedUsages = (client: MediaClient) =>
+  client.queryClient.getQueryData<ListResponse>(['media-files', {}])?.items.find((f) => f.id === file.id)
+    ?.usages;
+
+before(async () => {
+  server = await startMediaServer({ authenticate });
+  alice = clientAs('alice');
+  vic = clientAs('vic');
+  const { accepted } = alice.addFiles([
+    new File(['slides\n'.repeat(50)], 'slides.txt', { type: 'text/plain' }),
+  ]);
+  const fileId = await waitFor(
+    () => alice.$uploads.get()[accepted[0]!.operationId]?.fileId,
+    10_000,
+    'upload',
+  );
+  for (const client of [alice, vic]) {
+    offs.push(client.library.watch().subscribe(() => {}));
+    await waitFor(
+      () =>
+        client.library
+          .watch()
+          .get()
+          .items.some((f) => f.id === fileId) || undefined,
+    );
+  }
+  file = alice.library
+    .watch()
+    .get()
+    .items.find((f) => f.id === fileId)!;
+});
+after(async () => {
+  offs.forEach((off) => off());
+  alice.destroy();
+  vic.destroy();
+  await server.close();
+});
+
+test('addUsage shows the usage before the server answers, then resolves with the server list', async () => {
+  const pending = alice.library.addUsage(file.id, { courseId: 'c1', lessonId: 'l1' });
+  assert.deepEqual(cachedUsages(alice), [{ courseId: 'c1', lessonId: 'l1' }], 'optimistic');
+  assert.deepEqual(await pending, [{ courseId: 'c1', lessonId: 'l1' }]);
+  await alice.library.addUsage(file.id, { courseId: 'c2' });
+  assert.deepEqual(await alice.library.usages(file.id), [
+    { courseId: 'c1', lessonId: 'l1' },
+    { courseId: 'c2' },
+  ]);
+  // another user hears it through the socket
+  await waitFor(() => cachedUsages(vic)?.length === 2 || undefined, 5000, 'vic sees the usages');
+});
+
+test('removeUsage takes out exactly that usage', async () => {
+  const pending = alice.library.removeUsage(file.id, { courseId: 'c1', lessonId: 'l1' });
+  assert.deepEqual(cachedUsages(alice), [{ courseId: 'c2' }], 'optimistic');
+  assert.deepEqual(await pending, [{ courseId: 'c2' }]);
+});
+
+test('a refused change rolls the cache back and rejects with the server error', async () => {
+  await waitFor(() => cachedUsages(vic)?.length === 1 || undefined, 5000, 'vic sees the removal');
+  const before = cachedUsages(vic);
+  const pending = vic.library.addUsage(file.id, { courseId: 'c9' });
+  assert.equal(cachedUsages(vic)?.length, 2, 'optimistic for a moment');
+  await assert.rejects(pending, (error: unknown) => error instanceof MediaApiError && error.status === 403);
+  assert.deepEqual(cachedUsages(vic), before);
+  assert.deepEqual(await alice.library.usages(file.id), [{ courseId: 'c2' }]);
+});
