@@ -1,30 +1,42 @@
-// The batch summary shown in the panel header, as a pure function of the items and the smoothed speed.
+// The batch summary shown in the panel header. A tally is kept up to date item by item (added,
+// changed, removed), so a frame with 3 uploads moving costs 3 steps whether 30 or 100,000 wait behind
+// them; the summary is a pure function of the tally and the smoothed speed.
 import { timeLeft } from './eta.js';
 import type { BatchState, UploadItem, UploadStatus } from './types.js';
 
-const emptyCounts = (): Record<UploadStatus, number> => ({
-  queued: 0,
-  uploading: 0,
-  paused: 0,
-  processing: 0,
-  ready: 0,
-  error: 0,
-  canceled: 0,
+export interface BatchTally {
+  counts: Record<UploadStatus, number>;
+  total: number;
+  /** bytes of the files that are still part of the work (canceled ones are not) */
+  bytesTotal: number;
+  /** of those, what has been sent, each capped at its file's size */
+  bytesUploaded: number;
+}
+
+export const emptyTally = (): BatchTally => ({
+  counts: { queued: 0, uploading: 0, paused: 0, processing: 0, ready: 0, error: 0, canceled: 0 },
+  total: 0,
+  bytesTotal: 0,
+  bytesUploaded: 0,
 });
 
-export function computeBatch(items: Iterable<UploadItem>, speed: number): BatchState {
-  const counts = emptyCounts();
-  let bytesUploaded = 0;
-  let bytesTotal = 0;
-  let total = 0;
-  for (const item of items) {
-    counts[item.status]++;
-    total++;
-    // canceled files are no longer part of the work; everything else weighs by its size
-    if (item.status === 'canceled') continue;
-    bytesTotal += item.size;
-    bytesUploaded += Math.min(item.size, item.bytesUploaded);
-  }
+/** Adds (sign 1) or takes away (sign -1) one item's share, in place. */
+export function countItem(tally: BatchTally, item: UploadItem, sign: 1 | -1): void {
+  tally.counts[item.status] += sign;
+  tally.total += sign;
+  if (item.status === 'canceled') return;
+  tally.bytesTotal += sign * item.size;
+  tally.bytesUploaded += sign * Math.min(item.size, item.bytesUploaded);
+}
+
+export function tallyOf(items: Iterable<UploadItem>): BatchTally {
+  const tally = emptyTally();
+  for (const item of items) countItem(tally, item, 1);
+  return tally;
+}
+
+export function summarize(tally: BatchTally, speed: number): BatchState {
+  const { counts, total, bytesTotal, bytesUploaded } = tally;
   const uploading = counts.uploading > 0;
   const progress = bytesTotal > 0 ? (bytesUploaded / bytesTotal) * 100 : total > counts.canceled ? 100 : 0;
   const shownSpeed = uploading ? speed : 0;
@@ -34,15 +46,12 @@ export function computeBatch(items: Iterable<UploadItem>, speed: number): BatchS
     bytesTotal,
     speed: shownSpeed,
     timeRemaining: uploading ? timeLeft(bytesTotal - bytesUploaded, shownSpeed) : null,
-    counts,
+    counts: { ...counts },
     total,
     active: counts.queued + counts.uploading + counts.processing > 0,
   };
 }
 
-/** Bytes the batch speed is measured over: what was sent of files that are still part of the batch. */
-export function sentBytes(items: Iterable<UploadItem>): number {
-  let sum = 0;
-  for (const item of items) if (item.status !== 'canceled') sum += item.bytesUploaded;
-  return sum;
+export function computeBatch(items: Iterable<UploadItem>, speed: number): BatchState {
+  return summarize(tallyOf(items), speed);
 }

@@ -3,7 +3,7 @@
 import type { Library } from './library.js';
 import type { ResumeTracker } from './resume.js';
 import { createTabSync, type TabSync } from './tabs.js';
-import type { UploadItem } from './types.js';
+import type { ClientEventMap, UploadItem } from './types.js';
 import type { Uploader } from './uploader.js';
 import type { UploadStore } from './uploads-store.js';
 
@@ -28,15 +28,28 @@ export function connectTabs(context: {
   library: Library;
   tracker: ResumeTracker | null;
   act: (fn: () => void) => void;
+  /** tells this tab's listeners about uploads another tab added or moved on */
+  emit<K extends 'upload-added' | 'upload-status'>(type: K, event: ClientEventMap[K]): void;
 }): TabSync | null {
   const { store, uploader, library, tracker } = context;
   const tabs: TabSync | null = createTabSync({
     endpoint: context.endpoint,
     onMirror(items) {
-      const fresh = items.filter((item) => !store.get(item.operationId) && inFlight(item));
+      const fresh: UploadItem[] = [];
+      const moved: ClientEventMap['upload-status'][] = [];
+      for (const item of items) {
+        const before = store.get(item.operationId);
+        if (!before) {
+          if (inFlight(item)) fresh.push(item);
+        } else if (before.status !== item.status) {
+          moved.push({ type: 'upload-status', item, previousStatus: before.status });
+        }
+      }
       store.put(items);
       library.addOptimistic(fresh);
       for (const item of items) if (item.status === 'canceled') library.discard(item.operationId);
+      for (const item of fresh) context.emit('upload-added', { type: 'upload-added', item });
+      for (const event of moved) context.emit('upload-status', event);
     },
     onRemoved: (ids) => store.remove(ids),
     onCommand: (id, action) => context.act(() => uploader[action](id)),

@@ -83,6 +83,8 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     onUrl(id, url) {
       const item = store.get(id);
       if (item) tracker?.url(item, url);
+      // a tab that takes this upload over continues at this URL instead of starting again from 0
+      tabs?.url(id, url);
     },
   });
 
@@ -99,7 +101,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       if (item.fileId) void library.remove([item.fileId]).catch(() => {});
       else rememberCanceled(item.operationId);
     }
-    emitter.emit('upload-status', { type: 'upload-status', item });
+    emitter.emit('upload-status', { type: 'upload-status', item, previousStatus: previous.status });
   }
 
   function rememberCanceled(id: string): void {
@@ -129,7 +131,15 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   const tabs =
     options.shareTabs === false
       ? null
-      : connectTabs({ endpoint: absoluteUrl(endpoint), store, uploader, library, tracker, act });
+      : connectTabs({
+          endpoint: absoluteUrl(endpoint),
+          store,
+          uploader,
+          library,
+          tracker,
+          act,
+          emit: (type, event) => emitter.emit(type, event),
+        });
 
   // ---- live channel -------------------------------------------------------------------------
   const socket = createSocket({
@@ -339,6 +349,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     cancelAll: () => each('cancel'),
     setConcurrency: (limit) => uploader.queue.setConcurrency(limit),
     $uploads: store.$uploads,
+    $uploadIds: store.$uploadIds,
     $batch: store.$batch,
     $selection: selection.$selection,
     $view,
@@ -352,13 +363,13 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     },
     queryClient,
     $me,
-    on: (type, fn) => emitter.on(type, fn),
     $accepting: accepting.$accepting,
+    on: (type, fn) => emitter.on(type, fn),
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      for (const unsubscribe of unsubscribers) unsubscribe();
       accepting.close();
+      for (const unsubscribe of unsubscribers) unsubscribe();
       socket.close();
       poller.stop();
       uploader.destroy();

@@ -58,10 +58,12 @@ export function openResumeStore(name = 'mediabay-uploads'): ResumeStore | null {
     request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
   });
   // a browser that refuses storage must not break uploading: persistence just stays off
-  const db = opening.catch(() => null);
+  let opened: IDBDatabase | null | undefined;
+  const db = opening.catch(() => null).then((database) => (opened = database));
 
   async function write(fn: (store: IDBObjectStore) => void): Promise<void> {
-    const database = await db;
+    // once open, the requests are made now, inside the caller's task (its time slice), not later
+    const database = opened === undefined ? await db : opened;
     if (!database) return;
     const tx = database.transaction(STORE, 'readwrite');
     fn(tx.objectStore(STORE));

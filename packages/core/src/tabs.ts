@@ -1,6 +1,8 @@
 // One upload queue for all tabs of an origin and endpoint: the tab that drives an upload holds its
 // Web Lock and broadcasts its state (BroadcastChannel); other tabs mirror it, forward commands to
 // it, and wait on the lock, so that when the driving tab closes exactly one of them takes over.
+// Messages and lock requests go out in slices, in order: a drop of 10,000 files costs no long task.
+import { createSliceQueue, pushChunks } from './slices.js';
 import type { UploadItem } from './types.js';
 
 export type TabCommand = 'pause' | 'resume' | 'cancel' | 'retry';
@@ -43,6 +45,9 @@ export interface TabSync {
   close(): void;
 }
 
+/** items or files per message: structured cloning 10,000 files at once is a 150 ms task */
+const CHUNK = 250;
+
 /** null where BroadcastChannel or Web Locks are missing: every tab then works alone. */
 export function createTabSync(options: TabSyncOptions): TabSync | null {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
@@ -61,10 +66,18 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   const outbox = new Map<string, UploadItem>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
+  /** one FIFO for every message, so a later state never overtakes an earlier one */
+  const outgoing = createSliceQueue();
 
   const post = (message: Message) => {
-    if (!closed) channel.postMessage(message);
+    outgoing.push(() => {
+      if (!closed) channel.postMessage(message);
+    });
   };
+  const postItems = (items: UploadItem[]) =>
+    pushChunks(outgoing, items, CHUNK, (chunk) => {
+      if (!closed) channel.postMessage({ type: 'items', from: tabId, items: chunk } satisfies Message);
+    });
 
   function take(id: string, ifAvailable: boolean): Promise<boolean> {
     return new Promise((resolve) => {
@@ -109,7 +122,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   function flushOutbox(): void {
     timer = null;
     if (outbox.size === 0) return;
-    post({ type: 'items', from: tabId, items: [...outbox.values()] });
+    postItems([...outbox.values()]);
     outbox.clear();
   }
 
@@ -121,11 +134,11 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         // only what this tab really drives: items written into the store by hand are nobody's to share
         const items = options.owned().filter((item) => owned.has(item.operationId));
         if (items.length === 0) return;
-        post({ type: 'items', from: tabId, items });
+        postItems(items);
         const shared = items.flatMap((item) =>
           files.has(item.operationId) ? [{ id: item.operationId, file: files.get(item.operationId)! }] : [],
         );
-        if (shared.length) post({ type: 'files', from: tabId, files: shared });
+        postFiles(shared);
         for (const item of items) {
           const url = urls.get(item.operationId);
           if (url) post({ type: 'url', from: tabId, id: item.operationId, url });
@@ -158,6 +171,12 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     }
   };
 
+  function postFiles(shared: { id: string; file: File }[]): void {
+    pushChunks(outgoing, shared, CHUNK, (chunk) => {
+      if (!closed) channel.postMessage({ type: 'files', from: tabId, files: chunk } satisfies Message);
+    });
+  }
+
   function forgetId(id: string): void {
     mirrors.delete(id);
     files.delete(id);
@@ -181,7 +200,11 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       for (const { item, file } of entries) {
         mirrors.delete(item.operationId);
         owned.add(item.operationId);
-        if (!held.has(item.operationId)) void take(item.operationId, false);
+        if (!held.has(item.operationId))
+          outgoing.push(() => {
+            if (owned.has(item.operationId) && !held.has(item.operationId))
+              void take(item.operationId, false);
+          });
         if (file) {
           files.set(item.operationId, file);
           shared.push({ id: item.operationId, file });
@@ -189,7 +212,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         outbox.set(item.operationId, item);
       }
       // Files are structured-cloneable: a tab that takes over can keep reading the picked file
-      if (shared.length) post({ type: 'files', from: tabId, files: shared });
+      postFiles(shared);
       flushOutbox();
     },
     tryOwn: (id) => take(id, true),
@@ -224,6 +247,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     close() {
       if (closed) return;
       flushOutbox();
+      outgoing.drain();
       closed = true;
       if (timer) clearTimeout(timer);
       for (const controller of waiting.values()) controller.abort();

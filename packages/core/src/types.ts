@@ -154,7 +154,8 @@ export type ClientEventMap = {
   [E in ServerEvent as E['type']]: E;
 } & {
   'upload-added': { type: 'upload-added'; item: UploadItem };
-  'upload-status': { type: 'upload-status'; item: UploadItem };
+  /** an upload changed status (or started or stopped waiting for its file), here or in another tab */
+  'upload-status': { type: 'upload-status'; item: UploadItem; previousStatus: UploadStatus };
   'socket-state': { type: 'socket-state'; connected: boolean };
   /** a file accepted by addFiles() that a custom async validator turned down afterwards */
   'upload-rejected': { type: 'upload-rejected'; rejection: Rejection; operationId: string };
@@ -173,6 +174,9 @@ export interface MediaClient {
   /** changes the number of parallel uploads at run time */
   setConcurrency(limit: number): void;
   readonly $uploads: MapStore<Record<string, UploadItem>>;
+  /** operation IDs in the order the uploads were added; a new array only when uploads come or go,
+   * not on progress (a list of 10,000 rows can keep its layout while 3 of them move) */
+  readonly $uploadIds: ReadableAtom<readonly string[]>;
   readonly $batch: ReadableAtom<BatchState>;
   readonly $selection: ReadableAtom<ReadonlySet<string>>;
   readonly $view: MapStore<ViewState>;
@@ -180,9 +184,9 @@ export interface MediaClient {
   readonly library: LibraryApi;
   /** who the client is and what it may do (`GET /me`), loaded when first subscribed */
   readonly $me: MeStore;
+  /** whether addFiles takes files now, or why not (destroyed, the role may not upload, maxFiles reached) */
+  readonly $accepting: ReadableAtom<Accepting>;
   readonly queryClient: QueryClient;
   on<K extends keyof ClientEventMap>(type: K, fn: (event: ClientEventMap[K]) => void): () => void;
   destroy(): void;
-  /** whether addFiles takes files now, or why not (destroyed, the role may not upload, maxFiles reached) */
-  readonly $accepting: ReadableAtom<Accepting>;
 }

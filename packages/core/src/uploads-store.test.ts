@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { computeBatch } from './batch.js';
 import type { UploadItem } from './types.js';
+import type { UploadEvent } from './upload-machine.js';
 import { createUploadStore } from './uploads-store.js';
 
 const item = (id: string, size = 1000): UploadItem => ({
@@ -124,6 +126,79 @@ test('removals are coalesced into one write', () => {
   store.flush();
   assert.deepEqual(Object.keys(store.$uploads.get()), ['b']);
   assert.equal(notifications, 1);
+  off();
+  store.destroy();
+});
+
+test('$uploadIds keeps the order uploads were added in and changes only when uploads come or go', () => {
+  const store = createUploadStore();
+  store.add([
+    { ...item('b'), addedAt: 2 },
+    { ...item('c'), addedAt: 2 },
+  ]);
+  const ids = store.$uploadIds.get();
+  assert.deepEqual(ids, ['b', 'c']);
+  store.dispatch('b', { type: 'UPLOAD.START' });
+  store.dispatch('b', { type: 'UPLOAD.PROGRESS', bytesUploaded: 10 });
+  store.flush();
+  assert.equal(store.$uploadIds.get(), ids, 'progress keeps the same array');
+  store.put([{ ...item('a'), addedAt: 1 }]); // a mirror of an older upload from another tab
+  store.add([{ ...item('d'), addedAt: 3 }]);
+  assert.deepEqual(store.$uploadIds.get(), ['a', 'b', 'c', 'd']);
+  store.remove(['c']);
+  store.flush();
+  assert.deepEqual(store.$uploadIds.get(), ['a', 'b', 'd']);
+  store.destroy();
+});
+
+test('$batch, kept item by item, always equals the summary of all items', () => {
+  // a seeded walk through adds, events, mirrors and removals, checked after every frame
+  let seed = 7;
+  const random = (n: number) => (((seed = (seed * 48271) % 2147483647) % n) + n) % n;
+  const store = createUploadStore();
+  const off = store.$batch.listen(() => {});
+  const events: UploadEvent[] = [
+    { type: 'UPLOAD.START' },
+    { type: 'UPLOAD.PROGRESS', bytesUploaded: 400 },
+    { type: 'UPLOAD.PAUSE' },
+    { type: 'UPLOAD.RESUME' },
+    { type: 'UPLOAD.CANCEL' },
+    { type: 'UPLOAD.SUCCESS' },
+    { type: 'PROCESSING.DONE', fileId: 'f' },
+    { type: 'UPLOAD.ERROR', error: { code: 'network', message: 'down', retryable: true } },
+    { type: 'UPLOAD.RETRY' },
+  ];
+  let made = 0;
+  for (let step = 0; step < 2000; step++) {
+    const ids = Object.keys(store.$uploads.get());
+    const pick = () => ids[random(ids.length)]!;
+    const roll = random(10);
+    if (roll === 0 || ids.length === 0) store.add([item(`n${made++}`, 100 + random(2000))]);
+    else if (roll === 1) store.remove([pick()]);
+    else if (roll === 2)
+      store.put([{ ...item(random(2) ? pick() : `m${made++}`, 500), status: 'uploading' }]);
+    else store.dispatch(pick(), events[random(events.length)]!);
+    if (random(3) === 0) {
+      store.flush();
+      const expected = computeBatch(Object.values(store.$uploads.get()), store.$batch.get().speed);
+      assert.deepEqual(store.$batch.get(), expected, `step ${step}`);
+    }
+  }
+  off();
+  store.destroy();
+});
+
+test('items written into $uploads by hand show in $uploadIds and $batch', () => {
+  const store = createUploadStore();
+  const off = store.$batch.listen(() => {});
+  store.add([{ ...item('b'), addedAt: 2 }]);
+  store.$uploads.setKey('a', { ...item('a', 3000), addedAt: 1, status: 'uploading', bytesUploaded: 1000 });
+  assert.deepEqual(store.$uploadIds.get(), ['a', 'b']);
+  assert.equal(store.$batch.get().bytesTotal, 4000);
+  assert.equal(store.$batch.get().counts.uploading, 1);
+  store.dispatch('b', { type: 'UPLOAD.START' });
+  store.flush();
+  assert.equal(store.$batch.get().counts.uploading, 2, 'and the store goes on from there');
   off();
   store.destroy();
 });

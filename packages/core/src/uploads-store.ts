@@ -1,9 +1,9 @@
 // `$uploads` and `$batch`: applies machine events to items, measures speed, and coalesces writes to
 // at most one store notification per animation frame, whatever the number of uploads. Copying a map
-// of 10,000 items per event would be O(N^2); per frame it is bounded. Callers that must see a change
-// at once (a user's click) call flush().
+// of 10,000 items per event would be O(N^2); per frame it is bounded, and the batch tally and the
+// ID list move by the changed items only. Callers that must see a change at once (a click) flush().
 import { atom, computed, map, type MapStore, type ReadableAtom } from 'nanostores';
-import { computeBatch, sentBytes } from './batch.js';
+import { countItem, emptyTally, summarize, tallyOf, type BatchTally } from './batch.js';
 import { devWarn } from './dev.js';
 import { initialEta, pauseEta, sampleEta, timeLeft, type EtaState } from './eta.js';
 import { createFrameScheduler } from './frame.js';
@@ -17,6 +17,8 @@ export interface DispatchResult {
 
 export interface UploadStore {
   readonly $uploads: MapStore<Record<string, UploadItem>>;
+  /** operation IDs in the order they were added; a new array only when uploads come or go */
+  readonly $uploadIds: ReadableAtom<readonly string[]>;
   readonly $batch: ReadableAtom<BatchState>;
   /** the newest state of an item, including writes still waiting for the frame */
   get(id: string): UploadItem | undefined;
@@ -25,7 +27,8 @@ export interface UploadStore {
   /** applies an event: visible through get() at once, in $uploads by the next frame (or flush());
    * null when the item is unknown or its state ignores the event */
   dispatch(id: string, event: UploadEvent): DispatchResult | null;
-  /** writes items as given, bypassing the reducer: mirrors of uploads another tab drives */
+  /** writes items as given (at the next frame), bypassing the reducer: mirrors of uploads another
+   * tab drives */
   put(items: readonly UploadItem[]): void;
   /** drops items (at the next frame, or flush()) */
   remove(ids: readonly string[]): void;
@@ -33,41 +36,93 @@ export interface UploadStore {
   destroy(): void;
 }
 
+const byAddedAt = (uploads: Record<string, UploadItem>) => (a: string, b: string) =>
+  uploads[a]!.addedAt - uploads[b]!.addedAt;
+
 export function createUploadStore(options: { now?: () => number } = {}): UploadStore {
   const now = options.now ?? (() => (globalThis.performance ? performance.now() : Date.now()));
   const $uploads = map<Record<string, UploadItem>>({});
+  const $uploadIds = atom<readonly string[]>([]);
+  const $tally = atom<BatchTally>(emptyTally());
   const $batchSpeed = atom(0);
   const pending = new Map<string, UploadItem>();
+  const removals = new Set<string>();
   const etas = new Map<string, EtaState>();
   let batchEta = initialEta();
   const frame = createFrameScheduler(flush);
+  let committing = false;
 
-  const removals = new Set<string>();
+  // `$uploads` is a public, writable store: something written into it by hand (a story, a test, an
+  // app seeding rows) is taken as the new truth, and the ID list and tally are counted afresh from it.
+  const stopSync = $uploads.listen((uploads) => {
+    if (committing) return;
+    const ids = Object.keys(uploads).sort(byAddedAt(uploads));
+    const same = $uploadIds.get();
+    if (ids.length !== same.length || ids.some((id, i) => id !== same[i])) $uploadIds.set(ids);
+    $tally.set(tallyOf(Object.values(uploads)));
+  });
 
   function current(id: string): UploadItem | undefined {
     if (removals.has(id)) return undefined;
     return pending.get(id) ?? $uploads.value?.[id];
   }
 
+  /** One commit: a copy of the map with the changes, the tally moved by the changed items only,
+   * and a new ID list only when the set of uploads changed. */
+  function commit(changes: Iterable<[string, UploadItem]>, gone: Iterable<string> = []): void {
+    const previous = $uploads.get();
+    const next = { ...previous };
+    const tally = structuredTally($tally.get());
+    const fresh: string[] = [];
+    for (const [id, item] of changes) {
+      const old = next[id];
+      if (old) countItem(tally, old, -1);
+      else fresh.push(id);
+      countItem(tally, item, 1);
+      next[id] = item;
+    }
+    const left = new Set<string>();
+    for (const id of gone) {
+      const old = next[id];
+      if (!old) continue;
+      countItem(tally, old, -1);
+      delete next[id];
+      left.add(id);
+    }
+    if (fresh.length > 0 || left.size > 0) {
+      let ids = $uploadIds.get().filter((id) => !left.has(id));
+      const last = ids.length > 0 ? next[ids[ids.length - 1]!]!.addedAt : -Infinity;
+      ids = ids.concat(fresh);
+      // files picked now come after the rest; a mirror of an older upload from another tab is sorted in
+      if (fresh.some((id) => next[id]!.addedAt < last)) ids.sort(byAddedAt(next));
+      $uploadIds.set(ids);
+    }
+    $tally.set(tally);
+    committing = true;
+    try {
+      $uploads.set(next);
+    } finally {
+      committing = false;
+    }
+  }
+
   function flush(): void {
     frame.cancel();
-    const values = $uploads.get();
     if (pending.size > 0 || removals.size > 0) {
-      const next = { ...values };
-      for (const [id, item] of pending) if (id in next) next[id] = item;
-      for (const id of removals) delete next[id];
+      const changes = [...pending];
+      const gone = [...removals];
       pending.clear();
       removals.clear();
-      $uploads.set(next);
+      commit(changes, gone);
     }
     measureBatch();
   }
 
   function measureBatch(): void {
-    const items = Object.values($uploads.get());
-    if (items.some((item) => item.status === 'uploading')) {
-      batchEta = sampleEta(batchEta, sentBytes(items), now());
-    } else if (items.some((item) => item.status === 'queued' || item.status === 'paused')) {
+    const { counts, bytesUploaded } = $tally.get();
+    if (counts.uploading > 0) {
+      batchEta = sampleEta(batchEta, bytesUploaded, now());
+    } else if (counts.queued > 0 || counts.paused > 0) {
       batchEta = pauseEta(batchEta);
     } else {
       // nothing left to send: the next batch is measured afresh, not from the last one's speed
@@ -91,16 +146,13 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
 
   return {
     $uploads,
-    $batch: computed([$uploads, $batchSpeed], (uploads, speed) =>
-      computeBatch(Object.values(uploads), speed),
-    ),
+    $uploadIds,
+    $batch: computed([$tally, $batchSpeed], summarize),
     get: current,
     add(items) {
       if (items.length === 0) return;
       flush();
-      const next = { ...$uploads.get() };
-      for (const item of items) next[item.operationId] = item;
-      $uploads.set(next);
+      commit(items.map((item) => [item.operationId, item]));
     },
     dispatch(id, event) {
       const previous = current(id);
@@ -119,19 +171,9 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       return { previous, item };
     },
     put(items) {
-      let added = false;
       for (const item of items) {
         removals.delete(item.operationId);
-        if (item.operationId in $uploads.get()) pending.set(item.operationId, item);
-        else added = true;
-      }
-      if (added) {
-        flush();
-        const next = { ...$uploads.get() };
-        for (const item of items) next[item.operationId] = item;
-        pending.clear();
-        $uploads.set(next);
-        return;
+        pending.set(item.operationId, item);
       }
       frame.schedule();
     },
@@ -146,6 +188,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     },
     flush,
     destroy() {
+      stopSync();
       frame.cancel();
       pending.clear();
       removals.clear();
@@ -153,3 +196,5 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     },
   };
 }
+
+const structuredTally = (tally: BatchTally): BatchTally => ({ ...tally, counts: { ...tally.counts } });

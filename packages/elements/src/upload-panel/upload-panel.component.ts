@@ -5,10 +5,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { BatchState, UploadItem } from '@mediabay/core';
 import { MediabayElement } from '../shared/mediabay-element.js';
+import { ClientEventsController } from '../shared/client-events.js';
 import { StoreController } from '../shared/store-controller.js';
 import { formatPercent, formatTimeLeft } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
-import { announcements, snapshot, type StatusSnapshot } from './announcements.js';
+import { announcement } from './announcements.js';
 import { renderRow, type RowAction } from './upload-row.js';
 import styles from './upload-panel.styles.js';
 
@@ -55,19 +56,42 @@ export class UploadPanel extends MediabayElement {
   @query('input[type=file]') private picker!: HTMLInputElement;
 
   private readonly uploads = new StoreController(this, () => this.client?.$uploads);
+  /** the row order: a new array only when uploads come or go, so progress never re-lays the list out */
+  private readonly uploadIds = new StoreController(this, () => this.client?.$uploadIds);
   private readonly batch = new StoreController<BatchState>(this, () => this.client?.$batch);
-  #statuses: StatusSnapshot = new Map();
   #choosing?: UploadItem;
+  /** what the live region will say at the next update: every milestone since the last one */
+  #heard: string[] = [];
+  #ids: readonly string[] = [];
+  #known = new Set<string>();
+
+  constructor() {
+    super();
+    // Lifecycle events, not a diff of $uploads: a change costs one step however many rows wait.
+    new ClientEventsController(this, () => this.client, {
+      'upload-status': ({ item, previousStatus }) => {
+        const message = announcement(previousStatus, item, this.localize.strings);
+        if (!message) return;
+        this.#heard.push(message);
+        this.announcement = this.#heard.join('. ');
+      },
+    });
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const uploads = this.uploads.value ?? {};
-    const next = snapshot(uploads);
-    // A new operation ID brings a dismissed panel back, like Drive's.
-    for (const id of next.keys()) if (!this.#statuses.has(id)) this.dismissed = false;
-    const messages = announcements(this.#statuses, uploads, this.localize.strings);
-    if (messages.length > 0) this.announcement = messages.join('. ');
-    this.#statuses = next;
+    // A new operation ID brings a dismissed panel back, like Drive's. The list is a new array only
+    // when uploads come or go, so this look runs then, not on progress.
+    const ids = this.uploadIds.value ?? [];
+    if (ids === this.#ids) return;
+    if (ids.some((id) => !this.#known.has(id))) this.dismissed = false;
+    this.#ids = ids;
+    this.#known = new Set(ids);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#heard = [];
   }
 
   #onAction = (action: RowAction, item: UploadItem): void => {
@@ -110,9 +134,10 @@ export class UploadPanel extends MediabayElement {
 
   protected override render() {
     const t = this.localize.strings;
-    const items = Object.values(this.uploads.value ?? {}).sort((a, b) => a.addedAt - b.addedAt);
+    const uploads = this.uploads.value ?? {};
+    const ids = this.uploadIds.value ?? [];
     const batch = this.batch.value;
-    const empty = items.length === 0;
+    const empty = ids.length === 0;
     const left = formatTimeLeft(batch?.timeRemaining ?? null, t.locale);
     const showSummary = !!batch?.active && !this.minimized;
     return html`
@@ -179,9 +204,12 @@ export class UploadPanel extends MediabayElement {
               // Only the rows in view exist: 10,000 uploads cost what 10 do, on adding and on every
               // progress notification.
               virtualize({
-                items,
-                keyFunction: (item: UploadItem) => item.operationId,
-                renderItem: (item: UploadItem) => renderRow(item, t, this.#onAction),
+                items: ids as string[], // read only here as well
+                keyFunction: (id: string) => id,
+                renderItem: (id: string) => {
+                  const item = uploads[id];
+                  return item ? renderRow(item, t, this.#onAction) : html``;
+                },
               })
             }
           </ul>

@@ -105,12 +105,16 @@ describe('<upload-panel>', () => {
     expect(labels).to.deep.equal(['Pause a.mp4', 'Cancel a.mp4', 'Retry b.mp4', 'Cancel b.mp4']);
   });
 
-  it('announces a finished upload in its live region', async () => {
-    const [item] = seed(uploadItem({ name: 'talk.mp4', status: 'processing' }));
+  it('announces the start and the end of a real upload in its live region', async () => {
     const el = await panel();
-    client.$uploads.setKey(item!.operationId, { ...item!, status: 'ready', progress: 100 });
     const live = el.shadowRoot!.querySelector('[aria-live]')!;
-    await until(() => live.textContent?.includes('talk.mp4 is ready'), 'announcement');
+    const heard = new Set<string>();
+    const observer = new MutationObserver(() => heard.add(live.textContent ?? ''));
+    observer.observe(live, { childList: true, characterData: true, subtree: true });
+    client.addFiles([testFile('talk.txt', 'text/plain', 2048)]);
+    await until(() => live.textContent?.includes('talk.txt is ready'), 'announcement');
+    observer.disconnect();
+    expect([...heard].some((text) => text.includes('Uploading talk.txt'))).to.equal(true);
   });
 
   it('stays out of sight until there is an upload', async () => {
