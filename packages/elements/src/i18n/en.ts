@@ -1,6 +1,6 @@
 // English strings, the default locale. Other locales implement the same `MediabayStrings` shape,
 // so a missing translation is a type error rather than a blank label.
-import type { UploadStatus } from '@mediabay/core';
+import type { NotAcceptingReason, UploadStatus } from '@mediabay/core';
 import type { MediaType, SortKey } from '@mediabay/core/protocol';
 
 export interface MediabayStrings {
@@ -46,6 +46,8 @@ export interface MediabayStrings {
   folderEmpty: (name: string) => string;
   /** why a file was refused, by rejection code; `fallback` is the client's own (English) sentence */
   rejectionReason: (code: string, fallback: string) => string;
+  /** why the client takes no files now (`client.$accepting`) */
+  notAccepting: Record<NotAcceptingReason, string>;
   // media-library
   libraryLabel: string;
   search: string;
@@ -98,6 +100,12 @@ export interface MediabayStrings {
   cannotDeleteTitle: (count: number) => string;
   onlyAdminsDeleteUsed: string;
   notAllowed: string;
+  addUsage: string;
+  courseId: string;
+  lessonId: string;
+  /** `usage` reads "course · lesson" */
+  removeUsage: (usage: string) => string;
+  usageFailed: string;
 }
 
 const plural = (count: number, one: string, many: string) =>
@@ -149,6 +157,11 @@ export const en: MediabayStrings = {
   clearRejected: 'Dismiss',
   folderEmpty: (name) => `Folder ${name} is empty`,
   rejectionReason: (_code, fallback) => fallback,
+  notAccepting: {
+    destroyed: 'Uploads are closed.',
+    forbidden: 'Your role lets you view files, not upload them.',
+    'max-files': 'The upload queue is full. Add more files when some have finished.',
+  },
   libraryLabel: 'Media library',
   search: 'Search media',
   allTypes: 'All types',
@@ -198,4 +211,9 @@ export const en: MediabayStrings = {
   cannotDeleteTitle: (n) => `${n === 1 ? 'This file is' : 'These files are'} in use`,
   onlyAdminsDeleteUsed: 'Only an administrator can delete files that lessons use.',
   notAllowed: 'You are not allowed to do that.',
+  addUsage: 'Add usage',
+  courseId: 'Course ID',
+  lessonId: 'Lesson ID (optional)',
+  removeUsage: (usage) => `Remove usage ${usage}`,
+  usageFailed: 'Could not change where the file is used.',
 };

@@ -59,6 +59,11 @@ export const fr: MediabayStrings = {
   clearRejected: 'Fermer',
   folderEmpty: (name) => `Le dossier ${name} est vide`,
   rejectionReason: (code, fallback) => reasons[code] ?? fallback,
+  notAccepting: {
+    destroyed: 'Les envois sont fermés.',
+    forbidden: 'Votre rôle permet de consulter les fichiers, pas d’en envoyer.',
+    'max-files': 'La file d’envoi est pleine. Ajoutez d’autres fichiers quand certains seront terminés.',
+  },
   libraryLabel: 'Médiathèque',
   search: 'Rechercher',
   allTypes: 'Tous les types',
@@ -108,4 +113,9 @@ export const fr: MediabayStrings = {
   cannotDeleteTitle: (n) => (n === 1 ? 'Ce fichier est utilisé' : 'Ces fichiers sont utilisés'),
   onlyAdminsDeleteUsed: 'Seul un administrateur peut supprimer des fichiers utilisés par des leçons.',
   notAllowed: 'Vous n’avez pas le droit de faire cela.',
+  addUsage: 'Ajouter une utilisation',
+  courseId: 'Identifiant du cours',
+  lessonId: 'Identifiant de la leçon (facultatif)',
+  removeUsage: (usage) => `Retirer l’utilisation ${usage}`,
+  usageFailed: 'Les utilisations du fichier n’ont pas pu être modifiées.',
 };

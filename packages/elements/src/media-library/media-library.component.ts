@@ -7,7 +7,15 @@ import { keyed } from 'lit/directives/keyed.js';
 import '@lit-labs/virtualizer';
 import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
-import { permits, type LibraryState, type MeState, type UploadItem, type ViewState } from '@mediabay/core';
+import {
+  permits,
+  type Accepting,
+  type LibraryState,
+  type MeState,
+  type NotAcceptingReason,
+  type UploadItem,
+  type ViewState,
+} from '@mediabay/core';
 import type { ListParams, MediaFile } from '@mediabay/core/protocol';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController, type Subscribable } from '../shared/store-controller.js';
@@ -64,7 +72,8 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @csspart view-toggle - The grid/list buttons.
  * @csspart select-all - The select-all checkbox.
  * @csspart selection-bar - Count, tag and delete while items are selected.
- * @csspart upload-button - The "Upload" button.
+ * @csspart upload-button - The "Upload" button (disabled while `client.$accepting` says no).
+ * @csspart upload-note - Why no files are taken now, in a status line beside it; `data-reason` names it.
  * @csspart items - The virtualized listbox.
  * @csspart item - One file (also `item-selected`). Carries `data-id`, `data-operation-id`, `data-status`, `aria-selected`.
  * @csspart thumbnail - The poster or icon of a grid item.
@@ -104,6 +113,7 @@ export class MediaLibrary extends MediabayElement {
   );
   private readonly library = new StoreController<LibraryState>(this, () => this.#libraryStore);
   private readonly me = new StoreController<MeState>(this, () => this.client?.$me);
+  private readonly accepting = new StoreController<Accepting>(this, () => this.client?.$accepting);
   private readonly posters = new StoreController(this, () => posterStore);
   private readonly selection = new LibrarySelectionController(this);
   private readonly preview = new PreviewController(this);
@@ -134,6 +144,12 @@ export class MediaLibrary extends MediabayElement {
   /** @internal what the server lets the user do (`client.$me`) */
   get meState(): MeState {
     return this.me.value ?? UNKNOWN_ME;
+  }
+
+  /** why the client takes no files now (`client.$accepting`); null while it does */
+  get #refusal(): NotAcceptingReason | null {
+    const accepting = this.accepting.value;
+    return accepting && !accepting.accepting ? accepting.reason : null;
   }
 
   /** @internal */
@@ -258,6 +274,7 @@ export class MediaLibrary extends MediabayElement {
     const overlay = this.selection.overlay;
     // a viewer gets no drop target and no upload button; the server would refuse them anyway
     const canUpload = permits(this.meState, 'upload');
+    const refusal = this.#refusal;
     const offers = this.selectedIds.length > 0 ? this.actions.offers() : { tag: true, delete: true };
     return html`
       <upload-dropzone
@@ -279,9 +296,24 @@ export class MediaLibrary extends MediabayElement {
               >${t.itemCount(total)}${bytes ? html` · <bdi>${formatBytes(bytes, t.locale)}</bdi>` : ''}</span
             >
             <span class="spacer"></span>
+            <span
+              id="upload-note"
+              class="upload-note ${refusal ? '' : 'visually-hidden'}"
+              part="upload-note"
+              role="status"
+              data-reason=${refusal ?? nothing}
+              >${refusal ? t.notAccepting[refusal] : ''}</span
+            >
             ${
               canUpload
-                ? html`<button class="primary" part="upload-button" type="button" @click=${this.openPicker}>
+                ? html`<button
+                    class="primary"
+                    part="upload-button"
+                    type="button"
+                    ?disabled=${refusal !== null}
+                    aria-describedby=${refusal ? 'upload-note' : nothing}
+                    @click=${this.openPicker}
+                  >
                     ${icon('upload')}<span>${t.upload}</span>
                   </button>`
                 : nothing
@@ -357,7 +389,15 @@ export class MediaLibrary extends MediabayElement {
         ${
           permits(this.meState, 'upload')
             ? html`<span>${t.emptyHint}</span>
-                <button class="secondary" type="button" @click=${this.openPicker}>${t.browse}</button>`
+                <button
+                  class="secondary"
+                  type="button"
+                  ?disabled=${this.#refusal !== null}
+                  aria-describedby=${this.#refusal ? 'upload-note' : nothing}
+                  @click=${this.openPicker}
+                >
+                  ${t.browse}
+                </button>`
             : nothing
         }
       </div>`;

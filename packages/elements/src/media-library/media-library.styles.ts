@@ -93,6 +93,17 @@ export default [
       height: 20px;
       fill: currentColor;
     }
+    .primary:disabled,
+    .secondary:disabled {
+      opacity: 0.55;
+      box-shadow: none;
+      cursor: not-allowed;
+    }
+    .upload-note {
+      max-width: 32ch;
+      color: var(--_text-muted);
+      font-size: 13px;
+    }
     .primary:focus-visible,
     .secondary:focus-visible {
       outline: none;

@@ -1,6 +1,6 @@
 // The preview dialog: the file itself (video, audio or image from the content endpoint) beside a
-// details pane to rename it, edit its tags and see where it is used. Saves via `library.update`.
-// Name and tags are read-only when `$me` says the user may not change this file.
+// details pane to rename it, edit its tags and say where it is used. Saves via `library.update`;
+// usages change one at a time (usages-editor.ts). Read-only where `$me` says the user may not change.
 import {
   html,
   nothing,
@@ -8,11 +8,12 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
-import { mayRename, mayTag, type MediaClient, type MeState } from '@mediabay/core';
-import type { MediaFile, Usage } from '@mediabay/core/protocol';
+import { mayRename, mayTag, permits, type MediaClient, type MeState } from '@mediabay/core';
+import type { MediaFile } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
 import { icon, typeColor, typeIcon } from '../shared/icons.js';
+import { UsagesEditor } from './usages-editor.js';
 
 interface PreviewHost extends ReactiveControllerHost, HTMLElement {
   readonly client?: MediaClient | undefined;
@@ -22,14 +23,15 @@ interface PreviewHost extends ReactiveControllerHost, HTMLElement {
 
 export class PreviewController implements ReactiveController {
   file: MediaFile | null = null;
-  usages: Usage[] | null = null;
   name = '';
   tags: string[] = [];
   saving = false;
   #host: PreviewHost;
+  readonly #usages: UsagesEditor;
 
   constructor(host: PreviewHost) {
     this.#host = host;
+    this.#usages = new UsagesEditor(host);
     host.addController(this);
   }
 
@@ -41,23 +43,11 @@ export class PreviewController implements ReactiveController {
     this.file = file;
     this.name = file.name;
     this.tags = [...file.tags];
-    this.usages = null;
+    this.#usages.load(file);
     this.#host.requestUpdate();
     await (this.#host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const dialog = this.#dialog();
     if (dialog && !dialog.open) dialog.showModal();
-    const id = file.id;
-    if (file.id === file.operationId) return; // still an optimistic entry: nothing on the server yet
-    this.#host.client?.library.usages(id).then(
-      (usages) => {
-        if (this.file?.id === id) this.usages = usages;
-        this.#host.requestUpdate();
-      },
-      () => {
-        if (this.file?.id === id) this.usages = file.usages;
-        this.#host.requestUpdate();
-      },
-    );
   }
 
   close(): void {
@@ -223,18 +213,7 @@ export class PreviewController implements ReactiveController {
               : nothing
           }
         </div>
-        <div class="field">
-          <span>${t.usages}</span>
-          ${
-            this.usages === null
-              ? html`<span class="muted">${t.loading}</span>`
-              : this.usages.length === 0
-                ? html`<span class="muted">${t.noUsages}</span>`
-                : html`<ul class="usages">
-                    ${this.usages.map((u) => html`<li>${u.courseId}${u.lessonId ? ` · ${u.lessonId}` : ''}</li>`)}
-                  </ul>`
-          }
-        </div>
+        ${this.#usages.render(t, permits(this.#host.meState, 'manageUsages'))}
         ${
           canRename || canTag
             ? html`<div class="dialog-actions">

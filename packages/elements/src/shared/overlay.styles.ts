@@ -196,11 +196,58 @@ export default css`
     fill: currentColor;
   }
   .usages {
+    display: grid;
+    gap: 2px;
     margin: 0;
-    padding-inline-start: 18px;
+    padding: 0;
+    list-style: none;
     color: var(--_text);
     font-size: 14px;
     font-weight: 400;
+  }
+  .usages li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 4px;
+    min-height: 28px;
+  }
+  .usages button {
+    display: grid;
+    flex: none;
+    place-items: center;
+    width: 28px;
+    height: 28px;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    background: none;
+    color: var(--_text-muted);
+    cursor: pointer;
+  }
+  .usages button:hover {
+    background: var(--_surface-2);
+    color: var(--_text);
+  }
+  .usages button:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  .usages svg {
+    width: 16px;
+    height: 16px;
+    fill: currentColor;
+  }
+  .usage-add {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    gap: 6px;
+  }
+  .usage-add .text-action {
+    grid-column: 1 / -1;
+    justify-self: start;
+    height: 32px;
+    padding: 0 12px;
   }
   .muted {
     color: var(--_text-muted);

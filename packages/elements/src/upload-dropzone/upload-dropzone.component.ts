@@ -2,7 +2,13 @@
 // file to `client.addFiles` and shows what the client rejected; it validates nothing itself.
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { validateFiles, type MeState, type Rejection, type Restrictions } from '@mediabay/core';
+import {
+  validateFiles,
+  type Accepting,
+  type NotAcceptingReason,
+  type Rejection,
+  type Restrictions,
+} from '@mediabay/core';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { icon } from '../shared/icons.js';
@@ -31,6 +37,7 @@ const booleanDefaultTrue = {
  * @csspart button - The visible "Choose files" control (the label of the real input).
  * @csspart overlay - The "Drop to upload" layer shown over slotted content while dragging.
  * @csspart rejections - The list of files the client refused, with reasons.
+ * @csspart reason - Why no files are taken now (`client.$accepting`), in a status line; `data-reason` names it.
  *
  * @cssproperty --mb-dropzone-bg - Background. Defaults to `--mb-color-surface`.
  * @cssproperty --mb-dropzone-border - Border colour. Defaults to `--mb-color-border`.
@@ -52,8 +59,9 @@ export class UploadDropzone extends MediabayElement {
   @property({ type: Number, attribute: 'max-files' }) maxFiles?: number;
 
   /**
-   * Refuses files. The element also refuses them, and looks disabled, while it has no client and
-   * once the server says (`client.$me`) that the user may not upload.
+   * Refuses files. The element also refuses them, and looks disabled with the reason shown, while it
+   * has no client and while `client.$accepting` says no (destroyed, a role that may not upload, or
+   * `maxFiles` reached).
    */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -70,7 +78,7 @@ export class UploadDropzone extends MediabayElement {
   @query('input[type=file]') private input!: HTMLInputElement;
 
   #dragDepth = 0;
-  readonly #me = new StoreController<MeState>(this, () => this.client?.$me);
+  readonly #accepting = new StoreController<Accepting>(this, () => this.client?.$accepting);
 
   /** Opens the system file picker (for a host's own "Upload" button). */
   open(): void {
@@ -130,11 +138,14 @@ export class UploadDropzone extends MediabayElement {
     this.addFiles(files);
   };
 
+  /** why the client takes no files now; null while it does (or before it has said) */
+  get #refusal(): NotAcceptingReason | null {
+    const accepting = this.#accepting.value;
+    return accepting && !accepting.accepting ? accepting.reason : null;
+  }
+
   get #off(): boolean {
-    // only a known "no" turns it off: while /me loads, or without /me, the server decides
-    const me = this.#me.value;
-    const refused = me?.status === 'ready' && me.me?.can.upload === false;
-    return this.disabled || !this.client || refused;
+    return this.disabled || !this.client || this.#refusal !== null;
   }
 
   #onChange(): void {
@@ -207,6 +218,7 @@ export class UploadDropzone extends MediabayElement {
           aria-label=${this.wrapping ? t.browse : nothing}
           accept=${this.accept ?? nothing}
           ?multiple=${this.multiple}
+          aria-describedby=${this.#refusal && !this.wrapping ? 'reason' : nothing}
           ?disabled=${this.#off}
           @change=${this.#onChange}
         />
@@ -218,6 +230,15 @@ export class UploadDropzone extends MediabayElement {
           >
           <span class="or">${t.dropHint}</span>
           <label class="button" part="button" for="input">${t.browse}</label>
+          <p
+            id="reason"
+            class="reason ${this.#refusal ? '' : 'visually-hidden'}"
+            part="reason"
+            role="status"
+            data-reason=${this.#refusal ?? nothing}
+          >
+            ${this.#refusal ? t.notAccepting[this.#refusal] : ''}
+          </p>
         </div>
         <div class="overlay" part="overlay" ?hidden=${!this.wrapping || !this.dragActive}>
           <span class="icon">${icon('upload')}</span>

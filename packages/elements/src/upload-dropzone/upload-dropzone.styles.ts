@@ -11,8 +11,13 @@ export default [
       position: relative;
       font-size: 14px;
     }
-    .standalone.off {
-      opacity: 0.6;
+    /* dims the controls, not the words: the prompt and the reason stay readable (contrast) */
+    .standalone.off .icon,
+    .standalone.off .button {
+      opacity: 0.5;
+    }
+    .standalone.off .or {
+      display: none;
     }
     .base {
       position: relative;
@@ -86,6 +91,11 @@ export default [
     .off .button {
       cursor: not-allowed;
     }
+    .reason {
+      margin: 4px 0 0;
+      color: var(--_text);
+    }
+
     .overlay {
       position: absolute;
       inset: 0;
