@@ -107,10 +107,9 @@ function uploadBar(status: string, upload: UploadItem | undefined): TemplateResu
   ></span>`;
 }
 
-export function renderGridItem(view: ItemView, t: MediabayStrings): TemplateResult {
-  const { file, upload } = view;
-  const status = itemStatus(file, upload);
-  const duration = file.durationMs ? formatDuration(file.durationMs) : '';
+/** The option every entry is, grid or list: what selection, tests and styling read. */
+function option(view: ItemView, status: string, content: TemplateResult): TemplateResult {
+  const { file } = view;
   return html`<div
     id=${view.domId}
     class=${itemClass(view)}
@@ -125,7 +124,18 @@ export function renderGridItem(view: ItemView, t: MediabayStrings): TemplateResu
     data-index=${view.index}
     data-name=${file.name}
   >
-    <div class="card">
+    ${content}
+  </div>`;
+}
+
+export function renderGridItem(view: ItemView, t: MediabayStrings): TemplateResult {
+  const { file, upload } = view;
+  const status = itemStatus(file, upload);
+  const duration = file.durationMs ? formatDuration(file.durationMs) : '';
+  return option(
+    view,
+    status,
+    html`<div class="card">
       <div class="card-head">
         <span class="small-icon" style="color:${typeColor[file.type]}">${typeIcon(file.type)}</span>
         <span class="card-name" dir="auto" title=${file.name}>${file.name}</span>
@@ -138,34 +148,23 @@ export function renderGridItem(view: ItemView, t: MediabayStrings): TemplateResu
       <div class="card-meta">
         <bdi>${formatBytes(file.size, t.locale)}</bdi>${duration ? html` · <bdi>${duration}</bdi>` : nothing}
       </div>
-    </div>
-  </div>`;
+    </div>`,
+  );
 }
 
 export function renderListItem(view: ItemView, t: MediabayStrings): TemplateResult {
   const { file, upload } = view;
   const status = itemStatus(file, upload);
-  return html`<div
-    id=${view.domId}
-    class=${itemClass(view)}
-    part="item${view.selected ? ' item-selected' : ''}"
-    role="option"
-    aria-selected=${String(view.selected)}
-    aria-posinset=${view.index + 1}
-    aria-setsize=${view.total}
-    data-id=${file.id}
-    data-operation-id=${file.operationId}
-    data-status=${status}
-    data-index=${view.index}
-    data-name=${file.name}
-  >
-    <div class="row">
+  return option(
+    view,
+    status,
+    html`<div class="row">
       <span class="row-thumb">${thumb(view)}</span>
       <span class="row-name" dir="auto" title=${file.name}>${file.name}</span>
       <span class="row-status">${badge(status, file, upload, t)}</span>
       <span class="row-type">${t.mediaType[file.type]}</span>
       <span class="row-size"><bdi>${formatBytes(file.size, t.locale)}</bdi></span>
       <span class="row-date"><bdi>${formatDate(file.createdAt, t.locale)}</bdi></span>
-    </div>
-  </div>`;
+    </div>`,
+  );
 }

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
 import type { ListResponse } from '@mediabay/core/protocol';
-import { seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
+import { fetchWithoutMe, seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
 import '../upload-dropzone/upload-dropzone.js';
@@ -181,12 +181,7 @@ describe('<media-library> roles', () => {
   it('says so, and restores the item, when the server refuses what the page offered', async () => {
     const prefix = uniquePrefix('refused');
     await seedLibrary(clientAs('erin', 'editor'), prefix, 1);
-    // a server without /me: everything is offered, and the server has the last word
-    const noMe: typeof fetch = (input, init) =>
-      String(input).endsWith('/me')
-        ? Promise.resolve(new Response('{"error":{"code":"not-found","message":"No."}}', { status: 404 }))
-        : fetch(input, init);
-    const alice = clientAs('alice', 'editor', noMe);
+    const alice = clientAs('alice', 'editor', fetchWithoutMe);
     const { el, root, items, part } = await mount(alice, prefix, 1);
     alice.selection.selectAll([items()[0]!.dataset.id!]);
     await el.updateComplete;

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
+import { fetchWithoutMe, seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
 
@@ -111,12 +111,7 @@ describe('<media-library> usages in the details pane', () => {
   it('puts the list back and says so when the server refuses', async () => {
     const prefix = uniquePrefix('usagerefused');
     await seedLibrary(clientAs('alice', 'editor'), prefix, 1);
-    // a server without /me: everything is offered, and the server has the last word
-    const noMe: typeof fetch = (input, init) =>
-      String(input).endsWith('/me')
-        ? Promise.resolve(new Response('{"error":{"code":"not-found","message":"No."}}', { status: 404 }))
-        : fetch(input, init);
-    const vic = clientAs('vic', 'viewer', noMe);
+    const vic = clientAs('vic', 'viewer', fetchWithoutMe);
     const pane = await openDetails(vic, prefix);
     pane.add('c7');
     await pane.el.updateComplete;
