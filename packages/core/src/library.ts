@@ -74,6 +74,9 @@ export function createLibrary(options: {
   const loadingMore = new Map<string, Promise<void>>();
 
   const keyOf = (params: ListParams = {}): QueryKey => [MEDIA_FILES_KEY, params];
+  // Every edit of a list here is already immutable and shares what did not change; query-core's deep
+  // comparison on top cost 57 ms per socket event with 100,000 files listed (in a profile).
+  queryClient.setQueryDefaults([MEDIA_FILES_KEY], { structuralSharing: false });
   const fetchPage = (params: ListParams) => fetcher<ListResponse>(toQueryString(params));
   const queryFn = async ({ queryKey }: { queryKey: QueryKey }): Promise<ListResponse> => {
     const params = paramsOf(queryKey);

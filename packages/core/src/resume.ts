@@ -57,6 +57,7 @@ export function createResumeTracker(store: ResumeStore, endpoint: string): Resum
       });
     },
     match(file) {
+      if (waiting.size === 0) return undefined; // the usual case: nothing to resume, no fingerprint
       const id = waiting.get(fingerprintOf(file, endpoint));
       if (id) waiting.delete(fingerprintOf(file, endpoint));
       return id;

@@ -202,3 +202,24 @@ test('items written into $uploads by hand show in $uploadIds and $batch', () => 
   off();
   store.destroy();
 });
+
+test('after a costly write the next one waits for a quiet spell, so the store never hogs the page', async () => {
+  let clock = 0;
+  // every reading of the clock moves it 20 ms on: a commit then looks like it cost 20 ms
+  const store = createUploadStore({ now: () => (clock += 20) });
+  store.add([item('a')]);
+  store.dispatch('a', { type: 'UPLOAD.START' });
+  let notifications = 0;
+  const off = store.$uploads.listen(() => notifications++);
+  store.dispatch('a', { type: 'UPLOAD.PROGRESS', bytesUploaded: 10 });
+  await sleep(50);
+  assert.equal(notifications, 0, 'no write during the quiet spell');
+  assert.equal(store.get('a')?.bytesUploaded, 10, 'though readers see the newest value');
+  await sleep(250);
+  assert.equal(notifications, 1);
+  store.dispatch('a', { type: 'UPLOAD.PAUSE' });
+  store.flush();
+  assert.equal(notifications, 2, 'a user action still lands at once');
+  off();
+  store.destroy();
+});
