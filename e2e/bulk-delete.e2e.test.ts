@@ -1,13 +1,8 @@
 // Drag-select with the real mouse and bulk delete: a rectangle drawn across the grid selects exactly
 // the items it touches, the delete asks first, and the server no longer lists what was deleted.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useSuite } from './support/suite.js';
 import {
   CONFIRM_DIALOG,
   LIBRARY_ITEM,
@@ -18,25 +13,13 @@ import {
 } from './support/library.js';
 
 const COUNT = 8;
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mediabay-e2e-'));
-  server = await startServer(join(dir, 'data'));
-  browser = await launchBrowser();
+const suite = useSuite(undefined, async ({ server }) => {
   for (let i = 1; i <= COUNT; i += 1)
     await uploadThroughApi(server.url, `note-${i}.txt`, new TextEncoder().encode(`note ${i}\n`.repeat(50)));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-
 test('a dragged rectangle selects the items it touches and bulk delete removes them from the server', async () => {
+  const { browser, server } = suite;
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

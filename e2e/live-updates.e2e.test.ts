@@ -1,14 +1,10 @@
 // Two people on one library: a second browser context (its own cookies, storage and socket) sees the
 // first one's upload appear and its delete disappear, live, without reloading.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import type { Page } from 'playwright-core';
 import { makeImage } from './support/media.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useSuite } from './support/suite.js';
 import {
   CONFIRM_DIALOG,
   FILE_INPUT,
@@ -19,25 +15,10 @@ import {
   waitForCount,
 } from './support/library.js';
 
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-let image: string;
-
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mediabay-e2e-'));
-  image = await makeImage(dir, 'shared-poster.png');
-  server = await startServer(join(dir, 'data'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+const suite = useSuite((dir) => makeImage(dir, 'shared-poster.png'));
 
 async function openLibrary(): Promise<{ page: Page; errors: string[] }> {
+  const { browser, server } = suite;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -61,6 +42,7 @@ async function openLibrary(): Promise<{ page: Page; errors: string[] }> {
 }
 
 test("a second browser sees the first one's upload and delete live", async () => {
+  const { server, files: image } = suite;
   const alice = await openLibrary();
   const bob = await openLibrary();
 

@@ -1,65 +1,23 @@
 // Reload mid-upload and resume: after a reload the panel still lists the upload, asking for its
 // file again; choosing the file again continues from the server's offset, and the stored bytes match.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
 import { makeLargeFile, sha256Stream, sizeOf } from './support/media.js';
-import { startServer, type RunningServer } from './support/server.js';
-import { FILE_INPUT, listFiles, rowByName, sleep, tusOffset, waitFor } from './support/library.js';
+import { startLargeUpload } from './support/large-upload.js';
+import { useSuite } from './support/suite.js';
+import { listFiles, sleep, tusOffset, waitFor } from './support/library.js';
 
-const MIB = 1024 * 1024;
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-let big: string;
-
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mediabay-e2e-'));
-  big = await makeLargeFile(dir, 'recording.bin', 192);
-  server = await startServer(join(dir, 'data'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+const suite = useSuite((dir) => makeLargeFile(dir, 'recording.bin', 192));
 
 test("after a reload, choosing the file again resumes from the server's offset", async () => {
+  const { files: big, server } = suite;
   const size = await sizeOf(big);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  const cdp = await page.context().newCDPSession(page);
-  const throttle = (bytesPerSecond: number) =>
-    cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 0,
-      downloadThroughput: -1,
-      uploadThroughput: bytesPerSecond,
-    });
-  await throttle(32 * MIB);
-  const patchOffsets: number[] = [];
-  const uploadUrls: string[] = [];
-  page.on('request', (request) => {
-    if (request.method() === 'PATCH') patchOffsets.push(Number(request.headers()['upload-offset']));
-  });
-  page.on('response', (response) => {
-    if (response.request().method() === 'POST' && response.url().endsWith('/api/media/uploads'))
-      uploadUrls.push(new URL(response.headers()['location']!, response.url()).href);
-  });
-  await page.goto(server.url);
-  await page.locator('media-library').waitFor();
-
-  await page.locator(FILE_INPUT).setInputFiles(big);
-  const row = rowByName(page, 'recording.bin');
-  const bar = row.locator('[role="progressbar"]');
-  await waitFor('progress past 10%', async () => Number(await bar.getAttribute('aria-valuenow')) >= 10);
+  const { page, errors, row, patchOffsets, uploadUrls, throttle } = await startLargeUpload(
+    suite.browser,
+    server.url,
+    big,
+    'recording.bin',
+  );
   await page.reload();
   await page.locator('media-library').waitFor();
 

@@ -1,16 +1,13 @@
 // The vertical slice, end to end: the demo served by `mediabay serve`, three real files chosen in
 // headless Chromium, each uploaded over tus, shown in the panel and the library, kept after a reload,
 // and stored byte for byte.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { basename } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import type { ListResponse } from '@mediabay/core/protocol';
-import { launchBrowser } from './support/browser.js';
 import { makeDocument, makeImage, makeVideo, sha256, sizeOf } from './support/media.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { useSuite } from './support/suite.js';
 
 // Playwright's CSS engine pierces open shadow roots, so these reach inside the elements.
 const PANEL_ROW = 'upload-panel [data-operation-id][data-status]';
@@ -18,23 +15,7 @@ const LIBRARY_ITEM = 'media-library [part~="item"][data-id]';
 const FILE_INPUT = 'upload-dropzone input[type="file"]';
 const OPERATION_ID = /^media_upload_\d{13}_[0-9a-z]{15}$/;
 
-let dir: string;
-let server: RunningServer;
-let browser: Browser;
-let files: string[];
-
-before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'mediabay-e2e-'));
-  files = await Promise.all([makeVideo(dir), makeImage(dir), makeDocument(dir)]);
-  server = await startServer(join(dir, 'data'));
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+const suite = useSuite((dir) => Promise.all([makeVideo(dir), makeImage(dir), makeDocument(dir)]));
 
 async function waitForCount(locator: Locator, count: number, timeout: number): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -52,6 +33,7 @@ async function libraryNames(page: Page): Promise<string[]> {
 }
 
 test('three chosen files upload, show progress, appear in the library and survive a reload', async () => {
+  const { browser, server, files } = suite;
   const videoSize = await sizeOf(files[0]!);
   assert.ok(videoSize > 12_000_000, `the test video should be large, got ${videoSize} bytes`);
 
