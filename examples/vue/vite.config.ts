@@ -2,11 +2,15 @@
 // that tags with a dash from Mediabay are custom elements, so it leaves them to the browser.
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { exampleBuild, exampleHead, exampleServer } from '../shared/vite.js';
 
 const MEDIABAY_TAGS = new Set(['media-library', 'upload-dropzone', 'upload-panel']);
 
 export default defineConfig({
-  plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => MEDIABAY_TAGS.has(tag) } } })],
-  server: { proxy: { '/api/media': { target: 'http://127.0.0.1:3000', ws: true } } },
-  build: { target: 'es2022', chunkSizeWarningLimit: 1024 },
+  plugins: [
+    exampleHead,
+    vue({ template: { compilerOptions: { isCustomElement: (tag) => MEDIABAY_TAGS.has(tag) } } }),
+  ],
+  server: exampleServer,
+  build: exampleBuild,
 });

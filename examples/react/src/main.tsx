@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createMediaClient } from '@mediabay/core';
 import '@mediabay/elements';
 import { App } from './App.js';
-import './styles.css';
+import '../../shared/example.css';
 
 const client = createMediaClient({ endpoint: '/api/media' });
 
