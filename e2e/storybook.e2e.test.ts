@@ -75,6 +75,26 @@ test('the library opens its confirm and preview dialogs from a story', async () 
   });
 });
 
+test('the viewer and editor stories offer what each role may do, and say why uploads stop', async () => {
+  await openStory('elements-media-library--viewer-details', async (page) => {
+    await waitForText(page.locator('media-library [part~="usages"]'), 'photo-101', 10_000);
+    assert.equal(await page.locator('media-library [part~="usage-add"]').count(), 0, 'no usage form');
+    assert.equal(await page.locator('media-library [part~="upload-button"]').count(), 0, 'no upload');
+  });
+  await openStory('elements-media-library--editor', async (page) => {
+    await waitForCount(page.locator('media-library [part~="delete-button"]'), 1, 10_000);
+  });
+  await openStory('elements-media-library--editor-details', async (page) => {
+    // the story's play adds a usage through the pane; a colleague's file keeps its name read-only
+    await waitForText(page.locator('media-library [part~="usages"]'), 'photo-201 · lesson-4', 10_000);
+    assert.equal(await page.locator('media-library dialog[open] input[name="name"][readonly]').count(), 1);
+  });
+  await openStory('elements-media-library--upload-queue-full', async (page) => {
+    await waitForText(page.locator('media-library [part~="upload-note"]'), 'queue is full', 10_000);
+    assert.equal(await page.locator('media-library [part~="upload-button"]').isDisabled(), true);
+  });
+});
+
 test('the panel shows many uploads, and failed ones with their reason', async () => {
   await openStory('elements-upload-panel--uploading-many', async (page) => {
     await waitForCount(page.locator('upload-panel [part~="row"][data-status="uploading"]'), 3, 10_000);

@@ -1,5 +1,6 @@
 // <media-library> in the states a user meets: empty, loading, failed, a few files, thousands in the
-// grid and the list, selection, the confirm and preview dialogs, no matches, dark, RTL and French.
+// grid and the list, selection, the confirm and preview dialogs, no matches, a viewer and an editor
+// (library and details pane), a full upload queue, dark, RTL and French.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { MediaLibrary } from '@mediabay/elements';
@@ -12,7 +13,7 @@ import {
   frameDefaults,
   type FrameArgs,
 } from './support/frame.js';
-import type { Recording } from './support/recorded-client.js';
+import { meAs, type Recording } from './support/recorded-client.js';
 import { dragOver } from './support/drag.js';
 import type { MediaFile, ServerEvent } from '@mediabay/core/protocol';
 
@@ -138,26 +139,75 @@ export const DraggingFiles: Story = {
 /** Signed in as a viewer: `GET /me` allows reading only, so the library offers no upload or edits. */
 export const ReadOnlyViewer: Story = {
   parameters: {
+    recording: { files: mediaFiles(24), me: meAs('viewer', 'guest') } satisfies Recording,
+  },
+};
+
+/** A viewer opens a file a course uses: name, tags and usages are shown read-only, with nothing to save. */
+export const ViewerDetails: Story = {
+  parameters: {
+    recording: { files: mediaFiles(24), me: meAs('viewer', 'guest') } satisfies Recording,
+  },
+  play: async ({ canvasElement }) => {
+    const el = library(canvasElement);
+    await settle(el);
+    el.openItem(mediaFile(1));
+  },
+};
+
+// every third file is Erin's own; the rest are colleagues'
+const teamFiles = mediaFiles(24).map((file, index) =>
+  index % 3 === 0 ? { ...file, ownerId: 'erin' } : file,
+);
+
+/**
+ * Signed in as an editor (Erin) with two of her own files selected: she may upload, and tag or
+ * delete her own files. Selecting a colleague's file as well would take Tag and Delete away.
+ */
+export const Editor: Story = {
+  parameters: {
     recording: {
-      files: mediaFiles(24),
-      me: {
-        userId: 'guest',
-        tenantId: 'demo',
-        roles: ['viewer'],
-        can: {
-          read: true,
-          upload: false,
-          rename: false,
-          renameAny: false,
-          tag: false,
-          tagAny: false,
-          delete: false,
-          deleteAny: false,
-          forceDelete: false,
-          manageUsages: false,
-          audit: false,
-        },
-      },
+      files: teamFiles,
+      me: meAs('editor', 'erin'),
+      selected: ['file_000000', 'file_000003'],
+    } satisfies Recording,
+  },
+};
+
+/**
+ * An editor opens a colleague's file: its name and tags are read-only, but she may say where it is
+ * used. The story adds a usage through the pane's own fields (answered by the recording).
+ */
+export const EditorDetails: Story = {
+  parameters: {
+    recording: { files: teamFiles, me: meAs('editor', 'erin') } satisfies Recording,
+  },
+  play: async ({ canvasElement }) => {
+    const el = library(canvasElement);
+    await settle(el);
+    el.openItem(teamFiles[1]!);
+    // the usage fields appear once the recorded usages have loaded
+    let pane: Element | null = null;
+    for (let tries = 0; !pane && tries < 40; tries += 1) {
+      await settle(el);
+      pane = el.shadowRoot!.querySelector('dialog.preview [part="usage-add"]');
+    }
+    if (!pane) return;
+    pane.querySelector<HTMLInputElement>('input[name="courseId"]')!.value = 'photo-201';
+    pane.querySelector<HTMLInputElement>('input[name="lessonId"]')!.value = 'lesson-4';
+    pane.querySelector<HTMLButtonElement>('button')!.click();
+  },
+};
+
+const queued = [upload(20, 'uploading'), upload(21, 'queued')];
+
+/** The client's queue is at its `maxFiles` (2): the Upload button is off and the toolbar says why. */
+export const UploadQueueFull: Story = {
+  parameters: {
+    recording: {
+      files: [...queued.map(inFlight), ...mediaFiles(12)],
+      uploads: queued,
+      maxFiles: 2,
     } satisfies Recording,
   },
 };

@@ -9,7 +9,7 @@ import {
   type UploadItem,
   type ViewState,
 } from '@mediabay/core';
-import type { ListParams, ListResponse, MediaFile, Me, ServerEvent } from '@mediabay/core/protocol';
+import type { ListParams, ListResponse, MediaFile, Me, ServerEvent, Usage } from '@mediabay/core/protocol';
 
 export interface Recording {
   /** the server's files, as `GET /api/media` listed them */
@@ -23,28 +23,39 @@ export interface Recording {
   list?: 'answer' | 'pending' | 'error';
   /** who `GET /me` says the viewer is; default an admin who may do everything */
   me?: Me;
+  /** the client's `restrictions.maxFiles` (a queue that fills up) */
+  maxFiles?: number;
   /** server events the socket replays, `at` ms after it opens */
   events?: { at: number; event: ServerEvent }[];
 }
 
-const ADMIN: Me = {
-  userId: 'demo',
-  tenantId: 'demo',
-  roles: ['admin'],
-  can: {
-    read: true,
-    upload: true,
-    rename: true,
-    renameAny: true,
-    tag: true,
-    tagAny: true,
-    delete: true,
-    deleteAny: true,
-    forceDelete: true,
-    manageUsages: true,
-    audit: true,
-  },
-};
+type Role = 'viewer' | 'editor' | 'admin';
+
+/** What `GET /me` answers for a user with one of the built-in roles (the server kit's ROLE_RULES). */
+export function meAs(role: Role, userId: string): Me {
+  const admin = role === 'admin';
+  const editor = role === 'editor' || admin;
+  return {
+    userId,
+    tenantId: 'demo',
+    roles: [role],
+    can: {
+      read: true,
+      upload: editor,
+      rename: editor,
+      renameAny: admin,
+      tag: editor,
+      tagAny: admin,
+      delete: editor,
+      deleteAny: admin,
+      forceDelete: admin,
+      manageUsages: editor,
+      audit: admin,
+    },
+  };
+}
+
+const ADMIN = meAs('admin', 'demo');
 
 const json = (status: number, body: unknown) =>
   new Response(status === 204 ? null : JSON.stringify(body), {
@@ -95,6 +106,15 @@ function recordedFetch(recording: Recording, files: Map<string, MediaFile>): typ
     }
     if (!file) return json(404, { error: { code: 'not-found', message: 'No such file.' } });
     if (method === 'GET' && sub === 'usages') return json(200, { usages: file.usages });
+    if ((method === 'PUT' || method === 'DELETE') && sub === 'usages') {
+      const usage = JSON.parse(String(init?.body)) as Usage;
+      const others = file.usages.filter(
+        (u) => u.courseId !== usage.courseId || (u.lessonId ?? '') !== (usage.lessonId ?? ''),
+      );
+      const usages = method === 'PUT' ? [...others, usage] : others;
+      files.set(id, { ...file, usages });
+      return json(200, { usages });
+    }
     if (method === 'PATCH') {
       const next = { ...file, ...(JSON.parse(String(init?.body)) as Partial<MediaFile>) };
       files.set(id, next);
@@ -154,6 +174,7 @@ export function recordedClient(recording: Recording = {}): MediaClient {
     fetch: recordedFetch(recording, files),
     WebSocket: recordedSocket(recording.events),
     removeCompletedAfter: Infinity,
+    ...(recording.maxFiles ? { restrictions: { maxFiles: recording.maxFiles } } : {}),
   });
   client.queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
   if (recording.view) client.$view.set({ ...client.$view.get(), ...recording.view });
