@@ -86,6 +86,7 @@ export interface MediabayStrings {
   details: string;
   rename: string;
   tags: string;
+  noTags: string;
   usages: string;
   noUsages: string;
   save: string;
@@ -198,6 +199,7 @@ export const en: MediabayStrings = {
   details: 'Details',
   rename: 'Name',
   tags: 'Tags',
+  noTags: 'No tags',
   usages: 'Used in',
   noUsages: 'Not used in any course yet',
   save: 'Save',

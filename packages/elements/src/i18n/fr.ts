@@ -100,6 +100,7 @@ export const fr: MediabayStrings = {
   details: 'Détails',
   rename: 'Nom',
   tags: 'Étiquettes',
+  noTags: 'Aucune étiquette',
   usages: 'Utilisé dans',
   noUsages: 'Utilisé dans aucun cours pour l’instant',
   save: 'Enregistrer',

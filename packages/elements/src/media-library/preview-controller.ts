@@ -176,7 +176,8 @@ export class PreviewController implements ReactiveController {
         </label>
         <div class="field">
           <span id="tags-label">${t.tags}</span>
-          <ul class="chips" aria-labelledby="tags-label">
+          ${this.tags.length === 0 && !canTag ? html`<span class="muted">${t.noTags}</span>` : nothing}
+          <ul class="chips" aria-labelledby="tags-label" ?hidden=${this.tags.length === 0}>
             ${this.tags.map(
               (tag) =>
                 html`<li class="chip">

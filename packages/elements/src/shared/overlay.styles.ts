@@ -240,11 +240,9 @@ export default css`
   }
   .usage-add {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     gap: 6px;
   }
   .usage-add .text-action {
-    grid-column: 1 / -1;
     justify-self: start;
     height: 32px;
     padding: 0 12px;
