@@ -9,6 +9,12 @@ export interface BenchPage {
   /** Mediabay only: the render bench's in-page halves. */
   paintLibrary?(count: number): Promise<{ painted: number; scrollFrame: number; nodes: number }>;
   updatePanel?(): Promise<{ added: number; mean: number; max: number }>;
+  /** Mediabay only, memory bench: uploads `count` small files and resolves (in s) once every one is
+   * ready and has left `$uploads` */
+  uploadMany?(count: number): Promise<number>;
+  /** drops the library's cached lists (data on screen, not what uploads leave behind) */
+  forgetLibrary?(): void;
+  counts?(): Promise<{ uploads: number; files: number }>;
 }
 
 export interface AddResult {

@@ -44,6 +44,33 @@ window.bench = {
       );
     });
   },
+  async uploadMany(count) {
+    const client = library.client!;
+    const start = performance.now();
+    const files = makeFiles(count).map((file, i) => new File([file], `round-${start}-${i}.txt`, file));
+    let ready = 0;
+    const done = new Promise<void>((resolve, reject) => {
+      const off = client.on('upload-status', ({ item }) => {
+        if (item.status === 'error') reject(new Error(item.error?.message ?? 'upload failed'));
+        if (item.status === 'ready' && ++ready === count) {
+          off();
+          resolve();
+        }
+      });
+    });
+    client.addFiles(files);
+    await done;
+    await untilPainted(() => Object.keys(client.$uploads.get()).length === 0, 60_000);
+    return (performance.now() - start) / 1000;
+  },
+  forgetLibrary() {
+    library.client!.queryClient.removeQueries({ queryKey: ['media-files'] });
+  },
+  async counts() {
+    const response = await fetch('/api/media?limit=1');
+    const body = (await response.json()) as { total: number };
+    return { uploads: Object.keys(library.client!.$uploads.get()).length, files: body.total };
+  },
   async upload(variant = 'tus') {
     const file = pickedFile();
     const client =

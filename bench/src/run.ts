@@ -7,6 +7,7 @@ import { benchAddFiles } from './add-files.js';
 import { launchBrowser } from './browser.js';
 import { buildPage, WIDGETS, type BuiltWidget, type Widget } from './build.js';
 import { benchBundleSize } from './bundle-size.js';
+import { benchMemory } from './memory.js';
 import { benchRender } from './render.js';
 import { startBenchServer } from './server.js';
 import { benchThroughput, writeLargeFile } from './throughput.js';
@@ -40,6 +41,7 @@ try {
   if (wants('render')) await withServer('render', (url) => benchRender(browser, url));
   if (wants('add'))
     await withServer('add', (url) => benchAddFiles(url, quick ? [1_000] : [1_000, 10_000, 100_000]));
+  if (wants('memory')) await withServer('memory', (url) => benchMemory(browser, url, quick ? 500 : 10_000));
   if (wants('upload')) {
     const file = await writeLargeFile(dir, quick ? 128 : 1024);
     await withServer('upload', (url) => benchThroughput(browser, url, file, quick ? 1 : 3));

@@ -73,11 +73,13 @@ export function createResumeTracker(store: ResumeStore, endpoint: string): Resum
         expiresAt,
       }));
       for (const record of fresh) records.set(record.operationId, record);
-      pushChunks(writes, fresh, 500, (chunk) => void store.save(chunk));
+      // ~100 puts fit a slice (a put costs ~0.07 ms in Chromium here)
+      pushChunks(writes, fresh, 100, (chunk) => void store.save(chunk));
     },
     async adopt(operationId) {
+      // the record the driving tab kept is the latest word on this upload (its URL, its state)
       const record = await store.get(operationId);
-      if (record && !records.has(operationId)) records.set(operationId, record);
+      if (record) records.set(operationId, record);
     },
     url(item, url) {
       const record = records.get(item.operationId);

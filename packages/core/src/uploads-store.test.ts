@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { batch } from 'nanostores';
 import { computeBatch } from './batch.js';
 import type { UploadItem } from './types.js';
 import type { UploadEvent } from './upload-machine.js';
@@ -220,6 +221,27 @@ test('after a costly write the next one waits for a quiet spell, so the store ne
   store.dispatch('a', { type: 'UPLOAD.PAUSE' });
   store.flush();
   assert.equal(notifications, 2, 'a user action still lands at once');
+  off();
+  store.destroy();
+});
+
+test("a commit inside nanostores' batch() is not mistaken for a write from outside", () => {
+  const store = createUploadStore();
+  const off = store.$batch.listen(() => {});
+  let sorts = 0;
+  const sort = Array.prototype.sort;
+  Array.prototype.sort = function (this: unknown[], ...args) {
+    sorts++;
+    return sort.apply(this, args as never) as never;
+  } as typeof sort;
+  try {
+    batch(() => store.add(Array.from({ length: 100 }, (_, i) => item(`id${i}`))));
+  } finally {
+    Array.prototype.sort = sort;
+  }
+  assert.equal(sorts, 0, 'no recount from scratch');
+  assert.equal(store.$uploadIds.get().length, 100);
+  assert.equal(store.$batch.get().total, 100);
   off();
   store.destroy();
 });

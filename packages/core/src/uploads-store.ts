@@ -50,14 +50,16 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   const etas = new Map<string, EtaState>();
   let batchEta = initialEta();
   const frame = createFrameScheduler(flush);
-  let committing = false;
+  /** the last value this store wrote; anything else in `$uploads` was written from outside */
+  let committed: Record<string, UploadItem> = $uploads.get();
   let quietUntil = 0;
   let later: ReturnType<typeof setTimeout> | null = null;
 
   // `$uploads` is a public, writable store: something written into it by hand (a story, a test, an
   // app seeding rows) is taken as the new truth, and the ID list and tally are counted afresh from it.
   const stopSync = $uploads.listen((uploads) => {
-    if (committing) return;
+    // (compared by identity, not by a flag: inside nanostores' batch() listeners run later)
+    if (uploads === committed) return;
     const ids = Object.keys(uploads).sort(byAddedAt(uploads));
     const same = $uploadIds.get();
     if (ids.length !== same.length || ids.some((id, i) => id !== same[i])) $uploadIds.set(ids);
@@ -101,12 +103,8 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       $uploadIds.set(ids);
     }
     $tally.set(tally);
-    committing = true;
-    try {
-      $uploads.set(next);
-    } finally {
-      committing = false;
-    }
+    committed = next;
+    $uploads.set(next);
     const cost = now() - started; // synchronous listeners included
     quietUntil = cost > 4 ? now() + cost * 7 : 0;
   }
