@@ -1,15 +1,13 @@
 // `$accepting` as a table of inputs and answers, then on a real client against the server kit: a
 // viewer is refused, a full queue refuses until an upload leaves it, a destroyed client refuses.
 import assert from 'node:assert/strict';
-import type { IncomingMessage } from 'node:http';
 import { after, before, test } from 'node:test';
-import { WebSocket } from 'ws';
 import { acceptingOf, type Accepting, type AcceptingInput } from './accepting.js';
 import { computeBatch } from './batch.js';
-import { createMediaClient } from './client.js';
 import type { MeState } from './me.js';
 import type { Me } from './protocol.js';
 import { startMediaServer, waitFor, type MediaTestServer } from './test-support/media-server.js';
+import { authenticateWith, clientAs } from './test-support/roles.js';
 import type { MediaClient, UploadItem, UploadStatus } from './types.js';
 
 const meWith = (upload: boolean): MeState => ({
@@ -75,27 +73,12 @@ test('acceptingOf gives the same object for the same answer (no notification per
   assert.equal(acceptingOf(input), acceptingOf({ ...input, batch: items('uploading', 'queued') }));
 });
 
-const ROLES: Record<string, string[]> = { vic: ['viewer'], alice: ['editor'] };
-const authenticate = (req: IncomingMessage) => {
-  const user = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-  const roles = ROLES[user];
-  return roles ? { userId: user, tenantId: 't', roles } : null;
-};
-
 let server: MediaTestServer;
 const clients: MediaClient[] = [];
-const clientAs = (user: string, maxFiles?: number) => {
-  const client = createMediaClient({
-    endpoint: server.endpoint,
-    WebSocket,
-    headers: () => ({ Authorization: `Bearer ${user}` }),
-    removeCompletedAfter: Infinity,
-    resumeAfterReload: false,
-    shareTabs: false,
-    ...(maxFiles ? { restrictions: { maxFiles } } : {}),
-  });
-  clients.push(client);
-  return client;
+const signIn = (user: string, maxFiles?: number) => {
+  const made = clientAs(server.endpoint, user, maxFiles ? { restrictions: { maxFiles } } : {});
+  clients.push(made);
+  return made;
 };
 /** the answers `$accepting` gave, in order, while subscribed */
 const record = (client: MediaClient) => {
@@ -105,7 +88,7 @@ const record = (client: MediaClient) => {
 };
 
 before(async () => {
-  server = await startMediaServer({ authenticate });
+  server = await startMediaServer({ authenticate: authenticateWith({ vic: ['viewer'], alice: ['editor'] }) });
 });
 after(async () => {
   for (const client of clients) client.destroy();
@@ -113,8 +96,8 @@ after(async () => {
 });
 
 test('a viewer is refused once /me has answered; an editor is not', async () => {
-  const vic = record(clientAs('vic'));
-  const alice = record(clientAs('alice'));
+  const vic = record(signIn('vic'));
+  const alice = record(signIn('alice'));
   await waitFor(() => vic.seen.at(-1)?.accepting === false || undefined, 5000, 'viewer refused');
   assert.deepEqual(vic.seen.at(-1), { accepting: false, reason: 'forbidden' });
   await waitFor(() => clients[1]!.$me.get().status === 'ready' || undefined, 5000, 'editor /me');
@@ -124,7 +107,7 @@ test('a viewer is refused once /me has answered; an editor is not', async () => 
 });
 
 test('a client at maxFiles refuses until an upload leaves the queue, and refuses for good once destroyed', async () => {
-  const client = clientAs('alice', 2);
+  const client = signIn('alice', 2);
   const { seen, off } = record(client);
   const file = (name: string) => new File([`${name}\n`.repeat(50)], name, { type: 'text/plain' });
   const { accepted } = client.addFiles([file('a.txt'), file('b.txt')]);

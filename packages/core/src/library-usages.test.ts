@@ -1,21 +1,12 @@
 // library.addUsage / removeUsage against the real server kit: the cached file changes at once, then
 // holds the server's list; a refusal (a viewer) rolls the cache back and rejects with the server's error.
 import assert from 'node:assert/strict';
-import type { IncomingMessage } from 'node:http';
 import { after, before, test } from 'node:test';
-import { WebSocket } from 'ws';
-import { createMediaClient } from './client.js';
 import { MediaApiError } from './http.js';
 import type { ListResponse, MediaFile } from './protocol.js';
 import { startMediaServer, waitFor, type MediaTestServer } from './test-support/media-server.js';
+import { authenticateWith, clientAs } from './test-support/roles.js';
 import type { MediaClient } from './types.js';
-
-const ROLES: Record<string, string[]> = { vic: ['viewer'], alice: ['editor'] };
-const authenticate = (req: IncomingMessage) => {
-  const user = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-  const roles = ROLES[user];
-  return roles ? { userId: user, tenantId: 't', roles } : null;
-};
 
 let server: MediaTestServer;
 let alice: MediaClient;
@@ -23,23 +14,14 @@ let vic: MediaClient;
 let file: MediaFile;
 const offs: (() => void)[] = [];
 
-const clientAs = (user: string) =>
-  createMediaClient({
-    endpoint: server.endpoint,
-    WebSocket,
-    headers: () => ({ Authorization: `Bearer ${user}` }),
-    removeCompletedAfter: Infinity,
-    resumeAfterReload: false,
-    shareTabs: false,
-  });
 const cachedUsages = (client: MediaClient) =>
   client.queryClient.getQueryData<ListResponse>(['media-files', {}])?.items.find((f) => f.id === file.id)
     ?.usages;
 
 before(async () => {
-  server = await startMediaServer({ authenticate });
-  alice = clientAs('alice');
-  vic = clientAs('vic');
+  server = await startMediaServer({ authenticate: authenticateWith({ vic: ['viewer'], alice: ['editor'] }) });
+  alice = clientAs(server.endpoint, 'alice');
+  vic = clientAs(server.endpoint, 'vic');
   const { accepted } = alice.addFiles([
     new File(['slides\n'.repeat(50)], 'slides.txt', { type: 'text/plain' }),
   ]);
