@@ -113,3 +113,10 @@ export const fetchWithoutMe: typeof fetch = (input, init) =>
   String(input).endsWith('/me')
     ? Promise.resolve(new Response('{"error":{"code":"not-found","message":"No."}}', { status: 404 }))
     : fetch(input, init);
+
+/** A drag event carrying `files`, as the browser sends when files are dragged from the desktop. */
+export function drag(type: string, files: File[]): DragEvent {
+  const dataTransfer = new DataTransfer();
+  for (const file of files) dataTransfer.items.add(file);
+  return new DragEvent(type, { dataTransfer, bubbles: true, composed: true, cancelable: true });
+}

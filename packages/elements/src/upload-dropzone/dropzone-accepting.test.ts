@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { testFile, until } from '../test-support/fixtures.js';
+import { drag, testFile, until } from '../test-support/fixtures.js';
 import type { MediaLibrary } from '../media-library/media-library.component.js';
 import type { UploadDropzone } from './upload-dropzone.component.js';
 import './upload-dropzone.js';
@@ -48,6 +48,33 @@ describe('<upload-dropzone> follows client.$accepting', () => {
     });
     expect(input.getAttribute('aria-describedby')).to.equal('reason');
     expect(el.shadowRoot!.querySelector('[part="reason"]')!.getAttribute('role')).to.equal('status');
+  });
+
+  it("catches a viewer's dragged files, shows why they are refused, and sends nothing", async () => {
+    const client = clientAs('vic', 'viewer');
+    const el = await fixture<UploadDropzone>(
+      html`<upload-dropzone .client=${client}><p>Library goes here</p></upload-dropzone>`,
+    );
+    await until(() => client.$me.get().status === 'ready', '/me');
+    await el.updateComplete;
+    const base = el.shadowRoot!.querySelector('[part="base"]')!;
+    const files = [testFile('nope.png', 'image/png')];
+    base.dispatchEvent(drag('dragenter', files));
+    await el.updateComplete;
+    expect(el.hasAttribute('drag-reject')).to.equal(true);
+    const overlay = el.shadowRoot!.querySelector<HTMLElement>('[part="overlay"]')!;
+    expect(overlay.hidden).to.equal(false);
+    expect(overlay.textContent!.trim()).to.equal('Your role lets you view files, not upload them.');
+    const over = drag('dragover', files);
+    base.dispatchEvent(over);
+    expect(over.defaultPrevented).to.equal(true, 'the browser does not open the file instead');
+    expect(over.dataTransfer!.dropEffect).to.equal('none');
+    const drop = drag('drop', files);
+    base.dispatchEvent(drop);
+    expect(drop.defaultPrevented).to.equal(true);
+    await el.updateComplete;
+    expect(el.hasAttribute('drag-active')).to.equal(false);
+    expect(Object.keys(client.$uploads.get())).to.deep.equal([]);
   });
 
   it('turns off while the queue is at maxFiles, and on again when an upload leaves it', async () => {

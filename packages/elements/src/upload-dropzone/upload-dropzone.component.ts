@@ -154,9 +154,15 @@ export class UploadDropzone extends MediabayElement {
   }
 
   #onDragEnter(event: DragEvent): void {
-    if (this.#off || !event.dataTransfer?.types.includes('Files')) return;
+    if (!event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     this.#dragDepth += 1;
+    if (this.#off) {
+      // refused files are still caught (or the browser would open them in place of the page), and
+      // when the client said why, the drag shows it
+      this.dragActive = this.dragReject = this.#refusal !== null;
+      return;
+    }
     this.dragActive = true;
     const patterns = parseAccept(this.accept);
     const items = [...event.dataTransfer.items].filter((item) => item.kind === 'file');
@@ -165,9 +171,9 @@ export class UploadDropzone extends MediabayElement {
   }
 
   #onDragOver(event: DragEvent): void {
-    if (this.#off || !this.dragActive) return;
+    if (this.#dragDepth === 0) return;
     event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = this.dragReject ? 'none' : 'copy';
+    if (event.dataTransfer) event.dataTransfer.dropEffect = this.#off || this.dragReject ? 'none' : 'copy';
   }
 
   #onDragLeave(): void {
@@ -176,9 +182,10 @@ export class UploadDropzone extends MediabayElement {
   }
 
   #onDrop(event: DragEvent): void {
-    if (this.#off || !event.dataTransfer) return;
+    if (!event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     this.#resetDrag();
+    if (this.#off) return;
     const entries = entriesOf(event.dataTransfer);
     if (!entries) {
       this.addFiles(event.dataTransfer.files);
@@ -200,6 +207,7 @@ export class UploadDropzone extends MediabayElement {
 
   protected override render() {
     const t = this.localize.strings;
+    const rejected = this.#refusal ? t.notAccepting[this.#refusal] : t.dropRejected;
     return html`
       <div
         class="base ${this.wrapping ? 'wrapping' : 'standalone'} ${this.#off ? 'off' : ''}"
@@ -226,7 +234,7 @@ export class UploadDropzone extends MediabayElement {
         <div class="prompt" ?hidden=${this.wrapping}>
           <span class="icon" part="icon">${icon('upload')}</span>
           <span class="prompt-text" part="prompt"
-            >${this.dragReject ? t.dropRejected : this.dragActive ? t.dropHere : t.dropTitle}</span
+            >${this.dragReject ? rejected : this.dragActive ? t.dropHere : t.dropTitle}</span
           >
           <span class="or">${t.dropHint}</span>
           <label class="button" part="button" for="input">${t.browse}</label>
@@ -242,7 +250,7 @@ export class UploadDropzone extends MediabayElement {
         </div>
         <div class="overlay" part="overlay" ?hidden=${!this.wrapping || !this.dragActive}>
           <span class="icon">${icon('upload')}</span>
-          <span>${this.dragReject ? t.dropRejected : t.dropHere}</span>
+          <span>${this.dragReject ? rejected : t.dropHere}</span>
         </div>
       </div>
       ${this.#renderRejections()}

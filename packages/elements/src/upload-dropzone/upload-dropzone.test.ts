@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { testFile } from '../test-support/fixtures.js';
+import { drag, testFile } from '../test-support/fixtures.js';
 import type { UploadDropzone } from './upload-dropzone.component.js';
 import './upload-dropzone.js';
 
@@ -9,12 +9,6 @@ function fileList(...files: File[]): FileList {
   const transfer = new DataTransfer();
   for (const file of files) transfer.items.add(file);
   return transfer.files;
-}
-
-function drag(type: string, files: File[]): DragEvent {
-  const dataTransfer = new DataTransfer();
-  for (const file of files) dataTransfer.items.add(file);
-  return new DragEvent(type, { dataTransfer, bubbles: true, composed: true, cancelable: true });
 }
 
 describe('<upload-dropzone>', () => {
