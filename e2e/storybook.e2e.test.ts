@@ -109,6 +109,9 @@ test('the dropzone reflects a refused drag and lists rejected files', async () =
   await openStory('elements-upload-dropzone--dragging-invalid', async (page) => {
     await waitForCount(page.locator('upload-dropzone[drag-active][drag-reject]'), 1, 10_000);
   });
+  await openStory('elements-upload-dropzone--refused-for-viewer', async (page) => {
+    await waitForText(page.locator('upload-dropzone [part~="reason"]'), 'view files, not upload', 10_000);
+  });
   await openStory('elements-upload-dropzone--rejected-files', async (page) => {
     await waitForCount(page.locator('upload-dropzone [part~="rejections"] li'), 3, 10_000);
   });

@@ -1,5 +1,5 @@
-// <upload-dropzone> alone: ready, disabled, files dragged over (accepted and refused), files
-// rejected with reasons, and in dark, RTL and French. Drags are real DragEvents with a DataTransfer.
+// <upload-dropzone> alone: ready, disabled, refused for a viewer, files dragged over (accepted and
+// refused), files rejected with reasons, and in dark, RTL and French. Drags are real DragEvents with a DataTransfer.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { UploadDropzone } from '@mediabay/elements';
@@ -11,7 +11,7 @@ import {
   frameDefaults,
   type FrameArgs,
 } from './support/frame.js';
-import type { Recording } from './support/recorded-client.js';
+import { meAs, type Recording } from './support/recorded-client.js';
 import { dragOver } from './support/drag.js';
 
 interface DropzoneArgs extends FrameArgs {
@@ -44,7 +44,8 @@ const meta: Meta<DropzoneArgs> = {
       'restrictions',
     ),
   },
-  render: (args) =>
+  parameters: { recording },
+  render: (args, { parameters }) =>
     frame(
       args,
       html`<upload-dropzone
@@ -53,7 +54,7 @@ const meta: Meta<DropzoneArgs> = {
         accept=${args.accept}
         max-size=${args.maxSize}
         ?disabled=${args.disabled}
-        .client=${clientFor(recording)}
+        .client=${clientFor(parameters.recording as Recording)}
       ></upload-dropzone>`,
     ),
 };
@@ -68,6 +69,11 @@ async function dropzone(canvas: HTMLElement): Promise<UploadDropzone> {
 export const Ready: Story = {};
 
 export const Disabled: Story = { args: { disabled: true } };
+
+/** Signed in as a viewer: `client.$accepting` says `forbidden`, and the dropzone says why it is off. */
+export const RefusedForViewer: Story = {
+  parameters: { recording: { me: meAs('viewer', 'guest') } satisfies Recording },
+};
 
 export const DraggingValid: Story = {
   play: async ({ canvasElement }) => {

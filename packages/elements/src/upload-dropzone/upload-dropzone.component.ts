@@ -210,7 +210,9 @@ export class UploadDropzone extends MediabayElement {
     const rejected = this.#refusal ? t.notAccepting[this.#refusal] : t.dropRejected;
     return html`
       <div
-        class="base ${this.wrapping ? 'wrapping' : 'standalone'} ${this.#off ? 'off' : ''}"
+        class="base ${this.wrapping ? 'wrapping' : 'standalone'} ${this.#off ? 'off' : ''} ${
+          this.#refusal ? 'refused' : ''
+        }"
         part="base"
         dir=${this.localize.dir}
         @dragenter=${this.#onDragEnter}

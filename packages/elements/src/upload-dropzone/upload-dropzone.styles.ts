@@ -16,7 +16,10 @@ export default [
     .standalone.off .button {
       opacity: 0.5;
     }
-    .standalone.off .or {
+    .standalone.off .or,
+    /* the reason says it all: no "Drag files here" above it, no button that does nothing */
+    .refused .prompt-text,
+    .refused .button {
       display: none;
     }
     .base {
