@@ -225,7 +225,7 @@ export class UploadDropzone extends MediabayElement {
           class="visually-hidden"
           type="file"
           tabindex=${this.wrapping ? '-1' : '0'}
-          aria-label=${this.wrapping ? t.browse : nothing}
+          aria-label=${this.wrapping || this.#refusal ? t.browse : nothing}
           accept=${this.accept ?? nothing}
           ?multiple=${this.multiple}
           aria-describedby=${this.#refusal && !this.wrapping ? 'reason' : nothing}
