@@ -28,6 +28,8 @@ export function connectTabs(context: {
   library: Library;
   tracker: ResumeTracker | null;
   act: (fn: () => void) => void;
+  /** applies the server's view of an operation (GET operations/:id) */
+  checkServer(id: string): Promise<void>;
   /** tells this tab's listeners about uploads another tab added or moved on */
   emit<K extends 'upload-added' | 'upload-status'>(type: K, event: ClientEventMap[K]): void;
 }): TabSync | null {
@@ -56,10 +58,12 @@ export function connectTabs(context: {
     async onTakeover(id, file, uploadUrl) {
       await tracker?.adopt(id);
       if (uploadUrl) uploader.setUploadUrl(id, uploadUrl);
+      // a mirror ignores the server's events: the upload may have completed while this tab watched
+      await context.checkServer(id);
       const readable = await canRead(file);
       // the mirror may have moved on (finished) while the lock was on its way
       const item = store.get(id);
-      if (!item) return;
+      if (!item || item.status === 'processing' || item.status === 'ready') return;
       context.act(() => {
         if (!readable) {
           // no bytes here: the panel asks for the file, as after a reload

@@ -139,6 +139,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
           tracker,
           act,
           emit: (type, event) => emitter.emit(type, event),
+          checkServer,
         });
 
   // ---- live channel -------------------------------------------------------------------------
@@ -160,6 +161,13 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
         .map((item) => item.operationId),
     onStatus: (status) => onOperationStatus(status),
   });
+
+  /** the server's view of one operation, for times this client may have missed its events */
+  function checkServer(id: string): Promise<void> {
+    return fetcher<OperationStatus>(`/operations/${encodeURIComponent(id)}`)
+      .then(onOperationStatus)
+      .catch(() => {});
+  }
 
   function onOperationStatus(status: OperationStatus): void {
     const item = store.get(status.operationId);
@@ -215,11 +223,14 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
 
   // ---- resume after reload -------------------------------------------------------------------
   async function restore(): Promise<void> {
-    const loaded = (await tracker?.restore())?.filter(({ item }) => !store.get(item.operationId)) ?? [];
+    const all = (await tracker?.restore()) ?? [];
+    const loaded = all.filter(({ item }) => !store.get(item.operationId));
     // an upload another open tab still drives is that tab's: it arrives here as a mirror
     const mine = await Promise.all(loaded.map(({ item }) => tabs?.tryOwn(item.operationId) ?? true));
     const restored = loaded.filter((_, index) => mine[index]);
-    tracker?.drop(loaded.filter((_, index) => !mine[index]).map(({ item }) => item.operationId));
+    // the other tab's records stay its own (a stale copy here would overwrite its upload URL later)
+    const kept = new Set(restored.map(({ item }) => item.operationId));
+    tracker?.drop(all.filter(({ item }) => !kept.has(item.operationId)).map(({ item }) => item.operationId));
     if (destroyed || restored.length === 0) return;
     tabs?.own(restored.map(({ item }) => ({ item })));
     store.add(restored.map(({ item }) => item));
@@ -227,10 +238,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     store.flush();
     for (const { item, uploadUrl } of restored) {
       // finished uploading before the reload: processing may have ended while nobody listened
-      if (item.status === 'processing')
-        void fetcher<OperationStatus>(`/operations/${encodeURIComponent(item.operationId)}`)
-          .then(onOperationStatus)
-          .catch(() => {});
+      if (item.status === 'processing') void checkServer(item.operationId);
       if (!uploadUrl) continue;
       uploader.setUploadUrl(item.operationId, uploadUrl);
       if (item.waitingForFile) void showServerOffset(item.operationId, uploadUrl);

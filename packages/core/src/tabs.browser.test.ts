@@ -1,81 +1,174 @@
 import { expect } from '@open-wc/testing';
 import { createMediaClient } from './client.js';
+import { openResumeStore } from './resume-store.js';
+import {
+  chooseFiles,
+  closeTabs,
+  diskFile,
+  eventually,
+  network,
+  networkLog,
+  openTab,
+  removeDiskFile,
+  restoreDiskFile,
+  type TusRequest,
+} from './test-support/commands.js';
 import { makeFile, sha256, waitFor } from './test-support/browser.js';
 import type { MediaClient } from './types.js';
 
-// Two clients in one page stand for two tabs: BroadcastChannel delivers between channel objects of
-// one page as between tabs, and Web Locks contend the same way. "Closing a tab" is destroy(), which
-// releases its locks exactly as a closing page does.
+// Real tabs: the other tabs are pages of this browser profile opened by a server command
+// (test-support/tab.html), so IndexedDB, BroadcastChannel and Web Locks are shared as between a
+// user's tabs, and closing one is a real page close. Uploads go in 1 MiB chunks, each PATCH held
+// back by the server for a moment, so that "mid-upload" lasts long enough to act in.
 const endpoint = '/api/media';
+const chunkSize = 1024 * 1024;
+const MiB = 1024 * 1024;
 
-describe('one upload queue for all tabs', () => {
+async function clearResumeStore(): Promise<void> {
+  const store = openResumeStore()!;
+  const records = await store.load(new URL(endpoint, location.href).href);
+  await store.remove(records.map((record) => record.operationId));
+  store.close();
+}
+
+async function storedContent(fileId: string): Promise<Blob> {
+  return (await fetch(`${endpoint}/${fileId}/content`)).blob();
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const patches = (log: TusRequest[]) => log.filter((request) => request.method === 'PATCH');
+
+describe('one upload queue for all tabs (real tabs)', () => {
   let clients: MediaClient[] = [];
-  const tab = () => {
-    const client = createMediaClient({ endpoint, removeCompletedAfter: Infinity, resumeAfterReload: false });
+  const thisTab = () => {
+    const client = createMediaClient({ endpoint, chunkSize, removeCompletedAfter: Infinity });
     clients.push(client);
     return client;
   };
-  afterEach(() => {
+  beforeEach(async () => {
+    await clearResumeStore();
+    await network({ patchDelayMs: 60 });
+  });
+  afterEach(async () => {
+    await closeTabs();
     for (const client of clients) client.destroy();
     clients = [];
+    await network();
   });
 
-  it('mirrors another tab’s uploads and forwards pause and resume to the tab that drives them', async () => {
-    const a = tab();
-    const b = tab();
-    const [item] = a.addFiles([makeFile(240 * 1024 * 1024, 'shared.bin')]).accepted;
-    const id = item!.operationId;
-    const mirrored = await waitFor(() => b.$uploads.get()[id], 5000, 'mirror in tab b');
+  it('mirrors the upload another tab drives, sends it pause and resume, and exactly one tab finishes it when the driving tab closes', async function () {
+    this.timeout(90_000);
+    const driver = await openTab({ chunkSize });
+    const other = await openTab({ chunkSize });
+    const size = 64 * MiB;
+    const [id] = await driver.addMade(size, 'shared.bin');
+    // this tab opens after the upload started: the driving tab answers its hello
+    const here = thisTab();
+    const mirrored = await waitFor(
+      () => ((here.$uploads.get()[id!]?.bytesUploaded ?? 0) > 0 ? here.$uploads.get()[id!] : undefined),
+      10_000,
+      'mirrored progress',
+    );
     expect(mirrored.name).to.equal('shared.bin');
+    expect(mirrored.size).to.equal(size);
 
-    b.pause(id);
-    await waitFor(
-      () => a.$uploads.get()[id]?.status === 'paused' || a.$uploads.get()[id]?.status === 'processing',
+    here.pause(id!);
+    await eventually(async () => (await driver.item(id!))?.status === 'paused', 5000, 'driver paused');
+    await waitFor(() => here.$uploads.get()[id!]?.status === 'paused', 5000, 'this tab sees paused');
+    await eventually(async () => (await other.item(id!))?.status === 'paused', 5000, 'other tab sees paused');
+    const pausedAt = (await driver.item(id!))!.bytesUploaded;
+    await sleep(300);
+    const sentBefore = patches(await networkLog()).length;
+    await sleep(600);
+    expect(patches(await networkLog()).length).to.equal(sentBefore, 'nothing is sent while paused');
+
+    here.resume(id!);
+    await eventually(
+      async () => ((await driver.item(id!))?.bytesUploaded ?? 0) > pausedAt,
       5000,
-      'a paused',
+      'driver uploads again',
     );
-    if (a.$uploads.get()[id]?.status === 'processing') return; // finished before the command arrived
-    await waitFor(() => b.$uploads.get()[id]?.status === 'paused', 5000, 'b sees paused');
+    await driver.close();
 
-    b.resume(id);
-    await waitFor(() => a.$uploads.get()[id]?.status !== 'paused', 5000, 'a resumed');
-    await waitFor(() => b.$uploads.get()[id]?.status === 'ready', 60_000, 'b sees ready');
-    expect(a.$uploads.get()[id]?.status).to.equal('ready');
-  });
-
-  it('a new tab sees what the others are doing', async () => {
-    const a = tab();
-    const [item] = a.addFiles([makeFile(64 * 1024 * 1024, 'early.bin')]).accepted;
-    const c = tab();
-    await waitFor(() => c.$uploads.get()[item!.operationId], 5000, 'hello answered');
-  });
-
-  it('when the driving tab closes, exactly one other tab takes the upload over and finishes it', async () => {
-    const a = tab();
-    const b = tab();
-    const c = tab();
-    const file = makeFile(240 * 1024 * 1024, 'handover.bin');
-    const [item] = a.addFiles([file]).accepted;
-    const id = item!.operationId;
-    await waitFor(() => (b.$uploads.get()[id]?.bytesUploaded ?? 0) > 0, 10_000, 'mirror progress');
-    a.destroy();
-    await waitFor(
-      () => b.$uploads.get()[id]?.status === 'ready' && c.$uploads.get()[id]?.status === 'ready',
-      60_000,
-      'ready in both remaining tabs',
+    const done = await waitFor(
+      () => (here.$uploads.get()[id!]?.status === 'ready' ? here.$uploads.get()[id!] : undefined),
+      30_000,
+      'ready here',
     );
-    const drivers = [b, c].filter((client) => client.$uploads.get()[id]?.fileId);
-    expect(drivers.length).to.equal(2, 'both show the result');
-    const fileId = b.$uploads.get()[id]!.fileId!;
-    const stored = await (await fetch(`${endpoint}/${fileId}/content`)).blob();
-    expect(stored.size).to.equal(file.size);
-    expect(await sha256(stored)).to.equal(await sha256(file));
+    await eventually(
+      async () => (await other.item(id!))?.status === 'ready',
+      10_000,
+      'ready in the other tab',
+    );
+    expect(await sha256(await storedContent(done.fileId!))).to.equal(
+      await sha256(makeFile(size, 'shared.bin')),
+    );
     const list = (await (await fetch(`${endpoint}?limit=100`)).json()) as {
       items: { operationId: string }[];
     };
-    expect(list.items.filter((entry) => entry.operationId === id).length).to.equal(
+    expect(list.items.filter((file) => file.operationId === id).length).to.equal(
       1,
       'one file, not one per tab',
     );
+
+    // one driver at a time: two tabs sending at once would meet a 409 on a wrong Upload-Offset
+    const sent = patches(await networkLog());
+    expect(sent.filter((request) => request.status === 409)).to.deep.equal([]);
+    expect(sent.filter((request) => request.offset === 0).length).to.equal(1, 'never again from byte 0');
+  });
+
+  it('a tab that takes over an upload whose file it cannot read waits for the file, then continues from the server offset', async function () {
+    this.timeout(60_000);
+    const file = await diskFile('taken-over.bin', 40 * MiB);
+    const driver = await openTab({ chunkSize });
+    await chooseFiles(driver, '#file', [file]);
+    const [id] = await driver.addPicked();
+    const here = thisTab();
+    // past the first chunk: the server has bytes (progress counts what left the browser)
+    await waitFor(
+      () => (here.$uploads.get()[id!]?.bytesUploaded ?? 0) > 2 * MiB,
+      10_000,
+      'mirrored progress',
+    );
+    await driver.pause(id!);
+    await waitFor(() => here.$uploads.get()[id!]?.status === 'paused', 5000, 'paused');
+    // the file is gone from the disk (moved, deleted) and the tab that picked it closes
+    await removeDiskFile(file);
+    await driver.close();
+
+    const waiting = await waitFor(
+      () => (here.$uploads.get()[id!]?.waitingForFile ? here.$uploads.get()[id!] : undefined),
+      10_000,
+      'waiting for file',
+    );
+    expect(waiting.status).to.equal('paused');
+    const record = await openResumeStore()!.get(id!);
+    const head = await fetch(record!.uploadUrl!, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    const offset = Number(head.headers.get('Upload-Offset'));
+    expect(offset)
+      .to.be.above(0)
+      .and.below(40 * MiB);
+
+    // the user puts the file back and chooses it again in this tab
+    await restoreDiskFile(file);
+    const input = Object.assign(document.createElement('input'), { type: 'file', id: 'pick' });
+    document.body.append(input);
+    try {
+      await chooseFiles(null, '#pick', [file]);
+      await network({ patchDelayMs: 0 });
+      const again = here.addFiles([...input.files!]);
+      expect(again.accepted.map((item) => item.operationId)).to.deep.equal([id]);
+    } finally {
+      input.remove();
+    }
+    const done = await waitFor(
+      () => (here.$uploads.get()[id!]?.status === 'ready' ? here.$uploads.get()[id!] : undefined),
+      30_000,
+      'ready',
+    );
+    const sent = patches(await networkLog());
+    expect(sent[0]?.offset).to.equal(offset, 'the first PATCH starts at the server offset');
+    expect(sent.every((request) => request.offset! >= offset)).to.equal(true);
+    expect(await sha256(await storedContent(done.fileId!))).to.equal(file.sha256);
   });
 });

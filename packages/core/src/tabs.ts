@@ -193,6 +193,14 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
 
   post({ type: 'hello', from: tabId });
 
+  // A closing tab tells the others where its uploads stand: in a hidden tab the coalescing timer can
+  // lag a second behind, and a tab taking over must not continue from a stale state (still paused).
+  const onPageHide = () => {
+    flushOutbox();
+    outgoing.drain();
+  };
+  globalThis.addEventListener?.('pagehide', onPageHide);
+
   return {
     isMirror: (id) => mirrors.has(id),
     own(entries) {
@@ -246,6 +254,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     },
     close() {
       if (closed) return;
+      globalThis.removeEventListener?.('pagehide', onPageHide);
       flushOutbox();
       outgoing.drain();
       closed = true;

@@ -1,0 +1,34 @@
+// A second browser tab for core's browser tests (opened by the `tab-open` server command): one
+// client, as a page using the widget would have, driven through `window.harness` from the test.
+import { createMediaClient } from '../client.js';
+import type { UploadItem } from '../types.js';
+import { makeFile } from './browser.js';
+
+// options come in the query string so that they survive a reload
+const params = new URLSearchParams(location.search);
+const client = createMediaClient({
+  endpoint: '/api/media',
+  removeCompletedAfter: Infinity,
+  chunkSize: Number(params.get('chunkSize')) || undefined,
+});
+const input = document.querySelector<HTMLInputElement>('#file')!;
+const ids = (items: UploadItem[]) => items.map((item) => item.operationId);
+
+const harness = {
+  ready: true,
+  /** adds an in-memory file (the same bytes for the same size, see makeFile) */
+  addMade: (size: number, name: string) => ids(client.addFiles([makeFile(size, name)]).accepted),
+  /** adds the files chosen in the page's <input type=file> (the `choose-files` command) */
+  addPicked: () => ids(client.addFiles([...(input.files ?? [])]).accepted),
+  item: (id: string): UploadItem | null => client.$uploads.get()[id] ?? null,
+  pause: (id: string) => client.pause(id),
+  resume: (id: string) => client.resume(id),
+  cancel: (id: string) => client.cancel(id),
+};
+
+declare global {
+  interface Window {
+    harness: typeof harness;
+  }
+}
+window.harness = harness;
