@@ -84,6 +84,7 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @csspart dialog - Every dialog (also `confirm-dialog`, `preview-dialog`).
  * @csspart dialog-list - The usages listed in the confirm dialog when files are in use.
  * @csspart details - The details pane of the preview.
+ * @csspart usages - The "Used in" field of the details pane; `usage-add` its course and lesson fields.
  * @csspart toasts - The toast region; `toast`, `toast-success`, `toast-error` for each toast.
  * @csspart dropzone - The inner <upload-dropzone>.
  * @csspart panel - The inner <upload-panel>.
