@@ -133,8 +133,12 @@ function createTabs() {
       pages.set(id, page);
       return id;
     },
-    call: ({ tab, method, args = [] }) =>
-      pages.get(tab).evaluate((name, values) => window.harness[name](...values), method, args),
+    // wrapped: a command answering null or nothing would read as "unknown command" to wtr
+    call: async ({ tab, method, args = [] }) => ({
+      value: await pages
+        .get(tab)
+        .evaluate((name, values) => window.harness[name](...values) ?? null, method, args),
+    }),
     async reload({ tab }) {
       await pages.get(tab).reload();
       await ready(pages.get(tab));

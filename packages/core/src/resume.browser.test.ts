@@ -1,10 +1,23 @@
 import { expect } from '@open-wc/testing';
-import { createMediaClient } from './client.js';
 import { fingerprintOf, openResumeStore, type ResumeRecord } from './resume-store.js';
-import { makeFile, sha256, spyOnXhr, waitFor } from './test-support/browser.js';
-import type { MediaClient } from './types.js';
+import { makeFile, sha256 } from './test-support/browser.js';
+import {
+  chooseFiles,
+  closeTabs,
+  diskFile,
+  eventually,
+  network,
+  networkLog,
+  openTab,
+  type Tab,
+} from './test-support/commands.js';
 
+// Reloads are real: the upload runs in a page of this browser (test-support/tab.html) that a server
+// command reloads, so the second page load finds only what IndexedDB and the server kept. Uploads go
+// in 1 MiB chunks, each PATCH held back by the server for a moment, so a reload lands mid-upload.
 const endpoint = '/api/media';
+const chunkSize = 1024 * 1024;
+const MiB = 1024 * 1024;
 const absolute = new URL(endpoint, location.href).href;
 
 async function clearStore(): Promise<void> {
@@ -52,91 +65,106 @@ describe('resume store (IndexedDB)', () => {
   });
 });
 
-describe('resume after reload', () => {
-  let clients: MediaClient[] = [];
-  beforeEach(clearStore);
-  afterEach(() => {
-    for (const client of clients) client.destroy();
-    clients = [];
+describe('resume after a real reload', () => {
+  beforeEach(async () => {
+    await clearStore();
+    await network({ patchDelayMs: 60 });
   });
-  const client = () => {
-    // tabs are off here: this is about what IndexedDB keeps, not what other open tabs show
-    const created = createMediaClient({ endpoint, removeCompletedAfter: Infinity, shareTabs: false });
-    clients.push(created);
-    return created;
-  };
+  afterEach(async () => {
+    await closeTabs();
+    await network();
+  });
 
-  it('shows interrupted uploads as waiting for file and continues from the server offset', async () => {
-    const file = makeFile(160 * 1024 * 1024, 'lecture.mp4.bin');
-    // page load 1: start, get part of the way, then the page goes away
-    const first = client();
-    const [item] = first.addFiles([file]).accepted;
-    const id = item!.operationId;
-    await waitFor(() => (first.$uploads.get()[id]?.bytesUploaded ?? 0) > 8 * 1024 * 1024, 20_000, 'progress');
-    first.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+  async function serverOffset(id: string): Promise<number> {
+    const record = await openResumeStore()!.get(id);
+    expect(record?.uploadUrl, 'the tus URL is kept').to.be.a('string');
+    const head = await fetch(record!.uploadUrl!, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    expect(head.status).to.equal(200);
+    return Number(head.headers.get('Upload-Offset'));
+  }
 
-    // page load 2: a new client over the same IndexedDB
-    const second = client();
-    const restored = await waitFor(() => second.$uploads.get()[id], 5000, 'restored item');
+  /** starts an upload in a new tab, reloads that tab mid-upload and returns the restored item */
+  async function reloadMidUpload(tab: Tab, id: string) {
+    // past the first chunks: the server has bytes (progress counts what left the browser)
+    await eventually(async () => ((await tab.item(id))?.bytesUploaded ?? 0) > 3 * MiB, 10_000, 'progress');
+    await tab.reload();
+    return eventually(() => tab.item(id), 5000, 'restored item');
+  }
+
+  const finished = (tab: Tab, id: string) =>
+    eventually(
+      async () => {
+        const item = await tab.item(id);
+        return item?.status === 'ready' || item?.status === 'error' ? item : undefined;
+      },
+      30_000,
+      'finished',
+    );
+
+  it('shows an interrupted upload as waiting for its file, and the file chosen again continues from the server offset', async function () {
+    this.timeout(60_000);
+    const file = await diskFile('lecture.bin', 48 * MiB);
+    const tab = await openTab({ chunkSize });
+    await chooseFiles(tab, '#file', [file]);
+    const [id] = await tab.addPicked();
+
+    const restored = await reloadMidUpload(tab, id!);
     expect(restored.status).to.equal('paused');
     expect(restored.waitingForFile).to.equal(true);
-    const offset = await waitFor(
-      () => second.$uploads.get()[id]!.bytesUploaded || undefined,
-      5000,
-      'server offset',
-    );
-    expect(offset).to.be.above(0).and.below(file.size);
+    const offset = await serverOffset(id!);
+    expect(offset)
+      .to.be.above(0)
+      .and.below(48 * MiB);
+    // the panel shows at least what the server has, not 0
+    await eventually(async () => (await tab.item(id!))!.bytesUploaded >= offset, 5000, 'server offset shown');
 
-    const spy = spyOnXhr();
-    try {
-      const again = second.addFiles([file]);
-      expect(again.rejected).to.deep.equal([]);
-      expect(again.accepted.map((accepted) => accepted.operationId)).to.deep.equal([id]);
-      await waitFor(
-        () =>
-          second.$uploads.get()[id]?.status === 'processing' || second.$uploads.get()[id]?.status === 'ready',
-        60_000,
-        'uploaded',
-      );
-      const patches = spy.sent.filter((request) => request.method === 'PATCH');
-      expect(patches.length).to.equal(1);
-      expect((patches[0]!.body as Blob).size).to.be.at.most(file.size - offset, 'only the rest was sent');
-    } finally {
-      spy.restore();
-    }
-    await waitFor(() => second.$uploads.get()[id]?.status === 'ready', 60_000, 'ready');
-    const fileId = second.$uploads.get()[id]!.fileId!;
-    const stored = await (await fetch(`${endpoint}/${fileId}/content`)).blob();
-    expect(stored.size).to.equal(file.size);
-    expect(await sha256(stored)).to.equal(await sha256(file));
-    const left = await openResumeStore()!.load(absolute);
-    expect(left.map((record) => record.operationId)).to.not.include(id, 'finished uploads leave the store');
+    await network({ patchDelayMs: 0 });
+    await chooseFiles(tab, '#file', [file]);
+    expect(await tab.addPicked()).to.deep.equal([id], 'the same upload, not a new one');
+    const done = await finished(tab, id!);
+    expect(done.status).to.equal('ready');
+
+    const log = await networkLog();
+    expect(log.filter((request) => request.method === 'POST')).to.deep.equal([], 'no new tus upload');
+    const patches = log.filter((request) => request.method === 'PATCH');
+    expect(patches[0]?.offset).to.equal(offset, 'the first PATCH starts at the server offset');
+    expect(patches.every((request) => request.offset! >= offset)).to.equal(true);
+    const stored = await (await fetch(`${endpoint}/${done.fileId}/content`)).blob();
+    expect(stored.size).to.equal(48 * MiB);
+    expect(await sha256(stored)).to.equal(file.sha256);
+    expect(await openResumeStore()!.get(id!)).to.equal(undefined, 'a finished upload leaves the store');
   });
 
-  it('a different file with the same name is a new upload, not a resume', async () => {
-    const first = client();
-    const [item] = first.addFiles([makeFile(64 * 1024 * 1024, 'same.bin')]).accepted;
-    await waitFor(() => (first.$uploads.get()[item!.operationId]?.bytesUploaded ?? 0) > 0, 20_000);
-    first.destroy();
-    const second = client();
-    await waitFor(() => second.$uploads.get()[item!.operationId], 5000);
-    const { accepted } = second.addFiles([makeFile(64 * 1024 * 1024 + 1, 'same.bin')]);
-    expect(accepted[0]!.operationId).to.not.equal(item!.operationId);
-    second.cancelAll();
+  it('after a reload a different file with the same name is a new upload, the identical one resumes', async function () {
+    this.timeout(60_000);
+    const size = 32 * MiB;
+    const tab = await openTab({ chunkSize });
+    const [id] = await tab.addMade(size, 'same.bin');
+    await reloadMidUpload(tab, id!);
+
+    const [other] = await tab.addMade(size + 1, 'same.bin');
+    expect(other).to.not.equal(id);
+    await tab.cancel(other!);
+    // an identical File (name, size, type, lastModified) is the same file to the fingerprint
+    await network({ patchDelayMs: 0 });
+    expect(await tab.addMade(size, 'same.bin')).to.deep.equal([id]);
+    const done = await finished(tab, id!);
+    expect(done.status).to.equal('ready');
+    const stored = await (await fetch(`${endpoint}/${done.fileId}/content`)).blob();
+    expect(await sha256(stored)).to.equal(await sha256(makeFile(size, 'same.bin')));
   });
 
-  it('canceling a waiting item removes it for good', async () => {
-    const first = client();
-    const [item] = first.addFiles([makeFile(64 * 1024 * 1024, 'drop.bin')]).accepted;
-    await waitFor(() => (first.$uploads.get()[item!.operationId]?.bytesUploaded ?? 0) > 0, 20_000);
-    first.destroy();
-    const second = client();
-    await waitFor(() => second.$uploads.get()[item!.operationId], 5000);
-    second.cancel(item!.operationId);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const third = client();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(third.$uploads.get()[item!.operationId]).to.equal(undefined);
+  it('a waiting upload canceled after a reload does not come back on the next', async function () {
+    this.timeout(60_000);
+    const tab = await openTab({ chunkSize });
+    const [id] = await tab.addMade(24 * MiB, 'drop.bin');
+    const restored = await reloadMidUpload(tab, id!);
+    expect(restored.waitingForFile).to.equal(true);
+    await tab.cancel(id!);
+    await eventually(async () => (await openResumeStore()!.get(id!)) === undefined, 5000, 'record removed');
+    await tab.reload();
+    // restore runs right after the page loads: give it time, then the item must still be absent
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await tab.item(id!)).to.equal(null);
   });
 });

@@ -59,7 +59,8 @@ export async function openTab(options: { chunkSize?: number } = {}): Promise<Tab
   const query = options.chunkSize ? `?chunkSize=${options.chunkSize}` : '';
   const path = new URL('./tab.html', import.meta.url).pathname + query;
   const id = await run<string>('tab-open', { path });
-  const call = <R>(method: string, ...args: unknown[]) => run<R>('tab-call', { tab: id, method, args });
+  const call = async <R>(method: string, ...args: unknown[]) =>
+    (await run<{ value: R }>('tab-call', { tab: id, method, args })).value;
   return {
     id,
     addMade: (size, name) => call('addMade', size, name),
