@@ -20,13 +20,17 @@ function createNetwork() {
 
   async function fail(ctx, failure) {
     ctx.respond = false;
-    if (failure.mode === 'destroy') {
-      ctx.req.socket.destroy();
-      return;
-    }
     // read the body first: answering mid-body would reach the browser as a lost connection instead
     ctx.req.resume();
     if (!ctx.req.readableEnded) await once(ctx.req, 'end').catch(() => {});
+    if (failure.mode === 'destroy') {
+      // the connection dies once the answer has begun: with nothing received, Chromium would quietly
+      // resend the request on a fresh connection and the client would never see the failure
+      ctx.res.writeHead(200, { 'Content-Length': '100' });
+      ctx.res.write('x');
+      setTimeout(() => ctx.req.socket.destroy(), 10);
+      return;
+    }
     const body = JSON.stringify({ error: { code: failure.code ?? 'unavailable', message: failure.message } });
     ctx.res.writeHead(failure.mode, { 'Content-Type': 'application/json', 'Tus-Resumable': '1.0.0' });
     ctx.res.end(body);
