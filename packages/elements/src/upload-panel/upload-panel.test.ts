@@ -230,6 +230,21 @@ describe('<upload-panel>', () => {
     expect(rows(el).length).to.be.below(50);
   });
 
+  it('leaves nothing behind in its list when rows come and go (lit/lit#5298, patched)', async () => {
+    const el = await panel();
+    const list = el.shadowRoot!.querySelector('[part="list"] ul')!;
+    const baseline = list.childNodes.length;
+    for (let round = 0; round < 3; round++) {
+      const items = seed(...Array.from({ length: 20 }, (_, i) => uploadItem({ name: `r${round}-${i}.mp4` })));
+      await until(() => rows(el).length === 20, '20 rows');
+      client.$uploads.set({});
+      await until(() => rows(el).length === 0, 'rows gone');
+      expect(items.length).to.equal(20);
+    }
+    // lit-html 3.3.3's removePart() left each removed row's end marker (an empty comment) in place
+    expect(list.childNodes.length).to.equal(baseline);
+  });
+
   it('works alone with an endpoint, making its own client', async () => {
     const el = await fixture<UploadPanel>(html`<upload-panel endpoint="/api/media"></upload-panel>`);
     expect(el.client?.endpoint).to.equal('/api/media');
