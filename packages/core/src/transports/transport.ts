@@ -3,7 +3,7 @@
 export interface TransportError {
   code: string;
   message: string;
-  /** network failures and 5xx can be retried; 4xx are final */
+  /** network failures and 5xx can be retried; 4xx are final (but tus's 409 and 423: see tus.ts) */
   retryable: boolean;
   status?: number;
 }

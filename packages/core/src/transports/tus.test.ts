@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startThrottleProxy, type ThrottleProxy } from '../test-support/throttle-proxy.js';
 import { startTusServer, type TusTestServer } from '../test-support/tus-server.js';
 import { browserBody, createWholeFileSource } from './file-source.js';
@@ -170,6 +172,29 @@ test('a 4xx answer is a final error carrying the server message', async () => {
   const { upload, done } = run(file, `${server.endpoint}/nope`);
   upload.start();
   await assert.rejects(done, (error: TransportError) => error.retryable === false && error.status === 404);
+});
+
+test("tus's 409 (offset moved) and 423 (upload locked) are retried, unlike other 4xx", async () => {
+  for (const status of [409, 423]) {
+    const answering = http.createServer((_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'busy', message: `answered ${status}` } }));
+    });
+    await new Promise<void>((resolve) => answering.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = answering.address() as AddressInfo;
+      const { upload, done } = run(makeFile(10), `http://127.0.0.1:${port}/api/media`);
+      upload.start();
+      await assert.rejects(
+        done,
+        (error: TransportError) =>
+          error.retryable === true && error.status === status && error.message === `answered ${status}`,
+      );
+    } finally {
+      answering.closeAllConnections();
+      await new Promise((resolve) => answering.close(resolve));
+    }
+  }
 });
 
 test('a refused connection is a retryable network error', async () => {

@@ -14,7 +14,13 @@ export function absoluteUrl(path: string): string {
 function toTransportError(error: Error | DetailedError): TransportError {
   const detailed = error as Partial<DetailedError>;
   const response = detailed.originalResponse;
-  if (response) return httpError(response.getStatus(), response.getBody() ?? '', error.message);
+  if (response) {
+    const status = response.getStatus();
+    const failure = httpError(status, response.getBody() ?? '', error.message);
+    // tus's two 4xx that are not a final word: 409 (the offset moved: a HEAD on retry finds where the
+    // upload stands) and 423 (another request still holds the upload), as tus-js-client treats them
+    return status === 409 || status === 423 ? { ...failure, retryable: true } : failure;
+  }
   return { code: 'network-error', message: detailed.causingError?.message ?? error.message, retryable: true };
 }
 
