@@ -20,6 +20,8 @@ export const emptyTally = (): BatchTally => ({
   bytesUploaded: 0,
 });
 
+export const copyTally = (tally: BatchTally): BatchTally => ({ ...tally, counts: { ...tally.counts } });
+
 /** Adds (sign 1) or takes away (sign -1) one item's share, in place. */
 export function countItem(tally: BatchTally, item: UploadItem, sign: 1 | -1): void {
   tally.counts[item.status] += sign;

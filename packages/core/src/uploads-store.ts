@@ -3,7 +3,7 @@
 // of 10,000 items per event would be O(N^2); per frame it is bounded, and the batch tally and the
 // ID list move by the changed items only. Callers that must see a change at once (a click) flush().
 import { atom, computed, map, type MapStore, type ReadableAtom } from 'nanostores';
-import { countItem, emptyTally, summarize, tallyOf, type BatchTally } from './batch.js';
+import { copyTally, countItem, emptyTally, summarize, tallyOf, type BatchTally } from './batch.js';
 import { devWarn } from './dev.js';
 import { initialEta, pauseEta, sampleEta, timeLeft, type EtaState } from './eta.js';
 import { createFrameScheduler } from './frame.js';
@@ -75,9 +75,8 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
    * and a new ID list only when the set of uploads changed. */
   function commit(changes: Iterable<[string, UploadItem]>, gone: Iterable<string> = []): void {
     const started = now();
-    const previous = $uploads.get();
-    const next = { ...previous };
-    const tally = structuredTally($tally.get());
+    const next = { ...$uploads.get() };
+    const tally = copyTally($tally.get());
     const fresh: string[] = [];
     for (const [id, item] of changes) {
       const old = next[id];
@@ -213,5 +212,3 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     },
   };
 }
-
-const structuredTally = (tally: BatchTally): BatchTally => ({ ...tally, counts: { ...tally.counts } });
