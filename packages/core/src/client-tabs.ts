@@ -2,6 +2,7 @@
 // they are, commands reach the uploader, and a takeover continues the upload if the file is readable.
 import type { Library } from './library.js';
 import type { ResumeTracker } from './resume.js';
+import type { SliceQueue } from './slices.js';
 import { createTabSync, type TabSync } from './tabs.js';
 import type { ClientEventMap, UploadItem } from './types.js';
 import type { Uploader } from './uploader.js';
@@ -27,6 +28,7 @@ export function connectTabs(context: {
   uploader: Uploader;
   library: Library;
   tracker: ResumeTracker | null;
+  queue: SliceQueue;
   act: (fn: () => void) => void;
   /** applies the server's view of an operation (GET operations/:id) */
   checkServer(id: string): Promise<void>;
@@ -36,6 +38,7 @@ export function connectTabs(context: {
   const { store, uploader, library, tracker } = context;
   const tabs: TabSync | null = createTabSync({
     endpoint: context.endpoint,
+    queue: context.queue,
     onMirror(items) {
       const fresh: UploadItem[] = [];
       const moved: ClientEventMap['upload-status'][] = [];

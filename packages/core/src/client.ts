@@ -12,6 +12,7 @@ import { createOperationId } from './operation-id.js';
 import { createPoller } from './poller.js';
 import { openResumeStore } from './resume-store.js';
 import { createResumeTracker, type ResumeTracker } from './resume.js';
+import { createSliceQueue } from './slices.js';
 import { mediaTypeOf, type OperationStatus, type ServerEvent } from './protocol.js';
 import { createSelection } from './selection.js';
 import { fromOperationStatus, fromServerEvent, operationOf } from './server-events.js';
@@ -63,8 +64,11 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   const itemKeys = new Map<string, string>();
   let destroyed = false;
   const resumeStore = options.resumeAfterReload === false ? null : openResumeStore();
+  // one FIFO for the side work of adding files (tab messages, lock requests, resume records): a lock
+  // is asked for before the record of its upload can be seen by another tab restoring after a reload
+  const sideWork = createSliceQueue();
   const tracker: ResumeTracker | null =
-    resumeStore && createResumeTracker(resumeStore, absoluteUrl(endpoint));
+    resumeStore && createResumeTracker(resumeStore, absoluteUrl(endpoint), sideWork);
 
   const uploader = createUploader({
     store,
@@ -137,6 +141,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
           uploader,
           library,
           tracker,
+          queue: sideWork,
           act,
           emit: (type, event) => emitter.emit(type, event),
           checkServer,
@@ -311,8 +316,8 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       store.add(accepted);
       library.addOptimistic(accepted);
     });
-    tracker?.added(entries);
     tabs?.own(entries);
+    tracker?.added(entries);
     const validators = options.validators ?? [];
     if (validators.length === 0) uploader.add(entries);
     else for (const entry of entries) void validateLater(entry.item, entry.file, validators);

@@ -3,7 +3,7 @@
 // later state never lands before an earlier one), so a drop of 10,000 files costs no long task.
 import type { ResumeRecord, ResumeStore } from './resume-store.js';
 import { fingerprintOf, RESUME_TTL_MS } from './resume-store.js';
-import { createSliceQueue, pushChunks } from './slices.js';
+import { createSliceQueue, pushChunks, type SliceQueue } from './slices.js';
 import type { UploadItem } from './types.js';
 
 /** The item as it should look after a reload: nothing runs, and unfinished work needs its file back. */
@@ -31,10 +31,14 @@ export interface ResumeTracker {
   close(): void;
 }
 
-export function createResumeTracker(store: ResumeStore, endpoint: string): ResumeTracker {
+/** `writes`: the slice queue the records go out through (shared with the tabs' lock requests) */
+export function createResumeTracker(
+  store: ResumeStore,
+  endpoint: string,
+  writes: SliceQueue = createSliceQueue(),
+): ResumeTracker {
   const records = new Map<string, ResumeRecord>();
   const waiting = new Map<string, string>(); // fingerprint -> operationId
-  const writes = createSliceQueue();
 
   const save = (record: ResumeRecord) => {
     records.set(record.operationId, record);

@@ -2,7 +2,7 @@
 // Web Lock and broadcasts its state (BroadcastChannel); other tabs mirror it, forward commands to
 // it, and wait on the lock, so that when the driving tab closes exactly one of them takes over.
 // Messages and lock requests go out in slices, in order: a drop of 10,000 files costs no long task.
-import { createSliceQueue, pushChunks } from './slices.js';
+import { createSliceQueue, pushChunks, type SliceQueue } from './slices.js';
 import type { UploadItem } from './types.js';
 
 export type TabCommand = 'pause' | 'resume' | 'cancel' | 'retry';
@@ -18,6 +18,9 @@ type Message =
 export interface TabSyncOptions {
   /** absolute endpoint: tabs share a queue per origin and endpoint */
   endpoint: string;
+  /** where messages and lock requests wait for their slice; shared with the resume records so that
+   * an upload's lock is always asked for before its record can be seen by a tab restoring it */
+  queue?: SliceQueue;
   /** mirrors of uploads another tab drives */
   onMirror(items: UploadItem[]): void;
   onRemoved(ids: string[]): void;
@@ -67,7 +70,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   /** one FIFO for every message, so a later state never overtakes an earlier one */
-  const outgoing = createSliceQueue();
+  const outgoing = options.queue ?? createSliceQueue();
 
   const post = (message: Message) => {
     outgoing.push(() => {
