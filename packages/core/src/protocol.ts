@@ -218,12 +218,14 @@ export type AuditAction =
   | 'upload.created'
   | 'upload.completed'
   | 'upload.failed'
+  | 'upload.canceled'
   | 'file.updated'
   | 'file.tagged'
   | 'file.deleted'
   | 'usage.added'
   | 'usage.removed'
-  | 'access.denied';
+  | 'access.denied'
+  | 'socket.refused';
 
 /** One entry of the append-only audit log (`GET /api/media/audit`, admins only). */
 export interface AuditEntry {

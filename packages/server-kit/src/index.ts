@@ -3,6 +3,7 @@ export { createMediaServer } from './media-server.js';
 export type { MediaServer } from './media-server.js';
 export { OPEN_TENANT } from './options.js';
 export type { AuthContext, Authenticate, MediaLimits, MediaServerOptions } from './options.js';
+export type { RefusalBounds } from './access/socket-refusals.js';
 export { HttpError } from './http/errors.js';
 export { defaultAuthorize, ROLE_RULES } from './access/authorize.js';
 export type { Authorize, AuthorizeFile, Role } from './access/authorize.js';

@@ -2,6 +2,7 @@
 // into one Node request handler plus an upgrade attach, and closes them in order.
 import fs from 'node:fs/promises';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import { createRefusalAudit } from './access/socket-refusals.js';
 import { createLocalBus } from './bus/event-bus.js';
 import type { MediaContext } from './context.js';
 import { openServices, type Services } from './config/services.js';
@@ -39,6 +40,11 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   // The relay listens here; with Redis, events of other instances are delivered here too.
   const localBus = options.bus ?? createLocalBus();
   const limiter = createRateLimiter(resolved.limits.rateLimit.max, resolved.limits.rateLimit.windowMs);
+  // written once the database is open; a server that failed to start records nothing
+  const refusals = createRefusalAudit(async (entry) => {
+    await init;
+    await (ctx as MediaContext).db.appendAudit(entry);
+  }, resolved.refusedSockets);
   const relay = createRelay({
     path: `${basePath}/events`,
     bus: localBus,
@@ -47,6 +53,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     ...resolved.socket,
     countRequest: (auth) => limiter.hit(rateKey(auth)),
     mayRead: async (auth) => (await resolved.authorize(auth, 'read')) === true,
+    onRefused: (refusal) => refusals.record(refusal),
   });
   const router = createRouter();
   let ctx: MediaContext | undefined;
@@ -172,6 +179,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       if (sweeper) clearInterval(sweeper);
       await relay.close();
       await init.catch(() => undefined);
+      await refusals.close(); // before the database closes
       await requestsDone(resolved.closeGraceMs);
       await ctx?.processor.close();
       await services?.close(); // database, storage, Redis

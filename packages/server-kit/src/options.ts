@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultAuthorize, type Authorize } from './access/authorize.js';
+import { DEFAULT_REFUSAL_BOUNDS, type RefusalBounds } from './access/socket-refusals.js';
 import type { EventBus } from './bus/event-bus.js';
 import type { MediaDatabase } from './db/database.js';
 import type { MediaStorage } from './storage/storage.js';
@@ -39,8 +40,13 @@ export interface MediaServerOptions {
   authenticate?: Authenticate;
   /** Replaces the built-in role rules (`viewer`, `editor`, `admin`): see README "Roles". */
   authorize?: Authorize;
-  /** Audit log: entries older than `retentionMs` are removed by the periodic sweep. Default: kept. */
-  audit?: { retentionMs?: number };
+  /**
+   * Audit log: entries older than `retentionMs` are removed by the periodic sweep (default: kept).
+   * Refused socket upgrades are recorded at most `perCaller` times per caller (default 5) and
+   * `unknownCallers` times for all callers nobody knows (default 60) per `windowMs` (default 1 min);
+   * the rest are counted into one summary entry per tenant and window.
+   */
+  audit?: { retentionMs?: number; refusedSockets?: Partial<RefusalBounds> };
   limits?: MediaLimits;
   /** Where the REST API lives; tus at `${basePath}/uploads`, socket at `${basePath}/events`. */
   basePath?: string;
@@ -78,6 +84,7 @@ export interface ResolvedOptions {
   authenticate: Authenticate;
   authorize: Authorize;
   auditRetentionMs: number;
+  refusedSockets: RefusalBounds;
   limits: Required<MediaLimits>;
   concurrency: number;
   allowedOrigins: string[];
@@ -101,6 +108,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     authenticate: options.authenticate ?? (() => OPEN_TENANT),
     authorize: options.authorize ?? defaultAuthorize,
     auditRetentionMs: options.audit?.retentionMs ?? Number.POSITIVE_INFINITY,
+    refusedSockets: { ...DEFAULT_REFUSAL_BOUNDS, ...options.audit?.refusedSockets },
     limits: {
       maxFileSize: limits.maxFileSize ?? 10 * 1024 ** 3,
       uploadExpiryMs: limits.uploadExpiryMs ?? 24 * 60 * 60 * 1000,

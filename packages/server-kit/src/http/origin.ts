@@ -21,9 +21,9 @@ export function originAllowed(req: IncomingMessage, allowed: readonly string[]):
   return req.headers['sec-fetch-site'] !== 'cross-site';
 }
 
-/** Throws 403 for a cross-site state-changing request (or any cross-site upgrade, `always`). */
-export function checkOrigin(req: IncomingMessage, allowed: readonly string[], always = false): void {
-  if (!always && SAFE_METHODS.has(req.method ?? 'GET')) return;
+/** Throws 403 for a cross-site state-changing request (the socket relay asks originAllowed itself). */
+export function checkOrigin(req: IncomingMessage, allowed: readonly string[]): void {
+  if (SAFE_METHODS.has(req.method ?? 'GET')) return;
   if (!originAllowed(req, allowed)) {
     throw new HttpError(403, 'cross-site-refused', 'Requests from another site are not allowed.');
   }

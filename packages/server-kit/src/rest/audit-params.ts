@@ -9,12 +9,14 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'upload.created',
   'upload.completed',
   'upload.failed',
+  'upload.canceled',
   'file.updated',
   'file.tagged',
   'file.deleted',
   'usage.added',
   'usage.removed',
   'access.denied',
+  'socket.refused',
 ];
 const KNOWN = new Set(['fileId', 'userId', 'action', 'since', 'until', 'limit', 'cursor']);
 

@@ -12,6 +12,7 @@ import { isId, newId } from '../media/ids.js';
 import { AlreadyFinished, checkQuota, ingestMedia } from '../media/ingest.js';
 import type { AuthContext } from '../options.js';
 import { uploadKey } from '../storage/keys.js';
+import { auditCancels } from './cancel.js';
 import { parseMetadataHeader, validateUploadMetadata, type UploadMetadata } from './metadata.js';
 import { createProgressTracker } from './progress.js';
 
@@ -47,7 +48,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
 
   const tus = new Server({
     path,
-    datastore: storage.tusStore,
+    datastore: auditCancels(ctx, storage.tusStore),
     ...(locker ? { locker } : {}),
     relativeLocation: true,
     maxSize: options.limits.maxFileSize,
@@ -102,10 +103,8 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   tus.on(EVENTS.POST_RECEIVE, (request, upload) => {
     void reportProgress(request, upload);
   });
-  tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => {
-    progress.forget(id);
-    void db.deleteUpload(id).catch((error: unknown) => console.error('[mediabay] tus terminate', error));
-  });
+  // the row and its `upload.canceled` entry went in the datastore's remove (cancel.ts)
+  tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => progress.forget(id));
 
   async function reportProgress(request: object, upload: Upload): Promise<void> {
     const row = await db.getUpload(upload.id);

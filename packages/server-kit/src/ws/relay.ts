@@ -1,13 +1,14 @@
-// The WebSocket relay at `${basePath}/events`: checks Origin and the caller on upgrade, forwards
-// each bus event to the sockets of the event's tenant only (with per-client backpressure), and
-// pings every client so dead connections are dropped.
+// The WebSocket relay at `${basePath}/events`: checks Origin and the caller on upgrade (reporting
+// each refusal), forwards each bus event to the sockets of the event's tenant only (with per-client
+// backpressure), and pings every client so dead connections are dropped.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServerEvent } from '@mediabay/core/protocol';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../bus/event-bus.js';
 import { HttpError } from '../http/errors.js';
-import { checkOrigin } from '../http/origin.js';
+import { originAllowed } from '../http/origin.js';
+import type { SocketRefusal } from '../access/socket-refusals.js';
 import type { AuthContext, Authenticate } from '../options.js';
 import { createClientSender, type ClientSender } from './client-sender.js';
 
@@ -24,6 +25,8 @@ export interface RelayOptions {
   countRequest?: (auth: AuthContext) => void;
   /** Whether the caller may read the library (and so hear its events); refused with 403 if not. */
   mayRead?: (auth: AuthContext) => boolean | Promise<boolean>;
+  /** Told of every refused upgrade (for the audit log); must not throw. */
+  onRefused?: (refusal: SocketRefusal) => void;
 }
 
 export interface Relay {
@@ -44,6 +47,13 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   429: 'Too Many Requests',
 };
+
+type Verdict = { auth: AuthContext } | { status: number; code: string; auth?: AuthContext | undefined };
+
+const refusalOf = (error: unknown, auth?: AuthContext): Verdict =>
+  error instanceof HttpError
+    ? { status: error.status, code: error.code, auth }
+    : { status: 500, code: 'internal-error', auth };
 
 function refuse(socket: Duplex, status: number): void {
   const text = STATUS_TEXT[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request');
@@ -73,30 +83,42 @@ export function createRelay(options: RelayOptions): Relay {
     }
   }, options.heartbeatMs ?? 30_000).unref();
 
+  /** Whether the upgrade may proceed; a refusal says who asked when that is known. */
+  async function judge(req: IncomingMessage): Promise<Verdict> {
+    const crossSite = !originAllowed(req, allowedOrigins);
+    let auth: AuthContext | null;
+    try {
+      // asked even for a cross-site upgrade: the refusal then names whose credentials were sent
+      auth = await authenticate(req);
+    } catch (error) {
+      return crossSite ? { status: 403, code: 'cross-site-refused' } : refusalOf(error);
+    }
+    if (crossSite) return { status: 403, code: 'cross-site-refused', auth: auth ?? undefined };
+    if (!auth) return { status: 401, code: 'unauthenticated' };
+    try {
+      options.countRequest?.(auth);
+      if (options.mayRead && !(await options.mayRead(auth))) return { status: 403, code: 'forbidden', auth };
+    } catch (error) {
+      return refusalOf(error, auth);
+    }
+    return { auth };
+  }
+
   async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const pathname = (req.url ?? '/').split('?', 1)[0];
     if (pathname !== path) return; // another upgrade handler's business
     socket.on('error', () => socket.destroy());
-    let auth;
-    try {
-      checkOrigin(req, allowedOrigins, true);
-      auth = await authenticate(req);
-    } catch (error) {
-      refuse(socket, error instanceof HttpError ? error.status : 500);
+    const verdict = await judge(req);
+    if ('status' in verdict) {
+      refuse(socket, verdict.status);
+      options.onRefused?.({
+        ...verdict,
+        remoteAddress: req.socket.remoteAddress ?? 'unknown',
+        origin: req.headers.origin,
+      });
       return;
     }
-    if (!auth) {
-      refuse(socket, 401);
-      return;
-    }
-    try {
-      options.countRequest?.(auth);
-      if (options.mayRead && !(await options.mayRead(auth)))
-        throw new HttpError(403, 'forbidden', 'No access.');
-    } catch (error) {
-      refuse(socket, error instanceof HttpError ? error.status : 500);
-      return;
-    }
+    const { auth } = verdict;
     const tenantId = auth.tenantId;
     wss.handleUpgrade(req, socket, head, (ws) => {
       const client: Client = { ws, tenantId, sender: createClientSender(ws, senderOptions), alive: true };
