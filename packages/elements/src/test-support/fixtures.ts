@@ -80,13 +80,43 @@ export async function pngFile(name: string, color = '#1a73e8', size = 64): Promi
   return new File([blob!], name, { type: 'image/png' });
 }
 
-/** Resolves once the element's entry animations are over (axe measures colours mid-fade otherwise). */
-export async function settled(element: HTMLElement): Promise<void> {
-  const root = element.shadowRoot ?? element;
-  await Promise.all(root.getAnimations().map((animation) => animation.finished));
+/** Animations in `root` and in every shadow root nested in it (a ShadowRoot's own getAnimations()
+ * leaves out those of nested ones, such as the library's <upload-panel>). */
+function composedAnimations(root: Element | ShadowRoot): Animation[] {
+  const found = root instanceof ShadowRoot ? root.getAnimations() : root.getAnimations({ subtree: true });
+  const hosts = root instanceof ShadowRoot ? [] : [root];
+  for (const host of [...hosts, ...root.querySelectorAll('*')])
+    if (host.shadowRoot) found.push(...composedAnimations(host.shadowRoot));
+  return [...new Set(found)];
 }
 
-/** Uploads `count` real PNGs named `<prefix>-<n>.png` through the client and waits for the server records. */
+/**
+ * Resolves once the finite animations in the element's composed tree are over, nested shadow roots
+ * included (axe measures colours mid-fade otherwise: the panel's title at 30 ms into its fade-in has a
+ * contrast of 1.7). Endless ones (spinners) never end and change no colour: they are left out. Looks
+ * again after each round, for animations that began meanwhile (a panel shown by a late render).
+ */
+export async function settled(element: HTMLElement): Promise<void> {
+  // a render queued now starts its animations by the next frame
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  for (;;) {
+    const running = composedAnimations(element).filter(
+      (animation) =>
+        animation.playState !== 'finished' &&
+        Number.isFinite(Number(animation.effect?.getComputedTiming().endTime ?? 0)),
+    );
+    if (running.length === 0) return;
+    // a cancelled animation (its element hidden or removed) rejects `finished`: it is over too
+    await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+  }
+}
+
+/**
+ * Uploads `count` real PNGs named `<prefix>-<n>.png` through the client and waits for the server
+ * records and for the client to have seen them ready: clients of one page share their queue like tabs
+ * do (BroadcastChannel), so a client made next would otherwise mirror the seeds still in flight and
+ * show them in its panel, at a moment that depends on the machine's load.
+ */
 export async function seedLibrary(client: MediaClient, prefix: string, count: number): Promise<void> {
   const colors = ['#1a73e8', '#e8710a', '#188038', '#9334e6', '#d93025', '#f9ab00'];
   const files = await Promise.all(
@@ -98,9 +128,13 @@ export async function seedLibrary(client: MediaClient, prefix: string, count: nu
   const deadline = performance.now() + 20000;
   for (;;) {
     const page = await client.library.list({ q: prefix, limit: 200 });
-    if (page.items.filter((file) => file.status === 'ready').length >= count) return;
+    const ready = page.items.filter((file) => file.status === 'ready').length;
+    const seeds = Object.values(client.$uploads.get()).filter((item) => item.name.startsWith(`${prefix}-`));
+    if (ready >= count && seeds.every((item) => item.status === 'ready')) return;
     if (performance.now() > deadline)
-      throw new Error(`seeding ${prefix}: ${page.items.length} of ${count} ready`);
+      throw new Error(
+        `seeding ${prefix}: ${ready} of ${count} ready, client: ${seeds.map((item) => item.status).join()}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
