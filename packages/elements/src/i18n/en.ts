@@ -2,6 +2,7 @@
 // so a missing translation is a type error rather than a blank label.
 import type { NotAcceptingReason, UploadStatus } from '@mediabay/core';
 import type { MediaType, SortKey } from '@mediabay/core/protocol';
+import { formatCount } from '../shared/format.js';
 
 export interface MediabayStrings {
   /** BCP 47 tag handed to Intl for numbers, units and dates */
@@ -110,7 +111,7 @@ export interface MediabayStrings {
 }
 
 const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  `${formatCount(count, 'en')} ${count === 1 ? one : many}`;
 
 export const en: MediabayStrings = {
   locale: 'en',

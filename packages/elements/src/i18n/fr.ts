@@ -1,5 +1,6 @@
 // French strings: the second complete locale (register it with `registerLocale('fr', fr)`).
 import type { MediabayStrings } from './en.js';
+import { formatCount } from '../shared/format.js';
 
 const reasons: Record<string, string> = {
   'file-type': 'type de fichier non accepté',
@@ -11,7 +12,7 @@ const reasons: Record<string, string> = {
 };
 
 const plural = (count: number, one: string, many: string) =>
-  `${count.toLocaleString('fr')} ${count <= 1 ? one : many}`;
+  `${formatCount(count, 'fr')} ${count <= 1 ? one : many}`;
 
 export const fr: MediabayStrings = {
   locale: 'fr',

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { formatBytes, formatDate, formatDuration, formatPercent, formatTimeLeft } from './format.js';
+import {
+  formatBytes,
+  formatCount,
+  formatDate,
+  formatDuration,
+  formatPercent,
+  formatTimeLeft,
+} from './format.js';
 
 describe('format helpers', () => {
   const bytes: [number, string][] = [
@@ -16,6 +23,12 @@ describe('format helpers', () => {
   for (const [input, expected] of bytes) {
     it(`formats ${input} bytes as "${expected}"`, () => expect(formatBytes(input)).to.equal(expected));
   }
+
+  it('formats counts with the grouping of the locale, from one cached formatter', () => {
+    expect(formatCount(12345, 'en')).to.equal('12,345');
+    expect(formatCount(12345, 'fr')).to.equal('12\u202f345');
+    expect(formatCount(1, 'en')).to.equal('1');
+  });
 
   const durations: [number, string][] = [
     [0, '0:00'],

@@ -15,6 +15,11 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   }
   return format;
 }
+/** 12345 -> "12,345" (en) or "12 345" (fr); `Number#toLocaleString` builds a formatter per call */
+export function formatCount(count: number, locale: string): string {
+  return numberFormat(locale, {}).format(count);
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** 1536 -> "1.5 KB". Decimal places shrink as the number grows, like Google Drive (1 KB = 1024 B). */
