@@ -1,6 +1,6 @@
 // The media library over @tanstack/query-core: queries keyed ['media-files', params] that grow page
 // by page (cursor), optimistic entries for uploads in flight, optimistic edits with rollback, and
-// socket events applied in place.
+// socket events applied in place, all of a frame's in one cache write.
 import type { QueryClient, QueryKey } from '@tanstack/query-core';
 import type { ReadableAtom } from 'nanostores';
 import type { JsonFetcher } from './http.js';
@@ -15,6 +15,7 @@ import {
 import { watchList, type WatchedList } from './library-watch.js';
 import type { BulkTagResponse, ListParams, ListResponse, MediaFile, ServerEvent, Usage } from './protocol.js';
 import type { LibraryApi, LibraryState, UploadItem } from './types.js';
+import { createFrameScheduler } from './frame.js';
 import { createOperationId } from './operation-id.js';
 
 export const MEDIA_FILES_KEY = 'media-files';
@@ -24,7 +25,7 @@ export interface Library extends LibraryApi {
   addOptimistic(items: readonly UploadItem[]): void;
   /** drops the optimistic entry of a failed or canceled upload */
   discard(operationId: string): void;
-  /** applies media-created / media-updated / media-deleted, whoever caused them */
+  /** applies media-created / media-updated / media-deleted, whoever caused them (at the next frame) */
   applyEvent(event: ServerEvent): void;
   /** fetches the server's record of a finished upload (polling fallback) and puts it in place */
   refresh(fileId: string): Promise<void>;
@@ -133,6 +134,24 @@ export function createLibrary(options: {
       for (const [key, data] of saved) queryClient.setQueryData(key, data);
     };
   }
+
+  // Socket events wait for the frame: 3 uploads finishing in one frame (or another user's batch) are
+  // one cache write, one render and one layout of a list of thousands, not one each.
+  const heard: ServerEvent[] = [];
+  const eventFrame = createFrameScheduler(() => {
+    const events = heard.splice(0);
+    for (const event of events)
+      if (event.type === 'media-created' || event.type === 'media-updated')
+        pending.delete(event.file.operationId);
+    editPages((page, params) =>
+      events.reduce((list, event) => {
+        if (event.type === 'media-created' || event.type === 'media-updated')
+          return upsertFile(list, event.file, params);
+        if (event.type === 'media-deleted') return removeFiles(list, new Set(event.fileIds));
+        return list;
+      }, page),
+    );
+  });
 
   function settle(file: MediaFile): void {
     pending.delete(file.operationId);
@@ -263,13 +282,15 @@ export function createLibrary(options: {
       editPages((page) => removeFiles(page, new Set([operationId])));
     },
     applyEvent(event) {
-      if (event.type === 'media-created' || event.type === 'media-updated') settle(event.file);
-      else if (event.type === 'media-deleted') editPages((page) => removeFiles(page, new Set(event.fileIds)));
+      heard.push(event);
+      eventFrame.schedule();
     },
     async refresh(fileId) {
       settle(await fetcher<MediaFile>(`/${encodeURIComponent(fileId)}`));
     },
     destroy() {
+      eventFrame.cancel();
+      heard.length = 0;
       pending.clear();
       watched.clear();
       loadingMore.clear();
