@@ -146,7 +146,14 @@ describe('<media-library> drag rectangle with auto-scroll', () => {
 
   it('keeps selecting while the list scrolls under a rectangle held at the bottom edge', async () => {
     client = createMediaClient({ endpoint: '/api/media' });
-    const files = Array.from({ length: 120 }, (_, i) => mediaFile({ id: `rect_${i}`, name: `r${i}.mp4` }));
+    // A search only these files match: the page's IndexedDB and the test server are shared with the
+    // other test files, whose unfinished uploads the client restores into the list and whose files'
+    // server events it inserts; with `q` empty either came in at a load-dependent moment, first.
+    const q = uniquePrefix('rect');
+    client.$view.setKey('q', q);
+    const files = Array.from({ length: 120 }, (_, i) =>
+      mediaFile({ id: `rect_${i}`, name: `${q}-${i}.mp4` }),
+    );
     client.queryClient.setQueryData(['media-files', paramsFromView(client.$view.get())], {
       items: files,
       nextCursor: null,
