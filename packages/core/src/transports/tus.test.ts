@@ -7,7 +7,7 @@ import { startThrottleProxy, type ThrottleProxy } from '../test-support/throttle
 import { startTusServer, type TusTestServer } from '../test-support/tus-server.js';
 import { browserBody, createWholeFileSource } from './file-source.js';
 import type { TransportCallbacks, TransportError, TransportUpload } from './transport.js';
-import { tusTransport } from './tus.js';
+import { SEND_WITH_CREATION_MAX, tusTransport } from './tus.js';
 
 let server: TusTestServer;
 before(async () => {
@@ -78,6 +78,23 @@ test('uploads a file in one PATCH with its metadata and the caller headers', asy
   );
   const tusRequests = server.requests.filter((r) => r.url.startsWith('/api/media/uploads'));
   assert.ok(tusRequests.slice(-2).every((r) => r.headers.authorization === 'Bearer t0ken'));
+});
+
+test('a small file travels in the POST that creates its upload: one request, no PATCH', async () => {
+  const file = makeFile(SEND_WITH_CREATION_MAX, 'small.png');
+  const { upload, done, progress } = run(file, server.endpoint);
+  const before = server.requests.length;
+  upload.start();
+  await done;
+  const requests = server.requests.slice(before).filter((r) => r.url.startsWith('/api/media/uploads'));
+  assert.deepEqual(
+    requests.map((r) => r.method),
+    ['POST'],
+  );
+  assert.equal(requests[0]!.headers['content-type'], 'application/offset+octet-stream');
+  assert.equal(progress.at(-1), file.size);
+  assert.equal(await sha(await server.bytesOf(upload.url!)), await sha(file));
+  assert.equal(server.finished.at(-1)!.filename, 'small.png');
 });
 
 test('pause keeps the upload URL and resume continues from the server offset', async () => {

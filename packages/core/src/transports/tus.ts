@@ -24,6 +24,9 @@ function toTransportError(error: Error | DetailedError): TransportError {
   return { code: 'network-error', message: detailed.causingError?.message ?? error.message, retryable: true };
 }
 
+/** files up to this size are sent in the POST that creates their upload */
+export const SEND_WITH_CREATION_MAX = 1024 * 1024;
+
 export const tusTransport: Transport = (options, callbacks) => {
   const isBrowser = typeof XMLHttpRequest !== 'undefined';
   const file = options.file;
@@ -32,6 +35,10 @@ export const tusTransport: Transport = (options, callbacks) => {
     uploadUrl: options.uploadUrl ?? null,
     chunkSize: options.chunkSize ?? Number.POSITIVE_INFINITY,
     retryDelays: null,
+    // A small file travels in the creating POST (tus creation-with-upload): one request, not two.
+    // A large one is created first, so its URL is known before any byte is sent and a connection
+    // lost mid-file resumes from the server's offset instead of starting again.
+    uploadDataDuringCreation: file.size <= SEND_WITH_CREATION_MAX,
     storeFingerprintForResuming: false,
     removeFingerprintOnSuccess: false,
     // never consulted (nothing is stored), but tus's own Node fingerprint cannot read a Blob
