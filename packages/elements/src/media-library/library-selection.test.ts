@@ -148,7 +148,7 @@ describe('<media-library> drag rectangle with auto-scroll', () => {
     client = createMediaClient({ endpoint: '/api/media' });
     // A search only these files match: the page's IndexedDB and the test server are shared with the
     // other test files, whose unfinished uploads the client restores into the list and whose files'
-    // server events it inserts; with `q` empty either came in at a load-dependent moment, first.
+    // server events it inserts; under an empty search they came in at the top, at any moment.
     const q = uniquePrefix('rect');
     client.$view.setKey('q', q);
     const files = Array.from({ length: 120 }, (_, i) =>
