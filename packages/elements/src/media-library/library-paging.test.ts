@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { testFile, uniquePrefix, until } from '../test-support/fixtures.js';
+import { settled, testFile, uniquePrefix, until } from '../test-support/fixtures.js';
 import { paramsFromView } from './view-params.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
@@ -62,6 +62,7 @@ describe('<media-library> paging', () => {
     );
     expect(el.items.map((file) => file.name)).to.deep.equal(Array.from({ length: COUNT }, (_, i) => name(i)));
     expect(client.library.watch(paramsFromView(client.$view.get(), 20)).get().hasMore).to.equal(false);
+    await settled(el);
     await expect(el).to.be.accessible();
   });
 

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { mediaFile, pngFile, seedLibrary, uniquePrefix, until } from '../test-support/fixtures.js';
+import { mediaFile, pngFile, seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
 import { paramsFromView } from './view-params.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
@@ -22,6 +22,7 @@ describe('<media-library>', () => {
   it('is accessible once loaded', async () => {
     const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
     await loaded(el);
+    await settled(el);
     await expect(el).to.be.accessible();
   });
 
@@ -67,6 +68,7 @@ describe('<media-library>', () => {
       20000,
     );
     expect(record.dataset.name).to.equal(file.name);
+    await settled(el); // the panel's rows and status changes animate
     await expect(el).to.be.accessible();
   });
 
