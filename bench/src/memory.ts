@@ -15,6 +15,7 @@ export async function benchMemory(browser: Browser, baseUrl: string, count: numb
   );
   const measure = async (label: string, seconds?: number) => {
     await page.evaluate(() => window.bench.forgetLibrary!());
+    await page.waitForTimeout(2000); // requests and timers of the last uploads settle first
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
