@@ -77,10 +77,16 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       if (!closed) channel.postMessage(message);
     });
   };
-  const postItems = (items: UploadItem[]) =>
-    pushChunks(outgoing, items, CHUNK, (chunk) => {
-      if (!closed) channel.postMessage({ type: 'items', from: tabId, items: chunk } satisfies Message);
+  /** a long list goes out as several messages, each one a slice's work */
+  function postChunks<T>(list: readonly T[], message: (chunk: T[]) => Message): void {
+    pushChunks(outgoing, list, CHUNK, (chunk) => {
+      if (!closed) channel.postMessage(message(chunk));
     });
+  }
+  const postItems = (items: UploadItem[]) =>
+    postChunks(items, (chunk) => ({ type: 'items', from: tabId, items: chunk }));
+  const postFiles = (shared: { id: string; file: File }[]) =>
+    postChunks(shared, (chunk) => ({ type: 'files', from: tabId, files: chunk }));
 
   function take(id: string, ifAvailable: boolean): Promise<boolean> {
     return new Promise((resolve) => {
@@ -173,12 +179,6 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         return;
     }
   };
-
-  function postFiles(shared: { id: string; file: File }[]): void {
-    pushChunks(outgoing, shared, CHUNK, (chunk) => {
-      if (!closed) channel.postMessage({ type: 'files', from: tabId, files: chunk } satisfies Message);
-    });
-  }
 
   function forgetId(id: string): void {
     mirrors.delete(id);
