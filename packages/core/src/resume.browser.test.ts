@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fingerprintOf, openResumeStore, type ResumeRecord } from './resume-store.js';
-import { makeFile, sha256 } from './test-support/browser.js';
+import { clearResumeStore, makeFile, sha256 } from './test-support/browser.js';
 import {
   chooseFiles,
   closeTabs,
@@ -20,15 +20,8 @@ const chunkSize = 1024 * 1024;
 const MiB = 1024 * 1024;
 const absolute = new URL(endpoint, location.href).href;
 
-async function clearStore(): Promise<void> {
-  const store = openResumeStore()!;
-  const records = await store.load(absolute);
-  await store.remove(records.map((record) => record.operationId));
-  store.close();
-}
-
 describe('resume store (IndexedDB)', () => {
-  beforeEach(clearStore);
+  beforeEach(() => clearResumeStore(endpoint));
 
   it('keeps records per endpoint and drops expired ones', async () => {
     const store = openResumeStore()!;
@@ -67,7 +60,7 @@ describe('resume store (IndexedDB)', () => {
 
 describe('resume after a real reload', () => {
   beforeEach(async () => {
-    await clearStore();
+    await clearResumeStore(endpoint);
     await network({ patchDelayMs: 60 });
   });
   afterEach(async () => {

@@ -13,7 +13,7 @@ import {
   restoreDiskFile,
   type TusRequest,
 } from './test-support/commands.js';
-import { makeFile, sha256, waitFor } from './test-support/browser.js';
+import { clearResumeStore, makeFile, sha256, waitFor } from './test-support/browser.js';
 import type { MediaClient } from './types.js';
 
 // Real tabs: the other tabs are pages of this browser profile opened by a server command
@@ -23,13 +23,6 @@ import type { MediaClient } from './types.js';
 const endpoint = '/api/media';
 const chunkSize = 1024 * 1024;
 const MiB = 1024 * 1024;
-
-async function clearResumeStore(): Promise<void> {
-  const store = openResumeStore()!;
-  const records = await store.load(new URL(endpoint, location.href).href);
-  await store.remove(records.map((record) => record.operationId));
-  store.close();
-}
 
 async function storedContent(fileId: string): Promise<Blob> {
   return (await fetch(`${endpoint}/${fileId}/content`)).blob();
@@ -46,7 +39,7 @@ describe('one upload queue for all tabs (real tabs)', () => {
     return client;
   };
   beforeEach(async () => {
-    await clearResumeStore();
+    await clearResumeStore(endpoint);
     await network({ patchDelayMs: 60 });
   });
   afterEach(async () => {

@@ -1,5 +1,7 @@
 // Browser test support: files built the way TOOLCHAIN.md says large test Blobs must be (references
-// to one small Blob), a spy on what XHR really sends, and a waiter.
+// to one small Blob), a spy on what XHR really sends, a waiter, and a clean resume store.
+import { openResumeStore } from '../resume-store.js';
+import { waitFor as waitUntil } from './wait.js';
 
 /** A File of `size` bytes made from references to one 1 MiB block (cheap even at hundreds of MiB). */
 export function makeFile(size: number, name = 'clip.bin', type = 'application/octet-stream'): File {
@@ -50,18 +52,16 @@ export function spyOnXhr(): { sent: SentBody[]; restore(): void } {
   };
 }
 
-export async function waitFor<T>(
-  check: () => T | undefined | false,
-  timeoutMs = 20_000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** waitFor with the browser tests' longer default (20 s: uploads through a real server) */
+export const waitFor = <T>(check: () => T | undefined | false, timeoutMs = 20_000, what = 'condition') =>
+  waitUntil(check, timeoutMs, what);
+
+/** Empties the resume store (IndexedDB) of `endpoint`: what earlier tests left must not be restored. */
+export async function clearResumeStore(endpoint: string): Promise<void> {
+  const store = openResumeStore()!;
+  const records = await store.load(new URL(endpoint, location.href).href);
+  await store.remove(records.map((record) => record.operationId));
+  store.close();
 }
 
 export async function sha256(blob: Blob): Promise<string> {

@@ -2,6 +2,7 @@
 // network faults, each one server command away.
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { UploadItem } from '../types.js';
+import { waitFor } from './wait.js';
 
 const run = <R>(command: string, payload?: unknown): Promise<R> =>
   executeServerCommand<R, unknown>(command, payload);
@@ -77,16 +78,8 @@ export async function openTab(options: { chunkSize?: number } = {}): Promise<Tab
 export const closeTabs = () => run<true>('tab-close-all');
 
 /** polls an async check (a tab's state is one command away) until it gives a value */
-export async function eventually<T>(
+export const eventually = <T>(
   check: () => Promise<T | undefined | null | false>,
   timeoutMs: number,
   what: string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+): Promise<T> => waitFor(async () => (await check()) ?? undefined, timeoutMs, what, 50);

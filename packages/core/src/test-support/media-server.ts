@@ -45,19 +45,7 @@ export async function startMediaServer(
   };
 }
 
-export async function waitFor<T>(
-  check: () => T | undefined | false,
-  timeoutMs = 15_000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { waitFor } from './wait.js';
 
 /** A File of `size` bytes of varied content. */
 export function makeFile(size: number, name = 'clip.bin', type = 'application/octet-stream'): File {
