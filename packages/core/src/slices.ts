@@ -12,33 +12,47 @@ export interface SliceQueue {
 }
 
 /**
- * The next task, soon. In a page, a MessageChannel message: Chromium holds timers of a hidden tab to
- * one per second, which would stretch a tab's 40 message slices over 40 s. Elsewhere (Node), a timer.
+ * Runs `fn` in a later task, once however often it is asked before then. In a page through one
+ * MessageChannel: Chromium holds timers of a hidden tab to one per second, which would stretch a
+ * tab's 40 message slices over 40 s. Elsewhere (Node), a timer.
  */
-function nextTask(fn: () => void): { cancel(): void } {
+function laterTask(fn: () => void): { schedule(): void; cancel(): void } {
+  let pending = false;
+  const run = () => {
+    if (!pending) return; // canceled since
+    pending = false;
+    fn();
+  };
   if (typeof document === 'undefined' || typeof MessageChannel === 'undefined') {
-    const timer = setTimeout(fn, 0);
-    return { cancel: () => clearTimeout(timer) };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return {
+      schedule() {
+        if (pending) return;
+        pending = true;
+        timer = setTimeout(run, 0);
+      },
+      cancel() {
+        pending = false;
+        clearTimeout(timer);
+      },
+    };
   }
   const channel = new MessageChannel();
-  let live = true;
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    if (live) fn();
-  };
-  channel.port2.postMessage(null);
+  channel.port1.onmessage = run;
   return {
-    cancel() {
-      live = false;
-      channel.port1.close();
+    schedule() {
+      if (pending) return;
+      pending = true;
+      channel.port2.postMessage(null);
     },
+    cancel: () => (pending = false),
   };
 }
 
 export function createSliceQueue(budgetMs = 8): SliceQueue {
   const jobs: (() => void)[] = [];
   let head = 0;
-  let timer: { cancel(): void } | null = null;
+  const later = laterTask(tick);
   const clock = () => (globalThis.performance ? performance.now() : Date.now());
 
   function run(until: number): void {
@@ -54,24 +68,21 @@ export function createSliceQueue(budgetMs = 8): SliceQueue {
   }
 
   function tick(): void {
-    timer = null;
     run(clock() + budgetMs);
-    if (head < jobs.length) timer = nextTask(tick);
+    if (head < jobs.length) later.schedule();
   }
 
   return {
     push(job) {
       jobs.push(job);
-      timer ??= nextTask(tick);
+      later.schedule();
     },
     drain() {
-      timer?.cancel();
-      timer = null;
+      later.cancel();
       run(Infinity);
     },
     clear() {
-      timer?.cancel();
-      timer = null;
+      later.cancel();
       jobs.length = 0;
       head = 0;
     },

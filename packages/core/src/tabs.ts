@@ -211,11 +211,10 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       for (const { item, file } of entries) {
         mirrors.delete(item.operationId);
         owned.add(item.operationId);
-        if (!held.has(item.operationId))
-          outgoing.push(() => {
-            if (owned.has(item.operationId) && !held.has(item.operationId))
-              void take(item.operationId, false);
-          });
+        // asked in a later slice: by then the upload may have ended or its lock been taken
+        outgoing.push(() => {
+          if (owned.has(item.operationId) && !held.has(item.operationId)) void take(item.operationId, false);
+        });
         if (file) {
           files.set(item.operationId, file);
           shared.push({ id: item.operationId, file });
