@@ -32,6 +32,8 @@ export interface Library extends LibraryApi {
   destroy(): void;
 }
 
+type PageEdit = (page: ListResponse, params: ListParams) => ListResponse;
+
 const paramsOf = (key: QueryKey): ListParams => (key[1] ?? {}) as ListParams;
 
 function toQueryString(params: ListParams): string {
@@ -119,7 +121,7 @@ export function createLibrary(options: {
   }
 
   /** runs `edit` over every cached list page, each with its own params */
-  function editPages(edit: (page: ListResponse, params: ListParams) => ListResponse): void {
+  function editPages(edit: PageEdit): void {
     for (const query of queryClient.getQueryCache().findAll({ queryKey: [MEDIA_FILES_KEY] })) {
       const data = query.state.data as ListResponse | undefined;
       if (!data) continue;
@@ -139,24 +141,27 @@ export function createLibrary(options: {
   // one cache write, one render and one layout of a list of thousands, not one each.
   const heard: ServerEvent[] = [];
   const eventFrame = createFrameScheduler(() => {
-    const events = heard.splice(0);
-    for (const event of events)
-      if (event.type === 'media-created' || event.type === 'media-updated')
-        pending.delete(event.file.operationId);
-    editPages((page, params) =>
-      events.reduce((list, event) => {
-        if (event.type === 'media-created' || event.type === 'media-updated')
-          return upsertFile(list, event.file, params);
-        if (event.type === 'media-deleted') return removeFiles(list, new Set(event.fileIds));
-        return list;
-      }, page),
-    );
+    const edits = heard.splice(0).map(editFor);
+    editPages((page, params) => edits.reduce((list, edit) => edit(list, params), page));
   });
 
-  function settle(file: MediaFile): void {
-    pending.delete(file.operationId);
-    editPages((page, params) => upsertFile(page, file, params));
+  /** The cache edit a socket event asks for. */
+  function editFor(event: ServerEvent): PageEdit {
+    if (event.type === 'media-created' || event.type === 'media-updated') return settling(event.file);
+    if (event.type === 'media-deleted') {
+      const ids = new Set(event.fileIds);
+      return (page) => removeFiles(page, ids);
+    }
+    return (page) => page;
   }
+
+  /** The server lists the file now: its upload's optimistic entry is no longer pending. */
+  function settling(file: MediaFile): PageEdit {
+    pending.delete(file.operationId);
+    return (page, params) => upsertFile(page, file, params);
+  }
+
+  const settle = (file: MediaFile) => editPages(settling(file));
 
   /** PUT adds one usage, DELETE removes one; the cached file shows the change at once, then the server's list */
   async function changeUsages(id: string, usage: Usage, method: 'PUT' | 'DELETE'): Promise<Usage[]> {
