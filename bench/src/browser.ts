@@ -1,21 +1,9 @@
 // Headless Debian Chromium through playwright-core, and a fresh bench page per measurement.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Widget } from './build.js';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-}
+// the e2e tests' launch: the machine's Chromium with the flags its closed network needs
+export { launchBrowser } from '../../e2e/support/browser.js';
 
 export async function openBenchPage(browser: Browser, baseUrl: string, widget: Widget): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
