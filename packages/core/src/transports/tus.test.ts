@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startThrottleProxy, type ThrottleProxy } from '../test-support/throttle-proxy.js';
+import { makeFile } from '../test-support/media-server.js';
 import { startTusServer, type TusTestServer } from '../test-support/tus-server.js';
 import { browserBody, createWholeFileSource } from './file-source.js';
 import type { TransportCallbacks, TransportError, TransportUpload } from './transport.js';
@@ -14,16 +15,6 @@ before(async () => {
   server = await startTusServer();
 });
 after(() => server.close());
-
-/** A File of `size` bytes with varied content (so a misplaced byte changes the hash). */
-function makeFile(size: number, name = 'clip.bin'): File {
-  const block = new Uint8Array(64 * 1024);
-  for (let i = 0; i < block.length; i++) block[i] = (i * 7 + (i >> 8)) & 0xff;
-  const parts: Uint8Array[] = [];
-  for (let left = size; left > 0; left -= block.length)
-    parts.push(block.subarray(0, Math.min(left, block.length)));
-  return new File(parts, name, { type: 'application/octet-stream', lastModified: 1 });
-}
 
 const sha = async (blob: Blob | Buffer) =>
   createHash('sha256')
