@@ -91,6 +91,20 @@ describe('refused socket audit bound', () => {
     assert.equal((summary?.detail?.addresses as unknown[]).length, 10, 'only the busiest addresses');
   });
 
+  it('writes one entry after another, so a slow first write cannot land after the second', async () => {
+    const events: string[] = [];
+    const log = createRefusalAudit(async (entry) => {
+      const who = String(entry.detail?.remoteAddress);
+      events.push(`start ${who}`);
+      await new Promise((resolve) => setTimeout(resolve, who === '10.0.0.1' ? 30 : 0));
+      events.push(`end ${who}`);
+    });
+    log.record(stranger('10.0.0.1'));
+    log.record(stranger('10.0.0.2'));
+    await log.close();
+    assert.deepEqual(events, ['start 10.0.0.1', 'end 10.0.0.1', 'start 10.0.0.2', 'end 10.0.0.2']);
+  });
+
   it('keeps refusing quietly when the log cannot be written', async () => {
     const log = createRefusalAudit(() => Promise.reject(new Error('audit store down')));
     const error = console.error;

@@ -65,13 +65,13 @@ export function createRefusalAudit(
   let unknown = 0;
   let windowStart = new Date().toISOString();
   let suppressed = new Map<string, Suppressed>();
-  const pending = new Set<Promise<void>>();
+  /** Writes go one after another, so the log keeps the order of the refusals (a pool would not). */
+  let written = Promise.resolve();
 
   function send(entry: NewAuditEntry): void {
-    const done = write(entry)
-      .catch((error: unknown) => console.error('[mediabay] audit of a refused socket', error))
-      .finally(() => pending.delete(done));
-    pending.add(done);
+    written = written
+      .then(() => write(entry))
+      .catch((error: unknown) => console.error('[mediabay] audit of a refused socket', error));
   }
 
   function suppress(tenantId: string, refusal: SocketRefusal): void {
@@ -130,7 +130,7 @@ export function createRefusalAudit(
         },
       });
     }
-    await Promise.all(pending);
+    await written;
   }
 
   const timer = setInterval(() => void flush(), bounds.windowMs).unref();
