@@ -17,6 +17,7 @@ export async function main(argv: string[]): Promise<void> {
     ...(args.database ? { database: args.database } : {}),
     ...(args.storage ? { storage: args.storage } : {}),
     ...(args.redis ? { redis: args.redis } : {}),
+    ...(args.trustProxy ? { trustProxy: args.trustProxy } : {}),
     ...(args.demo ? { demoDir: args.demo } : {}),
   });
   for (const [file, hint] of [

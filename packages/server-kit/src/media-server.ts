@@ -8,6 +8,7 @@ import type { MediaContext } from './context.js';
 import { openServices, type Services } from './config/services.js';
 import { HttpError } from './http/errors.js';
 import { applyCors } from './http/cors.js';
+import { forwardedThrough } from './http/forwarded.js';
 import { checkOrigin } from './http/origin.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { sendError } from './http/respond.js';
@@ -45,11 +46,14 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     await init;
     await (ctx as MediaContext).db.appendAudit(entry);
   }, resolved.refusedSockets);
+  const forwarded = forwardedThrough(resolved.trustProxy);
+  const origins = { allowed: resolved.allowedOrigins, host: forwarded.host };
   const relay = createRelay({
     path: `${basePath}/events`,
     bus: localBus,
     authenticate: resolved.authenticate,
-    allowedOrigins: resolved.allowedOrigins,
+    origins,
+    forwarded,
     ...resolved.socket,
     countRequest: (auth) => limiter.hit(rateKey(auth)),
     mayRead: async (auth) => (await resolved.authorize(auth, 'read')) === true,
@@ -125,7 +129,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
         res.writeHead(204).end(); // a preflight: answered before auth, as browsers send no credentials
         return;
       }
-      checkOrigin(req, resolved.allowedOrigins);
+      checkOrigin(req, origins);
       const auth = await resolved.authenticate(req);
       if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in to use the media library.');
       limiter.hit(rateKey(auth));

@@ -72,6 +72,12 @@ export interface MediaServerOptions {
    * and read the API cross-origin (CORS). Default: none.
    */
   allowedOrigins?: string[];
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For and X-Forwarded-Host it believes
+   * (the caller's address in the audit log, the API's own origin). `true` means one. Default: none,
+   * so a caller cannot write its own address.
+   */
+  trustProxy?: boolean | number;
   /** How long close() waits for requests in progress (a PATCH mid-upload). Default 10 s. */
   closeGraceMs?: number;
   /** Socket tuning: ping interval (default 30 s) and the buffered bytes at which progress coalesces. */
@@ -88,6 +94,7 @@ export interface ResolvedOptions {
   limits: Required<MediaLimits>;
   concurrency: number;
   allowedOrigins: string[];
+  trustProxy: number;
   socket: { heartbeatMs: number; highWaterMark: number };
   closeGraceMs: number;
   leases: { processingMs: number; uploadLockMs: number };
@@ -96,6 +103,15 @@ export interface ResolvedOptions {
 
 /** The demo's single open tenant: everyone is the same user. */
 export const OPEN_TENANT: AuthContext = { userId: 'anonymous', tenantId: 'default', roles: ['admin'] };
+
+function proxyHops(trustProxy: boolean | number | undefined): number {
+  if (trustProxy === undefined || typeof trustProxy === 'boolean') return trustProxy ? 1 : 0;
+  if (!Number.isInteger(trustProxy) || trustProxy < 0)
+    throw new TypeError(
+      `trustProxy must be true, false or a number of proxies (0 or more), not ${trustProxy}.`,
+    );
+  return trustProxy;
+}
 
 export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
   if (!options || typeof options.dataDir !== 'string' || options.dataDir === '') {
@@ -119,6 +135,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     },
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     allowedOrigins: options.allowedOrigins ?? [],
+    trustProxy: proxyHops(options.trustProxy),
     closeGraceMs: options.closeGraceMs ?? 10_000,
     instanceId: options.instanceId ?? randomUUID(),
     leases: {

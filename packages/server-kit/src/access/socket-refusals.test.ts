@@ -6,9 +6,16 @@ import type { IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { AuditEntry } from '@mediabay/core/protocol';
 import type { NewAuditEntry } from '../db/database.js';
-import { HttpError } from '../http/errors.js';
 import { openEvents } from '../test-support/clients.test-helper.js';
-import { api, as, auditLog, authenticate } from '../test-support/roles.test-helper.js';
+import { HttpError } from '../http/errors.js';
+import {
+  api,
+  as,
+  auditLog,
+  authenticate,
+  refusedWith,
+  unknownCallerEntries,
+} from '../test-support/roles.test-helper.js';
 import {
   openTestDatabase,
   startTestServer,
@@ -127,28 +134,6 @@ function authenticateTenant(req: IncomingMessage) {
   if (auth && asked !== undefined && asked !== auth.tenantId)
     throw new HttpError(403, 'tenant-mismatch', 'This library belongs to another tenant.');
   return auth;
-}
-
-/** The status of a refused upgrade (fails if the socket opened). */
-async function refusedWith(server: TestServer, headers: Record<string, string>): Promise<number> {
-  const error = await openEvents(server.wsUrl, headers).then(
-    ({ ws }) => {
-      ws.close();
-      throw new Error('the socket opened');
-    },
-    (e: unknown) => e as Error,
-  );
-  return Number(/upgrade refused: (\d+)/.exec(error.message)?.[1]);
-}
-
-/** `socket.refused` entries of callers nobody knows (tenant ''), which no tenant's route shows. */
-async function unknownCallerEntries(server: TestServer) {
-  const db = await openTestDatabase(server.dataDir);
-  try {
-    return await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', '').orderBy('seq').execute();
-  } finally {
-    await db.destroy();
-  }
 }
 
 const socketEntries = async (server: TestServer): Promise<AuditEntry[]> =>

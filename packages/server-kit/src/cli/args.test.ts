@@ -13,13 +13,19 @@ describe('mediabay arguments', () => {
   });
 
   it('reads flags in both --flag value and --flag=value forms', () => {
-    assert.deepEqual(parseArgs(['serve', '--port=0', '--host', '0.0.0.0', '--data', '/tmp/x', '--demo=/d']), {
-      command: 'serve',
-      port: 0,
-      host: '0.0.0.0',
-      data: '/tmp/x',
-      demo: '/d',
-    });
+    assert.deepEqual(
+      parseArgs([
+        'serve',
+        '--port=0',
+        '--host',
+        '0.0.0.0',
+        '--data',
+        '/tmp/x',
+        '--demo=/d',
+        '--trust-proxy=1',
+      ]),
+      { command: 'serve', port: 0, host: '0.0.0.0', data: '/tmp/x', demo: '/d', trustProxy: 1 },
+    );
   });
 
   it('takes the scale-out services from flags, or else from MEDIABAY_* variables', () => {
@@ -48,6 +54,8 @@ describe('mediabay arguments', () => {
     ['serve', '--port', '70000'],
     ['serve', '--port'],
     ['serve', '--nope', '1'],
+    ['serve', '--trust-proxy', 'yes'],
+    ['serve', '--trust-proxy', '-1'],
   ]) {
     it(`refuses ${argv.join(' ')}`, () => {
       assert.throws(() => parseArgs(argv));

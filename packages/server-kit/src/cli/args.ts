@@ -1,6 +1,6 @@
 // Parses `mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]
-// [--database postgres://…] [--storage s3://…] [--redis redis://…]`; the last three default to
-// MEDIABAY_DATABASE, MEDIABAY_STORAGE and MEDIABAY_REDIS.
+// [--database postgres://…] [--storage s3://…] [--redis redis://…] [--trust-proxy N]`; database,
+// storage and redis default to MEDIABAY_DATABASE, MEDIABAY_STORAGE and MEDIABAY_REDIS.
 export interface ServeArgs {
   command: 'serve' | 'help';
   port: number;
@@ -10,11 +10,13 @@ export interface ServeArgs {
   database?: string;
   storage?: string;
   redis?: string;
+  /** reverse proxies in front whose X-Forwarded-* headers are believed */
+  trustProxy?: number;
 }
 
 export const USAGE = `Usage: mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]
          [--database postgres://USER:PASS@HOST:PORT/DB] [--storage 's3://BUCKET?endpoint=URL&region=R&forcePathStyle=true']
-         [--redis redis://HOST:PORT]
+         [--redis redis://HOST:PORT] [--trust-proxy N (reverse proxies in front; default 0)]
 Environment: MEDIABAY_DATABASE, MEDIABAY_STORAGE, MEDIABAY_REDIS (defaults of the three flags above),
 AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (S3 credentials).`;
 
@@ -57,6 +59,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
       case '--demo':
         args.demo = value;
         break;
+      case '--trust-proxy': {
+        const hops = Number(value);
+        if (!Number.isInteger(hops) || hops < 0)
+          throw new Error(`--trust-proxy must be a number of proxies (0 or more), not "${value}".`);
+        args.trustProxy = hops;
+        break;
+      }
       case '--database':
       case '--storage':
       case '--redis':

@@ -15,6 +15,8 @@ export interface DemoServerOptions {
   database?: string;
   storage?: string;
   redis?: string;
+  /** reverse proxies in front (see MediaServerOptions.trustProxy) */
+  trustProxy?: number;
   demoDir?: string;
   elementsDir?: string;
 }
@@ -40,9 +42,10 @@ export function createDemoServer(options: DemoServerOptions): {
   demoDir: string;
   elementsDir: string;
 } {
-  const { dataDir, database, storage, redis } = options;
+  const { dataDir, database, storage, redis, trustProxy } = options;
   const media = createMediaServer({
     dataDir,
+    ...(trustProxy ? { trustProxy } : {}),
     ...(database ? { database } : {}),
     ...(storage ? { storage } : {}),
     ...(redis ? { redis } : {}),

@@ -3,8 +3,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { AuditEntry, MediaFile } from '@mediabay/core/protocol';
 import type { AuthContext } from '../options.js';
-import { newOperationId } from './clients.test-helper.js';
-import { waitFor, type TestServer } from './server.test-helper.js';
+import { newOperationId, openEvents } from './clients.test-helper.js';
+import { openTestDatabase, waitFor, type TestServer } from './server.test-helper.js';
 
 export const ROLES: Record<string, string[]> = {
   vic: ['viewer'],
@@ -110,4 +110,26 @@ export async function auditLog(server: TestServer): Promise<AuditEntry[]> {
     cursor = page.nextCursor;
   } while (cursor);
   return entries.reverse();
+}
+
+/** The status of a refused upgrade (fails if the socket opened). */
+export async function refusedWith(server: TestServer, headers: Record<string, string>): Promise<number> {
+  const error = await openEvents(server.wsUrl, headers).then(
+    ({ ws }) => {
+      ws.close();
+      throw new Error('the socket opened');
+    },
+    (e: unknown) => e as Error,
+  );
+  return Number(/upgrade refused: (\d+)/.exec(error.message)?.[1]);
+}
+
+/** `socket.refused` entries of callers nobody knows (tenant ''), which no tenant's route shows. */
+export async function unknownCallerEntries(server: TestServer) {
+  const db = await openTestDatabase(server.dataDir);
+  try {
+    return await db.selectFrom('audit_log').selectAll().where('tenant_id', '=', '').orderBy('seq').execute();
+  } finally {
+    await db.destroy();
+  }
 }

@@ -7,7 +7,8 @@ import type { ServerEvent } from '@mediabay/core/protocol';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '../bus/event-bus.js';
 import { HttpError } from '../http/errors.js';
-import { originAllowed } from '../http/origin.js';
+import type { Forwarded } from '../http/forwarded.js';
+import { originAllowed, type OriginPolicy } from '../http/origin.js';
 import type { SocketRefusal } from '../access/socket-refusals.js';
 import type { AuthContext, Authenticate } from '../options.js';
 import { createClientSender, type ClientSender } from './client-sender.js';
@@ -16,7 +17,9 @@ export interface RelayOptions {
   path: string;
   bus: EventBus;
   authenticate: Authenticate;
-  allowedOrigins: readonly string[];
+  origins: OriginPolicy;
+  /** Reads the caller's address for refusals (through trusted proxies). */
+  forwarded: Forwarded;
   /** ms between pings; a client that has not answered the previous one is dropped. Default 30 s. */
   heartbeatMs?: number;
   /** socket bytes buffered before events queue and progress coalesces. Default 64 KiB. */
@@ -61,7 +64,7 @@ function refuse(socket: Duplex, status: number): void {
 }
 
 export function createRelay(options: RelayOptions): Relay {
-  const { path, bus, authenticate, allowedOrigins } = options;
+  const { path, bus, authenticate, origins } = options;
   // Clients never need to send us anything large: a small maxPayload turns huge frames into a close.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024, clientTracking: false });
   const clients = new Set<Client>();
@@ -85,7 +88,7 @@ export function createRelay(options: RelayOptions): Relay {
 
   /** Whether the upgrade may proceed; a refusal says who asked when that is known. */
   async function judge(req: IncomingMessage): Promise<Verdict> {
-    const crossSite = !originAllowed(req, allowedOrigins);
+    const crossSite = !originAllowed(req, origins);
     let auth: AuthContext | null;
     try {
       // asked even for a cross-site upgrade: the refusal then names whose credentials were sent
@@ -113,7 +116,7 @@ export function createRelay(options: RelayOptions): Relay {
       refuse(socket, verdict.status);
       options.onRefused?.({
         ...verdict,
-        remoteAddress: req.socket.remoteAddress ?? 'unknown',
+        remoteAddress: options.forwarded.address(req),
         origin: req.headers.origin,
       });
       return;
