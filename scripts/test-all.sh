@@ -6,7 +6,7 @@ export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 step() { echo; echo "=== $* ==="; }
 step format; pnpm run format:check
 step lint; pnpm run lint
-step "typecheck (e2e, scripts)"; pnpm run typecheck
+step "typecheck (e2e, bench, tests)"; pnpm run typecheck
 step "publint (packages)"; pnpm run publint
 step "core unit tests"; pnpm --filter @mediabay/core test
 step "services: PostgreSQL, Redis, S3 on loopback (scripts/services)"

@@ -21,11 +21,12 @@ describe('request guards', () => {
     });
 
   it('refuses state-changing requests from another site', async () => {
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { Origin: 'https://evil.example' },
       { 'Sec-Fetch-Site': 'cross-site' },
       { Origin: 'null' },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const res = await bulk(headers);
       assert.equal(res.status, 403, JSON.stringify(headers));
       assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'cross-site-refused');
