@@ -5,7 +5,7 @@ import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
 
 // The details pane's "Used in" field against the real server kit: an editor adds and removes usages,
-// a viewer reads them, and a refusal puts the list back with a toast.
+// a viewer reads them, another user's changes arrive live, and a refusal puts the list back with a toast.
 describe('<media-library> usages in the details pane', () => {
   const clients: MediaClient[] = [];
   afterEach(() => clients.splice(0).forEach((client) => client.destroy()));
@@ -106,6 +106,26 @@ describe('<media-library> usages in the details pane', () => {
     expect(pane.listed()).to.deep.equal(['c1 · l1']);
     expect(pane.q('.usages button')).to.equal(null);
     expect(pane.q('[part="usage-add"]')).to.equal(null);
+  });
+
+  it("shows another user's usage changes live in an open pane", async () => {
+    const prefix = uniquePrefix('usagelive');
+    const alice = clientAs('alice', 'editor');
+    await seedLibrary(alice, prefix, 1);
+    const pane = await openDetails(alice, prefix);
+    expect(pane.listed()).to.deep.equal([]);
+    // the test's own requests are another user (the demo tenant's admin): alice hears them on her socket
+    expect((await addUsage(pane.id, { courseId: 'c3', lessonId: 'l4' })).status).to.equal(200);
+    await until(() => pane.listed().length === 1, 'usage added elsewhere');
+    expect(pane.listed()).to.deep.equal(['c3 · l4']);
+    const removed = await fetch(`/api/media/${pane.id}/usages`, {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ courseId: 'c3', lessonId: 'l4' }),
+    });
+    expect(removed.status).to.equal(200);
+    await until(() => pane.listed().length === 0, 'usage removed elsewhere');
+    expect(pane.q('[part="usages"]')!.textContent).to.contain('Not used in any course yet');
   });
 
   it('puts the list back and says so when the server refuses', async () => {

@@ -1,6 +1,8 @@
 // The preview dialog: the file itself (video, audio or image from the content endpoint) beside a
 // details pane to rename it, edit its tags and say where it is used. Saves via `library.update`;
 // usages change one at a time (usages-editor.ts). Read-only where `$me` says the user may not change.
+// Shows the file as the library's cache has it now (optimistic edits, other users' changes), so an
+// edit or a socket event shows in an open pane; the drafts of name and tags stay the user's.
 import {
   html,
   nothing,
@@ -9,7 +11,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { mayRename, mayTag, permits, type MediaClient, type MeState } from '@mediabay/core';
-import type { MediaFile } from '@mediabay/core/protocol';
+import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
 import { icon, typeColor, typeIcon } from '../shared/icons.js';
@@ -18,21 +20,48 @@ import { UsagesEditor } from './usages-editor.js';
 interface PreviewHost extends ReactiveControllerHost, HTMLElement {
   readonly client?: MediaClient | undefined;
   readonly meState: MeState;
+  /** the files the library lists now */
+  readonly items: readonly MediaFile[];
   notify(message: string, tone: 'success' | 'error'): void;
 }
 
 export class PreviewController implements ReactiveController {
+  /** the file as it was opened (or last saved) */
   file: MediaFile | null = null;
   name = '';
   tags: string[] = [];
   saving = false;
   #host: PreviewHost;
   readonly #usages: UsagesEditor;
+  /** the last lookup of `current`, redone only when the list or the opened file changes */
+  #lookup: { items: readonly MediaFile[]; file: MediaFile; found: MediaFile } | undefined;
 
   constructor(host: PreviewHost) {
     this.#host = host;
-    this.#usages = new UsagesEditor(host);
+    this.#usages = new UsagesEditor(host, (id, usages) => this.#confirmed(id, usages));
     host.addController(this);
+  }
+
+  /** The opened file as the library lists it now; as opened when no list holds it. */
+  get current(): MediaFile | null {
+    const file = this.file;
+    if (!file) return null;
+    const items = this.#host.items;
+    if (this.#lookup?.items === items && this.#lookup.file === file) return this.#lookup.found;
+    // an upload's optimistic entry is replaced by its server file (new id, same operationId)
+    const optimistic = file.id === file.operationId;
+    const found =
+      items.find((item) => item.id === file.id || (optimistic && item.operationId === file.operationId)) ??
+      file;
+    this.#lookup = { items, file, found };
+    return found;
+  }
+
+  /** a file no list holds gets the server's answer here; a listed one already has it from core */
+  #confirmed(id: string, usages: Usage[]): void {
+    if (this.file?.id !== id) return;
+    this.file = { ...this.file, usages };
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -43,7 +72,6 @@ export class PreviewController implements ReactiveController {
     this.file = file;
     this.name = file.name;
     this.tags = [...file.tags];
-    this.#usages.load(file);
     this.#host.requestUpdate();
     await (this.#host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const dialog = this.#dialog();
@@ -66,7 +94,7 @@ export class PreviewController implements ReactiveController {
   }
 
   async #save(t: MediabayStrings): Promise<void> {
-    const file = this.file;
+    const file = this.current;
     const client = this.#host.client;
     if (!file || !client || !this.#dirty || !this.name.trim()) return;
     this.saving = true;
@@ -114,7 +142,7 @@ export class PreviewController implements ReactiveController {
   }
 
   render(t: MediabayStrings): TemplateResult {
-    const file = this.file;
+    const file = this.current;
     return html`<dialog
       class="preview"
       part="dialog preview-dialog"
@@ -214,7 +242,7 @@ export class PreviewController implements ReactiveController {
               : nothing
           }
         </div>
-        ${this.#usages.render(t, permits(this.#host.meState, 'manageUsages'))}
+        ${this.#usages.render(file, t, permits(this.#host.meState, 'manageUsages'))}
         ${
           canRename || canTag
             ? html`<div class="dialog-actions">

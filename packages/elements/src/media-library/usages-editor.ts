@@ -1,13 +1,14 @@
 // The "Used in" field of the details pane: lists where a file is used and, for users who may
 // manage usages, adds one (course id, optional lesson id) and removes one through the core's
-// `library.addUsage` / `removeUsage`. The list changes at once and goes back if the server refuses.
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+// `library.addUsage` / `removeUsage`. It keeps no list of its own: it renders the file as the
+// library's cache has it, which core edits at once and puts back if the server refuses.
+import { html, nothing, type TemplateResult } from 'lit';
 import type { MediaClient } from '@mediabay/core';
 import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { icon } from '../shared/icons.js';
 
-export interface UsagesHost extends ReactiveControllerHost {
+export interface UsagesHost {
   readonly client?: MediaClient | undefined;
   notify(message: string, tone: 'success' | 'error'): void;
 }
@@ -15,61 +16,28 @@ export interface UsagesHost extends ReactiveControllerHost {
 export const usageLabel = (usage: Usage): string =>
   usage.lessonId ? `${usage.courseId} · ${usage.lessonId}` : usage.courseId;
 
-const sameUsage = (a: Usage, b: Usage) =>
-  a.courseId === b.courseId && (a.lessonId ?? '') === (b.lessonId ?? '');
-
 export class UsagesEditor {
-  /** null while loading */
-  usages: Usage[] | null = null;
-  #fileId = '';
-  /** false for an upload's optimistic entry: nothing on the server to attach a usage to yet */
-  #onServer = false;
   #host: UsagesHost;
+  /** the server's list after a change: what the pane shows of a file no cached list holds */
+  #confirmed: (id: string, usages: Usage[]) => void;
 
-  constructor(host: UsagesHost) {
+  constructor(host: UsagesHost, confirmed: (id: string, usages: Usage[]) => void) {
     this.#host = host;
+    this.#confirmed = confirmed;
   }
 
-  /** shows the file's known usages at once, then the server's current list */
-  load(file: MediaFile): void {
-    const id = file.id;
-    this.#fileId = id;
-    this.#onServer = file.id !== file.operationId;
-    this.usages = this.#onServer ? null : [];
-    if (!this.#onServer) return;
-    this.#host.client?.library.usages(id).then(
-      (usages) => this.#set(id, usages),
-      () => this.#set(id, file.usages),
-    );
-  }
-
-  #set(id: string, usages: Usage[]): void {
-    if (this.#fileId !== id) return;
-    this.usages = usages;
-    this.#host.requestUpdate();
-  }
-
-  async #change(usage: Usage, add: boolean, t: MediabayStrings): Promise<boolean> {
-    const client = this.#host.client;
-    const id = this.#fileId;
-    if (!client || !this.usages) return false;
-    const before = this.usages;
-    const others = before.filter((u) => !sameUsage(u, usage));
-    this.#set(id, add ? [...others, usage] : others);
+  async #change(id: string, usage: Usage, add: boolean, t: MediabayStrings): Promise<void> {
+    const library = this.#host.client?.library;
+    if (!library) return;
     try {
-      const usages = add
-        ? await client.library.addUsage(id, usage)
-        : await client.library.removeUsage(id, usage);
-      this.#set(id, usages);
-      return true;
+      this.#confirmed(id, add ? await library.addUsage(id, usage) : await library.removeUsage(id, usage));
     } catch {
-      this.#set(id, before);
+      // core has already put the cached file back
       this.#host.notify(t.usageFailed, 'error');
-      return false;
     }
   }
 
-  #add(form: HTMLElement, t: MediabayStrings): void {
+  #add(id: string, form: HTMLElement, t: MediabayStrings): void {
     const course = form.querySelector<HTMLInputElement>('input[name="courseId"]')!;
     const lesson = form.querySelector<HTMLInputElement>('input[name="lessonId"]')!;
     const courseId = course.value.trim();
@@ -81,60 +49,56 @@ export class UsagesEditor {
     course.value = '';
     lesson.value = '';
     course.focus();
-    void this.#change(lessonId ? { courseId, lessonId } : { courseId }, true, t);
+    void this.#change(id, lessonId ? { courseId, lessonId } : { courseId }, true, t);
   }
 
-  render(t: MediabayStrings, canManage: boolean): TemplateResult {
-    const usages = this.usages;
+  /** `file`: the file as the library's cache has it now */
+  render(file: MediaFile, t: MediabayStrings, canManage: boolean): TemplateResult {
+    const usages = file.usages;
+    // an upload's optimistic entry has nothing on the server to attach a usage to yet
+    const onServer = file.id !== file.operationId;
     const list =
-      usages === null
-        ? html`<span class="muted">${t.loading}</span>`
-        : usages.length === 0
-          ? html`<span class="muted">${t.noUsages}</span>`
-          : html`<ul class="usages ${canManage ? 'editable' : ''}" aria-labelledby="usages-label">
-              ${usages.map(
-                (usage) =>
-                  html`<li data-course-id=${usage.courseId} data-lesson-id=${usage.lessonId ?? nothing}>
-                    <span>${usageLabel(usage)}</span>
-                    ${
-                      canManage
-                        ? html`<button
-                            class="icon-button small"
-                            type="button"
-                            aria-label=${t.removeUsage(usageLabel(usage))}
-                            title=${t.removeUsage(usageLabel(usage))}
-                            @click=${() => void this.#change(usage, false, t)}
-                          >
-                            ${icon('close')}
-                          </button>`
-                        : nothing
-                    }
-                  </li>`,
-              )}
-            </ul>`;
+      usages.length === 0
+        ? html`<span class="muted">${t.noUsages}</span>`
+        : html`<ul class="usages ${canManage ? 'editable' : ''}" aria-labelledby="usages-label">
+            ${usages.map(
+              (usage) =>
+                html`<li data-course-id=${usage.courseId} data-lesson-id=${usage.lessonId ?? nothing}>
+                  <span>${usageLabel(usage)}</span>
+                  ${
+                    canManage
+                      ? html`<button
+                          class="icon-button small"
+                          type="button"
+                          aria-label=${t.removeUsage(usageLabel(usage))}
+                          title=${t.removeUsage(usageLabel(usage))}
+                          @click=${() => void this.#change(file.id, usage, false, t)}
+                        >
+                          ${icon('close')}
+                        </button>`
+                      : nothing
+                  }
+                </li>`,
+            )}
+          </ul>`;
     return html`<div class="field" part="usages">
       <span id="usages-label">${t.usages}</span>
-      ${list} ${canManage && this.#onServer && usages !== null ? this.#renderAdd(t) : nothing}
+      ${list} ${canManage && onServer ? this.#renderAdd(file.id, t) : nothing}
     </div>`;
   }
 
   /** inputs, not a form: the details pane is already the rename/tags form */
-  #renderAdd(t: MediabayStrings): TemplateResult {
+  #renderAdd(id: string, t: MediabayStrings): TemplateResult {
+    const add = (event: Event) => this.#add(id, (event.target as HTMLElement).closest('.usage-add')!, t);
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Enter') return;
       event.preventDefault();
-      this.#add((event.target as HTMLElement).closest('.usage-add')!, t);
+      add(event);
     };
     return html`<div class="usage-add" part="usage-add" role="group" aria-label=${t.addUsage}>
       <input name="courseId" aria-label=${t.courseId} placeholder=${t.courseId} @keydown=${onKeyDown} />
       <input name="lessonId" aria-label=${t.lessonId} placeholder=${t.lessonId} @keydown=${onKeyDown} />
-      <button
-        class="text-action"
-        type="button"
-        @click=${(event: Event) => this.#add((event.target as HTMLElement).closest('.usage-add')!, t)}
-      >
-        ${t.addUsage}
-      </button>
+      <button class="text-action" type="button" @click=${add}>${t.addUsage}</button>
     </div>`;
   }
 }
