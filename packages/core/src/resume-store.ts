@@ -20,6 +20,8 @@ export interface ResumeStore {
   get(operationId: string): Promise<ResumeRecord | undefined>;
   save(records: readonly ResumeRecord[]): Promise<void>;
   remove(operationIds: readonly string[]): Promise<void>;
+  /** puts and deletes in one transaction (their ids are distinct: the caller has merged them) */
+  write(records: readonly ResumeRecord[], removed: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -61,12 +63,16 @@ export function openResumeStore(name = 'mediabay-uploads'): ResumeStore | null {
   let opened: IDBDatabase | null | undefined;
   const db = opening.catch(() => null).then((database) => (opened = database));
 
-  async function write(fn: (store: IDBObjectStore) => void): Promise<void> {
-    // once open, the requests are made now, inside the caller's task (its time slice), not later
+  async function write(records: readonly ResumeRecord[], removed: readonly string[]): Promise<void> {
+    if (records.length === 0 && removed.length === 0) return;
+    // once open, the requests are made now, inside the caller's task (its time slice), not later;
+    // transactions are made in call order, and IndexedDB runs overlapping ones in that order
     const database = opened === undefined ? await db : opened;
     if (!database) return;
     const tx = database.transaction(STORE, 'readwrite');
-    fn(tx.objectStore(STORE));
+    const store = tx.objectStore(STORE);
+    for (const record of records) store.put(record);
+    for (const id of removed) store.delete(id);
     await done(tx).catch(() => {});
   }
 
@@ -90,8 +96,9 @@ export function openResumeStore(name = 'mediabay-uploads'): ResumeStore | null {
       await done(request).catch(() => {});
       return request.result as ResumeRecord | undefined;
     },
-    save: (records) => write((store) => records.forEach((record) => store.put(record))),
-    remove: (ids) => write((store) => ids.forEach((id) => store.delete(id))),
+    save: (records) => write(records, []),
+    remove: (ids) => write([], ids),
+    write,
     close() {
       void db.then((database) => database?.close());
     },

@@ -1,0 +1,73 @@
+// The resume records' way to IndexedDB: changes wait in the slice queue behind the work queued before
+// them (a record is never seen before its upload's lock is asked for), then the changes of one slice
+// are merged and written in one transaction instead of one transaction per change.
+import type { ResumeRecord, ResumeStore } from './resume-store.js';
+import { pushChunks, type SliceQueue } from './slices.js';
+
+/** puts in one transaction (~0.07 ms each in Chromium here): about a slice's budget */
+const BATCH_LIMIT = 100;
+
+export interface ResumeWrites {
+  /** queues puts (in order after everything queued so far), a batch's worth per job */
+  put(records: readonly ResumeRecord[]): void;
+  /** queues deletes; one after a put of the same id ends deleted */
+  remove(ids: readonly string[]): void;
+  /** runs the queue and writes what it staged now (closing) */
+  flush(): void;
+  close(): void;
+}
+
+export function createResumeWrites(store: ResumeStore, queue: SliceQueue): ResumeWrites {
+  /** by operationId, null to delete: a later change of an id replaces an earlier one */
+  const batch = new Map<string, ResumeRecord | null>();
+  let writeQueued = false;
+
+  function write(): void {
+    writeQueued = false;
+    if (batch.size === 0) return;
+    const puts: ResumeRecord[] = [];
+    const removed: string[] = [];
+    for (const [id, record] of batch) {
+      if (record) puts.push(record);
+      else removed.push(id);
+    }
+    batch.clear();
+    void store.write(puts, removed);
+  }
+
+  /** runs as a job of the queue: joins the batch of the slice it runs in */
+  function stage(changes: readonly (readonly [string, ResumeRecord | null])[]): void {
+    for (const [id, record] of changes) batch.set(id, record);
+    // a put's cost is paid when it is made: a full batch is written inside this job, in the slice's budget
+    if (batch.size >= BATCH_LIMIT) write();
+    else if (!writeQueued) {
+      writeQueued = true;
+      // the queue runs a slice's jobs in one task: this runs once they have all staged their changes
+      queueMicrotask(write);
+    }
+  }
+
+  function flush(): void {
+    queue.drain();
+    write();
+  }
+  // a closing page writes what is still queued: a tab that takes its uploads over reads these records
+  globalThis.addEventListener?.('pagehide', flush);
+
+  return {
+    put(records) {
+      pushChunks(queue, records, BATCH_LIMIT, (chunk) =>
+        stage(chunk.map((record) => [record.operationId, record] as const)),
+      );
+    },
+    remove(ids) {
+      const changes = ids.map((id) => [id, null] as const);
+      queue.push(() => stage(changes));
+    },
+    flush,
+    close() {
+      globalThis.removeEventListener?.('pagehide', flush);
+      flush();
+    },
+  };
+}
