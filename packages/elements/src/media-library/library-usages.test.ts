@@ -1,6 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { fetchWithoutMe, seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
+import {
+  fetchWithoutMe,
+  pngFile,
+  seedLibrary,
+  settled,
+  uniquePrefix,
+  until,
+} from '../test-support/fixtures.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
 
@@ -126,6 +133,46 @@ describe('<media-library> usages in the details pane', () => {
     expect(removed.status).to.equal(200);
     await until(() => pane.listed().length === 0, 'usage removed elsewhere');
     expect(pane.q('[part="usages"]')!.textContent).to.contain('Not used in any course yet');
+  });
+
+  it("follows an upload's entry to its server file, and offers usages once the file is there", async () => {
+    const prefix = uniquePrefix('usageupload');
+    // the upload waits for this validator: its entry stays the optimistic one until the test lets it go
+    let release!: (message: string | null) => void;
+    const validated = new Promise<string | null>((resolve) => (release = resolve));
+    const alice = createMediaClient({
+      endpoint: '/api/media',
+      headers: () => ({ Authorization: 'Bearer test:alice:editor' }),
+      resumeAfterReload: false,
+      shareTabs: false,
+      validators: [() => validated],
+    });
+    clients.push(alice);
+    alice.$view.setKey('q', prefix);
+    const el = await fixture<MediaLibrary>(
+      html`<media-library .client=${alice} style="height:600px"></media-library>`,
+    );
+    const root = el.shadowRoot!;
+    await until(() => alice.$me.get().status !== 'loading', 'me');
+    const [upload] = alice.addFiles([await pngFile(`${prefix}-1.png`)]).accepted;
+    const operationId = upload!.operationId;
+    const entry = await until(() => el.items.find((file) => file.operationId === operationId), 'entry');
+    expect(entry.id).to.equal(operationId, 'the optimistic entry');
+    el.openItem(entry);
+    const usages = await until(() => root.querySelector('dialog.preview[open] [part="usages"]'), 'pane');
+    expect(usages.querySelector('[part="usage-add"]')).to.equal(
+      null,
+      'nothing on the server to attach to yet',
+    );
+
+    release(null);
+    const form = await until(() => usages.querySelector('[part="usage-add"]'), 'the server file');
+    const fileId = el.items.find((file) => file.operationId === operationId)!.id;
+    expect(fileId).to.not.equal(operationId);
+    form.querySelector<HTMLInputElement>('input[name="courseId"]')!.value = 'c5';
+    form.querySelector<HTMLButtonElement>('button')!.click();
+    await until(() => usages.querySelector('.usages li'), 'usage listed');
+    await serverHas(alice, fileId, 1);
   });
 
   it('puts the list back and says so when the server refuses', async () => {
