@@ -46,6 +46,9 @@ const listLayout = flow();
 /** Items left below the viewport when the next page is asked for. */
 const LOAD_AHEAD = 50;
 const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdAt', order: 'desc' };
+/** An upload's entry keeps its key when the server's record replaces the optimistic one. */
+const itemKey = (file: MediaFile): string => file.operationId || file.id;
+const identity = (key: string): string => key;
 /** Before a client: offer everything (the server decides). */
 const UNKNOWN_ME: MeState = { status: 'error', me: null };
 
@@ -131,6 +134,9 @@ export class MediaLibrary extends MediabayElement {
   #lastVisible = -1;
   /** a failed next page waits for the user to scroll again (no retry loop against a failing server) */
   #loadMoreFailed = false;
+  /** what the virtualizer lists: item keys in display order, a new array only when that order changes */
+  #keys: readonly string[] = [];
+  #keyedItems?: readonly MediaFile[];
 
   /** The files in display order, as the grid shows them. */
   get items(): MediaFile[] {
@@ -234,6 +240,20 @@ export class MediaLibrary extends MediabayElement {
       this.#loadMoreFailed = true;
       this.toasts.show(this.localize.strings.loadError, 'error');
     });
+  }
+
+  /**
+   * The virtualizer re-lays its list out (a forced layout, then positions) whenever its items array
+   * changes; an upload turning ready or its optimistic entry becoming the server's record changes the
+   * list's contents, not its order. Those only re-render the visible items.
+   */
+  #keysOf(items: readonly MediaFile[]): readonly string[] {
+    if (items === this.#keyedItems) return this.#keys;
+    this.#keyedItems = items;
+    const keys = this.#keys;
+    if (keys.length !== items.length || items.some((file, i) => itemKey(file) !== keys[i]))
+      this.#keys = items.map(itemKey);
+    return this.#keys;
   }
 
   #toolbarActions: ToolbarActions = {
@@ -410,7 +430,10 @@ export class MediaLibrary extends MediabayElement {
     const active = this.selection.activeIndex;
     const posters = this.posters.value;
     const render = view.mode === 'grid' ? renderGridItem : renderListItem;
-    const renderItem = (file: MediaFile, index: number) => {
+    // the keys of this render and its items go together (a range change re-renders with both)
+    const keys = this.#keysOf(items);
+    const renderItem = (_key: string, index: number) => {
+      const file = items[index]!;
       const itemView: ItemView = {
         file,
         upload: uploads[file.operationId],
@@ -435,8 +458,8 @@ export class MediaLibrary extends MediabayElement {
         aria-label=${t.libraryLabel}
         aria-multiselectable="true"
         scroller
-        .items=${items}
-        .keyFunction=${(file: MediaFile) => file.id}
+        .items=${keys}
+        .keyFunction=${identity}
         .layout=${view.mode === 'grid' ? gridLayout : listLayout}
         .renderItem=${renderItem}
         @click=${this.selection.onClick}
