@@ -10,6 +10,7 @@ import { createLibrary, MEDIA_FILES_KEY } from './library.js';
 import { createMeStore } from './me.js';
 import { createOperationId } from './operation-id.js';
 import { createPoller } from './poller.js';
+import { createRemovalSweeper } from './removals.js';
 import { openResumeStore } from './resume-store.js';
 import { createResumeTracker, type ResumeTracker } from './resume.js';
 import { createSliceQueue } from './slices.js';
@@ -57,11 +58,20 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   const $me = createMeStore(fetcher);
   const accepting = createAccepting({ $me, $batch: store.$batch, maxFiles: options.restrictions?.maxFiles });
   const $view = map<ViewState>({ ...DEFAULT_VIEW });
-  const removalTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** canceled operations whose bytes may still complete on the server: their file gets deleted */
   const canceled = new Set<string>();
   /** duplicate-detection keys of the files in $uploads */
   const itemKeys = new Map<string, string>();
+  // completed items leave in sweeps: one by one, a batch of small files re-laid the panel's list out
+  // every frame
+  const removals = createRemovalSweeper({
+    delay: removeAfter,
+    remove: (ids) => {
+      for (const id of ids) itemKeys.delete(id);
+      store.remove(ids);
+      tabs?.removed(ids);
+    },
+  });
   let destroyed = false;
   const resumeStore = options.resumeAfterReload === false ? null : openResumeStore();
   // one FIFO for the side work of adding files (tab messages, lock requests, resume records): a lock
@@ -100,7 +110,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     if (item.status === 'canceled' || (item.status === 'error' && !item.fileId))
       library.discard(item.operationId);
     if (previous.status === 'error' && item.status === 'queued') library.addOptimistic([item]);
-    if (item.status === 'ready' || item.status === 'canceled') scheduleRemoval(item.operationId);
+    if (item.status === 'ready' || item.status === 'canceled') removals.schedule(item.operationId);
     if (item.status === 'canceled') {
       if (item.fileId) void library.remove([item.fileId]).catch(() => {});
       else rememberCanceled(item.operationId);
@@ -112,19 +122,6 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     canceled.add(id);
     // bounded: only the most recent cancellations can still race with their upload
     if (canceled.size > 1000) canceled.delete(canceled.values().next().value as string);
-  }
-
-  function scheduleRemoval(id: string): void {
-    if (!Number.isFinite(removeAfter) || removalTimers.has(id)) return;
-    removalTimers.set(
-      id,
-      setTimeout(() => {
-        removalTimers.delete(id);
-        itemKeys.delete(id);
-        store.remove([id]);
-        tabs?.removed([id]);
-      }, removeAfter),
-    );
   }
 
   /** user actions show in $uploads before they return, however many items they touch (one write) */
@@ -386,8 +383,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       socket.close();
       poller.stop();
       uploader.destroy();
-      for (const timer of removalTimers.values()) clearTimeout(timer);
-      removalTimers.clear();
+      removals.destroy();
       store.destroy();
       library.destroy();
       queryClient.clear();
