@@ -68,6 +68,8 @@ describe('<media-library>', () => {
       20000,
     );
     expect(record.dataset.name).to.equal(file.name);
+    // the server's record takes the optimistic entry's place: the same item, updated, not a new one
+    expect(record).to.equal(optimistic);
     await settled(el); // the panel's rows and status changes animate
     await expect(el).to.be.accessible();
   });
