@@ -1,7 +1,7 @@
 // <media-library>: the library view. Lists `client.library.watch(params)` in a virtualized grid or
 // list with a toolbar, selection, preview, confirm and toasts; wraps it all in an <upload-dropzone>
 // and floats an <upload-panel>, every part sharing one client. It holds no upload or cache logic.
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import '@lit-labs/virtualizer';
@@ -28,9 +28,10 @@ import '../upload-dropzone/upload-dropzone.js';
 import '../upload-panel/upload-panel.js';
 import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
 import { LIST_LIMIT, paramsFromView, paramsKey } from './view-params.js';
-import { renderGridItem, renderListItem, type ItemView } from './library-item.js';
+import { renderGridItem, renderListItem } from './library-item.js';
+import { LibraryRows, keyOfKey } from './library-rows.js';
 import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
-import { LibrarySelectionController, itemDomId } from './selection-controller.js';
+import { LibrarySelectionController } from './selection-controller.js';
 import { PreviewController } from './preview-controller.js';
 import { LibraryActions } from './library-actions.js';
 import styles from './media-library.styles.js';
@@ -46,9 +47,6 @@ const listLayout = flow();
 /** Items left below the viewport when the next page is asked for. */
 const LOAD_AHEAD = 50;
 const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdAt', order: 'desc' };
-/** An upload's entry keeps its key when the server's record replaces the optimistic one. */
-const itemKey = (file: MediaFile): string => file.operationId || file.id;
-const identity = (key: string): string => key;
 /** Before a client: offer everything (the server decides). */
 const UNKNOWN_ME: MeState = { status: 'error', me: null };
 
@@ -134,9 +132,8 @@ export class MediaLibrary extends MediabayElement {
   #lastVisible = -1;
   /** a failed next page waits for the user to scroll again (no retry loop against a failing server) */
   #loadMoreFailed = false;
-  /** what the virtualizer lists: item keys in display order, a new array only when that order changes */
-  #keys: readonly string[] = [];
-  #keyedItems?: readonly MediaFile[];
+  /** what the virtualizer gets: keys and one renderItem */
+  readonly #rows = new LibraryRows();
 
   /** The files in display order, as the grid shows them. */
   get items(): MediaFile[] {
@@ -219,6 +216,9 @@ export class MediaLibrary extends MediabayElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // an item in view would look different: the virtualizer renders its items again (stable
+    // properties alone do not make it update)
+    if (this.#rows.takeStale()) (this.listbox() as ReactiveElement | null)?.requestUpdate();
     // also after each page lands: a viewport taller than the loaded files keeps asking
     this.#loadMoreIfNearEnd();
   }
@@ -240,20 +240,6 @@ export class MediaLibrary extends MediabayElement {
       this.#loadMoreFailed = true;
       this.toasts.show(this.localize.strings.loadError, 'error');
     });
-  }
-
-  /**
-   * The virtualizer re-lays its list out (a forced layout, then positions) whenever its items array
-   * changes; an upload turning ready or its optimistic entry becoming the server's record changes the
-   * list's contents, not its order. Those only re-render the visible items.
-   */
-  #keysOf(items: readonly MediaFile[]): readonly string[] {
-    if (items === this.#keyedItems) return this.#keys;
-    this.#keyedItems = items;
-    const keys = this.#keys;
-    if (keys.length !== items.length || items.some((file, i) => itemKey(file) !== keys[i]))
-      this.#keys = items.map(itemKey);
-    return this.#keys;
   }
 
   #toolbarActions: ToolbarActions = {
@@ -424,29 +410,16 @@ export class MediaLibrary extends MediabayElement {
       </div>`;
     }
     // Per-item state is looked up while rendering, so only the visible items pay for it.
-    const uploads = this.uploads.value ?? {};
-    const selected = this.selectionStore.value;
-    const leaving = this.actions.leaving;
-    const active = this.selection.activeIndex;
-    const posters = this.posters.value;
-    const render = view.mode === 'grid' ? renderGridItem : renderListItem;
-    // the keys of this render and its items go together (a range change re-renders with both)
-    const keys = this.#keysOf(items);
-    const renderItem = (_key: string, index: number) => {
-      const file = items[index]!;
-      const itemView: ItemView = {
-        file,
-        upload: uploads[file.operationId],
-        selected: selected?.has(file.id) ?? false,
-        active: index === active,
-        leaving: leaving.has(file.id),
-        index,
-        total: items.length,
-        domId: itemDomId(index),
-        poster: posters?.get(file.operationId),
-      };
-      return render(itemView, t);
-    };
+    this.#rows.use({
+      items,
+      uploads: this.uploads.value ?? {},
+      selected: this.selectionStore.value,
+      leaving: this.actions.leaving,
+      active: this.selection.activeIndex,
+      posters: this.posters.value,
+      render: view.mode === 'grid' ? renderGridItem : renderListItem,
+      t,
+    });
     // A fresh virtualizer per mode: the grid layout leaves sizes on the children that flow keeps.
     return keyed(
       view.mode,
@@ -458,15 +431,16 @@ export class MediaLibrary extends MediabayElement {
         aria-label=${t.libraryLabel}
         aria-multiselectable="true"
         scroller
-        .items=${keys}
-        .keyFunction=${identity}
+        .items=${this.#rows.keysOf(items)}
+        .keyFunction=${keyOfKey}
         .layout=${view.mode === 'grid' ? gridLayout : listLayout}
-        .renderItem=${renderItem}
+        .renderItem=${this.#rows.renderItem}
         @click=${this.selection.onClick}
         @dblclick=${this.selection.onDblClick}
         @keydown=${this.selection.onKeyDown}
         @pointerdown=${this.selection.onPointerDown}
         @visibilityChanged=${this.#onVisibilityChanged}
+        @rangeChanged=${this.#rows.onRangeChanged}
       ></lit-virtualizer>`,
     );
   }
