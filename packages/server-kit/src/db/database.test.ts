@@ -5,12 +5,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Kysely, PostgresDialect } from 'kysely';
+import Sqlite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { startPostgres, type TestPostgres } from '../test-support/postgres.test-helper.js';
 import { freshPostgres, testServices } from '../test-support/services.test-helper.js';
 import type { MediaDatabase, NewMedia } from './database.js';
 import { createKyselyDatabase } from './kysely-database.js';
+import { migrationProvider } from './migrations.js';
 import type { Schema } from './schema.js';
 import { createSqliteDatabase, migrate } from './sqlite.js';
 
@@ -129,6 +131,27 @@ function contract(label: string, open: () => Promise<MediaDatabase | undefined>)
       assert.ok(!(await db.listUnclaimedProcessing(now + 5000, 100)).includes(job.id));
     });
 
+    it('lets one file claim an operation, concurrent claims included, until that file is deleted', async (t) => {
+      if (!db) return t.skip('no PostgreSQL on this machine');
+      const [a, b, c] = await Promise.all(
+        ['a', 'b', 'c'].map((name) => db!.insertMedia(media(`${name}.txt`, { operationId: 'op-claim' }))),
+      );
+      assert.equal(await db.getMediaByOperation(T, 'op-claim'), undefined, 'no file claimed it yet');
+      assert.equal(await db.claimOperation(T, 'op-claim', a!.id), true);
+      assert.equal(await db.claimOperation(T, 'op-claim', b!.id), false);
+      assert.equal((await db.getMediaByOperation(T, 'op-claim'))?.id, a!.id);
+      assert.equal(await db.claimOperation('tenant-2', 'op-claim', c!.id), true, 'per tenant');
+
+      const racers = await Promise.all(
+        [b!, c!].map((m) => db!.transaction((tx) => tx.claimOperation(T, 'op-race', m.id))),
+      );
+      assert.deepEqual(racers.sort(), [false, true], 'exactly one of two concurrent claims wins');
+
+      await db.deleteMedia(T, [a!.id]);
+      assert.equal(await db.getMediaByOperation(T, 'op-claim'), undefined);
+      assert.equal(await db.claimOperation(T, 'op-claim', b!.id), true, 'freed by the delete');
+    });
+
     it("deletes a tenant's files with their tags and usages, and tracks uploads", async (t) => {
       if (!db) return t.skip('no PostgreSQL on this machine');
       const x = await db.insertMedia(media('x.txt', { status: 'processing' }));
@@ -203,4 +226,50 @@ after(async () => {
   await postgres?.stop();
   await dropDatabase?.();
   if (sqliteDir) await fs.rm(sqliteDir, { recursive: true, force: true });
+});
+
+describe('migration 0005 (one file per operation)', () => {
+  it('gives each operation of an older library to the oldest of its files', async () => {
+    const kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new Sqlite(':memory:') }) });
+    try {
+      const migrator = new Migrator({ db: kysely, provider: migrationProvider });
+      assert.equal((await migrator.migrateTo('0004_audit_log_append_only')).error, undefined);
+      const row = (id: string, operationId: string, tenantId = T) => ({
+        id,
+        tenant_id: tenantId,
+        owner_id: 'u',
+        name: id,
+        name_key: id,
+        type: 'document',
+        mime_type: 'text/plain',
+        size: 1,
+        status: 'ready',
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+        storage_key: `media/${id}`,
+        operation_id: operationId,
+      });
+      // two files of one operation, as the duplicate-upload defect could leave them
+      await kysely
+        .insertInto('media')
+        .values([row('first', 'op-1'), row('second', 'op-1'), row('other', 'op-2'), row('t2', 'op-1', 't2')])
+        .execute();
+      await migrate(kysely);
+      const claims = await kysely
+        .selectFrom('media_operations')
+        .select(['tenant_id', 'operation_id', 'media_id'])
+        .orderBy('media_id')
+        .execute();
+      assert.deepEqual(
+        claims.map((c) => [c.tenant_id, c.operation_id, c.media_id]),
+        [
+          [T, 'op-1', 'first'],
+          [T, 'op-2', 'other'],
+          ['t2', 'op-1', 't2'],
+        ],
+      );
+    } finally {
+      await kysely.destroy();
+    }
+  });
 });

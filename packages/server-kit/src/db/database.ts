@@ -113,6 +113,11 @@ export interface MediaDatabase {
   /** Any tenant's row: for processing, which runs outside a request. */
   getMediaById(id: string): Promise<MediaRecord | undefined>;
   getMediaByOperation(tenantId: string, operationId: string): Promise<MediaRecord | undefined>;
+  /**
+   * Records `mediaId` as the one file of its operation; false (nothing written) if the operation
+   * already has one. Concurrent claims of one operation: exactly one wins.
+   */
+  claimOperation(tenantId: string, operationId: string, mediaId: string): Promise<boolean>;
   listMedia(query: ListQuery): Promise<{ items: MediaRecord[]; nextCursor: string | null; total: number }>;
   /** Rows left in `processing` (by a crash or restart), oldest first. */
   listProcessing(): Promise<MediaRecord[]>;

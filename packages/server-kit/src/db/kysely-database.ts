@@ -97,15 +97,24 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
       return one(await db.selectFrom('media').selectAll().where('id', '=', id).execute());
     },
 
+    async claimOperation(tenantId, operationId, mediaId) {
+      const result = await db
+        .insertInto('media_operations')
+        .values({ tenant_id: tenantId, operation_id: operationId, media_id: mediaId })
+        .onConflict((oc) => oc.columns(['tenant_id', 'operation_id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+
     async getMediaByOperation(tenantId, operationId) {
+      // the file that claimed the operation (claimOperation)
       return one(
         await db
           .selectFrom('media')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('operation_id', '=', operationId)
-          .orderBy('seq', 'desc')
-          .limit(1)
+          .innerJoin('media_operations as o', 'o.media_id', 'media.id')
+          .selectAll('media')
+          .where('o.tenant_id', '=', tenantId)
+          .where('o.operation_id', '=', operationId)
           .execute(),
       );
     },

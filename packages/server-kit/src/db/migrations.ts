@@ -129,6 +129,30 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0005_media_operations': {
+    // One operation, one library file: the first file made for an operation claims it, so a repeated
+    // upload of the same operation (a creating POST whose answer was lost, a multipart retry) cannot
+    // make a second one, even on two instances at once. Deleting the file frees its operation.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('media_operations')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('operation_id', 'text', (c) => c.notNull())
+        .addColumn('media_id', 'text', (c) => c.notNull().references('media.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('media_operations_pk', ['tenant_id', 'operation_id'])
+        .execute();
+      await db.schema
+        .createIndex('media_operations_media')
+        .on('media_operations')
+        .column('media_id')
+        .execute();
+      // files made before: the oldest of an operation's files holds it
+      await sql`INSERT INTO media_operations (tenant_id, operation_id, media_id)
+        SELECT m.tenant_id, m.operation_id, m.id FROM media m
+        WHERE m.seq = (SELECT MIN(o.seq) FROM media o
+          WHERE o.tenant_id = m.tenant_id AND o.operation_id = m.operation_id)`.execute(db);
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -67,10 +67,18 @@ export interface AuditTable {
   detail: string | null;
 }
 
+/** Which file an operation made: at most one per operation (its primary key). */
+export interface MediaOperationTable {
+  tenant_id: string;
+  operation_id: string;
+  media_id: string;
+}
+
 export interface Schema {
   media: MediaTable;
   media_tags: MediaTagTable;
   media_usages: MediaUsageTable;
+  media_operations: MediaOperationTable;
   uploads: UploadTable;
   audit_log: AuditTable;
 }

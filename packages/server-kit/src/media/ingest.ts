@@ -5,7 +5,7 @@
 import { Buffer } from 'node:buffer';
 import type { AuditAction } from '@mediabay/core/protocol';
 import type { MediaContext } from '../context.js';
-import type { MediaRecord } from '../db/database.js';
+import type { MediaRecord, NewAuditEntry } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import type { MediaStorage } from '../storage/storage.js';
 import { newId } from './ids.js';
@@ -53,9 +53,18 @@ export class AlreadyFinished extends Error {
   }
 }
 
-export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promise<MediaRecord> {
+export interface Ingested {
+  record: MediaRecord;
+  /**
+   * The operation's file came from an earlier upload of it: the bytes at `storageKey` are a copy no
+   * file uses, for the caller to remove once nothing reads them any more.
+   */
+  copy: boolean;
+}
+
+export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promise<Ingested> {
   const sniffed = await sniffStored(ctx.storage, input.storageKey, input.size, input.claimedType);
-  const audit = (action: AuditAction, detail: Record<string, unknown>) =>
+  const audit: Audit = (action, detail) =>
     ({
       tenantId: input.tenantId,
       userId: input.ownerId,
@@ -73,31 +82,9 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
     });
     throw new HttpError(415, 'unsupported-type', `Files of type ${sniffed.mimeType} are not accepted here.`);
   }
-  const now = new Date().toISOString();
-  const record = await ctx.db.transaction(async (tx) => {
-    const created = await tx.insertMedia({
-      id: newId(),
-      tenantId: input.tenantId,
-      ownerId: input.ownerId,
-      name: input.name,
-      type: sniffed.type,
-      mimeType: sniffed.mimeType,
-      size: input.size,
-      status: 'processing',
-      createdAt: now,
-      updatedAt: now,
-      storageKey: input.storageKey,
-      operationId: input.operationId,
-    });
-    // another request or instance made this upload's file meanwhile: undo ours (the transaction)
-    if (input.uploadId && !(await tx.setUploadMedia(input.uploadId, created.id))) throw new AlreadyFinished();
-    if (input.auditCreated) await tx.appendAudit(audit('upload.created', { mimeType: input.claimedType }));
-    await tx.appendAudit({
-      ...audit('upload.completed', { mimeType: sniffed.mimeType }),
-      fileId: created.id,
-    });
-    return created;
-  });
+  const made = await insertOnce(ctx, input, sniffed, audit);
+  if (made.copy) return made;
+  const { record } = made;
   ctx.bus.publish(input.tenantId, {
     type: 'media-upload-complete',
     operationId: input.operationId,
@@ -106,7 +93,63 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
   });
   ctx.bus.publish(input.tenantId, { type: 'media-created', file: toMediaFile(record, ctx.options.basePath) });
   ctx.processor.enqueue(record.id);
-  return record;
+  return made;
+}
+
+/** Another upload of the same operation already made its file (rolls the insert back). */
+class OperationTaken extends Error {}
+
+type Audit = (action: AuditAction, detail: Record<string, unknown>) => NewAuditEntry;
+
+/**
+ * Inserts the file row with its audit entries, or finds that the operation already has its file
+ * (then this upload is marked as having made that one, so a repeated finish answers the same).
+ */
+async function insertOnce(
+  ctx: MediaContext,
+  input: IngestInput,
+  sniffed: Sniffed,
+  audit: Audit,
+): Promise<Ingested> {
+  const now = new Date().toISOString();
+  try {
+    const record = await ctx.db.transaction(async (tx) => {
+      const created = await tx.insertMedia({
+        id: newId(),
+        tenantId: input.tenantId,
+        ownerId: input.ownerId,
+        name: input.name,
+        type: sniffed.type,
+        mimeType: sniffed.mimeType,
+        size: input.size,
+        status: 'processing',
+        createdAt: now,
+        updatedAt: now,
+        storageKey: input.storageKey,
+        operationId: input.operationId,
+      });
+      // another request or instance made this upload's file meanwhile: undo ours (the transaction)
+      if (input.uploadId && !(await tx.setUploadMedia(input.uploadId, created.id)))
+        throw new AlreadyFinished();
+      if (!(await tx.claimOperation(input.tenantId, input.operationId, created.id)))
+        throw new OperationTaken();
+      if (input.auditCreated) await tx.appendAudit(audit('upload.created', { mimeType: input.claimedType }));
+      await tx.appendAudit({
+        ...audit('upload.completed', { mimeType: sniffed.mimeType }),
+        fileId: created.id,
+      });
+      return created;
+    });
+    return { record, copy: false };
+  } catch (error) {
+    if (!(error instanceof OperationTaken)) throw error;
+  }
+  const existing = await ctx.db.getMediaByOperation(input.tenantId, input.operationId);
+  // deleted in the meantime: the operation is free again
+  if (!existing) return insertOnce(ctx, input, sniffed, audit);
+  if (input.uploadId && !(await ctx.db.setUploadMedia(input.uploadId, existing.id)))
+    throw new AlreadyFinished();
+  return { record: existing, copy: true };
 }
 
 /** Refuses a new upload when the tenant already holds its quota of files. */

@@ -116,7 +116,7 @@ async function receive(
     const operationId = fields.get('operationId');
     if (!isOperationId(operationId))
       throw new HttpError(400, 'invalid-field', 'operationId: not an operation id.');
-    const record = await ingestMedia(ctx, {
+    const { record, copy } = await ingestMedia(ctx, {
       tenantId: auth.tenantId,
       ownerId: auth.userId,
       name: fileName(file.name || 'file'),
@@ -126,6 +126,7 @@ async function receive(
       operationId,
       auditCreated: true,
     });
+    if (copy) await removeFile(); // a repeated upload of an operation that has its file
     sendJson(res, 201, { success: true, fileId: record.id });
   } catch (error) {
     await removeFile();

@@ -86,7 +86,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       return {};
     },
     async onUploadFinish(_req, upload) {
-      const mediaId = await finish(upload);
+      const mediaId = await finish(upload, true);
       return { headers: { [FILE_ID_HEADER]: mediaId } };
     },
     onResponseError(_req, err) {
@@ -103,6 +103,13 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   tus.on(EVENTS.POST_RECEIVE, (request, upload) => {
     void reportProgress(request, upload);
   });
+  // Uploads that repeated an operation which already has its file: their bytes go once tus answered.
+  const copies = new Set<string>();
+  const removeCopy = (id: string): Promise<void> =>
+    storage.remove(uploadKey(id)).catch((error: unknown) => console.error(`[mediabay] copy ${id}`, error));
+  tus.on(EVENTS.POST_FINISH, (_req, _res, upload) => {
+    if (copies.delete(upload.id)) void removeCopy(upload.id);
+  });
   // the row and its `upload.canceled` entry went in the datastore's remove (cancel.ts)
   tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => progress.forget(id));
 
@@ -116,7 +123,8 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       await db.setUploadOffset(upload.id, upload.offset);
   }
 
-  async function finish(upload: Upload): Promise<string> {
+  /** `answering`: tus still reads the upload to answer its request (a copy's bytes go after that). */
+  async function finish(upload: Upload, answering: boolean): Promise<string> {
     progress.forget(upload.id);
     const row = await db.getUpload(upload.id);
     if (!row) throw new Error(`finished upload ${upload.id} has no row`);
@@ -128,9 +136,9 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       operationId: row.operationId,
       data: { progress: 100, bytesReceived: size, bytesTotal: size, timeRemaining: 0 },
     });
-    let record;
+    let ingested;
     try {
-      record = await ingestMedia(ctx, {
+      ingested = await ingestMedia(ctx, {
         tenantId: row.tenantId,
         ownerId: row.ownerId,
         name: row.name,
@@ -155,7 +163,11 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       }
       throw error;
     }
-    return record.id;
+    if (ingested.copy) {
+      if (answering) copies.add(upload.id);
+      else await removeCopy(upload.id);
+    }
+    return ingested.record.id;
   }
 
   /** Refuses what tus would accept too loosely, before any byte is stored. */
@@ -205,7 +217,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     } catch {
       return; // the bytes are gone (expired or terminated)
     }
-    if (upload.size !== undefined && upload.offset === upload.size) await finish(upload);
+    if (upload.size !== undefined && upload.offset === upload.size) await finish(upload, false);
   }
 
   return {
