@@ -51,7 +51,7 @@ export { waitFor } from './wait.js';
 export function makeFile(size: number, name = 'clip.bin', type = 'application/octet-stream'): File {
   const block = new Uint8Array(64 * 1024);
   for (let i = 0; i < block.length; i++) block[i] = (i * 7 + (i >> 8)) & 0xff;
-  const parts: Uint8Array[] = [];
+  const parts: BlobPart[] = [];
   for (let left = size; left > 0; left -= block.length)
     parts.push(block.subarray(0, Math.min(left, block.length)));
   return new File(parts, name, { type, lastModified: size });

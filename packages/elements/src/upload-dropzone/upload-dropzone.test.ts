@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';
 import { drag, testFile } from '../test-support/fixtures.js';
 import type { UploadDropzone } from './upload-dropzone.component.js';
 import './upload-dropzone.js';
@@ -38,7 +38,7 @@ describe('<upload-dropzone>', () => {
     const added = oneEvent(el, 'mb-files-added');
     input.dispatchEvent(new Event('change', { bubbles: true }));
     const event = await added;
-    expect(event.detail.accepted.map((item) => item.name)).to.deep.equal(['a.png', 'b.mp4']);
+    expect(event.detail.accepted.map((item: UploadItem) => item.name)).to.deep.equal(['a.png', 'b.mp4']);
     expect(names()).to.include.members(['a.png', 'b.mp4']);
     expect(input.value).to.equal('');
   });
