@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   appendPage,
   matchesParams,
+  patchFile,
   removeFiles,
   serverCount,
   upsertFile,
@@ -112,4 +113,39 @@ test('the next page appends without repeating files, and takes the place of opti
   assert.equal(pendingUpload.total, 2, 'plus the upload the server does not list yet');
   assert.equal(pendingUpload.nextCursor, null);
   assert.equal(serverCount(pendingUpload), 1);
+});
+
+test('a long run of in-place edits finds every entry, also on an older version of the list', () => {
+  const params: ListParams = {};
+  const optimistic = (n: number) => file(`op-${n}`, { operationId: `op-${n}`, status: 'processing' });
+  const start = page(Array.from({ length: 300 }, (_, n) => optimistic(n)));
+  let list = start;
+  const order = Array.from({ length: 300 }, (_, n) => (n * 7) % 300); // every entry once, shuffled
+  let older: ListResponse | undefined;
+  for (const [step, n] of order.entries()) {
+    list = upsertFile(list, file(`f${n}`, { operationId: `op-${n}` }), params);
+    if (step === 150) older = list;
+  }
+  assert.deepEqual(
+    ids(list),
+    Array.from({ length: 300 }, (_, n) => `f${n}`),
+    'each server record took its entry',
+  );
+  list = upsertFile(list, file('f7', { operationId: 'op-7', name: 'renamed.mp4' }), params);
+  list = patchFile(list, 'f9', { tags: ['x'] });
+  assert.equal(list.items[7]!.name, 'renamed.mp4');
+  assert.deepEqual(list.items[9]!.tags, ['x']);
+  assert.equal(list.total, 300);
+
+  // a rollback keeps an older version: edits of it still land where that version lists the file
+  const settledThere = new Set(order.slice(0, 151));
+  const pending = order.find((n) => !settledThere.has(n))!;
+  const back = upsertFile(older!, file(`f${pending}`, { operationId: `op-${pending}` }), params);
+  assert.equal(back.items[pending]!.id, `f${pending}`);
+  assert.equal(back.items.filter((item) => item.id === `f${pending}`).length, 1);
+  const settled = order[0]!;
+  const again = patchFile(older!, `f${settled}`, { tags: ['y'] });
+  assert.deepEqual(again.items[settled]!.tags, ['y']);
+  assert.equal(patchFile(start, `f${settled}`, { tags: ['y'] }), start, 'not listed there: unchanged');
+  assert.equal(patchFile(older!, `f${pending}`, { tags: ['y'] }), older, 'settled only later: unchanged');
 });

@@ -22,8 +22,49 @@ export function compareFiles(a: MediaFile, b: MediaFile, params: ListParams): nu
   return result * direction;
 }
 
-const sameFile = (item: MediaFile, file: MediaFile): boolean =>
-  item.id === file.id || (item.id === file.operationId && file.operationId !== '');
+/**
+ * Where each id sits in a list's items: built once per items array, and handed on to the array that
+ * replaces one item in place (positions do not move), so the stream of socket events of a batch of
+ * uploads finds its entries without scanning a list of thousands each time. A handed-on map may
+ * still name an item that was replaced: every hit is checked against the item found.
+ */
+const positions = new WeakMap<readonly MediaFile[], Map<string, number>>();
+
+function positionsOf(items: readonly MediaFile[]): Map<string, number> {
+  let map = positions.get(items);
+  if (!map) {
+    map = new Map();
+    for (let i = 0; i < items.length; i++) map.set(items[i]!.id, i);
+    positions.set(items, map);
+  }
+  return map;
+}
+
+/** The index of the item with this id, -1 when none is listed (the map holds every id of `items`). */
+function indexOfId(items: readonly MediaFile[], id: string): number {
+  const at = positionsOf(items).get(id);
+  if (at === undefined) return -1;
+  if (items[at]?.id === id) return at;
+  return items.findIndex((item) => item.id === id); // a stale entry: look the slow way
+}
+
+/** The index of `file`, or else of its upload's optimistic entry (id = operationId). */
+function indexOfFile(items: readonly MediaFile[], file: MediaFile): number {
+  const index = indexOfId(items, file.id);
+  return index >= 0 || !file.operationId ? index : indexOfId(items, file.operationId);
+}
+
+/** `items` with the one at `index` replaced; the new array keeps the positions map. */
+function replaceAt(items: readonly MediaFile[], index: number, file: MediaFile): MediaFile[] {
+  const next = items.slice();
+  next[index] = file;
+  const map = positions.get(items);
+  if (map) {
+    map.set(file.id, index);
+    positions.set(next, map);
+  }
+  return next;
+}
 
 /**
  * Puts `file` into the page: replaces the same file (or the optimistic entry of its upload), drops it
@@ -31,13 +72,13 @@ const sameFile = (item: MediaFile, file: MediaFile): boolean =>
  * end of a page with a next page belongs to a later page and is left out.
  */
 export function upsertFile(page: ListResponse, file: MediaFile, params: ListParams): ListResponse {
-  const index = page.items.findIndex((item) => sameFile(item, file));
+  const index = indexOfFile(page.items, file);
   const matches = matchesParams(file, params);
   if (index >= 0) {
+    if (matches) return { ...page, items: replaceAt(page.items, index, file) };
     const items = page.items.slice();
-    if (matches) items[index] = file;
-    else items.splice(index, 1);
-    return { ...page, items, total: matches ? page.total : Math.max(0, page.total - 1) };
+    items.splice(index, 1);
+    return { ...page, items, total: Math.max(0, page.total - 1) };
   }
   if (!matches || params.cursor) return page;
   let at = page.items.findIndex((item) => compareFiles(file, item, params) < 0);
@@ -57,11 +98,9 @@ export function removeFiles(page: ListResponse, ids: ReadonlySet<string>): ListR
 }
 
 export function patchFile(page: ListResponse, id: string, patch: Partial<MediaFile>): ListResponse {
-  const index = page.items.findIndex((item) => item.id === id);
+  const index = indexOfId(page.items, id);
   if (index < 0) return page;
-  const items = page.items.slice();
-  items[index] = { ...items[index]!, ...patch };
-  return { ...page, items };
+  return { ...page, items: replaceAt(page.items, index, { ...page.items[index]!, ...patch }) };
 }
 
 /** Optimistic entries of uploads in flight go first, unless the server already lists their file. */
