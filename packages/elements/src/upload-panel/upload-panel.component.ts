@@ -2,6 +2,7 @@
 // and sends pause/resume/cancel/retry back to it; it holds no upload state of its own.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { BatchState, UploadItem } from '@mediabay/core';
 import { MediabayElement } from '../shared/mediabay-element.js';
@@ -208,7 +209,8 @@ export class UploadPanel extends MediabayElement {
                 keyFunction: (id: string) => id,
                 renderItem: (id: string) => {
                   const item = uploads[id];
-                  return item ? renderRow(item, t, this.#onAction) : html``;
+                  // a row renders again when its upload moved, not on every frame of the others
+                  return html`${item ? guard([item, t], () => renderRow(item, t, this.#onAction)) : nothing}`;
                 },
               })
             }
