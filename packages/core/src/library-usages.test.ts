@@ -80,3 +80,29 @@ test('a refused change rolls the cache back and rejects with the server error', 
   assert.deepEqual(cachedUsages(vic), before);
   assert.deepEqual(await alice.library.usages(file.id), [{ courseId: 'c2' }]);
 });
+
+test('overlapping changes never hide one another, and a refused one among them is undone alone', async () => {
+  const courses = () => (cachedUsages(alice) ?? []).map((u) => u.courseId).sort();
+  const adds = [
+    alice.library.addUsage(file.id, { courseId: 'c3' }),
+    alice.library.addUsage(file.id, { courseId: 'c4' }),
+  ];
+  const refused = alice.library.addUsage(file.id, { courseId: '' });
+  assert.deepEqual(courses(), ['', 'c2', 'c3', 'c4'], 'all three at once');
+  // every state of the cache from here on
+  const seen: string[][] = [];
+  const off = alice.queryClient.getQueryCache().subscribe(() => seen.push(courses()));
+  try {
+    await assert.rejects(refused, (error: unknown) => error instanceof MediaApiError && error.status === 400);
+    await Promise.all(adds);
+    await waitFor(() => courses().join() === 'c2,c3,c4' || undefined, 5000, 'the server list, read again');
+    assert.deepEqual(
+      seen.filter((list) => !list.includes('c3') || !list.includes('c4')),
+      [],
+      "no answer in between took the other change's usage away",
+    );
+    assert.deepEqual((await alice.library.usages(file.id)).map((u) => u.courseId).sort(), ['c2', 'c3', 'c4']);
+  } finally {
+    off();
+  }
+});

@@ -93,6 +93,22 @@ test('a failed delete rolls back', async () => {
   );
 });
 
+test('a refused delete puts the files back where they were, keeping a rename made meanwhile', async () => {
+  const before = cached(alice)?.items.map((f) => f.id);
+  const oldName = cached(alice)?.items.find((f) => f.id === fileIds[0])?.name;
+  const refused = alice.library.remove([fileIds[1]!, 'not-a-real-id']);
+  const renamed = alice.library.update(fileIds[0]!, { name: 'renamed meanwhile.txt' });
+  await assert.rejects(refused, MediaApiError);
+  const nameOf = () => cached(alice)?.items.find((f) => f.id === fileIds[0])?.name;
+  assert.deepEqual(
+    cached(alice)?.items.map((f) => f.id),
+    before,
+  );
+  assert.equal(nameOf(), 'renamed meanwhile.txt', 'the undo of the delete leaves the rename');
+  await renamed;
+  await alice.library.update(fileIds[0]!, { name: oldName! });
+});
+
 test('lists are paged by cursor', async () => {
   const first = await alice.library.list({ limit: 2 });
   assert.equal(first.items.length, 2);

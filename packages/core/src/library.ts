@@ -130,11 +130,51 @@ export function createLibrary(options: {
     }
   }
 
-  function snapshot(): () => void {
-    const saved = queryClient.getQueriesData<ListResponse>({ queryKey: [MEDIA_FILES_KEY] });
-    return () => {
-      for (const [key, data] of saved) queryClient.setQueryData(key, data);
-    };
+  /** The cached version of each of `ids` (from the first list holding it), to undo a refused change with. */
+  function cachedFiles(ids: Iterable<string>): MediaFile[] {
+    const wanted = new Set(ids);
+    const found = new Map<string, MediaFile>();
+    for (const query of queryClient.getQueryCache().findAll({ queryKey: [MEDIA_FILES_KEY] })) {
+      for (const file of (query.state.data as ListResponse | undefined)?.items ?? [])
+        if (wanted.has(file.id) && !found.has(file.id)) found.set(file.id, file);
+    }
+    return [...found.values()];
+  }
+
+  /**
+   * Undoes a refused edit by putting `fields` of each file back as they were, in every list. Not a
+   * snapshot of the cache: what changed meanwhile (other users' files, uploads, other edits) stays.
+   */
+  function restore(files: readonly MediaFile[], fields: readonly (keyof MediaFile)[]): void {
+    editPages((page) =>
+      files.reduce((list, file) => {
+        const back = Object.fromEntries(fields.map((field) => [field, file[field]]));
+        return patchFile(list, file.id, back);
+      }, page),
+    );
+  }
+
+  /**
+   * Takes `ids` out of every list and returns the undo, which puts each file back where it was in each
+   * list (unless it is there again), leaving what changed meanwhile.
+   */
+  function removeUndoably(ids: readonly string[]): () => void {
+    const wanted = new Set(ids);
+    const taken = new Map<string, { at: number; file: MediaFile }[]>();
+    editPages((page, params) => {
+      const out = page.items.flatMap((file, at) => (wanted.has(file.id) ? [{ at, file }] : []));
+      if (out.length > 0) taken.set(hashOf(params), out);
+      return removeFiles(page, wanted);
+    });
+    return () =>
+      editPages((page, params) => {
+        const listed = new Set(page.items.map((file) => file.id));
+        const back = (taken.get(hashOf(params)) ?? []).filter(({ file }) => !listed.has(file.id));
+        if (back.length === 0) return page;
+        const items = page.items.slice();
+        for (const { at, file } of back) items.splice(Math.min(at, items.length), 0, file);
+        return { ...page, items, total: page.total + back.length };
+      });
   }
 
   // Socket events wait for the frame: 3 uploads finishing in one frame (or another user's batch) are
@@ -163,25 +203,51 @@ export function createLibrary(options: {
 
   const settle = (file: MediaFile) => editPages(settling(file));
 
-  /** PUT adds one usage, DELETE removes one; the cached file shows the change at once, then the server's list */
+  async function refresh(fileId: string): Promise<void> {
+    settle(await fetcher<MediaFile>(`/${encodeURIComponent(fileId)}`));
+  }
+
+  /** usage changes in flight per file, and whether any overlapped (then the file is read again) */
+  const usageChanges = new Map<string, { running: number; overlapped: boolean }>();
+
+  /**
+   * PUT adds one usage, DELETE removes one; the cached file shows the change at once. The server's list
+   * replaces it when no other change of the file's usages is in flight; after overlapping changes
+   * (whose answers may come in any order) the file is read again once the last one is done.
+   */
   async function changeUsages(id: string, usage: Usage, method: 'PUT' | 'DELETE'): Promise<Usage[]> {
     const same = (u: Usage) => u.courseId === usage.courseId && (u.lessonId ?? '') === (usage.lessonId ?? '');
-    const rollback = snapshot();
-    editPages((page) => {
-      const file = page.items.find((item) => item.id === id);
-      if (!file) return page;
-      const others = file.usages.filter((u) => !same(u));
-      return patchFile(page, id, { usages: method === 'PUT' ? [...others, usage] : others });
-    });
+    const present = (want: boolean) =>
+      editPages((page) => {
+        const file = page.items.find((item) => item.id === id);
+        if (!file) return page;
+        const others = file.usages.filter((u) => !same(u));
+        return patchFile(page, id, { usages: want ? [...others, usage] : others });
+      });
+    const had = cachedFiles([id])[0]?.usages.some(same);
+    const changes = usageChanges.get(id) ?? { running: 0, overlapped: false };
+    usageChanges.set(id, changes);
+    changes.running += 1;
+    if (changes.running > 1) changes.overlapped = true;
+    present(method === 'PUT');
+    const last = (): boolean => {
+      changes.running -= 1;
+      if (changes.running > 0) return false;
+      usageChanges.delete(id);
+      // a failed read leaves the optimistic list; the next event or list fetch corrects it
+      if (changes.overlapped) refresh(id).catch(() => undefined);
+      return !changes.overlapped;
+    };
     try {
       const body = await fetcher<{ usages: Usage[] }>(`/${encodeURIComponent(id)}/usages`, {
         method,
         body: JSON.stringify(usage),
       });
-      editPages((page) => patchFile(page, id, { usages: body.usages }));
+      if (last()) editPages((page) => patchFile(page, id, { usages: body.usages }));
       return body.usages;
     } catch (error) {
-      rollback();
+      if (had !== undefined) present(had);
+      last();
       throw error;
     }
   }
@@ -201,7 +267,7 @@ export function createLibrary(options: {
     loadMore,
     list: (params = {}) => queryClient.fetchQuery({ queryKey: keyOf(params), queryFn, staleTime: 0 }),
     async update(id, patch) {
-      const rollback = snapshot();
+      const before = cachedFiles([id]);
       editPages((page) => patchFile(page, id, patch));
       try {
         const file = await fetcher<MediaFile>(`/${encodeURIComponent(id)}`, {
@@ -211,14 +277,13 @@ export function createLibrary(options: {
         settle(file);
         return file;
       } catch (error) {
-        rollback();
+        restore(before, Object.keys(patch) as (keyof MediaFile)[]);
         throw error;
       }
     },
     async remove(ids, options = {}) {
       if (ids.length === 0) return;
-      const rollback = snapshot();
-      editPages((page) => removeFiles(page, new Set(ids)));
+      const undo = removeUndoably(ids);
       // a file in use answers 409 `file-in-use` (MediaApiError.details.usages) unless forced
       const force = options.force === true ? { force: true } : {};
       try {
@@ -232,7 +297,7 @@ export function createLibrary(options: {
             body: JSON.stringify({ fileIds: ids, operationId: createOperationId(), ...force }),
           });
       } catch (error) {
-        rollback();
+        undo();
         throw error;
       }
     },
@@ -241,7 +306,7 @@ export function createLibrary(options: {
       const add = change.add ?? [];
       const remove = change.remove ?? [];
       const norm = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
-      const rollback = snapshot();
+      const before = cachedFiles(ids);
       const wanted = new Set(ids);
       editPages((page) => {
         let next = page;
@@ -262,7 +327,7 @@ export function createLibrary(options: {
         for (const file of body.files) settle(file);
         return body.files;
       } catch (error) {
-        rollback();
+        restore(before, ['tags']);
         throw error;
       }
     },
@@ -290,9 +355,7 @@ export function createLibrary(options: {
       heard.push(event);
       eventFrame.schedule();
     },
-    async refresh(fileId) {
-      settle(await fetcher<MediaFile>(`/${encodeURIComponent(fileId)}`));
-    },
+    refresh,
     destroy() {
       eventFrame.cancel();
       heard.length = 0;
