@@ -64,6 +64,8 @@ describe('library rows (what the virtualizer gets)', () => {
     const settled = [file('f_a', 'op_a'), optimistic[1]!, optimistic[2]!];
     expect(rows.keysOf(settled)).to.equal(keys);
     expect(rows.keysOf([settled[1]!, settled[0]!, settled[2]!])).to.deep.equal(['op_b', 'op_a', 'f_c']);
+    const twice = [file('f_a', 'op_a'), file('f_a2', 'op_a')];
+    expect(rows.keysOf(twice)).to.deep.equal(['op_a', 'f_a2'], 'a second file of one operation');
   });
 
   it('asks the virtualizer to render again only when an item in the DOM would look different', () => {

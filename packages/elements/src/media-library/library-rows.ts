@@ -35,6 +35,17 @@ const VIEW_KEYS = ['file', 'upload', 'selected', 'active', 'leaving', 'index', '
 export const itemKey = (file: MediaFile): string => file.operationId || file.id;
 export const keyOfKey = (key: string): string => key;
 
+/** Keys must be unique: a second file of one operation (older data) is keyed by its id. */
+function keysFor(items: readonly MediaFile[]): string[] {
+  const seen = new Set<string>();
+  return items.map((file) => {
+    const key = itemKey(file);
+    if (seen.has(key)) return file.id;
+    seen.add(key);
+    return key;
+  });
+}
+
 function viewAt(rows: RowSource, index: number): ItemView {
   const file = rows.items[index]!;
   return {
@@ -65,7 +76,7 @@ export class LibraryRows {
     this.#keyedItems = items;
     const keys = this.#keys;
     if (keys.length !== items.length || items.some((file, i) => itemKey(file) !== keys[i]))
-      this.#keys = items.map(itemKey);
+      this.#keys = keysFor(items);
     return this.#keys;
   }
 
