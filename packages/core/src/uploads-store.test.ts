@@ -213,10 +213,10 @@ test('after a costly write the next one waits for a quiet spell, so the store ne
   let notifications = 0;
   const off = store.$uploads.listen(() => notifications++);
   store.dispatch('a', { type: 'UPLOAD.PROGRESS', bytesUploaded: 10 });
-  await sleep(50);
+  await sleep(100);
   assert.equal(notifications, 0, 'no write during the quiet spell');
   assert.equal(store.get('a')?.bytesUploaded, 10, 'though readers see the newest value');
-  await sleep(250);
+  await sleep(450);
   assert.equal(notifications, 1);
   store.dispatch('a', { type: 'UPLOAD.PAUSE' });
   store.flush();
