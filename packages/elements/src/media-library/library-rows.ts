@@ -72,11 +72,15 @@ export class LibraryRows {
 
   /** The keys in display order: the same array while the order of keys stays the same. */
   keysOf(items: readonly MediaFile[]): readonly string[] {
-    if (items === this.#keyedItems) return this.#keys;
+    const before = this.#keyedItems;
+    if (items === before) return this.#keys;
     this.#keyedItems = items;
     const keys = this.#keys;
-    if (keys.length !== items.length || items.some((file, i) => itemKey(file) !== keys[i]))
-      this.#keys = keysFor(items);
+    // (the same file object in the same place has the same key: most of a list of thousands)
+    const same =
+      keys.length === items.length &&
+      items.every((file, i) => file === before?.[i] || itemKey(file) === keys[i]);
+    if (!same) this.#keys = keysFor(items);
     return this.#keys;
   }
 

@@ -134,6 +134,7 @@ export class MediaLibrary extends MediabayElement {
   #loadMoreFailed = false;
   /** what the virtualizer gets: keys and one renderItem */
   readonly #rows = new LibraryRows();
+  #summed: { items?: readonly MediaFile[]; sum: number } = { sum: 0 };
 
   /** The files in display order, as the grid shows them. */
   get items(): MediaFile[] {
@@ -242,6 +243,16 @@ export class MediaLibrary extends MediabayElement {
     });
   }
 
+  /** the size of the listed files, summed once per list (a render per frame of a batch of 10,000) */
+  #bytesOf(items: readonly MediaFile[]): number {
+    if (items !== this.#summed.items) {
+      let sum = 0;
+      for (const file of items) sum += file.size;
+      this.#summed = { items, sum };
+    }
+    return this.#summed.sum;
+  }
+
   #toolbarActions: ToolbarActions = {
     search: (q) => {
       this.searchText = q;
@@ -277,7 +288,7 @@ export class MediaLibrary extends MediabayElement {
     const view = { ...DEFAULT_VIEW, ...this.view.value, q: this.searchText };
     const total = state ? Math.max(state.total, items.length) : 0;
     // the size of what is loaded would understate a library with pages still on the server
-    const bytes = state?.hasMore ? 0 : items.reduce((sum, file) => sum + file.size, 0);
+    const bytes = state?.hasMore ? 0 : this.#bytesOf(items);
     const overlay = this.selection.overlay;
     // a viewer gets no drop target and no upload button; the server would refuse them anyway
     const canUpload = permits(this.meState, 'upload');
