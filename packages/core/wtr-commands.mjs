@@ -11,9 +11,35 @@ import { join } from 'node:path';
 const TUS_PATH = '/api/media/uploads';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** what the network does to tus requests: a delay per PATCH (pacing chunked uploads) and failures */
+/**
+ * Holds what the server writes to `res` for `ms`, then sends it: the server kit has finished the
+ * request, the browser hears nothing yet (a slow or buffering link on the way back). Nothing is sent
+ * if the browser gave up meanwhile.
+ */
+function holdAnswer(res, ms) {
+  const { write, end } = res;
+  const held = [];
+  res.write = (...args) => {
+    held.push([write, args]);
+    return true;
+  };
+  res.end = (...args) => {
+    held.push([end, args]);
+    setTimeout(() => {
+      res.write = write;
+      res.end = end;
+      if (res.destroyed) return;
+      for (const [send, sent] of held) send.apply(res, sent);
+    }, ms);
+    return res;
+  };
+}
+
+/** what the network does to tus requests: a delay per PATCH (pacing chunked uploads), failures, and
+ * creating POSTs whose answers are held back */
 function createNetwork() {
   let patchDelayMs = 0;
+  let postAnswerDelayMs = 0;
   /** failures for the next PATCH requests, in order: 'destroy' (connection lost) or an HTTP status */
   let failures = [];
   let log = [];
@@ -39,6 +65,7 @@ function createNetwork() {
   return {
     set(options = {}) {
       patchDelayMs = options.patchDelayMs ?? 0;
+      postAnswerDelayMs = options.postAnswerDelayMs ?? 0;
       failures = [...(options.failures ?? [])];
       log = [];
     },
@@ -58,6 +85,7 @@ function createNetwork() {
         entry.end = Date.now();
         entry.status ??= ctx.res.writableFinished ? ctx.res.statusCode : 'aborted';
       });
+      if (ctx.method === 'POST' && postAnswerDelayMs) holdAnswer(ctx.res, postAnswerDelayMs);
       if (ctx.method === 'PATCH') {
         const failure = failures.shift();
         if (failure) {

@@ -156,6 +156,9 @@ export const TUS_METADATA = {
   operationId: 'operationId',
 } as const;
 
+/** The header of the tus response that completes an upload: the id of the library file it made. */
+export const FILE_ID_HEADER = 'Mediabay-File-Id';
+
 /** Maps a MIME type to the library's coarse media type. */
 export function mediaTypeOf(mimeType: string): MediaType {
   const major = mimeType.split('/', 1)[0];

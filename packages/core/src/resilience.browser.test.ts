@@ -10,6 +10,13 @@ import type { MediaClient, MediaClientOptions, UploadItem, UploadStatus } from '
 const endpoint = '/api/media';
 const MiB = 1024 * 1024;
 
+/** a socket that never connects (the client falls back to polling) */
+class NoSocket extends WebSocket {
+  constructor() {
+    super('ws://127.0.0.1:9/');
+  }
+}
+
 const patches = (log: TusRequest[]) => log.filter((request) => request.method === 'PATCH');
 
 describe('uploads through server restarts and network errors (Chromium)', () => {
@@ -136,5 +143,43 @@ describe('uploads through server restarts and network errors (Chromium)', () => 
     const log = await networkLog();
     expect(log.map((request) => request.method)).to.deep.equal(['POST', 'PATCH'], 'nothing is retried');
     expect(client!.$uploads.get()[second]!.status).to.equal('error');
+  });
+
+  it('a small file paused after the server made its file, before the answer came, is one file', async function () {
+    this.timeout(20_000);
+    // the creating POST carries the whole file: the server stores it and makes the library file,
+    // but the browser hears nothing for 1.5 s; pausing aborts the POST, so its URL is never known
+    // and no socket (nor a poll in time) tells it the file is there
+    await network({ postAnswerDelayMs: 1500 });
+    const file = new File(['held answer\n'.repeat(100)], 'held-answer.txt', { type: 'text/plain' });
+    const id = upload(file, { WebSocket: NoSocket, pollInterval: 60_000 });
+    await waitFor(
+      async () => (await fetch(`${endpoint}/operations/${id}`)).ok || undefined,
+      5000,
+      'the server made the file',
+    );
+    client!.pause(id);
+    expect(client!.$uploads.get()[id]!.status).to.equal('paused');
+    client!.resume(id);
+    // the answer of the POST sent again names the file (no socket here to say it is ready)
+    const item = await waitFor(
+      () => {
+        const current = client!.$uploads.get()[id];
+        return current?.fileId ? current : undefined;
+      },
+      10_000,
+      'the file id',
+    );
+    expect(item.status).to.be.oneOf(['processing', 'ready']);
+    const listed = (await (await fetch(`${endpoint}?q=held-answer&limit=200`)).json()) as {
+      items: { id: string; operationId: string }[];
+    };
+    expect(listed.items.filter((f) => f.operationId === id).map((f) => f.id)).to.deep.equal([item.fileId]);
+    await expectStored(item, file);
+    const posts = (await networkLog()).filter((request) => request.method === 'POST');
+    expect(posts.map((request) => request.status)).to.deep.equal(
+      ['aborted', 201],
+      'sent again after the pause',
+    );
   });
 });

@@ -22,6 +22,8 @@ export interface TusRequest {
 export interface NetworkOptions {
   /** ms each PATCH waits before the server kit sees it: paces a chunked upload */
   patchDelayMs?: number;
+  /** ms the answer of each creating POST is held after the server kit wrote it (the server is done) */
+  postAnswerDelayMs?: number;
   /** what the next PATCH requests meet, in order */
   failures?: ({ mode: 'destroy' } | { mode: number; code?: string; message: string })[];
 }

@@ -1,7 +1,7 @@
 // tus transport (tus-js-client 4.3.1): one PATCH for the rest of the file by default, pause keeps the
 // upload URL, resume asks the server for its offset. Retries are the manager's job, not tus's.
 import { Upload, type DetailedError, type HttpRequest } from 'tus-js-client';
-import { TUS_METADATA } from '../protocol.js';
+import { FILE_ID_HEADER, TUS_METADATA } from '../protocol.js';
 import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
 import { httpError, type Transport, type TransportError } from './transport.js';
 
@@ -57,7 +57,12 @@ export const tusTransport: Transport = (options, callbacks) => {
       if (upload.url) callbacks.onUrl?.(upload.url);
     },
     onProgress: (sent, total) => callbacks.onProgress(sent, total),
-    onSuccess: () => callbacks.onSuccess({}),
+    // the server names the file it made (also when an earlier upload of the operation made it), so
+    // the upload knows its file without waiting for the socket
+    onSuccess: ({ lastResponse }) => {
+      const fileId = lastResponse.getHeader(FILE_ID_HEADER);
+      callbacks.onSuccess(fileId ? { fileId } : {});
+    },
     onError: (error) => callbacks.onError(toTransportError(error)),
   });
 

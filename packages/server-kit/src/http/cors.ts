@@ -1,5 +1,6 @@
 // CORS for the allowed origins only: the tus and REST headers a cross-origin widget needs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FILE_ID_HEADER } from '@mediabay/core/protocol';
 
 const ALLOW_HEADERS = [
   'Authorization',
@@ -23,7 +24,7 @@ const EXPOSE_HEADERS = [
   'Upload-Length',
   'Upload-Metadata',
   'Upload-Expires',
-  'Mediabay-File-Id',
+  FILE_ID_HEADER,
   'Content-Range',
   'Retry-After',
 ].join(', ');

@@ -3,6 +3,7 @@
 // to the bus, and turns a finished upload into a library file.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EVENTS, Server, type Locker, type Upload } from '@tus/server';
+import { FILE_ID_HEADER } from '@mediabay/core/protocol';
 import { deny, requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
@@ -24,7 +25,6 @@ interface InFlight {
 /** What tus hands its hooks: a web Request that remembers the Node request it came from. */
 type HookRequest = { runtime?: { node?: { req: IncomingMessage } } };
 
-const FILE_ID_HEADER = 'Mediabay-File-Id';
 const OFFSET_WRITE_INTERVAL_MS = 1000;
 
 export interface TusEndpoint {
