@@ -71,13 +71,22 @@ describe('files per tenant', () => {
   it('refuses new uploads (tus and multipart) once a tenant holds its quota, with 403', async () => {
     const server = await startTestServer({ limits: { maxFilesPerTenant: 2 } });
     try {
+      const made: { operationId: string; fileId: string | null }[] = [];
       for (const name of ['a.txt', 'b.txt']) {
-        await tusUpload(`${server.url}/api/media/uploads`, Buffer.from(name), {
-          name,
-          type: 'text/plain',
-          operationId: newOperationId(),
+        const operationId = newOperationId();
+        const meta = { name, type: 'text/plain', operationId };
+        made.push({
+          operationId,
+          ...(await tusUpload(`${server.url}/api/media/uploads`, Buffer.from(name), meta)),
         });
       }
+      // an upload of an operation that has its file makes no new one: answered with that file
+      const again = await tusUpload(`${server.url}/api/media/uploads`, Buffer.from('b.txt'), {
+        name: 'b.txt',
+        type: 'text/plain',
+        operationId: made[1]!.operationId,
+      });
+      assert.equal(again.fileId, made[1]!.fileId);
       const tus = await fetch(`${server.url}/api/media/uploads`, {
         method: 'POST',
         headers: {

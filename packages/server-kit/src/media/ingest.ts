@@ -152,10 +152,13 @@ async function insertOnce(
   return { record: existing, copy: true };
 }
 
-/** Refuses a new upload when the tenant already holds its quota of files. */
-export async function checkQuota(ctx: MediaContext, tenantId: string): Promise<void> {
+/**
+ * Refuses a new upload when the tenant already holds its quota of files. An upload of an operation
+ * that already has its file makes none, so it is let through (`operationId`, when known).
+ */
+export async function checkQuota(ctx: MediaContext, tenantId: string, operationId?: string): Promise<void> {
   const max = ctx.options.limits.maxFilesPerTenant;
-  if (Number.isFinite(max) && (await ctx.db.countMedia(tenantId)) >= max) {
-    throw new HttpError(403, 'quota-exceeded', `A library may hold at most ${max} files.`);
-  }
+  if (!Number.isFinite(max) || (await ctx.db.countMedia(tenantId)) < max) return;
+  if (operationId && (await ctx.db.getMediaByOperation(tenantId, operationId))) return;
+  throw new HttpError(403, 'quota-exceeded', `A library may hold at most ${max} files.`);
 }

@@ -236,7 +236,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         }
         if (method === 'POST') await requireAccess(ctx, auth, 'upload');
         const metadata = checkHeaders(req);
-        if (method === 'POST') await checkQuota(ctx, auth.tenantId);
+        if (method === 'POST') await checkQuota(ctx, auth.tenantId, metadata?.operationId);
         if (uploadId !== undefined && method !== 'OPTIONS') {
           const row = await checkOwnership(uploadId, auth);
           // only its creator continues, inspects or cancels an upload, and only while allowed to upload
