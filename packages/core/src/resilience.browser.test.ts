@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createMediaClient } from './client.js';
-import { makeFile, sha256, waitFor } from './test-support/browser.js';
+import { makeFile, sha256, storedContent, waitFor } from './test-support/browser.js';
 import { network, networkLog, restartServer, type TusRequest } from './test-support/commands.js';
 import type { MediaClient, MediaClientOptions, UploadItem, UploadStatus } from './types.js';
 
@@ -59,7 +59,7 @@ describe('uploads through server restarts and network errors (Chromium)', () => 
     );
 
   async function expectStored(item: UploadItem, file: File): Promise<void> {
-    const stored = await (await fetch(`${endpoint}/${item.fileId}/content`)).blob();
+    const stored = await storedContent(endpoint, item.fileId!);
     expect(stored.size).to.equal(file.size);
     expect(await sha256(stored)).to.equal(await sha256(file));
   }

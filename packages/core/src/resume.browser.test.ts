@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fingerprintOf, openResumeStore, type ResumeRecord } from './resume-store.js';
-import { clearResumeStore, makeFile, sha256 } from './test-support/browser.js';
+import { clearResumeStore, makeFile, sha256, storedContent, tusHead } from './test-support/browser.js';
 import {
   chooseFiles,
   closeTabs,
@@ -71,9 +71,9 @@ describe('resume after a real reload', () => {
   async function serverOffset(id: string): Promise<number> {
     const record = await openResumeStore()!.get(id);
     expect(record?.uploadUrl, 'the tus URL is kept').to.be.a('string');
-    const head = await fetch(record!.uploadUrl!, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    const head = await tusHead(record!.uploadUrl!);
     expect(head.status).to.equal(200);
-    return Number(head.headers.get('Upload-Offset'));
+    return head.offset;
   }
 
   /** starts an upload in a new tab, reloads that tab mid-upload and returns the restored item */
@@ -122,7 +122,7 @@ describe('resume after a real reload', () => {
     const patches = log.filter((request) => request.method === 'PATCH');
     expect(patches[0]?.offset).to.equal(offset, 'the first PATCH starts at the server offset');
     expect(patches.every((request) => request.offset! >= offset)).to.equal(true);
-    const stored = await (await fetch(`${endpoint}/${done.fileId}/content`)).blob();
+    const stored = await storedContent(endpoint, done.fileId!);
     expect(stored.size).to.equal(48 * MiB);
     expect(await sha256(stored)).to.equal(file.sha256);
     expect(await openResumeStore()!.get(id!)).to.equal(undefined, 'a finished upload leaves the store');
@@ -143,7 +143,7 @@ describe('resume after a real reload', () => {
     expect(await tab.addMade(size, 'same.bin')).to.deep.equal([id]);
     const done = await finished(tab, id!);
     expect(done.status).to.equal('ready');
-    const stored = await (await fetch(`${endpoint}/${done.fileId}/content`)).blob();
+    const stored = await storedContent(endpoint, done.fileId!);
     expect(await sha256(stored)).to.equal(await sha256(makeFile(size, 'same.bin')));
   });
 

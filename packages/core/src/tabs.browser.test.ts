@@ -13,7 +13,14 @@ import {
   restoreDiskFile,
   type TusRequest,
 } from './test-support/commands.js';
-import { clearResumeStore, makeFile, sha256, waitFor } from './test-support/browser.js';
+import {
+  clearResumeStore,
+  makeFile,
+  sha256,
+  storedContent,
+  tusHead,
+  waitFor,
+} from './test-support/browser.js';
 import type { MediaClient } from './types.js';
 
 // Real tabs: the other tabs are pages of this browser profile opened by a server command
@@ -23,10 +30,6 @@ import type { MediaClient } from './types.js';
 const endpoint = '/api/media';
 const chunkSize = 1024 * 1024;
 const MiB = 1024 * 1024;
-
-async function storedContent(fileId: string): Promise<Blob> {
-  return (await fetch(`${endpoint}/${fileId}/content`)).blob();
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const patches = (log: TusRequest[]) => log.filter((request) => request.method === 'PATCH');
@@ -93,7 +96,7 @@ describe('one upload queue for all tabs (real tabs)', () => {
       10_000,
       'ready in the other tab',
     );
-    expect(await sha256(await storedContent(done.fileId!))).to.equal(
+    expect(await sha256(await storedContent(endpoint, done.fileId!))).to.equal(
       await sha256(makeFile(size, 'shared.bin')),
     );
     const list = (await (await fetch(`${endpoint}?limit=100`)).json()) as {
@@ -136,8 +139,7 @@ describe('one upload queue for all tabs (real tabs)', () => {
     );
     expect(waiting.status).to.equal('paused');
     const record = await openResumeStore()!.get(id!);
-    const head = await fetch(record!.uploadUrl!, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
-    const offset = Number(head.headers.get('Upload-Offset'));
+    const { offset } = await tusHead(record!.uploadUrl!);
     expect(offset)
       .to.be.above(0)
       .and.below(40 * MiB);
@@ -162,6 +164,6 @@ describe('one upload queue for all tabs (real tabs)', () => {
     const sent = patches(await networkLog());
     expect(sent[0]?.offset).to.equal(offset, 'the first PATCH starts at the server offset');
     expect(sent.every((request) => request.offset! >= offset)).to.equal(true);
-    expect(await sha256(await storedContent(done.fileId!))).to.equal(file.sha256);
+    expect(await sha256(await storedContent(endpoint, done.fileId!))).to.equal(file.sha256);
   });
 });

@@ -68,3 +68,14 @@ export async function sha256(blob: Blob): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/** The bytes the server kit stores for a library file (its content route). */
+export async function storedContent(endpoint: string, fileId: string): Promise<Blob> {
+  return (await fetch(`${endpoint}/${fileId}/content`)).blob();
+}
+
+/** A tus HEAD of an upload URL: the answer's status and the offset the server holds. */
+export async function tusHead(uploadUrl: string): Promise<{ status: number; offset: number }> {
+  const head = await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+  return { status: head.status, offset: Number(head.headers.get('Upload-Offset')) };
+}

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { makeFile, sha256, spyOnXhr, waitFor } from '../test-support/browser.js';
+import { makeFile, sha256, spyOnXhr, storedContent, tusHead, waitFor } from '../test-support/browser.js';
 import { formTransport } from './form.js';
 import type { Transport, TransportError } from './transport.js';
 import { tusTransport } from './tus.js';
@@ -37,7 +37,7 @@ async function contentOf(operation: string): Promise<Blob> {
   };
   const file = list.items.find((item) => item.operationId === operation);
   if (!file) throw new Error('not listed');
-  return (await fetch(`${endpoint}/${file.id}/content`)).blob();
+  return storedContent(endpoint, file.id);
 }
 
 describe('tus transport in Chromium', () => {
@@ -73,8 +73,7 @@ describe('tus transport in Chromium', () => {
       run1.upload.start();
       await paused;
       const url = run1.upload.url;
-      const head = await fetch(url!, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
-      const offset = Number(head.headers.get('Upload-Offset'));
+      const { offset } = await tusHead(url!);
       run1.upload.start();
       await run1.done;
       expect(run1.upload.url).to.equal(url);
