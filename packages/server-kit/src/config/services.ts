@@ -9,14 +9,12 @@ import type { MetadataValue } from '@tus/s3-store';
 import type { EventBus } from '../bus/event-bus.js';
 import { createRedisBus } from '../bus/redis-bus.js';
 import type { MediaDatabase } from '../db/database.js';
-import { createPostgresDatabase } from '../db/postgres.js';
-import { createSqliteDatabase } from '../db/sqlite.js';
 import type { MediaServerOptions, ResolvedOptions } from '../options.js';
-import { connectRedis, type RedisConnection } from '../redis/connect.js';
+import type { RedisConnection } from '../redis/connect.js';
 import { createFileStorage } from '../storage/file-storage.js';
-import { createS3Storage } from '../storage/s3-storage.js';
 import type { MediaStorage } from '../storage/storage.js';
 import { RedisLocker } from '../tus/redis-locker.js';
+import { connectRedis, createPostgresDatabase, createS3Storage, createSqliteDatabase } from './loaders.js';
 import { checkDatabaseUrl, checkRedisUrl, parseStorageUrl } from './service-urls.js';
 
 export interface Services {

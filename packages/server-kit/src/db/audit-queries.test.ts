@@ -13,7 +13,7 @@ import { freshPostgres, testServices } from '../test-support/services.test-helpe
 import type { MediaDatabase, NewMedia } from './database.js';
 import { createKyselyDatabase } from './kysely-database.js';
 import type { Schema } from './schema.js';
-import { migrate } from './sqlite.js';
+import { migrate } from './migrate.js';
 
 let n = 0;
 const media = (tenantId: string): NewMedia => {

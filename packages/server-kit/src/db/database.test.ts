@@ -14,7 +14,8 @@ import type { MediaDatabase, NewMedia } from './database.js';
 import { createKyselyDatabase } from './kysely-database.js';
 import { migrationProvider } from './migrations.js';
 import type { Schema } from './schema.js';
-import { createSqliteDatabase, migrate } from './sqlite.js';
+import { migrate } from './migrate.js';
+import { createSqliteDatabase } from './sqlite.js';
 
 const T = 'tenant-1';
 let n = 0;

@@ -6,7 +6,7 @@ import { redact } from '../config/service-urls.js';
 import type { MediaDatabase } from './database.js';
 import { createKyselyDatabase } from './kysely-database.js';
 import type { Schema } from './schema.js';
-import { migrate } from './sqlite.js';
+import { migrate } from './migrate.js';
 
 export interface PostgresOptions {
   /** Connections per instance. Default 10. */

@@ -1,15 +1,10 @@
 // The embedded default: SQLite in the data directory through better-sqlite3, migrated on open.
 import Sqlite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import type { MediaDatabase } from './database.js';
 import { createKyselyDatabase } from './kysely-database.js';
-import { migrationProvider } from './migrations.js';
+import { migrate } from './migrate.js';
 import type { Schema } from './schema.js';
-
-export async function migrate(db: Kysely<Schema>): Promise<void> {
-  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
-  if (error) throw error;
-}
 
 export async function createSqliteDatabase(file: string): Promise<MediaDatabase> {
   const sqlite = new Sqlite(file);
