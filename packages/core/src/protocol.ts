@@ -159,6 +159,24 @@ export const TUS_METADATA = {
 /** The header of the tus response that completes an upload: the id of the library file it made. */
 export const FILE_ID_HEADER = 'Mediabay-File-Id';
 
+/**
+ * The header of every tus answer about an upload (and of the creating POST): the upload's operation
+ * id, the one the client sent or, when it sent none, the one the server minted.
+ */
+export const OPERATION_ID_HEADER = 'Mediabay-Operation-Id';
+
+/** Operation ids a client may choose (UUIDs, ULIDs, our own format): 1-128 of `[A-Za-z0-9._:-]`. */
+export const CLIENT_OPERATION_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The answer of `POST {endpoint}/events/ticket`: a single-use socket ticket, valid `expiresIn` s. */
+export interface SocketTicketResponse {
+  ticket: string;
+  expiresIn: number;
+}
+
+/** The query parameter of the socket URL that carries a ticket: `{endpoint}/events?ticket=…`. */
+export const SOCKET_TICKET_PARAM = 'ticket';
+
 /** Maps a MIME type to the library's coarse media type. */
 export function mediaTypeOf(mimeType: string): MediaType {
   const major = mimeType.split('/', 1)[0];
