@@ -80,8 +80,17 @@ export interface MediaServerOptions {
   trustProxy?: boolean | number;
   /** How long close() waits for requests in progress (a PATCH mid-upload). Default 10 s. */
   closeGraceMs?: number;
-  /** Socket tuning: ping interval (default 30 s) and the buffered bytes at which progress coalesces. */
-  socket?: { heartbeatMs?: number; highWaterMark?: number };
+  /**
+   * Socket tuning: ping interval (default 30 s), the buffered bytes at which progress coalesces, open
+   * sockets per caller (user, or address for the anonymous demo; default 32, 0: no cap) and upgrades
+   * from one address being checked at once (default 16); beyond either the upgrade gets 429.
+   */
+  socket?: {
+    heartbeatMs?: number;
+    highWaterMark?: number;
+    maxPerCaller?: number;
+    maxPendingPerAddress?: number;
+  };
 }
 
 export interface ResolvedOptions {
@@ -95,7 +104,7 @@ export interface ResolvedOptions {
   concurrency: number;
   allowedOrigins: string[];
   trustProxy: number;
-  socket: { heartbeatMs: number; highWaterMark: number };
+  socket: { heartbeatMs: number; highWaterMark: number; maxPerCaller: number; maxPendingPerAddress: number };
   closeGraceMs: number;
   leases: { processingMs: number; uploadLockMs: number };
   instanceId: string;
@@ -145,6 +154,8 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     socket: {
       heartbeatMs: options.socket?.heartbeatMs ?? 30_000,
       highWaterMark: options.socket?.highWaterMark ?? 64 * 1024,
+      maxPerCaller: options.socket?.maxPerCaller ?? 32,
+      maxPendingPerAddress: options.socket?.maxPendingPerAddress ?? 16,
     },
   };
 }

@@ -11,6 +11,8 @@ import type { Forwarded } from '../http/forwarded.js';
 import { originAllowed, type OriginPolicy } from '../http/origin.js';
 import type { SocketRefusal } from '../access/socket-refusals.js';
 import type { AuthContext, Authenticate } from '../options.js';
+import { callerKey } from '../http/caller-key.js';
+import { createCallerSlots } from './caller-slots.js';
 import { createClientSender, type ClientSender } from './client-sender.js';
 
 export interface RelayOptions {
@@ -30,6 +32,10 @@ export interface RelayOptions {
   mayRead?: (auth: AuthContext) => boolean | Promise<boolean>;
   /** Told of every refused upgrade (for the audit log); must not throw. */
   onRefused?: (refusal: SocketRefusal) => void;
+  /** Open sockets one caller (user, or address when anonymous) may hold; 429 beyond. Default 32; 0: no cap. */
+  maxPerCaller?: number;
+  /** Upgrades from one address being judged at once (before the caller is known); 429 beyond. Default 16. */
+  maxPendingPerAddress?: number;
 }
 
 export interface Relay {
@@ -46,8 +52,10 @@ interface Client {
 }
 
 const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
+  404: 'Not Found',
   429: 'Too Many Requests',
 };
 
@@ -58,9 +66,15 @@ const refusalOf = (error: unknown, auth?: AuthContext): Verdict =>
     ? { status: error.status, code: error.code, auth }
     : { status: 500, code: 'internal-error', auth };
 
+/** Answers and closes: the socket is destroyed once the answer is written (no half-open leftovers). */
 function refuse(socket: Duplex, status: number): void {
   const text = STATUS_TEXT[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request');
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  if (socket.destroyed) return;
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () =>
+    socket.destroy(),
+  );
+  // a caller that never reads its answer does not keep the descriptor either
+  setTimeout(() => socket.destroy(), 5000).unref();
 }
 
 export function createRelay(options: RelayOptions): Relay {
@@ -70,6 +84,10 @@ export function createRelay(options: RelayOptions): Relay {
   const clients = new Set<Client>();
   const servers = new Set<HttpServer>();
   const senderOptions = { highWaterMark: options.highWaterMark ?? 64 * 1024, maxQueue: 10_000 };
+  // the API's own prefix: an upgrade to any other path under it is ours to refuse
+  const apiPrefix = `${path.slice(0, path.lastIndexOf('/'))}/`;
+  const sockets = createCallerSlots(options.maxPerCaller ?? 32);
+  const pending = createCallerSlots(options.maxPendingPerAddress ?? 16);
 
   const unsubscribe = bus.subscribe((tenantId: string, event: ServerEvent) => {
     for (const client of clients) if (client.tenantId === tenantId) client.sender.send(event);
@@ -107,21 +125,49 @@ export function createRelay(options: RelayOptions): Relay {
     return { auth };
   }
 
-  async function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const pathname = (req.url ?? '/').split('?', 1)[0];
-    if (pathname !== path) return; // another upgrade handler's business
+  /** Judges the upgrade while holding one of its address's pending slots. */
+  async function judgeBounded(req: IncomingMessage, address: string): Promise<Verdict> {
+    if (!pending.take(address)) return { status: 429, code: 'rate-limited' };
+    try {
+      return await judge(req);
+    } finally {
+      pending.give(address);
+    }
+  }
+
+  async function onUpgrade(
+    server: HttpServer,
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ): Promise<void> {
     socket.on('error', () => socket.destroy());
-    const verdict = await judge(req);
-    if ('status' in verdict) {
-      refuse(socket, verdict.status);
+    const pathname = (req.url ?? '/').split('?', 1)[0] as string;
+    if (pathname !== path) {
+      // Under the API, or with no other upgrade handler on this server, nobody else will answer it.
+      if (pathname.startsWith(apiPrefix) || server.listenerCount('upgrade') <= 1) refuse(socket, 404);
+      return;
+    }
+    const address = options.forwarded.address(req);
+    const verdict = await judgeBounded(req, address);
+    const caller = 'auth' in verdict && verdict.auth ? callerKey(verdict.auth, address) : '';
+    const refusal: Verdict =
+      'status' in verdict || sockets.take(caller)
+        ? verdict
+        : { status: 429, code: 'too-many-sockets', auth: verdict.auth };
+    if ('status' in refusal) {
+      refuse(socket, refusal.status);
       options.onRefused?.({
-        ...verdict,
-        remoteAddress: options.forwarded.address(req),
+        ...refusal,
+        remoteAddress: address,
         origin: req.headers.origin,
       });
       return;
     }
-    const { auth } = verdict;
+    // the slot is the TCP socket's, also when the handshake itself is refused by ws
+    if (socket.destroyed) return sockets.give(caller);
+    socket.once('close', () => sockets.give(caller));
+    const { auth } = refusal;
     const tenantId = auth.tenantId;
     wss.handleUpgrade(req, socket, head, (ws) => {
       const client: Client = { ws, tenantId, sender: createClientSender(ws, senderOptions), alive: true };
@@ -132,9 +178,9 @@ export function createRelay(options: RelayOptions): Relay {
     });
   }
 
-  const listener = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    void onUpgrade(req, socket, head);
-  };
+  function listener(this: HttpServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    void onUpgrade(this, req, socket, head);
+  }
 
   return {
     attach(server) {
