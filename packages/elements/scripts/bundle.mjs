@@ -1,16 +1,23 @@
-// Builds dist/mediabay-elements.bundle.js: one self-contained, minified ES module that registers all
-// three elements (lit, core, tus-js-client inlined), for pages without a bundler. Prints its size.
+// Builds dist/mediabay-elements.bundle.js: a minified ES module that registers all three elements
+// (lit, core, tus-js-client inlined), for pages without a bundler. What it imports lazily goes to
+// content-hashed chunks (dist/chunks/name-HASH.js, cached for good by `mediabay serve`). Every output
+// is also written brotli- and gzip-compressed beside itself, for static servers that send those.
+// Prints the sizes.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const outfile = here('../dist/mediabay-elements.bundle.js');
 
-await build({
-  entryPoints: [here('../dist/index.js')],
-  outfile,
+await rm(here('../dist/chunks'), { recursive: true, force: true }); // chunks of an earlier build
+
+const result = await build({
+  entryPoints: { 'mediabay-elements.bundle': here('../dist/index.js') },
+  outdir: here('../dist'),
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   format: 'esm',
   platform: 'browser',
@@ -18,10 +25,17 @@ await build({
   minify: true,
   sourcemap: true,
   legalComments: 'linked',
+  metafile: true,
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
 
-const bytes = await readFile(outfile);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`dist/mediabay-elements.bundle.js  ${kib(bytes.length)}  (gzip ${kib(gzipSync(bytes).length)})`);
+for (const output of Object.keys(result.metafile.outputs).filter((o) => o.endsWith('.js'))) {
+  const bytes = await readFile(output);
+  const gzip = gzipSync(bytes, { level: 9 });
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  await writeFile(`${output}.gz`, gzip);
+  await writeFile(`${output}.br`, brotli);
+  console.log(`${output}  ${kib(bytes.length)}  (gzip ${kib(gzip.length)}, brotli ${kib(brotli.length)})`);
+}

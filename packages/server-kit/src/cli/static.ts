@@ -1,5 +1,7 @@
 // Serves a directory read-only (the demo page, the elements bundle): no traversal, no listings,
-// known content types only, nosniff.
+// known content types only, nosniff. Files compressed at build time (`x.js.br`, `x.js.gz` beside
+// `x.js`) are sent to clients that accept them; content-hashed names (`name-HASH.js`) are cached
+// for good, every other file is revalidated by its ETag.
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -37,6 +39,42 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
   return file === root || file.startsWith(root + path.sep) ? file : undefined;
 }
 
+/** A build's content hash in the name (esbuild's `[name]-[hash]`): the bytes behind it never change. */
+const HASHED = /-[A-Z0-9]{8,}\.(?:m?js|css)$/i;
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt']);
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The encodings `accept-encoding` allows, by name (q=0 refuses one). */
+export function acceptedEncodings(header: string | string[] | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    if (name && (q === undefined || Number(q) > 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** The precompressed variant of `file` this request may take, if the build made one. */
+async function variant(
+  req: IncomingMessage,
+  file: string,
+): Promise<{ file: string; size: number; encoding?: string }> {
+  if (COMPRESSIBLE.has(path.extname(file).toLowerCase())) {
+    const accepted = acceptedEncodings(req.headers['accept-encoding']);
+    for (const { name, suffix } of ENCODINGS) {
+      if (!accepted.has(name)) continue;
+      const stat = await fs.stat(file + suffix).catch(() => undefined);
+      if (stat?.isFile()) return { file: file + suffix, size: stat.size, encoding: name };
+    }
+  }
+  const stat = await fs.stat(file);
+  return { file, size: stat.size };
+}
+
 /** Answers from `root`; resolves false when there is no such file (the caller sends its 404). */
 export async function serveStatic(
   req: IncomingMessage,
@@ -53,16 +91,25 @@ export async function serveStatic(
   }
   const type = TYPES[path.extname(file).toLowerCase()];
   if (!stat?.isFile() || !type) return false;
-  res.writeHead(200, {
+  const sent = await variant(req, file);
+  const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}${sent.encoding ? '-' + sent.encoding : ''}"`;
+  const headers: Record<string, string | number> = {
     'Content-Type': type,
-    'Content-Length': stat.size,
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-cache',
-  });
+    'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: etag,
+  };
+  if (COMPRESSIBLE.has(path.extname(file).toLowerCase())) headers.Vary = 'Accept-Encoding';
+  if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+    res.writeHead(304, headers).end();
+    return true;
+  }
+  if (sent.encoding) headers['Content-Encoding'] = sent.encoding;
+  res.writeHead(200, { ...headers, 'Content-Length': sent.size });
   if (req.method === 'HEAD') {
     res.end();
     return true;
   }
-  await pipeline(createReadStream(file), res).catch(() => res.destroy());
+  await pipeline(createReadStream(sent.file), res).catch(() => res.destroy());
   return true;
 }
