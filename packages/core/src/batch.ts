@@ -37,10 +37,14 @@ export function tallyOf(items: Iterable<UploadItem>): BatchTally {
   return tally;
 }
 
-export function summarize(tally: BatchTally, speed: number): BatchState {
-  const { counts, total, bytesTotal, bytesUploaded } = tally;
+/** `run`: the current batch's tally (batch-run.ts), which the progress, bytes and time left are of;
+ * `tally`: what is in `$uploads` now (counts, total, active) */
+export function summarize(tally: BatchTally, speed: number, run: BatchTally = tally): BatchState {
+  const { counts, total } = tally;
+  const { bytesTotal, bytesUploaded } = run;
   const uploading = counts.uploading > 0;
-  const progress = bytesTotal > 0 ? (bytesUploaded / bytesTotal) * 100 : total > counts.canceled ? 100 : 0;
+  const runFiles = run.total - run.counts.canceled;
+  const progress = bytesTotal > 0 ? (bytesUploaded / bytesTotal) * 100 : runFiles > 0 ? 100 : 0;
   const shownSpeed = uploading ? speed : 0;
   return {
     progress: Math.min(100, Math.max(0, progress)),
@@ -51,6 +55,9 @@ export function summarize(tally: BatchTally, speed: number): BatchState {
     counts: { ...counts },
     total,
     active: counts.queued + counts.uploading + counts.processing > 0,
+    batchTotal: runFiles,
+    batchDone: run.counts.ready,
+    batchFailed: run.counts.error,
   };
 }
 

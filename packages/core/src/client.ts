@@ -7,8 +7,10 @@ import { connectTabs } from './client-tabs.js';
 import { createEmitter } from './emitter.js';
 import { createFetcher } from './http.js';
 import { createLibrary, MEDIA_FILES_KEY } from './library.js';
+import { createLiveStatus } from './live.js';
 import { createMeStore } from './me.js';
 import { createOperationId } from './operation-id.js';
+import { createPlainTus } from './plain-tus.js';
 import { createPoller } from './poller.js';
 import { createRemovalSweeper } from './removals.js';
 import { openResumeStore } from './resume-store.js';
@@ -18,8 +20,10 @@ import { mediaTypeOf, type OperationStatus, type ServerEvent } from './protocol.
 import { createSelection } from './selection.js';
 import { fromOperationStatus, fromServerEvent, operationOf } from './server-events.js';
 import { createSocket, type SocketEventMap, type WebSocketConstructor } from './socket.js';
+import { createTicketSource } from './socket-ticket.js';
 import type { TabCommand } from './tabs.js';
 import { formTransport } from './transports/form.js';
+import { withTarget } from './transports/transport.js';
 import { absoluteUrl, tusTransport } from './transports/tus.js';
 import type { ClientEventMap, MediaClient, MediaClientOptions, UploadItem, ViewState } from './types.js';
 import { accepts } from './upload-machine.js';
@@ -47,7 +51,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   const store = createUploadStore();
   const queryClient =
     options.queryClient ?? new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
-  const fetcher = createFetcher(endpoint, headers, options.fetch);
+  const fetcher = createFetcher(endpoint, headers, options.fetch, options.credentials);
   const selection = createSelection();
   // a selected file that leaves the list (deleted by anyone, gone on a refetch) leaves the selection
   const library = createLibrary({
@@ -82,12 +86,14 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
 
   const uploader = createUploader({
     store,
-    transport:
+    transport: withTarget(
       typeof options.transport === 'function'
         ? options.transport
         : options.transport === 'form'
           ? formTransport
           : tusTransport,
+      { uploadEndpoint: options.uploadEndpoint, credentials: options.credentials },
+    ),
     endpoint,
     headers,
     concurrency: options.concurrency,
@@ -111,6 +117,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       library.discard(item.operationId);
     if (previous.status === 'error' && item.status === 'queued') library.addOptimistic([item]);
     if (item.status === 'ready' || item.status === 'canceled') removals.schedule(item.operationId);
+    if (item.status === 'processing' && previous.status !== 'processing') plainTus.uploaded(item.operationId);
     if (item.status === 'canceled') {
       if (item.fileId) void library.remove([item.fileId]).catch(() => {});
       else rememberCanceled(item.operationId);
@@ -149,7 +156,10 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     endpoint,
     headers,
     WebSocket: options.WebSocket as WebSocketConstructor | undefined,
+    // a browser cannot send a bearer token or a cross-origin cookie on the upgrade: a ticket can
+    ticket: options.headers || options.credentials === 'include' ? createTicketSource(fetcher) : undefined,
   });
+  const live = createLiveStatus(socket);
   const poller = createPoller({
     fetcher,
     interval: options.pollInterval,
@@ -162,6 +172,26 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
         )
         .map((item) => item.operationId),
     onStatus: (status) => onOperationStatus(status),
+  });
+
+  // with an `uploadEndpoint` on a plain tus server, nothing may answer at the endpoint
+  const plainTus = createPlainTus({
+    enabled: options.uploadEndpoint !== undefined,
+    endpoint,
+    fetcher,
+    onStatus: (status) => onOperationStatus(status),
+    finish(id) {
+      if (uploader.apply(id, { type: 'PROCESSING.DONE' })) library.discard(id);
+    },
+    onMissing(message) {
+      socket.close();
+      poller.stop();
+      emitter.emit('server-missing', { type: 'server-missing', endpoint, message });
+    },
+    processing: () =>
+      Object.values(store.$uploads.get())
+        .filter((item) => item.status === 'processing')
+        .map((item) => item.operationId),
   });
 
   /** the server's view of one operation, for times this client may have missed its events */
@@ -253,6 +283,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       const response = await (options.fetch ?? globalThis.fetch)(uploadUrl, {
         method: 'HEAD',
         headers: { 'Tus-Resumable': '1.0.0', ...headers() },
+        credentials: options.credentials ?? 'same-origin',
       });
       const offset = Number(response.headers.get('Upload-Offset'));
       const item = store.get(id);
@@ -357,10 +388,17 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     pauseAll: () => each('pause'),
     resumeAll: () => each('resume'),
     cancelAll: () => each('cancel'),
+    retryAll: () =>
+      act(() =>
+        Object.values(store.$uploads.get())
+          .filter((item) => item.status === 'error')
+          .forEach((item) => command('retry')(item.operationId)),
+      ),
     setConcurrency: (limit) => uploader.queue.setConcurrency(limit),
     $uploads: store.$uploads,
     $uploadIds: store.$uploadIds,
     $batch: store.$batch,
+    $live: live.$live,
     $selection: selection.$selection,
     $view,
     selection,
@@ -381,6 +419,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       accepting.close();
       for (const unsubscribe of unsubscribers) unsubscribe();
       socket.close();
+      live.close();
       poller.stop();
       uploader.destroy();
       removals.destroy();

@@ -15,6 +15,8 @@ export type { UploadQueue } from './queue.js';
 export { initialEta, sampleEta, pauseEta, timeLeft } from './eta.js';
 export type { EtaState, EtaOptions } from './eta.js';
 export { computeBatch } from './batch.js';
+export { UPLOAD_ERROR_CODES, UPLOAD_ERROR_MESSAGES, isUploadErrorCode } from './upload-errors.js';
+export type { UploadErrorCode } from './upload-errors.js';
 export { backoffDelay, withJitter } from './backoff.js';
 export { matchesAccept, validateFiles, runValidators, fileKey, formatBytes } from './validation.js';
 export type { RejectionCode, ValidationResult } from './validation.js';
@@ -53,6 +55,9 @@ export type {
   UploadError,
   UploadItem,
   BatchState,
+  LiveState,
+  UploadWaiting,
+  WaitingReason,
   Rejection,
   Restrictions,
   MediaClientOptions,

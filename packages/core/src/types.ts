@@ -9,9 +9,22 @@ import type { Transport } from './transports/transport.js';
 export type UploadStatus = 'queued' | 'uploading' | 'paused' | 'processing' | 'ready' | 'error' | 'canceled';
 
 export interface UploadError {
+  /** kebab-case: the server's `{error:{code}}` when it answered one, else one of UPLOAD_ERROR_CODES */
   code: string;
+  /** a human English sentence: the server's message for a final 4xx, else core's sentence for `code` */
   message: string;
   retryable: boolean;
+  /** the message is the server's own words (a final 4xx), not core's sentence for the code */
+  fromServer?: boolean;
+}
+
+/** Why an upload waits to be tried again by itself. */
+export type WaitingReason = 'offline' | 'unreachable' | 'rate-limited' | 'server-busy';
+
+export interface UploadWaiting {
+  reason: WaitingReason;
+  /** ms epoch of the next try; null while waiting for `online` or for the server to answer a probe */
+  retryAt: number | null;
 }
 
 export interface UploadItem {
@@ -33,12 +46,16 @@ export interface UploadItem {
   error?: UploadError;
   /** restored after a reload: the file must be chosen again */
   waitingForFile?: boolean;
+  /** set while the upload waits to be tried again by itself (status stays 'uploading' or 'queued');
+   * cleared when bytes move again */
+  waiting?: UploadWaiting;
   /** ms since epoch, when the item was added */
   addedAt: number;
 }
 
 export interface BatchState {
-  /** 0-100, byte-weighted over the items that are not canceled */
+  /** 0-100, byte-weighted over the whole current batch (files that left `$uploads` included); never
+   * goes down except when files are added or canceled */
   progress: number;
   bytesUploaded: number;
   bytesTotal: number;
@@ -50,7 +67,16 @@ export interface BatchState {
   total: number;
   /** true while anything is queued, uploading or processing */
   active: boolean;
+  /** files in the current batch (not canceled), including finished ones that already left `$uploads`;
+   * a batch ends when nothing is queued, uploading, paused or processing, and the next add starts one */
+  batchTotal: number;
+  /** of those, the ones that reached ready */
+  batchDone: number;
+  /** of those, the ones in error */
+  batchFailed: number;
 }
+
+export type LiveState = 'connecting' | 'live' | 'polling';
 
 export interface Rejection {
   file: File;
@@ -68,6 +94,13 @@ export interface Restrictions {
 export interface MediaClientOptions {
   /** REST base; tus at `${endpoint}/uploads`, socket at `${endpoint}/events` */
   endpoint: string;
+  /**
+   * the tus creation URL when it is not `${endpoint}/uploads`: any tus server. When nothing answers at
+   * `endpoint` the client warns once (`server-missing`) and marks finished uploads ready.
+   */
+  uploadEndpoint?: string;
+  /** 'include' sends cookies to an endpoint on another origin (fetch, XHR and the socket's ticket) */
+  credentials?: 'same-origin' | 'include';
   concurrency?: number;
   /** 'tus' (default, resumable), 'form' (one multipart POST), or your own Transport */
   transport?: 'tus' | 'form' | Transport;
@@ -157,6 +190,8 @@ export type ClientEventMap = {
   /** an upload changed status (or started or stopped waiting for its file), here or in another tab */
   'upload-status': { type: 'upload-status'; item: UploadItem; previousStatus: UploadStatus };
   'socket-state': { type: 'socket-state'; connected: boolean };
+  /** (once) no Mediabay server answers at the endpoint: uploads to `uploadEndpoint` end ready */
+  'server-missing': { type: 'server-missing'; endpoint: string; message: string };
   /** a file accepted by addFiles() that a custom async validator turned down afterwards */
   'upload-rejected': { type: 'upload-rejected'; rejection: Rejection; operationId: string };
 };
@@ -171,6 +206,8 @@ export interface MediaClient {
   pauseAll(): void;
   resumeAll(): void;
   cancelAll(): void;
+  /** retries every upload in 'error' */
+  retryAll(): void;
   /** changes the number of parallel uploads at run time */
   setConcurrency(limit: number): void;
   readonly $uploads: MapStore<Record<string, UploadItem>>;
@@ -178,6 +215,8 @@ export interface MediaClient {
    * not on progress (a list of 10,000 rows can keep its layout while 3 of them move) */
   readonly $uploadIds: ReadableAtom<readonly string[]>;
   readonly $batch: ReadableAtom<BatchState>;
+  /** the live channel: 'polling' while the socket is down and watched lists are refetched on an interval */
+  readonly $live: ReadableAtom<LiveState>;
   readonly $selection: ReadableAtom<ReadonlySet<string>>;
   readonly $view: MapStore<ViewState>;
   readonly selection: SelectionApi;

@@ -4,6 +4,7 @@
 // ID list move by the changed items only. Callers that must see a change at once (a click) flush().
 import { atom, computed, map, type MapStore, type ReadableAtom } from 'nanostores';
 import { copyTally, countItem, emptyTally, summarize, tallyOf, type BatchTally } from './batch.js';
+import { createBatchRun } from './batch-run.js';
 import { devWarn } from './dev.js';
 import { initialEta, pauseEta, sampleEta, timeLeft, type EtaState } from './eta.js';
 import { createFrameScheduler } from './frame.js';
@@ -59,6 +60,9 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   const $uploads = map<Record<string, UploadItem>>({});
   const $uploadIds = atom<readonly string[]>([]);
   const $tally = atom<BatchTally>(emptyTally());
+  /** the current batch, finished files that left `$uploads` included */
+  const run = createBatchRun();
+  const $run = atom<BatchTally>(emptyTally());
   const $batchSpeed = atom(0);
   const pending = new Map<string, UploadItem>();
   const removals = new Set<string>();
@@ -79,6 +83,8 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     const same = $uploadIds.get();
     if (ids.length !== same.length || ids.some((id, i) => id !== same[i])) $uploadIds.set(ids);
     $tally.set(tallyOf(Object.values(uploads)));
+    run.reset(Object.values(uploads));
+    $run.set(copyTally(run.tally));
   });
 
   function current(id: string): UploadItem | undefined {
@@ -98,6 +104,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       if (old) countItem(tally, old, -1);
       else fresh.push(id);
       countItem(tally, item, 1);
+      run.change(id, old, item);
       next[id] = item;
     }
     const left = new Set<string>();
@@ -105,6 +112,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       const old = next[id];
       if (!old) continue;
       countItem(tally, old, -1);
+      run.leave(id);
       delete next[id];
       left.add(id);
     }
@@ -117,6 +125,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       $uploadIds.set(ids);
     }
     $tally.set(tally);
+    $run.set(copyTally(run.tally));
     committed = next;
     $uploads.set(next);
     const cost = now() - started; // synchronous listeners included
@@ -150,7 +159,8 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   }
 
   function measureBatch(): void {
-    const { counts, bytesUploaded } = $tally.get();
+    const { counts } = $tally.get();
+    const { bytesUploaded } = $run.get();
     if (counts.uploading > 0) {
       batchEta = sampleEta(batchEta, bytesUploaded, now());
     } else if (counts.queued > 0 || counts.paused > 0) {
@@ -178,7 +188,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   return {
     $uploads,
     $uploadIds,
-    $batch: computed([$tally, $batchSpeed], summarize),
+    $batch: computed([$tally, $batchSpeed, $run], summarize),
     get: current,
     add(items) {
       if (items.length === 0) return;
@@ -212,8 +222,9 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       // removals wait for the frame too: items leaving one by one must not copy the map each time
       for (const id of ids) {
         etas.delete(id);
-        pending.delete(id);
+        // a change still waiting is committed before the removal: the batch counts how the item ended
         if (id in $uploads.get()) removals.add(id);
+        else pending.delete(id);
       }
       if (removals.size > 0) schedule();
     },

@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { UploadItem } from './types.js';
+import { createUploadStore } from './uploads-store.js';
+
+const item = (id: string, size = 1000): UploadItem => ({
+  operationId: id,
+  name: `${id}.bin`,
+  size,
+  mimeType: 'application/octet-stream',
+  type: 'other',
+  status: 'queued',
+  progress: 0,
+  bytesUploaded: 0,
+  timeRemaining: null,
+  speed: 0,
+  addedAt: 0,
+});
+
+/** a file through start, progress, success and done */
+function finish(store: ReturnType<typeof createUploadStore>, id: string, size = 1000): void {
+  store.dispatch(id, { type: 'UPLOAD.START' });
+  store.dispatch(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: size });
+  store.dispatch(id, { type: 'UPLOAD.SUCCESS', fileId: `f-${id}` });
+  store.dispatch(id, { type: 'PROCESSING.DONE' });
+}
+
+test('finished files that leave $uploads still count in the batch until it is over', () => {
+  const store = createUploadStore();
+  const ids = Array.from({ length: 10 }, (_, i) => `id${i}`);
+  store.add(ids.map((id) => item(id)));
+  for (const id of ids.slice(0, 3)) finish(store, id);
+  store.flush();
+  let batch = store.$batch.get();
+  assert.deepEqual([batch.batchDone, batch.batchTotal, batch.progress], [3, 10, 30]);
+  store.remove(ids.slice(0, 3));
+  store.flush();
+  batch = store.$batch.get();
+  assert.deepEqual([batch.batchDone, batch.batchTotal, batch.progress, batch.total], [3, 10, 30, 7]);
+  store.dispatch('id3', { type: 'UPLOAD.START' });
+  store.dispatch('id3', {
+    type: 'UPLOAD.ERROR',
+    error: { code: 'rejected', message: 'No.', retryable: false },
+  });
+  for (const id of ids.slice(4)) finish(store, id);
+  store.flush();
+  batch = store.$batch.get();
+  assert.deepEqual([batch.batchDone, batch.batchFailed, batch.batchTotal, batch.active], [9, 1, 10, false]);
+  store.destroy();
+});
+
+test('the next add after a finished batch starts a new one; an add during a batch joins it', () => {
+  const store = createUploadStore();
+  store.add([item('a'), item('b')]);
+  finish(store, 'a');
+  finish(store, 'b');
+  store.flush();
+  assert.equal(store.$batch.get().batchDone, 2);
+  store.add([item('c')]);
+  store.flush();
+  assert.deepEqual([store.$batch.get().batchTotal, store.$batch.get().batchDone], [1, 0]);
+  store.add([item('d')]);
+  finish(store, 'c');
+  store.flush();
+  assert.deepEqual([store.$batch.get().batchTotal, store.$batch.get().batchDone], [2, 1]);
+  store.destroy();
+});
+
+test('batch progress never goes down as files finish and leave, only when files are added or canceled', () => {
+  let seed = 11;
+  const random = (n: number) => (((seed = (seed * 48271) % 2147483647) % n) + n) % n;
+  const store = createUploadStore();
+  const ids = Array.from({ length: 200 }, (_, i) => `id${i}`);
+  store.add(ids.map((id) => item(id, 100 + random(5000))));
+  let last = 0;
+  let left = [...ids];
+  while (left.length > 0) {
+    const id = left[random(left.length)]!;
+    const current = store.get(id)!;
+    if (current.status === 'queued') store.dispatch(id, { type: 'UPLOAD.START' });
+    else if (current.bytesUploaded < current.size)
+      store.dispatch(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: current.bytesUploaded + 1000 });
+    else {
+      store.dispatch(id, { type: 'UPLOAD.SUCCESS' });
+      store.dispatch(id, { type: 'PROCESSING.DONE' });
+      store.remove([id]);
+      left = left.filter((other) => other !== id);
+    }
+    store.flush();
+    const { progress } = store.$batch.get();
+    assert.ok(progress >= last, `${progress} after ${last}`);
+    last = progress;
+  }
+  assert.deepEqual([last, store.$batch.get().batchDone, store.$batch.get().total], [100, 200, 0]);
+  store.destroy();
+});
+
+test('a canceled file leaves the batch total', () => {
+  const store = createUploadStore();
+  store.add([item('a'), item('b')]);
+  store.dispatch('a', { type: 'UPLOAD.CANCEL' });
+  finish(store, 'b');
+  store.flush();
+  assert.deepEqual([store.$batch.get().batchTotal, store.$batch.get().progress], [1, 100]);
+  store.destroy();
+});
