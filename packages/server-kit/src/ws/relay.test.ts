@@ -223,3 +223,31 @@ describe('socket safety', () => {
     );
   });
 });
+
+describe('fan-out', () => {
+  let server: TestServer;
+  const bus = createLocalBus();
+  before(async () => {
+    server = await startTestServer({ bus });
+  });
+  after(() => server.close());
+
+  it('sends one event to every socket of the tenant as the same text frame (a browser gets a string)', async () => {
+    const sockets = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const ws = new WebSocket(server.wsUrl);
+        const frames: { text: string; isBinary: boolean }[] = [];
+        ws.on('message', (data, isBinary) => frames.push({ text: String(data), isBinary }));
+        await new Promise((resolve) => ws.once('open', resolve));
+        return { ws, frames };
+      }),
+    );
+    const event: ServerEvent = { type: 'media-deleted', fileIds: ['f'.repeat(32)] };
+    bus.publish('default', event);
+    await waitFor(() => (sockets.every((s) => s.frames.length > 0) ? true : undefined));
+    for (const { ws, frames } of sockets) {
+      assert.deepEqual(frames, [{ text: JSON.stringify(event), isBinary: false }]);
+      ws.close();
+    }
+  });
+});

@@ -13,7 +13,7 @@ import type { SocketRefusal } from '../access/socket-refusals.js';
 import type { AuthContext, Authenticate } from '../options.js';
 import { callerKey } from '../http/caller-key.js';
 import { createCallerSlots } from './caller-slots.js';
-import { createClientSender, type ClientSender } from './client-sender.js';
+import { createClientSender, frameOf, type ClientSender } from './client-sender.js';
 
 export interface RelayOptions {
   path: string;
@@ -90,7 +90,9 @@ export function createRelay(options: RelayOptions): Relay {
   const pending = createCallerSlots(options.maxPendingPerAddress ?? 16);
 
   const unsubscribe = bus.subscribe((tenantId: string, event: ServerEvent) => {
-    for (const client of clients) if (client.tenantId === tenantId) client.sender.send(event);
+    let frame: Buffer | undefined; // serialized once, and only if a socket of the tenant is open
+    for (const client of clients)
+      if (client.tenantId === tenantId) client.sender.send(event, (frame ??= frameOf(event)));
   });
 
   const heartbeat = setInterval(() => {
