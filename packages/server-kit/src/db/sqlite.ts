@@ -4,6 +4,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { MediaDatabase } from './database.js';
 import { createKyselyDatabase } from './kysely-database.js';
 import { migrate } from './migrate.js';
+import { cacheStatements } from './statement-cache.js';
 import type { Schema } from './schema.js';
 
 export async function createSqliteDatabase(file: string): Promise<MediaDatabase> {
@@ -12,7 +13,7 @@ export async function createSqliteDatabase(file: string): Promise<MediaDatabase>
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cacheStatements(sqlite) }) });
   await migrate(db);
   return createKyselyDatabase(db);
 }
