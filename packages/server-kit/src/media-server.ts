@@ -81,6 +81,8 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
         basePath,
         concurrency: resolved.concurrency,
         timeoutMs: resolved.limits.processingTimeoutMs,
+        maxPixels: resolved.limits.maxPixels,
+        memoryBytes: resolved.limits.processingMemoryBytes,
       },
       {
         instanceId: resolved.instanceId,

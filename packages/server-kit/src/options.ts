@@ -26,6 +26,10 @@ export interface MediaLimits {
   uploadExpiryMs?: number;
   /** Longest an ffprobe/ffmpeg job may run, in ms. Default 60 s. */
   processingTimeoutMs?: number;
+  /** Largest image or video frame processed, in pixels (width x height); bigger files are refused. Default 50 MP. */
+  maxPixels?: number;
+  /** Peak memory of one ffprobe/ffmpeg child in bytes (it also gets CPU-time and wall-clock caps). Default 512 MiB. */
+  processingMemoryBytes?: number;
   /** Accepted types, checked against the type sniffed from the bytes: `video/*`, `image/png`... Default: all. */
   allowedTypes?: string[];
   /** Files one tenant may hold. Default: unlimited. */
@@ -138,6 +142,8 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
       maxFileSize: limits.maxFileSize ?? 10 * 1024 ** 3,
       uploadExpiryMs: limits.uploadExpiryMs ?? 24 * 60 * 60 * 1000,
       processingTimeoutMs: limits.processingTimeoutMs ?? 60_000,
+      maxPixels: limits.maxPixels ?? 50_000_000,
+      processingMemoryBytes: limits.processingMemoryBytes ?? 512 * 1024 * 1024,
       allowedTypes: limits.allowedTypes ?? ['*/*'],
       maxFilesPerTenant: limits.maxFilesPerTenant ?? Number.POSITIVE_INFINITY,
       rateLimit: limits.rateLimit ?? { max: 600, windowMs: 60_000 },

@@ -92,7 +92,7 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
     success: true,
   });
   ctx.bus.publish(input.tenantId, { type: 'media-created', file: toMediaFile(record, ctx.options.basePath) });
-  ctx.processor.enqueue(record.id);
+  ctx.processor.enqueue(record.id, record.tenantId);
   return made;
 }
 

@@ -1,6 +1,5 @@
-// Reads duration and dimensions with ffprobe: no shell, local files only, bounded in time and output.
-import { execFile } from 'node:child_process';
-
+// Reads duration, dimensions and codecs with ffprobe: no shell, local files only, forced demuxer,
+// bounded in memory, time, pixels and output (see child.ts).
 export interface ProbeResult {
   durationMs: number | null;
   width: number | null;
@@ -8,57 +7,62 @@ export interface ProbeResult {
   hasVideo: boolean;
   hasAudio: boolean;
   formatName: string;
+  /** codec names of the first video and audio streams (`h264`, `hevc`, `aac`...) */
+  videoCodec: string | null;
+  audioCodec: string | null;
+  /** pixel format of the first video stream (`yuv420p`...) */
+  pixelFormat: string | null;
+}
+
+/** Runs one tool (ffprobe or ffmpeg) within the processing budgets, resolving with its stdout. */
+export type RunTool = (
+  command: 'ffprobe' | 'ffmpeg',
+  args: string[],
+  options?: { onLine?: (line: string) => void; timeoutMs?: number },
+) => Promise<string>;
+
+interface FfprobeStream {
+  codec_type?: string;
+  codec_name?: string;
+  pix_fmt?: string;
+  width?: number;
+  height?: number;
+  duration?: string;
+  disposition?: { attached_pic?: number };
 }
 
 interface FfprobeJson {
   format?: { duration?: string; format_name?: string };
-  streams?: { codec_type?: string; width?: number; height?: number; duration?: string }[];
-}
-
-export function runFile(command: string, args: string[], timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      command,
-      args,
-      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 4 * 1024 * 1024, windowsHide: true },
-      (error, stdout, stderr) => {
-        if (error) {
-          const reason = error.killed
-            ? `${command} timed out after ${timeoutMs} ms`
-            : stderr.trim().split('\n').pop();
-          reject(new Error(reason || error.message));
-        } else {
-          resolve(stdout);
-        }
-      },
-    );
-  });
+  streams?: FfprobeStream[];
 }
 
 /** `inputFormat` forces the demuxer (from the sniffed type) so a file cannot pick a surprising one. */
-export async function ffprobe(file: string, timeoutMs: number, inputFormat?: string): Promise<ProbeResult> {
-  const args = [
-    '-v',
-    'error',
-    '-protocol_whitelist',
-    'file',
-    '-print_format',
-    'json',
-    '-show_format',
-    '-show_streams',
-  ];
+export async function ffprobe(
+  run: RunTool,
+  file: string,
+  inputFormat: string | undefined,
+  maxPixels: number,
+): Promise<ProbeResult> {
+  const args = ['-v', 'error', '-protocol_whitelist', 'file', '-max_pixels', String(maxPixels)];
+  args.push('-print_format', 'json', '-show_format', '-show_streams');
   if (inputFormat) args.push('-f', inputFormat);
   args.push('-i', `file:${file}`);
-  const parsed = JSON.parse(await runFile('ffprobe', args, timeoutMs)) as FfprobeJson;
+  const parsed = JSON.parse(await run('ffprobe', args)) as FfprobeJson;
   const streams = parsed.streams ?? [];
-  const video = streams.find((s) => s.codec_type === 'video' && s.width && s.height);
+  const video = streams.find(
+    (s) => s.codec_type === 'video' && s.width && s.height && !s.disposition?.attached_pic,
+  );
+  const audio = streams.find((s) => s.codec_type === 'audio');
   const duration = Number(parsed.format?.duration ?? streams.find((s) => s.duration)?.duration);
   return {
     durationMs: Number.isFinite(duration) && duration > 0 ? Math.round(duration * 1000) : null,
     width: video?.width ?? null,
     height: video?.height ?? null,
     hasVideo: Boolean(video),
-    hasAudio: streams.some((s) => s.codec_type === 'audio'),
+    hasAudio: Boolean(audio),
     formatName: parsed.format?.format_name ?? '',
+    videoCodec: video?.codec_name ?? null,
+    audioCodec: audio?.codec_name ?? null,
+    pixelFormat: video?.pix_fmt ?? null,
   };
 }

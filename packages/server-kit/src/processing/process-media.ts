@@ -6,7 +6,8 @@ import type { MediaPatch, MediaRecord } from '../db/database.js';
 import { sniffStored } from '../media/ingest.js';
 import type { Sniffed } from '../media/sniff.js';
 import { toMediaFile } from '../media/to-wire.js';
-import { ffprobe } from './ffprobe.js';
+import { ffprobe, type RunTool } from './ffprobe.js';
+import { DEFAULT_MAX_PIXELS, overBudget, pixelBudgetMessage, readDeclaredSize } from './header-size.js';
 import type { ProcessorDeps } from './processor.js';
 import { makeThumbnail } from './thumbnail.js';
 
@@ -30,12 +31,23 @@ async function analyseFile(
   sniffed: Sniffed,
   file: string,
 ): Promise<MediaPatch> {
+  const run = deps.run as RunTool;
+  const maxPixels = deps.maxPixels ?? DEFAULT_MAX_PIXELS;
+  // an image declaring more pixels than the budget is refused before any decoder allocates a frame
+  const declared = await readDeclaredSize(file, sniffed.mimeType);
+  if (declared && overBudget(declared, maxPixels)) {
+    throw new Error(pixelBudgetMessage('image', declared, maxPixels));
+  }
   report(10, 'probing');
   let probe;
   try {
-    probe = await ffprobe(file, deps.timeoutMs, sniffed.demuxer);
+    probe = await ffprobe(run, file, sniffed.demuxer, maxPixels);
   } catch (error) {
     throw new Error(`The ${record.type} could not be read: ${(error as Error).message}`, { cause: error });
+  }
+  if (probe.width && probe.height && overBudget({ width: probe.width, height: probe.height }, maxPixels)) {
+    const size = { width: probe.width, height: probe.height };
+    throw new Error(pixelBudgetMessage(record.type === 'image' ? 'image' : 'video', size, maxPixels));
   }
   if (record.type === 'video' && !probe.hasVideo) throw new Error('The file has no video stream.');
   if (record.type === 'audio' && !probe.hasAudio) throw new Error('The file has no audio stream.');
@@ -49,7 +61,8 @@ async function analyseFile(
     // A frame a little in, not the (often black) first one; the middle for clips under 2 s.
     const at = record.type === 'video' ? Math.min(1, (probe.durationMs ?? 0) / 2000) : 0;
     try {
-      const bytes = await makeThumbnail({ file, demuxer: sniffed.demuxer, at, timeoutMs: deps.timeoutMs });
+      const input = { file, demuxer: sniffed.demuxer, at, maxPixels: maxPixels };
+      const bytes = await makeThumbnail(run, input);
       const key = `derived/${record.id}-thumb.jpg`;
       await deps.storage.remove(key);
       await deps.storage.write(key, Readable.from([bytes]));
@@ -79,6 +92,12 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
     patch = { ...(await analyse(deps, record, report)), status: 'ready', error: null };
   } catch (error) {
     patch = { status: 'error', error: error instanceof Error ? error.message : String(error) };
+  }
+  // The processor is closing: its children were killed, so this outcome says nothing about the file;
+  // it stays in `processing` for the next start (or another instance) to take over.
+  if (deps.signal?.aborted) {
+    if (patch.thumbnailKey) await deps.storage.remove(patch.thumbnailKey).catch(() => undefined);
+    return;
   }
   // This instance stalled past its lease and another took the job over: that one's result counts.
   if (deps.holdsLease && !(await deps.holdsLease(record.id))) return;

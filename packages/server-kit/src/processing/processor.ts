@@ -2,15 +2,21 @@
 // `error`. A job runs only under a lease in the database (claimProcessing), renewed while it runs, so
 // with several instances each file is processed by exactly one of them; a lease whose holder died runs
 // out and the periodic sweep (or the start-up recovery) of any instance takes the file over.
+// Jobs are taken from each tenant in turn (worker-pool.ts); their ffmpeg children run within the
+// memory, CPU and pixel budgets (child.ts) and are killed when the processor closes.
 import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../bus/event-bus.js';
 import type { MediaDatabase } from '../db/database.js';
 import type { MediaStorage } from '../storage/storage.js';
+import { createChildGroup, DEFAULT_MEMORY_BYTES } from './child.js';
+import type { RunTool } from './ffprobe.js';
+import { DEFAULT_MAX_PIXELS } from './header-size.js';
 import { processMedia } from './process-media.js';
 import { createWorkerPool } from './worker-pool.js';
 
 export interface Processor {
-  enqueue(mediaId: string): void;
+  /** Queues a file; `tenantId` is its turn in the fair queue (looked up when missing). */
+  enqueue(mediaId: string, tenantId?: string): void;
   /** Queues every file in `processing` whose lease is free or ran out; returns how many. */
   recover(): Promise<number>;
   idle(): Promise<void>;
@@ -24,6 +30,14 @@ export interface ProcessorDeps {
   basePath: string;
   concurrency: number;
   timeoutMs: number;
+  /** Largest image or frame processed, in pixels. Default 50 MP. */
+  maxPixels?: number;
+  /** Peak memory of one ffprobe/ffmpeg child, in bytes. Default 512 MiB. */
+  memoryBytes?: number;
+  /** Runs ffprobe/ffmpeg within the budgets (set by the processor). */
+  run?: RunTool;
+  /** Aborted when the processor closes: a job then leaves its file for the next start (set by the processor). */
+  signal?: AbortSignal;
   /** Renews the job's lease and says whether this process still holds it (set by the processor). */
   holdsLease?: (mediaId: string) => Promise<boolean>;
 }
@@ -53,6 +67,21 @@ export function createProcessor(deps: ProcessorDeps, lease: LeaseOptions = {}): 
   const claim = (mediaId: string): Promise<boolean> =>
     deps.db.claimProcessing(mediaId, owner, Date.now() + leaseMs, clock());
 
+  const children = createChildGroup();
+  const stopping = new AbortController();
+  const run: RunTool = (command, args, options = {}) => {
+    const timeoutMs = options.timeoutMs ?? deps.timeoutMs;
+    // CPU seconds: the wall clock on every core a child may use
+    const budget = {
+      memoryBytes: deps.memoryBytes ?? DEFAULT_MEMORY_BYTES,
+      cpuSeconds: (timeoutMs / 1000) * 2,
+      timeoutMs,
+    };
+    return children.run(command, args, budget, options);
+  };
+  const maxPixels = deps.maxPixels ?? DEFAULT_MAX_PIXELS;
+  const jobDeps: ProcessorDeps = { ...deps, maxPixels, run, signal: stopping.signal, holdsLease: claim };
+
   const queued = new Set<string>();
   const pool = createWorkerPool<string>(deps.concurrency, async (mediaId) => {
     try {
@@ -61,7 +90,7 @@ export function createProcessor(deps: ProcessorDeps, lease: LeaseOptions = {}): 
         claim(mediaId).catch((error: unknown) => console.error('[mediabay] lease renewal', error));
       }, leaseMs / 3);
       try {
-        await processMedia({ ...deps, holdsLease: claim }, mediaId);
+        await processMedia(jobDeps, mediaId);
       } finally {
         clearInterval(renewal);
       }
@@ -71,19 +100,34 @@ export function createProcessor(deps: ProcessorDeps, lease: LeaseOptions = {}): 
   });
 
   const processor: Processor = {
-    enqueue(mediaId) {
-      if (queued.has(mediaId)) return;
+    enqueue(mediaId, tenantId) {
+      if (queued.has(mediaId) || stopping.signal.aborted) return;
       queued.add(mediaId);
-      pool.push(mediaId);
+      if (tenantId !== undefined) {
+        pool.push(mediaId, tenantId);
+        return;
+      }
+      deps.db
+        .getMediaById(mediaId)
+        .then((record) => pool.push(mediaId, record?.tenantId ?? ''))
+        .catch((error: unknown) => {
+          queued.delete(mediaId);
+          console.error('[mediabay] processing enqueue', error);
+        });
     },
     async recover() {
       const ids = await deps.db.listUnclaimedProcessing(clock(), SWEEP_BATCH);
-      for (const id of ids) processor.enqueue(id);
+      for (const id of ids) {
+        const record = await deps.db.getMediaById(id);
+        if (record) processor.enqueue(id, record.tenantId);
+      }
       return ids.length;
     },
     idle: () => pool.idle(),
     async close() {
       clearInterval(sweeper);
+      stopping.abort();
+      children.close();
       await pool.close();
     },
   };

@@ -54,3 +54,34 @@ describe('worker pool', () => {
     assert.deepEqual(done, [0]);
   });
 });
+
+describe('worker pool fairness', () => {
+  it("takes queued jobs from each tenant in turn, so one tenant's backlog does not hold another's", async () => {
+    const started: string[] = [];
+    const pool = createWorkerPool<string>(1, async (job) => {
+      started.push(job);
+      await tick(1);
+    });
+    for (let i = 0; i < 5; i++) pool.push(`a${i}`, 'tenant-a');
+    pool.push('b0', 'tenant-b');
+    pool.push('b1', 'tenant-b');
+    pool.push('c0', 'tenant-c');
+    await pool.idle();
+    // a0 was already running when the others arrived; then one job per tenant with work, in turn
+    assert.deepEqual(started, ['a0', 'a1', 'b0', 'c0', 'a2', 'b1', 'a3', 'a4']);
+  });
+
+  it('gives a tenant that arrives late the next free slot, ahead of a long backlog', async () => {
+    const started: string[] = [];
+    const pool = createWorkerPool<string>(2, async (job) => {
+      started.push(job);
+      await tick(2);
+    });
+    for (let i = 0; i < 20; i++) pool.push(`bomb${i}`, 'attacker');
+    pool.push('photo', 'victim');
+    await pool.idle();
+    // two bombs were running, the attacker's turn was next; then the victim's
+    assert.equal(started.indexOf('photo'), 3);
+    assert.equal(started.length, 21);
+  });
+});
