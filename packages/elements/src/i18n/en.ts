@@ -3,6 +3,7 @@
 import type { NotAcceptingReason, UploadStatus } from '@mediabay/core';
 import type { MediaType, SortKey } from '@mediabay/core/protocol';
 import { formatCount } from '../shared/format.js';
+import { enUploadErrors } from './upload-errors.js';
 
 export interface MediabayStrings {
   /** BCP 47 tag handed to Intl for numbers, units and dates */
@@ -36,6 +37,25 @@ export interface MediabayStrings {
   announceFinished: (name: string) => string;
   announceFailed: (name: string, reason: string) => string;
   progressOf: (name: string) => string;
+  /** why an upload failed, by `UploadError.code` (every code of core's UPLOAD_ERROR_CODES) */
+  uploadErrors: Readonly<Record<string, string>>;
+  retryAllFailed: string;
+  /** a row waiting to be tried again by itself: no connection / the server asked to wait */
+  waitingConnection: string;
+  /** `seconds` until the next try, null while unknown */
+  waitingServer: (seconds: number | null) => string;
+  /** the batch is over: `failed` of its files did not make it */
+  batchDone: (done: number, failed: number) => string;
+  announcePaused: (name: string) => string;
+  announceResumed: (name: string) => string;
+  announceCanceled: (name: string) => string;
+  /** the library's button that brings the dismissed upload panel back */
+  showUploads: (count: number) => string;
+  /** the library's socket is down: it refreshes on an interval */
+  livePaused: string;
+  livePausedHint: string;
+  /** while dragging: some of the files will be refused */
+  dropPartial: string;
   // upload-dropzone
   dropTitle: string;
   dropHint: string;
@@ -150,6 +170,21 @@ export const en: MediabayStrings = {
   announceFinished: (name) => `${name} is ready`,
   announceFailed: (name, reason) => `${name} failed: ${reason}`,
   progressOf: (name) => `Upload progress of ${name}`,
+  uploadErrors: enUploadErrors,
+  retryAllFailed: 'Retry all failed',
+  waitingConnection: 'Waiting for connection…',
+  waitingServer: (s) => (s === null ? 'Server busy, waiting…' : `Server busy, retrying in ${s} s`),
+  batchDone: (done, failed) =>
+    failed > 0
+      ? `${plural(done, 'upload', 'uploads')} complete, ${formatCount(failed, 'en')} failed`
+      : `${plural(done, 'upload', 'uploads')} complete`,
+  announcePaused: (name) => `${name} paused`,
+  announceResumed: (name) => `${name} resumed`,
+  announceCanceled: (name) => `${name} canceled`,
+  showUploads: (n) => `Uploads (${formatCount(n, 'en')})`,
+  livePaused: 'Live updates paused',
+  livePausedHint: 'Reconnecting. The library refreshes every few seconds meanwhile.',
+  dropPartial: 'Some of these files will not be added',
   dropTitle: 'Drag files here',
   dropHint: 'or',
   browse: 'Choose files',

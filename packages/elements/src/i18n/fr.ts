@@ -1,6 +1,7 @@
 // French strings: the second complete locale (register it with `registerLocale('fr', fr)`).
 import type { MediabayStrings } from './en.js';
 import { formatCount } from '../shared/format.js';
+import { frUploadErrors } from './upload-errors.js';
 
 const reasons: Record<string, string> = {
   'file-type': 'type de fichier non accepté',
@@ -51,6 +52,22 @@ export const fr: MediabayStrings = {
   announceFinished: (name) => `${name} est prêt`,
   announceFailed: (name, reason) => `Échec de ${name} : ${reason}`,
   progressOf: (name) => `Progression de l’envoi de ${name}`,
+  uploadErrors: frUploadErrors,
+  retryAllFailed: 'Réessayer les échecs',
+  waitingConnection: 'En attente de connexion…',
+  waitingServer: (s) =>
+    s === null ? 'Serveur occupé, en attente…' : `Serveur occupé, nouvel essai dans ${s} s`,
+  batchDone: (done, failed) =>
+    failed > 0
+      ? `${plural(done, 'envoi terminé', 'envois terminés')}, ${plural(failed, 'échec', 'échecs')}`
+      : plural(done, 'envoi terminé', 'envois terminés'),
+  announcePaused: (name) => `${name} en pause`,
+  announceResumed: (name) => `${name} reprend`,
+  announceCanceled: (name) => `${name} annulé`,
+  showUploads: (n) => `Envois (${formatCount(n, 'fr')})`,
+  livePaused: 'Mises à jour en direct suspendues',
+  livePausedHint: 'Reconnexion en cours. La médiathèque se rafraîchit toutes les quelques secondes.',
+  dropPartial: 'Certains de ces fichiers ne seront pas ajoutés',
   dropTitle: 'Déposez des fichiers ici',
   dropHint: 'ou',
   browse: 'Choisir des fichiers',

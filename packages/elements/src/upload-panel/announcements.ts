@@ -1,7 +1,10 @@
-// What the panel's aria-live region should say when an upload changes status: only starts, finishes
-// and errors (never every percent), so screen-reader users hear milestones without chatter.
+// What the panel's aria-live region should say when an upload changes status: what the user did
+// (pause, resume, cancel) and what needs them (a failure), never every start, finish or percent.
+// Finished files are told once per batch, in its summary (`batchDone`), so 30 uploads make one
+// announcement instead of 60.
 import type { UploadItem, UploadStatus } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
+import { uploadErrorText } from '../i18n/upload-errors.js';
 
 /** The message for one upload going from `before` to its current status, or null to stay quiet. */
 export function announcement(
@@ -9,10 +12,17 @@ export function announcement(
   item: UploadItem,
   strings: MediabayStrings,
 ): string | null {
-  if (before === item.status) return null;
-  if (item.status === 'uploading' && before !== 'paused') return strings.announceStarted(item.name);
-  if (item.status === 'ready') return strings.announceFinished(item.name);
-  if (item.status === 'error')
-    return strings.announceFailed(item.name, item.error?.message ?? strings.status.error);
-  return null;
+  if (before === item.status || before === undefined) return null;
+  switch (item.status) {
+    case 'paused':
+      return strings.announcePaused(item.name);
+    case 'uploading':
+      return before === 'paused' ? strings.announceResumed(item.name) : null;
+    case 'canceled':
+      return strings.announceCanceled(item.name);
+    case 'error':
+      return strings.announceFailed(item.name, uploadErrorText(item.error, strings));
+    default:
+      return null;
+  }
 }

@@ -8,9 +8,10 @@ import type { BatchState, UploadItem } from '@mediabay/core';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { ClientEventsController } from '../shared/client-events.js';
 import { StoreController } from '../shared/store-controller.js';
-import { formatPercent, formatTimeLeft } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
+import { keepFocus } from '../shared/focus-keeper.js';
 import { announcement } from './announcements.js';
+import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
 import { renderRow, type RowAction } from './upload-row.js';
 import styles from './upload-panel.styles.js';
 
@@ -20,16 +21,22 @@ export type PanelPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-
  * @summary Floating panel with one row per upload: progress, time left, pause/resume/cancel/retry.
  *
  * @event mb-panel-toggle - The panel was minimised or restored. `detail.minimized`.
- * @event mb-panel-dismiss - The close button hid the panel (it comes back with the next upload).
+ * @event mb-panel-dismiss - The close button hid the panel (it comes back with the next upload, and
+ *   when an upload fails).
  *
  * @csspart panel - The card.
  * @csspart header - Title bar with the overall state and the window buttons.
  * @csspart summary - Overall progress and time left.
- * @csspart overall-progress - The overall progress bar.
+ * @csspart overall-progress - The overall progress bar (shown while minimised too).
+ * @csspart retry-all - The "Retry all failed" button, while uploads failed.
+ * @csspart cancel-all - The "Cancel all" button, while uploads are on their way.
+ * @csspart minimize-button - The header's minimise/restore button.
+ * @csspart close-button - The header's close button.
  * @csspart list - The list of rows.
- * @csspart row - One upload (also `row-<status>`). Carries `data-operation-id` and `data-status`.
+ * @csspart row - One upload (also `row-<status>`). Carries `data-operation-id`, `data-status`, and
+ *   `data-waiting` (offline, unreachable, rate-limited, server-busy) while it waits to be tried again.
  * @csspart row-name - The file name.
- * @csspart row-detail - Size, percent, time left or status.
+ * @csspart row-detail - Size, percent, time left or status; the whole failure message of a failed row.
  * @csspart row-progress - The row's progressbar.
  * @csspart row-button - Pause, resume, cancel, retry buttons (also `row-<action>`).
  *
@@ -49,7 +56,7 @@ export class UploadPanel extends MediabayElement {
   /** Only the header shows. */
   @property({ type: Boolean, reflect: true }) minimized = false;
 
-  /** Hidden until a new upload starts. */
+  /** Hidden until a new upload starts or an upload fails. */
   @property({ type: Boolean, reflect: true }) dismissed = false;
 
   @state() private announcement = '';
@@ -65,22 +72,44 @@ export class UploadPanel extends MediabayElement {
   #heard: string[] = [];
   #ids: readonly string[] = [];
   #known = new Set<string>();
+  #running = false;
+  #failed = 0;
 
   constructor() {
     super();
     // Lifecycle events, not a diff of $uploads: a change costs one step however many rows wait.
     new ClientEventsController(this, () => this.client, {
       'upload-status': ({ item, previousStatus }) => {
-        const message = announcement(previousStatus, item, this.localize.strings);
-        if (!message) return;
-        this.#heard.push(message);
-        this.announcement = this.#heard.join('. ');
+        this.#say(announcement(previousStatus, item, this.localize.strings));
       },
     });
   }
 
+  /** Brings a dismissed or minimised panel back and moves focus into it. */
+  show(): void {
+    this.dismissed = false;
+    this.minimized = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.list')?.focus());
+  }
+
+  #say(message: string | null): void {
+    if (!message) return;
+    this.#heard.push(message);
+    this.announcement = this.#heard.join('. ');
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // one summary when a batch is over ("30 uploads complete, 2 failed"), not one line per file
+    const batch = this.batch.value;
+    const running = !!batch && (batch.active || batch.counts.paused > 0);
+    if (this.#running && !running && batch && batch.batchTotal > 0)
+      this.#say(this.localize.strings.batchDone(batch.batchDone, batch.batchFailed));
+    this.#running = running;
+    // a failure is never silent: one more failed upload brings a dismissed panel back
+    const failed = batch?.counts.error ?? 0;
+    if (failed > this.#failed) this.dismissed = false;
+    this.#failed = failed;
     // A new operation ID brings a dismissed panel back, like Drive's. The list is a new array only
     // when uploads come or go, so this look runs then, not on progress.
     const ids = this.uploadIds.value ?? [];
@@ -103,7 +132,36 @@ export class UploadPanel extends MediabayElement {
       this.picker.click();
       return;
     }
+    const before = this.#ids.indexOf(item.operationId);
+    void keepFocus(this, () => this.#focusAfter(item.operationId, before));
     client[action](item.operationId);
+  };
+
+  /** where focus goes when a row's control went away: that row, the next, the one before, the header */
+  *#focusAfter(id: string, before: number): Generator<Element | null | undefined> {
+    const root = this.renderRoot;
+    const ids = this.uploadIds.value ?? [];
+    const at = ids.indexOf(id);
+    const near = at >= 0 ? [at, at + 1, at - 1] : [before, before - 1];
+    for (const index of near) {
+      const row = ids[index] && root.querySelector(`[data-operation-id="${CSS.escape(ids[index])}"]`);
+      if (row) yield row.querySelector('button');
+    }
+    yield root.querySelector('[part~="retry-all"]');
+    yield root.querySelector('[part~="cancel-all"]');
+    yield root.querySelector('.list');
+    yield root.querySelector('[part~="minimize-button"]');
+  }
+
+  #summaryActions: SummaryActions = {
+    cancelAll: () => {
+      void keepFocus(this, () => this.#focusAfter('', -1));
+      this.client?.cancelAll();
+    },
+    retryAll: () => {
+      void keepFocus(this, () => this.#focusAfter('', -1));
+      this.client?.retryAll();
+    },
   };
 
   #onPicked(): void {
@@ -123,24 +181,12 @@ export class UploadPanel extends MediabayElement {
     this.emit('mb-panel-dismiss', {});
   }
 
-  #title(batch: BatchState | undefined): string {
-    const t = this.localize.strings;
-    if (!batch) return t.panelLabel;
-    const working =
-      batch.counts.queued + batch.counts.uploading + batch.counts.paused + batch.counts.processing;
-    if (working > 0) return t.panelUploading(working);
-    if (batch.counts.error > 0) return t.panelFailed(batch.counts.error);
-    return t.panelDone(batch.counts.ready);
-  }
-
   protected override render() {
     const t = this.localize.strings;
     const uploads = this.uploads.value ?? {};
     const ids = this.uploadIds.value ?? [];
     const batch = this.batch.value;
     const empty = ids.length === 0;
-    const left = formatTimeLeft(batch?.timeRemaining ?? null, t.locale);
-    const showSummary = !!batch?.active && !this.minimized;
     return html`
       <div class="live visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       <input class="visually-hidden" type="file" tabindex="-1" aria-hidden="true" @change=${this.#onPicked} />
@@ -152,7 +198,7 @@ export class UploadPanel extends MediabayElement {
         ?hidden=${empty || this.dismissed}
       >
         <header class="header" part="header">
-          <h2 class="title">${this.#title(batch)}</h2>
+          <h2 class="title">${panelTitle(batch, t)}</h2>
           <button
             class="icon-button"
             part="minimize-button"
@@ -175,30 +221,7 @@ export class UploadPanel extends MediabayElement {
             ${icon('close')}
           </button>
         </header>
-        ${
-          showSummary && batch
-            ? html`<div class="summary" part="summary">
-                <span class="summary-text"
-                  ><bdi>${left ? t.timeLeft(left) : formatPercent(batch.progress, t.locale)}</bdi> ·
-                  <bdi>${t.panelProgress(batch.counts.ready, batch.total)}</bdi></span
-                >
-                <button class="text-button" type="button" @click=${() => this.client?.cancelAll()}>
-                  ${t.cancelAll}
-                </button>
-                <div
-                  class="overall"
-                  part="overall-progress"
-                  role="progressbar"
-                  aria-label=${t.panelLabel}
-                  aria-valuemin="0"
-                  aria-valuemax="100"
-                  aria-valuenow=${Math.round(batch.progress)}
-                >
-                  <div class="bar-fill" style="transform:scaleX(${batch.progress / 100})"></div>
-                </div>
-              </div>`
-            : nothing
-        }
+        ${renderSummary(batch, t, this.#summaryActions)}
         <div class="list" part="list" tabindex="0" ?hidden=${this.minimized}>
           <ul class="rows" aria-label=${t.panelLabel}>
             ${

@@ -68,6 +68,12 @@ export default [
       font-size: 13px;
       background: var(--mb-panel-header-bg, var(--_surface-2));
     }
+    .summary-actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: end;
+      gap: 4px;
+    }
     .overall {
       grid-column: 1 / -1;
       height: 4px;
@@ -88,7 +94,7 @@ export default [
       background: color-mix(in srgb, var(--_accent) 8%, transparent);
     }
     .text-button:focus-visible {
-      outline: none;
+      outline: 2px solid transparent;
       box-shadow: var(--_focus);
     }
     .list {
@@ -149,6 +155,10 @@ export default [
     }
     [data-status='error'] .detail {
       color: var(--_danger);
+      /* the whole reason, on as many lines as it takes */
+      overflow: visible;
+      white-space: normal;
+      overflow-wrap: anywhere;
     }
     .bar {
       height: 4px;
@@ -193,6 +203,33 @@ export default [
     }
     .status-icon.queued {
       color: var(--_text-muted);
+    }
+    @media (forced-colors: active) {
+      .panel {
+        border: 1px solid CanvasText;
+      }
+      .header {
+        border-block-end: 1px solid CanvasText;
+      }
+      .bar,
+      .overall {
+        border: 1px solid CanvasText;
+        background: Canvas;
+      }
+      .overall {
+        height: 6px;
+      }
+      .bar-fill,
+      .bar-fill.paused,
+      .bar-fill.processing {
+        background: Highlight;
+        forced-color-adjust: none;
+      }
+      .text-button:focus-visible,
+      .list:focus-visible {
+        outline: 2px solid Highlight;
+        outline-offset: 1px;
+      }
     }
   `,
 ];

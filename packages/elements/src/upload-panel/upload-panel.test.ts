@@ -105,16 +105,16 @@ describe('<upload-panel>', () => {
     expect(labels).to.deep.equal(['Pause a.mp4', 'Cancel a.mp4', 'Retry b.mp4', 'Cancel b.mp4']);
   });
 
-  it('announces the start and the end of a real upload in its live region', async () => {
+  it('announces a real batch once, with a summary, not each start and finish', async () => {
     const el = await panel();
     const live = el.shadowRoot!.querySelector('[aria-live]')!;
     const heard = new Set<string>();
     const observer = new MutationObserver(() => heard.add(live.textContent ?? ''));
     observer.observe(live, { childList: true, characterData: true, subtree: true });
-    client.addFiles([testFile('talk.txt', 'text/plain', 2048)]);
-    await until(() => live.textContent?.includes('talk.txt is ready'), 'announcement');
+    client.addFiles([testFile('talk.txt', 'text/plain', 2048), testFile('notes.txt', 'text/plain', 1024)]);
+    await until(() => live.textContent?.includes('2 uploads complete'), 'batch summary');
     observer.disconnect();
-    expect([...heard].some((text) => text.includes('Uploading talk.txt'))).to.equal(true);
+    expect([...heard].filter((text) => text.includes('talk.txt'))).to.deep.equal([]);
   });
 
   it('stays out of sight until there is an upload', async () => {

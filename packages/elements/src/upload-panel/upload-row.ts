@@ -5,6 +5,8 @@ import type { UploadItem, UploadStatus } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatPercent, formatTimeLeft } from '../shared/format.js';
 import { icon, typeColor, typeIcon, type IconName } from '../shared/icons.js';
+import { countdown } from '../shared/countdown.js';
+import { uploadErrorText } from '../i18n/upload-errors.js';
 
 export type RowAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'choose';
 
@@ -32,17 +34,33 @@ export function rowActions(item: UploadItem): readonly RowAction[] {
   return actionsByStatus[item.status];
 }
 
+/** A part of the detail line: text, or a countdown that ticks by itself. */
+export type DetailPart = string | ReturnType<typeof countdown>;
+
+/** What a row waiting to be tried again by itself says (`item.waiting`), or null when it is not. */
+function waitingPart(item: UploadItem, t: MediabayStrings): DetailPart | null {
+  const waiting = item.waiting;
+  if (!waiting || (item.status !== 'uploading' && item.status !== 'queued')) return null;
+  if (waiting.reason === 'offline' || waiting.reason === 'unreachable') return t.waitingConnection;
+  return countdown(waiting.retryAt, t.waitingServer);
+}
+
 /**
  * The parts of a row's detail line ("18 MB of 120 MB", "15%", "7 sec left"), each rendered isolated:
  * in a right-to-left page a part that starts with digits would otherwise borrow its neighbours'
  * direction and come out scrambled ("MB of 120 MB · 15% · 7 sec left 18").
  */
-export function detailParts(item: UploadItem, t: MediabayStrings): string[] {
+export function detailParts(item: UploadItem, t: MediabayStrings): DetailPart[] {
   const size = formatBytes(item.size, t.locale);
   if (item.waitingForFile && item.status !== 'ready') return [t.waitingForFile];
   const sent = () => t.sizeOf(formatBytes(item.bytesUploaded, t.locale), size);
+  const waiting = waitingPart(item, t);
   switch (item.status) {
+    case 'queued':
+      return waiting ? [waiting, size] : [size, t.status.queued];
     case 'uploading': {
+      // no percent or time left while nothing moves: the last known bytes stay as they were
+      if (waiting) return [waiting, sent()];
       const left = formatTimeLeft(item.timeRemaining, t.locale);
       return [sent(), formatPercent(item.progress, t.locale), ...(left ? [t.timeLeft(left)] : [])];
     }
@@ -53,7 +71,7 @@ export function detailParts(item: UploadItem, t: MediabayStrings): string[] {
         ? [t.processingStage(item.processing.stage), formatPercent(item.processing.progress, t.locale)]
         : [size, t.status.processing];
     case 'error':
-      return [item.error?.message ?? t.status.error];
+      return [uploadErrorText(item.error, t)];
     default:
       return [size, t.status[item.status]];
   }
@@ -75,17 +93,23 @@ export function renderRow(
   const processing = item.status === 'processing';
   const value = Math.round(processing ? (item.processing?.progress ?? 0) : item.progress);
   const showBar = item.status === 'uploading' || item.status === 'paused' || processing;
+  const parts = detailParts(item, t);
+  const failed = item.status === 'error';
   return html`<li
     class="row"
     part="row row-${item.status}"
     data-operation-id=${item.operationId}
     data-status=${item.status}
+    data-waiting=${item.waiting && !failed ? item.waiting.reason : nothing}
   >
     <span class="type-icon" style="color:${typeColor[item.type]}">${typeIcon(item.type)}</span>
     <div class="text">
       <span class="name" part="row-name" dir="auto" title=${item.name}>${item.name}</span>
-      <span class="detail" part="row-detail"
-        >${detailParts(item, t).map((part, i) => html`${i > 0 ? ' · ' : ''}<bdi>${part}</bdi>`)}</span
+      <span
+        class="detail"
+        part="row-detail"
+        title=${failed && typeof parts[0] === 'string' ? parts[0] : nothing}
+        >${parts.map((part, i) => html`${i > 0 ? ' · ' : ''}<bdi>${part}</bdi>`)}</span
       >
       <div
         class="bar ${processing ? 'processing' : ''}"
@@ -95,7 +119,7 @@ export function renderRow(
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${value}
-        aria-valuetext=${`${formatPercent(item.progress, t.locale)} · ${t.status[item.status]}`}
+        aria-valuetext=${`${formatPercent(value, t.locale)} · ${t.status[item.status]}`}
         ?hidden=${!showBar}
       >
         <div class="bar-fill ${item.status}" style="transform:scaleX(${value / 100})"></div>
