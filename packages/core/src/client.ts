@@ -4,6 +4,7 @@ import { QueryClient } from '@tanstack/query-core';
 import { batch, map } from 'nanostores';
 import { createAccepting } from './accepting.js';
 import { connectTabs } from './client-tabs.js';
+import { createConnectivity } from './connectivity.js';
 import { createEmitter } from './emitter.js';
 import { createFetcher } from './http.js';
 import { createLibrary, MEDIA_FILES_KEY } from './library.js';
@@ -18,6 +19,7 @@ import { createResumeTracker, type ResumeTracker } from './resume.js';
 import { createSliceQueue } from './slices.js';
 import { mediaTypeOf, type OperationStatus, type ServerEvent } from './protocol.js';
 import { createSelection } from './selection.js';
+import { serverOutcome, serverProbe } from './server-check.js';
 import { fromOperationStatus, fromServerEvent, operationOf } from './server-events.js';
 import { createSocket, type SocketEventMap, type WebSocketConstructor } from './socket.js';
 import { createTicketSource } from './socket-ticket.js';
@@ -84,8 +86,12 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   const tracker: ResumeTracker | null =
     resumeStore && createResumeTracker(resumeStore, absoluteUrl(endpoint), sideWork);
 
+  // uploads that lost the server wait here together: one probe for all of them
+  const connectivity = createConnectivity({ probe: serverProbe(fetcher) });
   const uploader = createUploader({
     store,
+    connectivity,
+    confirmFailure: serverOutcome(fetcher, store.get),
     transport: withTarget(
       typeof options.transport === 'function'
         ? options.transport
@@ -418,6 +424,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       destroyed = true;
       accepting.close();
       for (const unsubscribe of unsubscribers) unsubscribe();
+      connectivity.close();
       socket.close();
       live.close();
       poller.stop();

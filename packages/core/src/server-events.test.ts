@@ -73,7 +73,11 @@ test('socket events become machine events', () => {
       'processing',
       {
         type: 'UPLOAD.ERROR',
-        error: { code: 'processing-failed', message: 'ffprobe failed', retryable: false },
+        error: {
+          code: 'processing-failed',
+          message: 'The server could not process the file.',
+          retryable: false,
+        },
       },
     ],
     [

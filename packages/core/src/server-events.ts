@@ -2,6 +2,7 @@
 // Pure, so the mapping can be read and tested as a table.
 import type { OperationStatus, ServerEvent } from './protocol.js';
 import type { UploadItem } from './types.js';
+import { messageFor } from './upload-errors.js';
 import type { UploadEvent } from './upload-machine.js';
 
 /** The operation a server event is about, if any. */
@@ -26,11 +27,7 @@ export function fromServerEvent(event: ServerEvent, item: UploadItem): UploadEve
         ? { type: 'UPLOAD.SUCCESS', fileId: event.fileId }
         : {
             type: 'UPLOAD.ERROR',
-            error: {
-              code: 'upload-failed',
-              message: 'The server could not store the file.',
-              retryable: true,
-            },
+            error: { code: 'server-error', message: messageFor('server-error'), retryable: true },
           };
     case 'media-processing-progress':
       return {
@@ -45,11 +42,8 @@ export function fromServerEvent(event: ServerEvent, item: UploadItem): UploadEve
       if (event.file.status === 'error')
         return {
           type: 'UPLOAD.ERROR',
-          error: {
-            code: 'processing-failed',
-            message: event.file.error ?? 'Processing failed.',
-            retryable: false,
-          },
+          // the server's processing error may quote a tool's output: the UI says it in its own words
+          error: { code: 'processing-failed', message: messageFor('processing-failed'), retryable: false },
         };
       return item.status === 'processing' ? null : { type: 'UPLOAD.SUCCESS', fileId: event.file.id };
     case 'media-upload-error':
@@ -79,7 +73,7 @@ export function fromOperationStatus(status: OperationStatus, item: UploadItem): 
     case 'error':
       return {
         type: 'UPLOAD.ERROR',
-        error: { code: 'processing-failed', message: status.error ?? 'Processing failed.', retryable: false },
+        error: { code: 'processing-failed', message: messageFor('processing-failed'), retryable: false },
       };
   }
 }

@@ -109,7 +109,8 @@ export interface MediaClientOptions {
   validators?: ((file: File) => Promise<string | null>)[];
   /** auth for every request and the socket */
   headers?: () => Record<string, string>;
-  /** automatic retries of a network or 5xx failure, with backoff min(1000 * 2^n, 30000) ms; default 3 */
+  /** tries after a 408, a tus 409/423 or a 5xx other than 502-504, with backoff min(1000 * 2^n, 30000) ms;
+   * default 3. A lost connection, a 429 or a 503 wait without a limit (see docs/decisions.md) */
   retries?: number;
   /** ms before a ready or canceled item leaves `$uploads`; default 5000, `Infinity` keeps them */
   removeCompletedAfter?: number;

@@ -1,6 +1,6 @@
 // The upload statechart as data: one transition table and one pure reducer over UploadItem.
 // "What can happen from `paused`?" is answered by reading UPLOAD_TRANSITIONS.paused.
-import type { UploadError, UploadItem, UploadStatus } from './types.js';
+import type { UploadError, UploadItem, UploadStatus, UploadWaiting } from './types.js';
 
 export type UploadEvent =
   | { type: 'UPLOAD.START' }
@@ -13,6 +13,8 @@ export type UploadEvent =
   | { type: 'PROCESSING.PROGRESS'; progress: number; stage: string; fileId?: string }
   | { type: 'PROCESSING.DONE'; fileId?: string }
   | { type: 'UPLOAD.ERROR'; error: UploadError }
+  /** the upload waits to be tried again by itself (no connection, rate-limited, server busy) */
+  | { type: 'UPLOAD.WAIT'; waiting: UploadWaiting }
   /** a restored item whose File is not available (after a reload, or in another tab) */
   | { type: 'FILE.MISSING' }
   /** the user chose the file of a `waitingForFile` item again */
@@ -43,6 +45,7 @@ export const UPLOAD_EVENT_TYPES: readonly UploadEventType[] = [
   'PROCESSING.PROGRESS',
   'PROCESSING.DONE',
   'UPLOAD.ERROR',
+  'UPLOAD.WAIT',
   'FILE.MISSING',
   'FILE.PROVIDED',
   'UPLOAD.HANDOVER',
@@ -61,6 +64,7 @@ export const UPLOAD_TRANSITIONS: Readonly<
     'UPLOAD.PAUSE': 'paused',
     'UPLOAD.CANCEL': 'canceled',
     'UPLOAD.ERROR': 'error',
+    'UPLOAD.WAIT': 'queued',
     'FILE.MISSING': 'paused',
     'UPLOAD.HANDOVER': 'queued',
   },
@@ -72,6 +76,7 @@ export const UPLOAD_TRANSITIONS: Readonly<
     'PROCESSING.PROGRESS': 'processing',
     'PROCESSING.DONE': 'ready',
     'UPLOAD.ERROR': 'error',
+    'UPLOAD.WAIT': 'uploading',
     'FILE.MISSING': 'paused',
     'UPLOAD.HANDOVER': 'queued',
   },
@@ -131,8 +136,11 @@ function withBytes(item: UploadItem, bytes: number): Pick<UploadItem, 'bytesUplo
   return { bytesUploaded, progress: Math.max(item.progress, clampPercent(progress)) };
 }
 
+/** not moving: no speed, no estimate, not waiting for a retry */
 function settled(item: UploadItem): UploadItem {
-  return { ...item, speed: 0, timeRemaining: null };
+  return item.waiting
+    ? { ...item, speed: 0, timeRemaining: null, waiting: undefined }
+    : { ...item, speed: 0, timeRemaining: null };
 }
 
 /** Applies one event. Returns the same object (and accepted=false) when the state does not accept it. */
@@ -146,11 +154,18 @@ export function transition(item: UploadItem, event: UploadEvent): TransitionResu
 function applyEvent(item: UploadItem, event: UploadEvent): UploadItem {
   switch (event.type) {
     case 'UPLOAD.START':
-      return { ...item, error: undefined, waitingForFile: undefined };
+      return {
+        ...item,
+        error: undefined,
+        waitingForFile: undefined,
+        ...(item.waiting ? { waiting: undefined } : {}),
+      };
     case 'UPLOAD.PROGRESS':
       return {
         ...item,
         ...withBytes(item, event.bytesUploaded),
+        // bytes moving again end a wait
+        ...(item.waiting && event.bytesUploaded > item.bytesUploaded ? { waiting: undefined } : {}),
         speed: item.status === 'paused' ? 0 : Math.max(0, event.speed ?? item.speed),
         timeRemaining:
           item.status === 'paused'
@@ -200,6 +215,8 @@ function applyEvent(item: UploadItem, event: UploadEvent): UploadItem {
       };
     case 'UPLOAD.ERROR':
       return { ...settled(item), error: event.error };
+    case 'UPLOAD.WAIT':
+      return { ...item, speed: 0, timeRemaining: null, waiting: event.waiting };
     case 'FILE.MISSING':
       return { ...settled(item), waitingForFile: true };
     case 'FILE.PROVIDED':

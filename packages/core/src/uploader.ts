@@ -1,9 +1,12 @@
-// The upload manager: feeds the queue, drives one transport per file, retries network and 5xx
-// failures with backoff, and routes every state change through the store's reducer.
+// The upload manager: feeds the queue, drives one transport per file, retries failures as
+// retry-policy.ts decides (waiting for the connection through the shared gate, or as long as the
+// server asked), and routes every state change through the store's reducer.
 import { backoffDelay } from './backoff.js';
+import type { Connectivity } from './connectivity.js';
 import { createQueue, type UploadQueue } from './queue.js';
+import { decide } from './retry-policy.js';
 import type { Transport, TransportError, TransportUpload } from './transports/transport.js';
-import type { UploadItem } from './types.js';
+import type { UploadError, UploadItem } from './types.js';
 import { accepts, type UploadEvent } from './upload-machine.js';
 import type { DispatchResult, UploadStore } from './uploads-store.js';
 
@@ -14,9 +17,13 @@ export interface UploaderOptions {
   headers: () => Record<string, string>;
   concurrency?: number;
   chunkSize?: number;
-  /** automatic retries after a network or 5xx failure (delays 1 s, 2 s, 4 s, ... up to 30 s) */
+  /** tries again after a 408, tus 409/423 or a 5xx other than 502-504 (backoff 1 s, 2 s, 4 s, ...);
+   * no limit for a lost connection, 429 or 503 */
   retries?: number;
-  retryDelay?: (attempt: number) => number;
+  /** where uploads that lost the server wait together (one probe for all) */
+  connectivity?: Connectivity;
+  /** before an upload is shown failed for good: the server's view, which may be that it has the file */
+  confirmFailure?: (id: string) => Promise<UploadEvent | null>;
   /** every accepted state change, after the store has it */
   onChange?: (change: DispatchResult) => void;
   /** a resumable upload URL is known for this operation */
@@ -52,12 +59,12 @@ interface Active {
 export function createUploader(options: UploaderOptions): Uploader {
   const { store } = options;
   const retries = options.retries ?? 3;
-  const retryDelay = options.retryDelay ?? ((attempt: number) => backoffDelay(attempt));
   const files = new Map<string, File>();
   const uploadUrls = new Map<string, string>();
   const active = new Map<string, Active>();
   const attempts = new Map<string, { count: number; bytesAtFailure: number }>();
-  const retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** how to stop each upload's pending retry (a timer, or its place at the connectivity gate) */
+  const retryTimers = new Map<string, () => void>();
   let tokens = 0;
 
   const queue = createQueue({ concurrency: options.concurrency, start });
@@ -76,8 +83,7 @@ export function createUploader(options: UploaderOptions): Uploader {
   }
 
   function clearRetry(id: string): void {
-    const timer = retryTimers.get(id);
-    if (timer) clearTimeout(timer);
+    retryTimers.get(id)?.();
     retryTimers.delete(id);
   }
 
@@ -149,30 +155,59 @@ export function createUploader(options: UploaderOptions): Uploader {
     return entry;
   }
 
+  /** tries the upload again now, if it still waits (its URL makes tus continue from the server's offset) */
+  function tryAgain(id: string): void {
+    retryTimers.delete(id);
+    if (store.get(id)?.status === 'uploading') active.get(id)?.upload.start();
+  }
+
   function failed(id: string, error: TransportError): void {
     const item = store.get(id);
     if (!item || item.status !== 'uploading') return;
     const previous = attempts.get(id);
     // progress since the last failure means the connection works again: start counting afresh
     const count = previous && item.bytesUploaded <= previous.bytesAtFailure ? previous.count : 0;
-    if (error.retryable && count < retries) {
+    const now = Date.now();
+    const decision = decide(error, {
+      attempt: count,
+      retries,
+      offline: options.connectivity?.offline ?? false,
+      now,
+    });
+    clearRetry(id);
+    // the slot stays taken during any wait: the queue does not start more uploads into the same wall
+    if (decision.kind === 'wait-connection' && options.connectivity) {
       attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded });
-      clearRetry(id);
-      // the slot stays taken during the wait, as it would with tus-js-client's own retries
+      apply(id, { type: 'UPLOAD.WAIT', waiting: { reason: decision.reason, retryAt: null } });
       retryTimers.set(
         id,
-        setTimeout(() => {
-          retryTimers.delete(id);
-          if (store.get(id)?.status === 'uploading') active.get(id)?.upload.start();
-        }, retryDelay(count)),
+        options.connectivity.wait(() => tryAgain(id)),
       );
       return;
     }
+    if (decision.kind !== 'fail') {
+      // (without a gate, a lost connection is tried again after the backoff)
+      const delayMs = decision.kind === 'retry' ? decision.delayMs : backoffDelay(count);
+      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded });
+      const { reason } = decision;
+      if (reason) apply(id, { type: 'UPLOAD.WAIT', waiting: { reason, retryAt: Math.round(now + delayMs) } });
+      const timer = setTimeout(() => tryAgain(id), delayMs);
+      retryTimers.set(id, () => clearTimeout(timer));
+      return;
+    }
     attempts.delete(id);
-    apply(id, {
-      type: 'UPLOAD.ERROR',
-      error: { code: error.code, message: error.message, retryable: error.retryable },
-    });
+    void failFinally(id, decision.error);
+  }
+
+  /** a final failure is shown only if the server does not have the file after all (its answer may
+   * have been lost after it stored the last byte) */
+  async function failFinally(id: string, error: UploadError): Promise<void> {
+    const token = active.get(id)?.token;
+    const instead = options.confirmFailure ? await options.confirmFailure(id).catch(() => null) : null;
+    const item = store.get(id);
+    if (!item || item.status !== 'uploading' || active.get(id)?.token !== token) return;
+    if (instead && accepts(item.status, instead.type) && instead.type !== 'UPLOAD.ERROR') apply(id, instead);
+    else apply(id, { type: 'UPLOAD.ERROR', error });
   }
 
   return {
@@ -211,7 +246,7 @@ export function createUploader(options: UploaderOptions): Uploader {
       uploadUrls.set(id, url);
     },
     destroy() {
-      for (const timer of retryTimers.values()) clearTimeout(timer);
+      for (const stop of retryTimers.values()) stop();
       retryTimers.clear();
       // leave server-side uploads in place: they can be resumed after a reload
       for (const { upload } of active.values()) void upload.pause();

@@ -1,7 +1,8 @@
 // FormData transport: one multipart POST to `${endpoint}/upload` with XHR upload progress, for small
 // files and servers without tus. Not resumable: pause aborts, and resume sends the file again.
 import { absoluteUrl } from './tus.js';
-import { httpError, type Transport } from './transport.js';
+import { messageFor } from '../upload-errors.js';
+import { httpError, networkError, type Transport } from './transport.js';
 
 export const formTransport: Transport = (options, callbacks) => {
   let xhr: XMLHttpRequest | null = null;
@@ -17,7 +18,9 @@ export const formTransport: Transport = (options, callbacks) => {
       xhr = null;
       if (request.status < 200 || request.status >= 300) {
         callbacks.onError(
-          httpError(request.status, request.responseText, `Upload failed (${request.status}).`),
+          request.status === 0
+            ? networkError()
+            : httpError(request.status, request.responseText, request.getResponseHeader('Retry-After')),
         );
         return;
       }
@@ -29,10 +32,12 @@ export const formTransport: Transport = (options, callbacks) => {
       }
       if (body.success === false) {
         callbacks.onError({
-          code: 'upload-failed',
-          message: body.error ?? 'Upload failed.',
+          code: 'rejected',
+          message: body.error ?? messageFor('rejected'),
           retryable: false,
         });
+          status: request.status,
+          ...(body.error ? { fromServer: true } : {}),
         return;
       }
       callbacks.onProgress(options.file.size, options.file.size);
@@ -41,11 +46,7 @@ export const formTransport: Transport = (options, callbacks) => {
     request.onerror = () => {
       if (xhr !== request) return;
       xhr = null;
-      callbacks.onError({
-        code: 'network-error',
-        message: 'The connection to the server failed.',
-        retryable: true,
-      });
+      callbacks.onError(networkError());
     };
     const form = new FormData();
     form.append('operationId', options.operationId);

@@ -1,11 +1,20 @@
 // The one interface every upload transport implements, and how their failures are described.
+import { classify } from '../retry-policy.js';
+import { codeForStatus, messageFor } from '../upload-errors.js';
 
 export interface TransportError {
+  /** the server's `{error:{code}}`, else one of UPLOAD_ERROR_CODES for the status */
   code: string;
+  /** the server's message when it sent one (`fromServer`), else core's sentence for `code` */
   message: string;
-  /** network failures and 5xx can be retried; 4xx are final (but tus's 409 and 423: see tus.ts) */
+  /** whether another try may succeed (retry-policy.ts decides how and when from `status`) */
   retryable: boolean;
+  /** HTTP status; 0 or absent when no answer arrived */
   status?: number;
+  /** the answer's Retry-After header (seconds or an HTTP date) */
+  retryAfter?: string | null;
+  /** `message` is the server's own words */
+  fromServer?: boolean;
 }
 
 export interface TransportCallbacks {
@@ -38,17 +47,36 @@ export interface TransportUpload {
 
 export type Transport = (options: TransportStartOptions, callbacks: TransportCallbacks) => TransportUpload;
 
-/** Turns an HTTP status and body (`{error:{code,message}}` by contract) into a TransportError. */
-export function httpError(status: number, body: string, fallback: string): TransportError {
-  let code = status === 0 ? 'network-error' : `http-${status}`;
-  let message = fallback;
+/** Turns an HTTP status and body (`{error:{code,message}}` by contract) into a TransportError. Only
+ * the contract's JSON message is taken as the server's words; other bodies (an HTML error page, a
+ * proxy's text) give core's sentence for the status. */
+export function httpError(status: number, body: string, retryAfter: string | null = null): TransportError {
+  let code: string = codeForStatus(status);
+  let message: string | null = null;
   try {
     const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof parsed.error?.code === 'string') code = parsed.error.code;
-    if (typeof parsed.error?.message === 'string') message = parsed.error.message;
+    if (typeof parsed.error?.code === 'string' && parsed.error.code) code = parsed.error.code;
+    if (typeof parsed.error?.message === 'string' && parsed.error.message.trim())
+      message = parsed.error.message.trim();
   } catch {
-    if (body && body.length < 300 && !body.trimStart().startsWith('<')) message = body.trim();
+    // not the contract's body
   }
-  // DESIGN.md: retry network failures and 5xx only; a 4xx is the server's final word
-  return { code, message, retryable: status === 0 || status >= 500, status };
+  const retryable = classify(status) !== 'final';
+  return {
+    code,
+    message: message ?? messageFor(code),
+    retryable,
+    status,
+    retryAfter,
+    ...(message ? { fromServer: true } : {}),
+  };
 }
+
+/** A request that got no answer (connection refused, reset, offline, CORS). */
+export const networkError = (): TransportError => ({
+  code: 'network',
+  message: messageFor('network'),
+  retryable: true,
+  status: 0,
+});
+

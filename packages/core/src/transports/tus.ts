@@ -3,7 +3,7 @@
 import { Upload, type DetailedError, type HttpRequest } from 'tus-js-client';
 import { FILE_ID_HEADER, TUS_METADATA } from '../protocol.js';
 import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
-import { httpError, type Transport, type TransportError } from './transport.js';
+import { httpError, networkError, type Transport, type TransportError } from './transport.js';
 
 /** Resolves a relative endpoint against the page: tus resolves Location headers with `new URL`. */
 export function absoluteUrl(path: string): string {
@@ -11,17 +11,14 @@ export function absoluteUrl(path: string): string {
   return base ? new URL(path, base).href : new URL(path).href;
 }
 
-function toTransportError(error: Error | DetailedError): TransportError {
-  const detailed = error as Partial<DetailedError>;
-  const response = detailed.originalResponse;
-  if (response) {
-    const status = response.getStatus();
-    const failure = httpError(status, response.getBody() ?? '', error.message);
-    // tus's two 4xx that are not a final word: 409 (the offset moved: a HEAD on retry finds where the
-    // upload stands) and 423 (another request still holds the upload), as tus-js-client treats them
-    return status === 409 || status === 423 ? { ...failure, retryable: true } : failure;
-  }
-  return { code: 'network-error', message: detailed.causingError?.message ?? error.message, retryable: true };
+/** tus-js-client's error as ours: its own text ("tus: failed to resume upload, caused by [object
+ * ProgressEvent]") never reaches the UI; the answer's status, body and Retry-After decide (retry-policy.ts
+ * retries tus's 409 and 423 too). */
+export function toTransportError(error: Error | DetailedError): TransportError {
+  const response = (error as Partial<DetailedError>).originalResponse;
+  const status = response?.getStatus() ?? 0;
+  if (!response || status === 0) return networkError();
+  return httpError(status, response.getBody() ?? '', response.getHeader('Retry-After') ?? null);
 }
 
 /** files up to this size are sent in the POST that creates their upload */

@@ -1,0 +1,33 @@
+// Two questions the uploader asks the REST API when a transfer failed: is the server there again
+// (the connectivity gate's probe), and does the server already have this upload's file (before a
+// failure is shown: the answer to the last byte may be what got lost)?
+import type { JsonFetcher } from './http.js';
+import type { OperationStatus } from './protocol.js';
+import { fromOperationStatus } from './server-events.js';
+import type { UploadItem } from './types.js';
+import type { UploadEvent } from './upload-machine.js';
+
+/** answers that do not come from the server itself (a gateway without it, a server going down) */
+const NOT_THERE: ReadonlySet<number> = new Set([0, 502, 503, 504]);
+
+/** true when the server answered `GET /me` in any way but "not there" (a 401 or 404 is an answer) */
+export function serverProbe(fetcher: JsonFetcher): () => Promise<boolean> {
+  return () =>
+    fetcher('/me', { cache: 'no-store' }).then(
+      () => true,
+      (error: { status?: number }) => !NOT_THERE.has(error.status ?? 0),
+    );
+}
+
+/** the machine event for a file the server has (processing or ready), or null */
+export function serverOutcome(
+  fetcher: JsonFetcher,
+  get: (id: string) => UploadItem | undefined,
+): (id: string) => Promise<UploadEvent | null> {
+  return async (id) => {
+    const status = await fetcher<OperationStatus>(`/operations/${encodeURIComponent(id)}`);
+    const item = get(id);
+    if (!item || !status || (status.status !== 'processing' && status.status !== 'ready')) return null;
+    return fromOperationStatus(status, item);
+  };
+}
