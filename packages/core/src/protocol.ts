@@ -31,6 +31,34 @@ export interface MediaFile {
   usages: Usage[];
   operationId: string;
   error?: string;
+  /**
+   * What a player should load: the web rendition when the upload does not play in browsers as it is,
+   * else the original (contentUrl). Always sent by the server (optional here for older servers).
+   */
+  playbackUrl?: string;
+  /** Files made from the original (the original is always kept). */
+  renditions?: Rendition[];
+  /** Caption tracks (WebVTT), one per language. Always sent by the server (optional for older ones). */
+  captions?: CaptionTrack[];
+}
+
+/** `web`: H.264/AAC MP4 with faststart (video) or AAC M4A (audio) that every browser plays. */
+export interface Rendition {
+  kind: 'web';
+  mimeType: string;
+  width?: number;
+  height?: number;
+  /** bytes */
+  size: number;
+  url: string;
+}
+
+export interface CaptionTrack {
+  /** BCP 47 language tag (`en`, `fr-CA`) */
+  lang: string;
+  label?: string;
+  /** WebVTT (`text/vtt`) */
+  url: string;
 }
 
 export interface ErrorBody {
@@ -105,7 +133,11 @@ export interface MediaProcessingProgressEvent {
   type: 'media-processing-progress';
   operationId: string;
   fileId: string;
-  data: { progress: number; stage: string };
+  /**
+   * `stage`: queued, probing, thumbnail, transcoding, done. While transcoding, `timeLeft` is the
+   * estimated seconds to go (absent until it can be estimated).
+   */
+  data: { progress: number; stage: string; timeLeft?: number };
 }
 export interface MediaCreatedEvent {
   type: 'media-created';

@@ -15,6 +15,7 @@ import { sendError } from './http/respond.js';
 import { resolveOptions, type AuthContext, type MediaServerOptions } from './options.js';
 import { createProcessor } from './processing/processor.js';
 import { addMediaReadRoutes } from './rest/media-routes.js';
+import { addRenditionRoutes } from './rest/rendition-routes.js';
 import { addMediaWriteRoutes } from './rest/write-routes.js';
 import { createRouter } from './rest/router.js';
 import { sweepExpiredUploads } from './tus/expiry.js';
@@ -94,6 +95,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     tus = createTusEndpoint(ctx, services.locker);
     addMediaWriteRoutes(router, ctx); // first: `/tags` and `/bulk-delete` before `/:id`
     addMediaReadRoutes(router, ctx);
+    addRenditionRoutes(router, ctx);
     await tus.recover();
     await processor.recover();
     const sweepEvery = Math.min(resolved.limits.uploadExpiryMs / 4, 60 * 60 * 1000);

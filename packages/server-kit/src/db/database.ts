@@ -26,21 +26,42 @@ export interface MediaRecord {
   width: number | null;
   height: number | null;
   thumbnailKey: string | null;
+  /** files made from the original for browsers; the original stays at storageKey */
+  renditions: StoredRendition[];
   storageKey: string;
   operationId: string;
   tags: string[];
   usages: Usage[];
 }
 
+/** A rendition as stored: its bytes at `key`. */
+export interface StoredRendition {
+  kind: 'web';
+  key: string;
+  mimeType: string;
+  width: number | null;
+  height: number | null;
+  size: number;
+}
+
 export type NewMedia = Omit<
   MediaRecord,
-  'tags' | 'usages' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey'
+  'tags' | 'usages' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey' | 'renditions'
 >;
 
 export type MediaPatch = Partial<
   Pick<
     MediaRecord,
-    'name' | 'type' | 'mimeType' | 'status' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey'
+    | 'name'
+    | 'type'
+    | 'mimeType'
+    | 'status'
+    | 'error'
+    | 'durationMs'
+    | 'width'
+    | 'height'
+    | 'thumbnailKey'
+    | 'renditions'
   >
 >;
 

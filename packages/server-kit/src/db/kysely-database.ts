@@ -5,6 +5,7 @@ import { createAuditQueries } from './audit-queries.js';
 import { listMedia } from './list-query.js';
 import { toRecord, type MediaRow } from './rows.js';
 import type { MediaTable, Schema } from './schema.js';
+import { createTicketQueries } from './ticket-queries.js';
 import { createUploadQueries } from './upload-queries.js';
 
 export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
@@ -166,6 +167,9 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
       if (patch.width !== undefined) values.width = patch.width;
       if (patch.height !== undefined) values.height = patch.height;
       if (patch.thumbnailKey !== undefined) values.thumbnail_key = patch.thumbnailKey;
+      if (patch.renditions !== undefined) {
+        values.renditions = patch.renditions.length > 0 ? JSON.stringify(patch.renditions) : null;
+      }
       await db.updateTable('media').set(values).where('id', '=', id).execute();
       return one(await db.selectFrom('media').selectAll().where('id', '=', id).execute());
     },
@@ -246,6 +250,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
       return Number(result.numDeletedRows) > 0;
     },
     ...createUploadQueries(db),
+    ...createTicketQueries(db),
     ...createAuditQueries(db),
 
     async close() {

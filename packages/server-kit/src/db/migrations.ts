@@ -153,6 +153,13 @@ const migrations: Record<string, Migration> = {
           WHERE o.tenant_id = m.tenant_id AND o.operation_id = m.operation_id)`.execute(db);
     },
   },
+  '0007_media_renditions': {
+    // Files made from the original for browsers (a web MP4/M4A): a JSON array of
+    // {kind, key, mimeType, width, height, size}; null for none.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('media').addColumn('renditions', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 // Row <-> record mapping. Numbers may come back as strings from PostgreSQL's bigint: Number() them.
 import type { MediaStatus, MediaType, Usage } from '@mediabay/core/protocol';
 import type { Selectable } from 'kysely';
-import type { MediaRecord, UploadRecord } from './database.js';
+import type { MediaRecord, StoredRendition, UploadRecord } from './database.js';
 import type { MediaTable, UploadTable } from './schema.js';
 
 export type MediaRow = Selectable<MediaTable>;
@@ -25,6 +25,7 @@ export function toRecord(row: MediaRow, tags: string[], usages: Usage[]): MediaR
     width: num(row.width),
     height: num(row.height),
     thumbnailKey: row.thumbnail_key,
+    renditions: row.renditions ? (JSON.parse(row.renditions) as StoredRendition[]) : [],
     storageKey: row.storage_key,
     operationId: row.operation_id,
     tags,

@@ -19,6 +19,8 @@ export interface MediaTable {
   width: number | null;
   height: number | null;
   thumbnail_key: string | null;
+  /** JSON array of StoredRendition, null for none (0007) */
+  renditions: Generated<string | null>;
   storage_key: string;
   operation_id: string;
   /** insertion order, the tiebreaker that keeps cursor paging stable */

@@ -70,7 +70,11 @@ export async function removeMedia(
   });
 
   for (const record of deleted) {
-    const keys = [record.storageKey, ...(record.thumbnailKey ? [record.thumbnailKey] : [])];
+    const keys = [
+      record.storageKey,
+      ...(record.thumbnailKey ? [record.thumbnailKey] : []),
+      ...record.renditions.map((r) => r.key),
+    ];
     for (const key of keys) {
       await ctx.storage
         .remove(key)

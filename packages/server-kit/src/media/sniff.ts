@@ -71,6 +71,26 @@ function audio(bytes: Buffer): Sniffed | undefined {
   return undefined;
 }
 
+/** Containers browsers do not play, which processing turns into a web rendition. */
+function legacyMedia(bytes: Buffer): Sniffed | undefined {
+  const form = ascii(bytes, 8, 12);
+  if (ascii(bytes, 0, 4) === 'FORM' && (form === 'AIFF' || form === 'AIFC'))
+    return { mimeType: 'audio/aiff', type: 'audio', demuxer: 'aiff' };
+  if (ascii(bytes, 0, 6) === '#!AMR\n') return { mimeType: 'audio/amr', type: 'audio', demuxer: 'amr' };
+  if (startsWith(bytes, [0x30, 0x26, 0xb2, 0x75, 0x8e, 0x66, 0xcf, 0x11])) {
+    // ASF: Windows Media; audio-only when no video stream GUID shows in the header
+    const video = bytes.includes(Buffer.from([0xc0, 0xef, 0x19, 0xbc, 0x4d, 0x5b, 0xcf, 0x11]));
+    return video
+      ? { mimeType: 'video/x-ms-wmv', type: 'video', demuxer: 'asf' }
+      : { mimeType: 'audio/x-ms-wma', type: 'audio', demuxer: 'asf' };
+  }
+  if (ascii(bytes, 0, 3) === 'FLV' && bytes[3] === 1)
+    return { mimeType: 'video/x-flv', type: 'video', demuxer: 'flv' };
+  if (startsWith(bytes, [0x00, 0x00, 0x01, 0xba]))
+    return { mimeType: 'video/mpeg', type: 'video', demuxer: 'mpeg' };
+  return undefined;
+}
+
 function mpegTs(bytes: Buffer): Sniffed | undefined {
   return bytes.length > 376 && bytes[0] === 0x47 && bytes[188] === 0x47 && bytes[376] === 0x47
     ? { mimeType: 'video/mp2t', type: 'video', demuxer: 'mpegts' }
@@ -114,7 +134,7 @@ function text(bytes: Buffer): Sniffed | undefined {
   return { mimeType: 'text/plain', type: 'document' };
 }
 
-const SNIFFERS = [isoMedia, riff, ogg, matroska, image, audio, mpegTs, documentLike, text];
+const SNIFFERS = [isoMedia, riff, ogg, matroska, image, legacyMedia, audio, mpegTs, documentLike, text];
 
 /**
  * `claimed` only refines a plain-text result (text/csv, text/markdown...), the one case where bytes

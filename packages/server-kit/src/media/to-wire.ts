@@ -3,6 +3,15 @@ import type { MediaFile } from '@mediabay/core/protocol';
 import type { MediaRecord } from '../db/database.js';
 
 export function toMediaFile(record: MediaRecord, basePath: string): MediaFile {
+  const contentUrl = `${basePath}/${record.id}/content`;
+  const renditions = record.renditions.map((r) => ({
+    kind: r.kind,
+    mimeType: r.mimeType,
+    ...(r.width !== null ? { width: r.width } : {}),
+    ...(r.height !== null ? { height: r.height } : {}),
+    size: r.size,
+    url: `${basePath}/${record.id}/renditions/${r.kind}`,
+  }));
   const file: MediaFile = {
     id: record.id,
     name: record.name,
@@ -14,7 +23,9 @@ export function toMediaFile(record: MediaRecord, basePath: string): MediaFile {
     updatedAt: record.updatedAt,
     ownerId: record.ownerId,
     tags: record.tags,
-    contentUrl: `${basePath}/${record.id}/content`,
+    contentUrl,
+    // the web rendition when there is one, else the original
+    playbackUrl: renditions.find((r) => r.kind === 'web')?.url ?? contentUrl,
     usages: record.usages,
     operationId: record.operationId,
   };
@@ -23,5 +34,7 @@ export function toMediaFile(record: MediaRecord, basePath: string): MediaFile {
   if (record.height !== null) file.height = record.height;
   if (record.thumbnailKey !== null) file.thumbnailUrl = `${basePath}/${record.id}/thumbnail`;
   if (record.error !== null) file.error = record.error;
+  if (renditions.length > 0) file.renditions = renditions;
+  file.captions = [];
   return file;
 }

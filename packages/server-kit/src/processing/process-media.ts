@@ -1,5 +1,6 @@
 // One processing job: probe the bytes with the demuxer their sniffed type implies, make a poster or
-// thumbnail, store what was learnt, announce each stage and the outcome. Whatever fails, the row
+// thumbnail and, for media browsers cannot play as uploaded, a web rendition; store what was learnt,
+// announce each stage and the outcome. Whatever fails, the row
 // leaves `processing` with a reason the UI can show.
 import { Readable } from 'node:stream';
 import type { MediaPatch, MediaRecord } from '../db/database.js';
@@ -10,8 +11,9 @@ import { ffprobe, type RunTool } from './ffprobe.js';
 import { DEFAULT_MAX_PIXELS, overBudget, pixelBudgetMessage, readDeclaredSize } from './header-size.js';
 import type { ProcessorDeps } from './processor.js';
 import { makeThumbnail } from './thumbnail.js';
+import { webRenditionStep } from './web-step.js';
 
-type Report = (progress: number, stage: string) => void;
+type Report = (progress: number, stage: string, timeLeft?: number | null) => void;
 
 async function analyse(deps: ProcessorDeps, record: MediaRecord, report: Report): Promise<MediaPatch> {
   if (record.type !== 'video' && record.type !== 'audio' && record.type !== 'image') return {};
@@ -72,31 +74,53 @@ async function analyseFile(
       console.error(`[mediabay] thumbnail of ${record.id} failed`, (error as Error).message);
     }
   }
+  try {
+    const web = await webRenditionStep({
+      ...{ run, storage: deps.storage, record, sniffed, file, probe, maxPixels },
+      timeoutMs: deps.timeoutMs,
+      report: (percent, timeLeft) => report(percent, 'transcoding', timeLeft),
+    });
+    patch.renditions = web ? [web] : [];
+  } catch (error) {
+    await removeKeys(deps, derivedKeys(patch)); // the file fails: no poster left behind
+    throw error;
+  }
   return patch;
+}
+
+const derivedKeys = (patch: MediaPatch): string[] => [
+  ...(patch.thumbnailKey ? [patch.thumbnailKey] : []),
+  ...(patch.renditions ?? []).map((r) => r.key),
+];
+
+async function removeKeys(deps: ProcessorDeps, keys: string[]): Promise<void> {
+  for (const key of keys) await deps.storage.remove(key).catch(() => undefined);
 }
 
 export async function processMedia(deps: ProcessorDeps, mediaId: string): Promise<void> {
   const record = await deps.db.getMediaById(mediaId);
   if (!record || record.status !== 'processing') return;
-  const report: Report = (progress, stage) =>
+  const report: Report = (progress, stage, timeLeft) =>
     deps.bus.publish(record.tenantId, {
       type: 'media-processing-progress',
       operationId: record.operationId,
       fileId: record.id,
-      data: { progress, stage },
+      data: { progress, stage, ...(typeof timeLeft === 'number' ? { timeLeft } : {}) },
     });
 
   let patch: MediaPatch;
+  let derived: string[] = [];
   try {
     report(0, 'queued');
     patch = { ...(await analyse(deps, record, report)), status: 'ready', error: null };
+    derived = derivedKeys(patch);
   } catch (error) {
     patch = { status: 'error', error: error instanceof Error ? error.message : String(error) };
   }
   // The processor is closing: its children were killed, so this outcome says nothing about the file;
   // it stays in `processing` for the next start (or another instance) to take over.
   if (deps.signal?.aborted) {
-    if (patch.thumbnailKey) await deps.storage.remove(patch.thumbnailKey).catch(() => undefined);
+    await removeKeys(deps, derived);
     return;
   }
   // This instance stalled past its lease and another took the job over: that one's result counts.
@@ -119,7 +143,7 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
   });
   if (!updated) {
     // deleted while we worked: do not leave its poster behind
-    if (patch.thumbnailKey) await deps.storage.remove(patch.thumbnailKey).catch(() => undefined);
+    await removeKeys(deps, derived);
     return;
   }
   deps.bus.publish(record.tenantId, { type: 'media-updated', file: toMediaFile(updated, deps.basePath) });

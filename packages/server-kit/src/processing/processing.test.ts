@@ -73,8 +73,10 @@ describe('processing', () => {
           e.type === 'media-processing-progress',
       )
       .filter((e) => e.fileId === file.id)
-      .map((e) => e.data.stage);
-    assert.deepEqual(stages, ['queued', 'probing', 'thumbnail', 'done']);
+      .map((e) => e.data.stage)
+      .filter((stage, i, all) => stage !== all[i - 1]);
+    // the fixture's index is at the end of the file: its web rendition is a remux with faststart
+    assert.deepEqual(stages, ['queued', 'probing', 'thumbnail', 'transcoding', 'done']);
   });
 
   it('resizes an image into a thumbnail keeping its aspect ratio', async () => {
