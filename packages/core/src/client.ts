@@ -194,10 +194,6 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       poller.stop();
       emitter.emit('server-missing', { type: 'server-missing', endpoint, message });
     },
-    processing: () =>
-      Object.values(store.$uploads.get())
-        .filter((item) => item.status === 'processing')
-        .map((item) => item.operationId),
   });
 
   /** the server's view of one operation, for times this client may have missed its events */
@@ -424,11 +420,11 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       destroyed = true;
       accepting.close();
       for (const unsubscribe of unsubscribers) unsubscribe();
-      connectivity.close();
       socket.close();
       live.close();
       poller.stop();
       uploader.destroy();
+      connectivity.close();
       removals.destroy();
       store.destroy();
       library.destroy();

@@ -1,4 +1,5 @@
 // fetch with the client's headers, turning the contract's `{error:{code,message}}` bodies into errors.
+import { endpointBase, resolveMediaUrls } from './media-urls.js';
 import type { ErrorBody } from './protocol.js';
 
 /** The error body's extra fields: refused ids (`forbidden`), usages blocking a delete (`file-in-use`). */
@@ -19,17 +20,23 @@ export class MediaApiError extends Error {
 
 export type JsonFetcher = <T>(path: string, init?: RequestInit) => Promise<T>;
 
+/** `same-origin` (default) or `include`: cookies also go to an endpoint on another origin */
+export type ClientCredentials = 'same-origin' | 'include';
+
 export function createFetcher(
   endpoint: string,
   headers: () => Record<string, string>,
   fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
+  credentials: ClientCredentials = 'same-origin',
 ): JsonFetcher {
   const base = endpoint.replace(/\/+$/, '');
+  // URLs in answers (a MediaFile's contentUrl...) are paths on the server, not on the page
+  const urlBase = endpointBase(base);
   return async <T>(path: string, init: RequestInit = {}): Promise<T> => {
     let response: Response;
     try {
       response = await fetchImpl(`${base}${path}`, {
-        credentials: 'same-origin',
+        credentials,
         ...init,
         headers: {
           accept: 'application/json',
@@ -63,6 +70,6 @@ export function createFetcher(
         details,
       );
     }
-    return body as T;
+    return resolveMediaUrls(body, urlBase) as T;
   };
 }

@@ -2,7 +2,9 @@
 // server event to observers (`on(type, fn)`). The constructor comes from globalThis unless given.
 import { backoffDelay, withJitter } from './backoff.js';
 import { createEmitter } from './emitter.js';
+import { endpointBase, resolveMediaUrls } from './media-urls.js';
 import type { ServerEvent } from './protocol.js';
+import { withTicket } from './socket-ticket.js';
 
 /** The part of the WebSocket API we use: the browser's and the `ws` package's both fit. */
 interface SocketLike {
@@ -27,6 +29,11 @@ export interface SocketOptions {
   headers?: () => Record<string, string>;
   /** ms before reconnect attempt `n` (0-based) */
   reconnectDelay?: (attempt: number) => number;
+  /**
+   * asked before each (re)connect: a single-use ticket sent as `?ticket=` (null: connect without);
+   * a rejection counts as a failed connect (see socket-ticket.ts)
+   */
+  ticket?: () => Promise<string | null>;
 }
 
 export interface LiveSocket {
@@ -78,6 +85,10 @@ export function createSocket(options: SocketOptions): LiveSocket {
   let closed = false;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** a ticket is on its way: no second connect may start meanwhile */
+  let connecting = false;
+  // file URLs in events are paths on the server, not on the page
+  const urlBase = endpointBase(options.endpoint);
 
   const setConnected = (value: boolean) => {
     if (connected === value) return;
@@ -87,11 +98,27 @@ export function createSocket(options: SocketOptions): LiveSocket {
 
   function connect(): void {
     timer = null;
-    if (closed || !Ctor) return;
+    if (closed || !Ctor || connecting) return;
+    if (!options.ticket) return open(null);
+    connecting = true;
+    options.ticket().then(
+      (ticket) => {
+        connecting = false;
+        if (!closed && !socket) open(ticket);
+      },
+      () => {
+        connecting = false;
+        scheduleReconnect();
+      },
+    );
+  }
+
+  function open(ticket: string | null): void {
+    if (!Ctor) return;
     let current: SocketLike;
     try {
       const headers = options.headers?.() ?? {};
-      current = new Ctor(eventsUrl(options.endpoint), [], { headers });
+      current = new Ctor(withTicket(eventsUrl(options.endpoint), ticket), [], { headers });
     } catch {
       scheduleReconnect();
       return;
@@ -103,7 +130,7 @@ export function createSocket(options: SocketOptions): LiveSocket {
     };
     current.onmessage = (message) => {
       const event = parseServerEvent(message.data);
-      if (event) emitter.emit(event.type, event as never);
+      if (event) emitter.emit(event.type, resolveMediaUrls(event, urlBase) as never);
     };
     current.onerror = () => {
       // a close event always follows; reconnecting is decided there
@@ -123,7 +150,7 @@ export function createSocket(options: SocketOptions): LiveSocket {
 
   // a browser that comes back online should not wait out a 30 s backoff
   const onOnline = () => {
-    if (socket || closed) return;
+    if (socket || closed || connecting) return;
     if (timer) clearTimeout(timer);
     connect();
   };

@@ -11,6 +11,7 @@ export const formTransport: Transport = (options, callbacks) => {
     const request = new XMLHttpRequest();
     xhr = request;
     request.open('POST', absoluteUrl(`${options.endpoint}/upload`));
+    request.withCredentials = options.credentials === 'include';
     for (const [name, value] of Object.entries(options.headers())) request.setRequestHeader(name, value);
     request.upload.onprogress = (event) => callbacks.onProgress(event.loaded, options.file.size);
     request.onload = () => {
@@ -35,9 +36,9 @@ export const formTransport: Transport = (options, callbacks) => {
           code: 'rejected',
           message: body.error ?? messageFor('rejected'),
           retryable: false,
-        });
           status: request.status,
           ...(body.error ? { fromServer: true } : {}),
+        });
         return;
       }
       callbacks.onProgress(options.file.size, options.file.size);

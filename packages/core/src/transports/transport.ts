@@ -30,6 +30,10 @@ export interface TransportStartOptions {
   operationId: string;
   /** REST base, e.g. `/api/media` */
   endpoint: string;
+  /** the tus creation URL when it is not `${endpoint}/uploads` (any tus server) */
+  uploadEndpoint?: string;
+  /** 'include': cookies go along to an endpoint on another origin (XHR withCredentials) */
+  credentials?: 'same-origin' | 'include';
   headers: () => Record<string, string>;
   /** an upload URL from an earlier session: continue from the server's offset */
   uploadUrl?: string | null;
@@ -80,3 +84,12 @@ export const networkError = (): TransportError => ({
   status: 0,
 });
 
+/** `transport` with the client's upload endpoint and credentials in every upload's options. */
+export function withTarget(
+  transport: Transport,
+  target: Pick<TransportStartOptions, 'uploadEndpoint' | 'credentials'>,
+): Transport {
+  const defined = Object.fromEntries(Object.entries(target).filter(([, value]) => value !== undefined));
+  if (Object.keys(defined).length === 0) return transport;
+  return (options, callbacks) => transport({ ...defined, ...options }, callbacks);
+}

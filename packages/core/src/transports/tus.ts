@@ -28,7 +28,7 @@ export const tusTransport: Transport = (options, callbacks) => {
   const isBrowser = typeof XMLHttpRequest !== 'undefined';
   const file = options.file;
   const upload = new Upload(file, {
-    endpoint: absoluteUrl(`${options.endpoint}/uploads`),
+    endpoint: absoluteUrl(options.uploadEndpoint ?? `${options.endpoint}/uploads`),
     uploadUrl: options.uploadUrl ?? null,
     chunkSize: options.chunkSize ?? Number.POSITIVE_INFINITY,
     retryDelays: null,
@@ -49,6 +49,9 @@ export const tusTransport: Transport = (options, callbacks) => {
     // headers() is asked per request so a refreshed token is used by a long upload's next request
     onBeforeRequest(req: HttpRequest) {
       for (const [name, value] of Object.entries(options.headers())) req.setHeader(name, value);
+      // tus-js-client 4 has no option for it: its browser requests are XHRs
+      if (isBrowser && options.credentials === 'include')
+        (req.getUnderlyingObject() as XMLHttpRequest).withCredentials = true;
     },
     onUploadUrlAvailable() {
       if (upload.url) callbacks.onUrl?.(upload.url);
