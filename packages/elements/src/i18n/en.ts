@@ -56,6 +56,8 @@ export interface MediabayStrings {
   livePausedHint: string;
   /** while dragging: some of the files will be refused */
   dropPartial: string;
+  /** the remove button of a tag chip in the details pane */
+  removeTag: (tag: string) => string;
   // upload-dropzone
   dropTitle: string;
   dropHint: string;
@@ -185,6 +187,7 @@ export const en: MediabayStrings = {
   livePaused: 'Live updates paused',
   livePausedHint: 'Reconnecting. The library refreshes every few seconds meanwhile.',
   dropPartial: 'Some of these files will not be added',
+  removeTag: (tag) => `Remove tag ${tag}`,
   dropTitle: 'Drag files here',
   dropHint: 'or',
   browse: 'Choose files',

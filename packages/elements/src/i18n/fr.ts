@@ -68,6 +68,7 @@ export const fr: MediabayStrings = {
   livePaused: 'Mises à jour en direct suspendues',
   livePausedHint: 'Reconnexion en cours. La médiathèque se rafraîchit toutes les quelques secondes.',
   dropPartial: 'Certains de ces fichiers ne seront pas ajoutés',
+  removeTag: (tag) => `Retirer l’étiquette ${tag}`,
   dropTitle: 'Déposez des fichiers ici',
   dropHint: 'ou',
   browse: 'Choisir des fichiers',

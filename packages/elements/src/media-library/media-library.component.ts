@@ -11,6 +11,7 @@ import {
   permits,
   type Accepting,
   type LibraryState,
+  type LiveState,
   type MeState,
   type NotAcceptingReason,
   type UploadItem,
@@ -23,15 +24,18 @@ import { icon } from '../shared/icons.js';
 import { formatBytes } from '../shared/format.js';
 import { ToastController, renderToasts } from '../shared/toasts.js';
 import { DialogController } from '../shared/dialog-controller.js';
+import { keepFocus, refocus } from '../shared/focus-keeper.js';
 import { posterStore } from '../shared/posters.js';
 import '../upload-dropzone/upload-dropzone.js';
 import '../upload-panel/upload-panel.js';
 import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
+import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
+import { renderLiveNote, renderUploadsButton } from './library-status.js';
 import { LIST_LIMIT, paramsFromView, paramsKey } from './view-params.js';
 import { renderGridItem, renderListItem } from './library-item.js';
 import { LibraryRows, keyOfKey } from './library-rows.js';
 import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
-import { LibrarySelectionController } from './selection-controller.js';
+import { LibrarySelectionController, itemDomId } from './selection-controller.js';
 import { PreviewController } from './preview-controller.js';
 import { LibraryActions } from './library-actions.js';
 import styles from './media-library.styles.js';
@@ -75,6 +79,9 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @csspart selection-bar - Count, tag and delete while items are selected.
  * @csspart upload-button - The "Upload" button (disabled while `client.$accepting` says no).
  * @csspart upload-note - Why no files are taken now, in a status line beside it; `data-reason` names it.
+ * @csspart uploads-button - "Uploads (3)": brings the upload panel back, shown while uploads exist.
+ * @csspart live-note - "Live updates paused" while the client polls (`client.$live` is 'polling');
+ *   `data-live` names the state.
  * @csspart items - The virtualized listbox.
  * @csspart item - One file (also `item-selected`). Carries `data-id`, `data-operation-id`, `data-status`, `aria-selected`.
  * @csspart thumbnail - The poster or icon of a grid item.
@@ -102,6 +109,7 @@ export class MediaLibrary extends MediabayElement {
   @property({ type: Number, attribute: 'page-size' }) pageSize = LIST_LIMIT;
 
   @query('upload-dropzone') private dropzone!: UploadDropzone;
+  @query('upload-panel') private panel!: UploadPanel;
   @state() private searchText = '';
 
   private readonly view = new StoreController<ViewState>(this, () => this.client?.$view);
@@ -115,11 +123,13 @@ export class MediaLibrary extends MediabayElement {
   );
   private readonly library = new StoreController<LibraryState>(this, () => this.#libraryStore);
   private readonly me = new StoreController<MeState>(this, () => this.client?.$me);
+  private readonly uploadIds = new StoreController(this, () => this.client?.$uploadIds);
+  private readonly live = new StoreController<LiveState>(this, () => this.client?.$live);
   private readonly accepting = new StoreController<Accepting>(this, () => this.client?.$accepting);
   private readonly posters = new StoreController(this, () => posterStore);
   private readonly selection = new LibrarySelectionController(this);
   private readonly preview = new PreviewController(this);
-  private readonly toasts = new ToastController(this);
+  private readonly toasts = new ToastController(this, () => this.#focusFallbacks());
   private readonly dialog = new DialogController(this);
   private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
 
@@ -130,11 +140,15 @@ export class MediaLibrary extends MediabayElement {
   #lastSelection?: ReadonlySet<string>;
   /** index of the last item in view, from the virtualizer's visibilityChanged */
   #lastVisible = -1;
+  /** index of the first item in view */
+  #firstVisible = -1;
   /** a failed next page waits for the user to scroll again (no retry loop against a failing server) */
   #loadMoreFailed = false;
   /** what the virtualizer gets: keys and one renderItem */
   readonly #rows = new LibraryRows();
   #summed: { items?: readonly MediaFile[]; sum: number } = { sum: 0 };
+  /** the active index the panel was last kept off */
+  #keptClear = -1;
 
   /** The files in display order, as the grid shows them. */
   get items(): MediaFile[] {
@@ -176,6 +190,18 @@ export class MediaLibrary extends MediabayElement {
   requestDelete(): void {
     void this.actions.deleteSelected();
   }
+
+  /** Brings the upload panel back (after it was closed) and moves focus into it. */
+  showUploads(): void {
+    this.panel?.show();
+  }
+
+  /** the panel was closed from inside: focus goes to the button that brings it back */
+  #onPanelDismiss = (): void => {
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[part~="uploads-button"]')?.focus(),
+    );
+  };
 
   /** Shows a toast in the library's toast region. */
   notify(message: string, tone: 'success' | 'error' = 'success'): void {
@@ -220,11 +246,42 @@ export class MediaLibrary extends MediabayElement {
     // an item in view would look different: the virtualizer renders its items again (stable
     // properties alone do not make it update)
     if (this.#rows.takeStale()) (this.listbox() as ReactiveElement | null)?.requestUpdate();
+    if (this.selection.activeIndex !== this.#keptClear) {
+      this.#keptClear = this.selection.activeIndex;
+      requestAnimationFrame(() => this.#keepActiveClear());
+    }
     // also after each page lands: a viewport taller than the loaded files keeps asking
     this.#loadMoreIfNearEnd();
   }
 
-  #onVisibilityChanged = (event: Event & { last?: number }): void => {
+  /** the panel floats over the grid: keep it off the item the keyboard is on */
+  #keepActiveClear(): void {
+    const listbox = this.listbox();
+    if (!listbox || this.shadowRoot?.activeElement !== listbox) return;
+    const item = listbox.querySelector(`#${itemDomId(this.selection.activeIndex)}`);
+    this.panel?.keepClear(item ? item.getBoundingClientRect() : null);
+  }
+
+  /**
+   * Tabbing into the grid after scrolling it away from the active item: the keyboard starts at the
+   * first item in view, not at an item out of sight (whose first arrow would jump back to it).
+   */
+  #onListFocus = (): void => {
+    const listbox = this.listbox();
+    const active = listbox?.querySelector(`#${itemDomId(this.selection.activeIndex)}`);
+    const box = listbox?.getBoundingClientRect();
+    const rect = active?.getBoundingClientRect();
+    const inView = !!box && !!rect && rect.bottom > box.top && rect.top < box.bottom;
+    if (!inView && this.#firstVisible >= 0) {
+      this.selection.activeIndex = this.#firstVisible;
+      this.requestUpdate();
+    }
+    requestAnimationFrame(() => this.#keepActiveClear());
+  };
+
+  #onVisibilityChanged = (event: Event & { first?: number; last?: number }): void => {
+    this.#keepActiveClear();
+    this.#firstVisible = event.first ?? -1;
     this.#lastVisible = event.last ?? -1;
     this.#loadMoreFailed = false;
     this.#loadMoreIfNearEnd();
@@ -265,10 +322,25 @@ export class MediaLibrary extends MediabayElement {
       if (all) this.client?.selection.clear();
       else this.client?.selection.selectAll(this.items.map((file) => file.id));
     },
-    clearSelection: () => this.client?.selection.clear(),
-    deleteSelected: () => void this.actions.deleteSelected(),
-    tagSelected: () => void this.actions.tagSelected(),
+    clearSelection: () => {
+      void keepFocus(this, () => this.#focusFallbacks());
+      this.client?.selection.clear();
+    },
+    // the dialog gives focus back to the button that opened it, which may have gone with the files
+    deleteSelected: () =>
+      void this.actions.deleteSelected().finally(() => refocus(this, () => this.#focusFallbacks())),
+    tagSelected: () =>
+      void this.actions.tagSelected().finally(() => refocus(this, () => this.#focusFallbacks())),
   };
+
+  /** where focus goes when the control that had it went away: the grid, else the toolbar */
+  *#focusFallbacks(): Generator<Element | null | undefined> {
+    yield this.listbox();
+    const root = this.renderRoot;
+    yield root.querySelector('[part~="select-all"]');
+    yield root.querySelector('[part~="search"] input');
+    yield root.querySelector('[part~="upload-button"]');
+  }
 
   #onBaseKeyDown(event: KeyboardEvent): void {
     if (
@@ -313,7 +385,9 @@ export class MediaLibrary extends MediabayElement {
             <span class="count"
               >${t.itemCount(total)}${bytes ? html` · <bdi>${formatBytes(bytes, t.locale)}</bdi>` : ''}</span
             >
+            ${renderLiveNote(this.live.value, t)}
             <span class="spacer"></span>
+            ${renderUploadsButton(this.uploadIds.value?.length ?? 0, () => this.showUploads(), t)}
             <span
               id="upload-note"
               class="upload-note ${refusal ? '' : 'visually-hidden'}"
@@ -378,7 +452,12 @@ export class MediaLibrary extends MediabayElement {
         </div>
       </upload-dropzone>
       ${renderToasts(this.toasts, t.close)} ${this.dialog.render()} ${this.preview.render(t)}
-      <upload-panel part="panel" .client=${this.client} theme=${this.theme}></upload-panel>
+      <upload-panel
+        part="panel"
+        .client=${this.client}
+        theme=${this.theme}
+        @mb-panel-dismiss=${this.#onPanelDismiss}
+      ></upload-panel>
     `;
   }
 
@@ -449,6 +528,7 @@ export class MediaLibrary extends MediabayElement {
         @click=${this.selection.onClick}
         @dblclick=${this.selection.onDblClick}
         @keydown=${this.selection.onKeyDown}
+        @focus=${this.#onListFocus}
         @pointerdown=${this.selection.onPointerDown}
         @visibilityChanged=${this.#onVisibilityChanged}
         @rangeChanged=${this.#rows.onRangeChanged}

@@ -3,6 +3,7 @@ import { css } from 'lit';
 import { iconButton, tokens } from '../styles/tokens.js';
 import overlays from '../shared/overlay.styles.js';
 import toolbar from './toolbar.styles.js';
+import forcedColors from './forced-colors.styles.js';
 
 export default [
   tokens,
@@ -99,6 +100,22 @@ export default [
       box-shadow: none;
       cursor: not-allowed;
     }
+    .live-note {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      padding: 2px 10px;
+      border-radius: 999px;
+      background: var(--_surface-2);
+      color: var(--_text-muted);
+      font-size: 13px;
+    }
+    .live-dot {
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      background: var(--_warning);
+    }
     .upload-note {
       max-width: 32ch;
       color: var(--_text-muted);
@@ -106,7 +123,8 @@ export default [
     }
     .primary:focus-visible,
     .secondary:focus-visible {
-      outline: none;
+      outline: 2px solid transparent;
+      outline-offset: 2px;
       box-shadow: var(--_focus);
     }
     .content {
@@ -385,6 +403,13 @@ export default [
       font-size: 12px;
       line-height: 16px;
     }
+    /* muted grey is too faint on the selected tint (dark: 3.96:1): selected items use the text colour */
+    .selected .card-meta,
+    .selected .row-type,
+    .selected .row-size,
+    .selected .row-date {
+      color: var(--_text);
+    }
 
     /* list rows */
     .list-head,
@@ -454,4 +479,5 @@ export default [
       }
     }
   `,
+  forcedColors,
 ];

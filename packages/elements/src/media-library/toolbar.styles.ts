@@ -42,8 +42,13 @@ export default css`
       box-shadow var(--_duration);
   }
   .search:focus-within {
+    outline: 2px solid transparent;
     background: var(--_surface);
     box-shadow: 0 0 0 2px var(--_accent);
+  }
+  .search input::placeholder {
+    color: var(--_text-muted);
+    opacity: 1;
   }
   .search svg {
     flex: none;
@@ -85,7 +90,8 @@ export default css`
       18px 50%;
   }
   .select:focus-visible {
-    outline: none;
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     box-shadow: var(--_focus);
   }
   .segmented {
@@ -134,7 +140,8 @@ export default css`
     background: color-mix(in srgb, currentColor 10%, transparent);
   }
   .tool-button:focus-visible {
-    outline: none;
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     box-shadow: var(--_focus);
   }
   .tool-button svg {

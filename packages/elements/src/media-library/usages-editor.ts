@@ -96,8 +96,12 @@ export class UsagesEditor {
       add(event);
     };
     return html`<div class="usage-add" part="usage-add" role="group" aria-label=${t.addUsage}>
-      <input name="courseId" aria-label=${t.courseId} placeholder=${t.courseId} @keydown=${onKeyDown} />
-      <input name="lessonId" aria-label=${t.lessonId} placeholder=${t.lessonId} @keydown=${onKeyDown} />
+      <label class="mini-field"
+        ><span>${t.courseId}</span><input name="courseId" @keydown=${onKeyDown}
+      /></label>
+      <label class="mini-field"
+        ><span>${t.lessonId}</span><input name="lessonId" @keydown=${onKeyDown}
+      /></label>
       <button class="text-action" type="button" @click=${add}>${t.addUsage}</button>
     </div>`;
   }

@@ -1,5 +1,7 @@
 // Modal questions (confirm, or ask for one value) on a native <dialog>: focus trap, Escape and an
-// inert page come from the platform. `ask()` resolves with the answer once the dialog closes.
+// inert page come from the platform. `ask()` resolves with the answer once the dialog closes. A
+// confirm opens on its safe answer (Cancel), so a second Enter never deletes, and its message is the
+// dialog's description, read out when it opens.
 import {
   html,
   nothing,
@@ -78,6 +80,7 @@ export class DialogController implements ReactiveController {
       class="question"
       part="dialog confirm-dialog"
       aria-labelledby="question-title"
+      aria-describedby=${q.body || q.list ? 'question-body' : nothing}
       @cancel=${(event: Event) => {
         event.preventDefault();
         this.#finish({ ok: false, value: '' });
@@ -85,15 +88,17 @@ export class DialogController implements ReactiveController {
     >
       <form @submit=${this.#onSubmit}>
         <h2 id="question-title" class="dialog-title">${q.title}</h2>
-        ${q.body ? html`<p class="dialog-body">${q.body}</p>` : nothing}
-        ${
-          q.list
-            ? html`<p class="dialog-body">${q.list.label}</p>
-                <ul class="dialog-list" part="dialog-list">
-                  ${q.list.items.map((item) => html`<li>${item}</li>`)}
-                </ul>`
-            : nothing
-        }
+        <div id="question-body">
+          ${q.body ? html`<p class="dialog-body">${q.body}</p>` : nothing}
+          ${
+            q.list
+              ? html`<p class="dialog-body">${q.list.label}</p>
+                  <ul class="dialog-list" part="dialog-list">
+                    ${q.list.items.map((item) => html`<li>${item}</li>`)}
+                  </ul>`
+              : nothing
+          }
+        </div>
         ${
           q.input
             ? html`<label class="field"
@@ -108,13 +113,18 @@ export class DialogController implements ReactiveController {
               ? html`<button
                   class="text-action"
                   type="button"
+                  ?autofocus=${!q.input}
                   @click=${() => this.#finish({ ok: false, value: '' })}
                 >
                   ${q.cancelLabel}
                 </button>`
               : nothing
           }
-          <button class="filled-action ${q.danger ? 'danger' : ''}" type="submit" ?autofocus=${!q.input}>
+          <button
+            class="filled-action ${q.danger ? 'danger' : ''}"
+            type="submit"
+            ?autofocus=${!q.input && !q.cancelLabel}
+          >
             ${q.confirmLabel}
           </button>
         </div>

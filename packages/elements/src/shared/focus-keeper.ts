@@ -1,7 +1,9 @@
 // Focus that never falls to <body>: after an action that may remove or hide the focused control (a
 // row that leaves, a button that becomes another, a closing dialog), move focus to the first of the
 // host's candidates that can take it. Focus the user moved elsewhere meanwhile is left alone.
-import type { ReactiveElement } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+
+type Host = ReactiveControllerHost & HTMLElement;
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
@@ -29,28 +31,35 @@ export function holdsFocus(host: HTMLElement): boolean {
 }
 
 /**
- * Call before an action that may take the focused control away. Once the host has rendered the
- * result (and virtualized lists laid out), focus goes to the first candidate that can take it when
- * the control that had it is gone, hidden or disabled, and nothing else took focus meanwhile.
+ * Once the host has rendered (and virtualized lists laid out), gives focus to the first candidate
+ * that can take it when focus was lost: on <body>, or on a control that is hidden or disabled now.
+ * Focus anywhere else is left alone.
  */
-export async function keepFocus(
-  host: ReactiveElement,
+export async function refocus(
+  host: Host,
   candidates: () => Iterable<Element | null | undefined>,
 ): Promise<void> {
-  const before = host.shadowRoot?.activeElement;
-  if (!before) return;
   await host.updateComplete;
   await frame();
   await frame();
-  const now = host.shadowRoot?.activeElement;
-  if (now && now === before && canFocus(now)) return;
-  if (now && now !== before && canFocus(now)) return;
-  const outside = deepActive();
-  if (!now && outside && outside !== document.body && !host.contains(outside)) return;
+  const active = deepActive();
+  if (active && active !== document.body && canFocus(active)) return;
   for (const candidate of candidates()) {
     if (canFocus(candidate)) {
       candidate.focus();
       return;
     }
   }
+}
+
+/**
+ * Call before an action that may take the focused control away (a row that leaves, a button that
+ * goes): when focus was in the host, it is not lost to <body> afterwards (see `refocus`).
+ */
+export async function keepFocus(
+  host: Host,
+  candidates: () => Iterable<Element | null | undefined>,
+): Promise<void> {
+  if (!host.shadowRoot?.activeElement) return;
+  await refocus(host, candidates);
 }

@@ -67,13 +67,15 @@ export default css`
     background: var(--_danger);
     color: var(--_surface);
   }
-  .filled-action:disabled {
+  .filled-action:disabled,
+  .filled-action[aria-disabled='true'] {
     opacity: 0.5;
     cursor: default;
   }
   .text-action:focus-visible,
   .filled-action:focus-visible {
-    outline: none;
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     box-shadow: var(--_focus);
   }
   .field {
@@ -94,7 +96,7 @@ export default css`
     font: 14px var(--_font);
   }
   .field input:focus {
-    outline: none;
+    outline: 2px solid transparent;
     border-color: var(--_accent);
     box-shadow: 0 0 0 1px var(--_accent);
   }
@@ -230,7 +232,8 @@ export default css`
     color: var(--_text);
   }
   .usages button:focus-visible {
-    outline: none;
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     box-shadow: var(--_focus);
   }
   .usages svg {
@@ -241,6 +244,13 @@ export default css`
   .usage-add {
     display: grid;
     gap: 6px;
+  }
+  /* a small visible label over its input (no placeholder stands in for a label) */
+  .mini-field {
+    display: grid;
+    gap: 4px;
+    color: var(--_text-muted);
+    font-size: 12px;
   }
   .usage-add .text-action {
     justify-self: start;

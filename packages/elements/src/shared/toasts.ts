@@ -1,8 +1,11 @@
 // Toasts: short messages that leave by themselves (success 4 s, failure 8 s), announced politely.
-// A controller owns the list; `renderToasts` draws it wherever the host puts the region.
+// A controller owns the list; `renderToasts` draws it wherever the host puts the region. A toast
+// that leaves while it has focus (closed, or expired) hands focus on: to another toast, else to the
+// host's fallback, never to <body>.
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { icon } from './icons.js';
+import { keepFocus } from './focus-keeper.js';
 
 export interface Toast {
   id: number;
@@ -14,12 +17,17 @@ const LIFETIME = { success: 4000, error: 8000 } as const;
 
 export class ToastController implements ReactiveController {
   toasts: Toast[] = [];
-  #host: ReactiveControllerHost;
+  #host: ReactiveControllerHost & HTMLElement;
+  #fallback: () => Iterable<Element | null | undefined>;
   #timers = new Map<number, ReturnType<typeof setTimeout>>();
   #next = 1;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    fallback: () => Iterable<Element | null | undefined> = () => [],
+  ) {
     this.#host = host;
+    this.#fallback = fallback;
     host.addController(this);
   }
 
@@ -39,9 +47,18 @@ export class ToastController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  *#nextFocus(): Generator<Element | null | undefined> {
+    const root = this.#host.shadowRoot;
+    const last = this.toasts.at(-1);
+    if (root && last) yield root.querySelector(`[data-toast="${last.id}"] button`);
+    yield* this.#fallback();
+  }
+
   dismiss(id: number): void {
     clearTimeout(this.#timers.get(id));
     this.#timers.delete(id);
+    const focused = this.#host.shadowRoot?.activeElement?.closest(`[data-toast="${id}"]`);
+    if (focused) void keepFocus(this.#host, () => this.#nextFocus());
     this.toasts = this.toasts.filter((toast) => toast.id !== id);
     this.#host.requestUpdate();
   }
@@ -53,7 +70,7 @@ export function renderToasts(controller: ToastController, closeLabel: string): T
       controller.toasts,
       (toast) => toast.id,
       (toast) =>
-        html`<div class="toast ${toast.tone}" part="toast toast-${toast.tone}">
+        html`<div class="toast ${toast.tone}" part="toast toast-${toast.tone}" data-toast=${toast.id}>
           ${icon(toast.tone === 'error' ? 'error' : 'done')}
           <span class="toast-message">${toast.message}</span>
           <button

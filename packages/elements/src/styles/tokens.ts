@@ -122,12 +122,18 @@ export const iconButton = css`
     background: color-mix(in srgb, currentColor 8%, transparent);
   }
   .icon-button:focus-visible {
-    outline: none;
+    outline: 2px solid transparent;
+    outline-offset: 2px;
     box-shadow: var(--_focus);
   }
   .icon-button svg {
     width: 20px;
     height: 20px;
     fill: currentColor;
+  }
+  @media (forced-colors: active) {
+    .icon-button:focus-visible {
+      outline: 2px solid Highlight;
+    }
   }
 `;

@@ -68,8 +68,11 @@ export class UploadDropzone extends MediabayElement {
   /** Reflected while files are dragged over the element. */
   @property({ type: Boolean, reflect: true, attribute: 'drag-active' }) dragActive = false;
 
-  /** Reflected while the dragged files do not match `accept`. */
+  /** Reflected while none of the dragged files matches `accept` (or too many are dragged). */
   @property({ type: Boolean, reflect: true, attribute: 'drag-reject' }) dragReject = false;
+
+  /** Reflected while some, not all, of the dragged files do not match `accept`: the others are added. */
+  @property({ type: Boolean, reflect: true, attribute: 'drag-partial' }) dragPartial = false;
 
   @state() private rejections: Rejection[] = [];
   @state() private emptyFolders: string[] = [];
@@ -164,16 +167,20 @@ export class UploadDropzone extends MediabayElement {
       return;
     }
     this.dragActive = true;
+    // A guess from the types alone (a file's type can be empty while dragging): it only changes the
+    // prompt. The drop itself is always taken, and each refused file is listed with its reason.
     const patterns = parseAccept(this.accept);
     const items = [...event.dataTransfer.items].filter((item) => item.kind === 'file');
-    this.dragReject =
-      items.some((item) => !matchesAccept(patterns, item.type)) || (!this.multiple && items.length > 1);
+    const refused = items.filter((item) => !matchesAccept(patterns, item.type)).length;
+    const tooMany = !this.multiple && items.length > 1;
+    this.dragReject = items.length > 0 && refused === items.length;
+    this.dragPartial = !this.dragReject && (refused > 0 || tooMany);
   }
 
   #onDragOver(event: DragEvent): void {
     if (this.#dragDepth === 0) return;
     event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = this.#off || this.dragReject ? 'none' : 'copy';
+    if (event.dataTransfer) event.dataTransfer.dropEffect = this.#off ? 'none' : 'copy';
   }
 
   #onDragLeave(): void {
@@ -198,6 +205,7 @@ export class UploadDropzone extends MediabayElement {
     this.#dragDepth = 0;
     this.dragActive = false;
     this.dragReject = false;
+    this.dragPartial = false;
   }
 
   #onSlotChange(event: Event): void {
@@ -208,6 +216,7 @@ export class UploadDropzone extends MediabayElement {
   protected override render() {
     const t = this.localize.strings;
     const rejected = this.#refusal ? t.notAccepting[this.#refusal] : t.dropRejected;
+    const dragText = this.dragReject ? rejected : this.dragPartial ? t.dropPartial : t.dropHere;
     return html`
       <div
         class="base ${this.wrapping ? 'wrapping' : 'standalone'} ${this.#off ? 'off' : ''} ${
@@ -235,9 +244,7 @@ export class UploadDropzone extends MediabayElement {
         <slot @slotchange=${this.#onSlotChange}></slot>
         <div class="prompt" ?hidden=${this.wrapping}>
           <span class="icon" part="icon">${icon('upload')}</span>
-          <span class="prompt-text" part="prompt"
-            >${this.dragReject ? rejected : this.dragActive ? t.dropHere : t.dropTitle}</span
-          >
+          <span class="prompt-text" part="prompt">${this.dragActive ? dragText : t.dropTitle}</span>
           <span class="or">${t.dropHint}</span>
           <label class="button" part="button" for="input">${t.browse}</label>
           <p
@@ -252,7 +259,7 @@ export class UploadDropzone extends MediabayElement {
         </div>
         <div class="overlay" part="overlay" ?hidden=${!this.wrapping || !this.dragActive}>
           <span class="icon">${icon('upload')}</span>
-          <span>${this.dragReject ? rejected : t.dropHere}</span>
+          <span>${dragText}</span>
         </div>
       </div>
       ${this.#renderRejections()}

@@ -12,6 +12,7 @@ import { icon } from '../shared/icons.js';
 import { keepFocus } from '../shared/focus-keeper.js';
 import { announcement } from './announcements.js';
 import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
+import { PanelAvoidController, type Avoiding } from './panel-avoid.js';
 import { renderRow, type RowAction } from './upload-row.js';
 import styles from './upload-panel.styles.js';
 
@@ -59,6 +60,12 @@ export class UploadPanel extends MediabayElement {
   /** Hidden until a new upload starts or an upload fails. */
   @property({ type: Boolean, reflect: true }) dismissed = false;
 
+  /**
+   * Set while the panel keeps off the focused control: `flip` (moved to the other edge) or `fold`
+   * (moved, and its list folded away); reflected as the `avoiding` attribute. Set by the panel itself.
+   */
+  avoiding: Avoiding = '';
+
   @state() private announcement = '';
 
   @query('input[type=file]') private picker!: HTMLInputElement;
@@ -73,6 +80,7 @@ export class UploadPanel extends MediabayElement {
   #ids: readonly string[] = [];
   #known = new Set<string>();
   #running = false;
+  readonly #avoid = new PanelAvoidController(this, () => this.renderRoot.querySelector('[part="panel"]'));
   #failed = 0;
 
   constructor() {
@@ -90,6 +98,15 @@ export class UploadPanel extends MediabayElement {
     this.dismissed = false;
     this.minimized = false;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.list')?.focus());
+  }
+
+  /**
+   * Keeps the panel off `target` (a rectangle in the viewport, such as a grid's active item that the
+   * panel would cover), moving it to the other edge or folding it; null brings it home. Focused
+   * controls outside the panel are kept free without this call.
+   */
+  keepClear(target: DOMRect | null): void {
+    this.#avoid.avoid(target);
   }
 
   #say(message: string | null): void {

@@ -26,6 +26,16 @@ export default [
       inset-block: var(--_offset) auto;
       inset-inline: var(--_offset) auto;
     }
+    /* keeping off the focused control: the other edge, and folded when even that covers it */
+    :host([avoiding]:not([position^='top'])) {
+      inset-block: var(--_offset) auto;
+    }
+    :host([avoiding][position^='top']) {
+      inset-block: auto var(--_offset);
+    }
+    :host([avoiding='fold']) .list {
+      display: none;
+    }
     :host([position='inline']) {
       position: static;
       width: var(--mb-panel-width, 100%);
@@ -98,7 +108,8 @@ export default [
       box-shadow: var(--_focus);
     }
     .list {
-      max-height: var(--mb-panel-max-height, 320px);
+      /* a short viewport (a phone, 200 % zoom) keeps most of the page in view */
+      max-height: min(var(--mb-panel-max-height, 320px), 40vh);
       padding: 4px 0;
       overflow-y: auto;
     }

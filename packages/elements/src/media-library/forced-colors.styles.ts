@@ -1,0 +1,54 @@
+// The library in forced colors (Windows high contrast): backgrounds and shadows are dropped there,
+// so every state that lives in a background or a shadow is drawn again with borders, outlines and
+// system colours: the focused item, selected cards and rows, the pressed view button, the
+// selection bar, progress bars, dialogs, toasts and the "live updates paused" note.
+import { css } from 'lit';
+
+export default css`
+  @media (forced-colors: active) {
+    .card,
+    .row {
+      border: 1px solid CanvasText;
+    }
+    .selected .card,
+    .selected .row {
+      border: 3px solid Highlight;
+    }
+    .check {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+    .check svg {
+      fill: HighlightText;
+    }
+    .items:focus-visible .item.active > * {
+      outline: 3px solid CanvasText;
+      outline-offset: 3px;
+    }
+    .segmented [aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    .segmented [aria-pressed='true'] svg {
+      fill: HighlightText;
+    }
+    .selection-bar,
+    .search,
+    .live-note,
+    .toast,
+    .dialog {
+      border: 1px solid CanvasText;
+    }
+    .search:focus-within {
+      outline: 2px solid Highlight;
+    }
+    .thumb-bar {
+      border: 1px solid CanvasText;
+    }
+    .thumb-bar span {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+  }
+`;
