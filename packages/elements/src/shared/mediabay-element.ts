@@ -11,6 +11,12 @@ export class MediabayElement extends LitElement {
   /** REST base of the media API. Used only when no `client` is given: the element then owns a client. */
   @property({ reflect: true }) endpoint?: string;
 
+  /** The tus creation URL when it is not `${endpoint}/uploads` (any tus server). With `endpoint`, like it. */
+  @property({ attribute: 'upload-endpoint', reflect: true }) uploadEndpoint?: string;
+
+  /** `include` sends cookies to an `endpoint` on another origin. With `endpoint`, like it. */
+  @property({ reflect: true }) credentials?: 'same-origin' | 'include';
+
   /**
    * The client to render and drive. Set it to share one client between several elements; when the
    * element made its own from `endpoint`, this returns that one.
@@ -26,7 +32,8 @@ export class MediabayElement extends LitElement {
   protected readonly localize = new LocalizeController(this);
 
   #own?: MediaClient;
-  #ownEndpoint?: string;
+  /** the endpoint, upload endpoint and credentials the own client was made with */
+  #ownKey?: string;
   #pendingDestroy = false;
 
   override connectedCallback(): void {
@@ -54,10 +61,16 @@ export class MediabayElement extends LitElement {
       return;
     }
     if (!this.endpoint) return;
-    if (this.#own && this.#ownEndpoint === this.endpoint) return;
+    const { endpoint, uploadEndpoint, credentials } = this;
+    const key = JSON.stringify([endpoint, uploadEndpoint, credentials]);
+    if (this.#own && this.#ownKey === key) return;
     this.#dropOwnClient();
-    this.#own = createMediaClient({ endpoint: this.endpoint });
-    this.#ownEndpoint = this.endpoint;
+    this.#own = createMediaClient({
+      endpoint,
+      ...(uploadEndpoint ? { uploadEndpoint } : {}),
+      ...(credentials === 'include' ? { credentials } : {}),
+    });
+    this.#ownKey = key;
     this.client = this.#own;
   }
 
@@ -65,7 +78,7 @@ export class MediabayElement extends LitElement {
     if (!this.#own) return;
     const own = this.#own;
     this.#own = undefined;
-    this.#ownEndpoint = undefined;
+    this.#ownKey = undefined;
     if (this.client === own) this.client = undefined;
     own.destroy();
   }
