@@ -2,6 +2,7 @@
 // esbuild for decorators, commonjs 26 for tus-js-client's browser deps).
 import { fileURLToPath } from 'node:url';
 import { filterBrowserLogs, mediaServer, testRunnerHtml, toolchain } from '../../scripts/wtr-base.mjs';
+import { mediaFixtures } from './scripts/media-fixtures.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const { chromium, plugins } = await toolchain(import.meta.url);
@@ -32,7 +33,7 @@ export default {
   filterBrowserLogs,
   browsers: [chromium()],
   middleware: [api.middleware],
-  plugins: [api.plugin, ...plugins(here('./tsconfig.json'))],
+  plugins: [api.plugin, mediaFixtures(), ...plugins(here('./tsconfig.json'))],
   // the virtualizer's benign ResizeObserver loop notice would otherwise reach mocha as an uncaught error
   testRunnerHtml: testRunnerHtml(`
       window.addEventListener('error', (event) => {

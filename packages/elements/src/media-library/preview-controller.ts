@@ -1,4 +1,4 @@
-// The preview dialog: the file itself (video, audio or image from the content endpoint) beside a
+// The preview dialog: the file itself (preview-media.ts: video and audio from playbackUrl) beside a
 // details pane to rename it, edit its tags and say where it is used. Saves via `library.update`;
 // usages change one at a time (usages-editor.ts). Read-only where `$me` says the user may not change.
 // Shows the file as the library's cache has it now (optimistic edits, other users' changes), so an
@@ -14,7 +14,8 @@ import { mayRename, mayTag, permits, type MediaClient, type MeState } from '@med
 import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
-import { icon, typeColor, typeIcon } from '../shared/icons.js';
+import { icon } from '../shared/icons.js';
+import { previewMedia } from './preview-media.js';
 import { UsagesEditor } from './usages-editor.js';
 
 interface PreviewHost extends ReactiveControllerHost, HTMLElement {
@@ -118,29 +119,6 @@ export class PreviewController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #media(file: MediaFile, t: MediabayStrings): TemplateResult {
-    const ready = file.status === 'ready' && file.contentUrl;
-    if (ready && file.type === 'video')
-      return html`<video
-        class="preview-media"
-        src=${file.contentUrl}
-        poster=${file.thumbnailUrl ?? nothing}
-        controls
-        preload="metadata"
-      ></video>`;
-    if (ready && file.type === 'audio')
-      return html`<div class="preview-audio">
-        <span class="thumb-icon" style="color:${typeColor.audio}">${typeIcon('audio')}</span>
-        <audio src=${file.contentUrl} controls preload="metadata"></audio>
-      </div>`;
-    if (ready && file.type === 'image')
-      return html`<img class="preview-media" src=${file.contentUrl} alt=${file.name} />`;
-    return html`<div class="preview-none">
-      <span class="thumb-icon" style="color:${typeColor[file.type]}">${typeIcon(file.type)}</span>
-      <span>${t.noPreview}</span>
-    </div>`;
-  }
-
   render(t: MediabayStrings): TemplateResult {
     const file = this.current;
     return html`<dialog
@@ -166,7 +144,7 @@ export class PreviewController implements ReactiveController {
     ].filter(Boolean);
     const canRename = mayRename(this.#host.meState, file);
     const canTag = mayTag(this.#host.meState, file);
-    return html`<div class="preview-stage">${this.#media(file, t)}</div>
+    return html`<div class="preview-stage">${previewMedia(file, t)}</div>
       <form
         class="details"
         part="details"
