@@ -18,6 +18,8 @@ if [ "$purpose" = test ]; then
   command -v redis-server >/dev/null 2>&1 || apt_missing+=(redis-server)
   command -v memcached >/dev/null 2>&1 || apt_missing+=(memcached)
   command -v curl >/dev/null 2>&1 || apt_missing+=(curl)
+  # the e2e interop suite's Python tus client (e2e/interop-tus-clients.e2e.test.ts)
+  [ -f /usr/lib/python3/dist-packages/tusclient/client.py ] || apt_missing+=(python3-tuspy)
   command -v swift-proxy-server >/dev/null 2>&1 ||
     apt_missing+=(swift-proxy swift-account swift-container swift-object)
 fi
