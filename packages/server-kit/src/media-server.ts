@@ -7,6 +7,7 @@ import { createLocalBus } from './bus/event-bus.js';
 import type { MediaContext } from './context.js';
 import { openServices, type Services } from './config/services.js';
 import { HttpError } from './http/errors.js';
+import { watchBodyIdle } from './http/body-idle.js';
 import { applyCors } from './http/cors.js';
 import { forwardedThrough } from './http/forwarded.js';
 import { checkOrigin } from './http/origin.js';
@@ -91,6 +92,8 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
         exclusive: services.exclusive,
       },
     );
+    // before any write: what writes cut off by a crash left behind (local `.part` files)
+    await storage.sweepPartial?.();
     ctx = { options: resolved, db, storage, bus, processor };
     tus = createTusEndpoint(ctx, services.locker);
     addMediaWriteRoutes(router, ctx); // first: `/tags` and `/bulk-delete` before `/:id`
@@ -124,6 +127,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       active -= 1;
       if (active === 0) onIdle?.();
     });
+    watchBodyIdle(req, resolved.limits.bodyIdleTimeoutMs);
     try {
       await init;
       if (closing)
@@ -176,7 +180,8 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       void handle(req, res, next);
     },
     attach(server) {
-      // Node's default requestTimeout (300 s) would cut a long PATCH of a big video mid-upload.
+      // Node's default requestTimeout (300 s) would cut a long PATCH of a big video mid-upload; a
+      // stalled body is closed by the idle timeout instead (limits.bodyIdleTimeoutMs).
       server.requestTimeout = 0;
       relay.attach(server);
     },

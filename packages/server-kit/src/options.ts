@@ -32,6 +32,11 @@ export interface MediaLimits {
   processingMemoryBytes?: number;
   /** Accepted types, checked against the type sniffed from the bytes: `video/*`, `image/png`... Default: all. */
   allowedTypes?: string[];
+  /**
+   * A request body (tus PATCH, multipart, JSON) that sends no byte for this long has its connection
+   * closed, however long it has run; a tus upload then resumes from what was written. Default 60 s; 0: off.
+   */
+  bodyIdleTimeoutMs?: number;
   /** Files one tenant may hold. Default: unlimited. */
   maxFilesPerTenant?: number;
   /** Requests one user may make per window (429 beyond). Default 600 per minute; 0 turns it off. */
@@ -145,6 +150,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
       maxPixels: limits.maxPixels ?? 50_000_000,
       processingMemoryBytes: limits.processingMemoryBytes ?? 512 * 1024 * 1024,
       allowedTypes: limits.allowedTypes ?? ['*/*'],
+      bodyIdleTimeoutMs: limits.bodyIdleTimeoutMs ?? 60_000,
       maxFilesPerTenant: limits.maxFilesPerTenant ?? Number.POSITIVE_INFINITY,
       rateLimit: limits.rateLimit ?? { max: 600, windowMs: 60_000 },
     },

@@ -1,5 +1,6 @@
 // Small response writers shared by every route: JSON, errors, and the security headers on each.
 import type { ServerResponse } from 'node:http';
+import { storageFailure } from '../storage/failures.js';
 import { HttpError } from './errors.js';
 
 export function sendJson(
@@ -19,12 +20,16 @@ export function sendJson(
   res.end(text);
 }
 
-/** Answers with the error's status and body; unknown errors become a 500 without internals. */
+/**
+ * Answers with the error's status and body; a full or failing storage gets 507/503 (storage/failures),
+ * other unknown errors a 500 without internals.
+ */
 export function sendError(res: ServerResponse, error: unknown): void {
   const httpError =
     error instanceof HttpError
       ? error
-      : new HttpError(500, 'internal-error', 'The server failed to handle the request.');
+      : (storageFailure(error) ??
+        new HttpError(500, 'internal-error', 'The server failed to handle the request.'));
   if (!(error instanceof HttpError)) console.error('[mediabay]', error);
   if (res.headersSent) {
     res.destroy();

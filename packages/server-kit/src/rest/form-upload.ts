@@ -54,9 +54,20 @@ function parseForm(
         truncated: false,
       };
       stream.on('limit', () => (received.truncated = true));
+      // a client gone mid-file: the file being written is closed and its bytes removed at once
+      req.once('close', () => {
+        if (!req.complete) stream.destroy(new Error('the request was cut off'));
+      });
       stored = ctx.storage
         .write(key, stream)
         .then((size) => ({ ...received, size, truncated: received.truncated }));
+      stored.catch((error: unknown) => {
+        // storing failed (a full disk...): answer now, reading the rest of the body away, rather
+        // than wait for a form that no longer moves
+        req.unpipe(parser);
+        req.resume();
+        reject(error);
+      });
     });
     let refused = false;
     parser.on('filesLimit', () => {
@@ -74,6 +85,9 @@ function parseForm(
       if (refused) return;
       if (!stored) resolve({ fields });
       else stored.then((file) => resolve({ fields, file }), reject);
+    });
+    req.once('close', () => {
+      if (!req.complete) reject(new HttpError(400, 'upload-aborted', 'The upload was cut off.'));
     });
     req.pipe(parser);
   });

@@ -5,7 +5,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
+import { asStorageFailure } from './failures.js';
 import { checkKey } from './keys.js';
+import { PART_SUFFIX, removePartFiles } from './partial-files.js';
 import type { ByteRange, MediaStorage } from './storage.js';
 
 export interface FileStorageOptions {
@@ -37,10 +39,22 @@ export function createFileStorage({ directory, expiryMs }: FileStorageOptions): 
       return { path: resolve(key), release: async () => undefined };
     },
     async write(key, source) {
+      // Written under a `.part` name and linked in place once complete (link refuses an existing key):
+      // a failed or cut-off write leaves nothing under the key, and a crash only a `.part` file that
+      // the start-up sweep removes.
       const file = resolve(key);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await pipeline(source, createWriteStream(file, { flags: 'wx' }));
-      return (await fs.stat(file)).size;
+      const part = `${file}${PART_SUFFIX}`;
+      try {
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await pipeline(source, createWriteStream(part, { flags: 'wx' }));
+        await fs.link(part, file);
+        return (await fs.stat(file)).size;
+      } catch (error) {
+        source.destroy();
+        return asStorageFailure(error);
+      } finally {
+        await fs.rm(part, { force: true });
+      }
     },
     async remove(key) {
       const file = resolve(key);
@@ -49,6 +63,9 @@ export function createFileStorage({ directory, expiryMs }: FileStorageOptions): 
     },
     removeExpired() {
       return tusStore.deleteExpired();
+    },
+    sweepPartial() {
+      return removePartFiles(root);
     },
   };
 }

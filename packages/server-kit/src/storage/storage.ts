@@ -29,6 +29,11 @@ export interface MediaStorage {
   remove(key: string): Promise<void>;
   /** Removes incomplete uploads older than the expiry; returns how many. */
   removeExpired(): Promise<number>;
+  /**
+   * Removes what writes cut off by a crash left behind (called once at start, before any write);
+   * returns how many. Optional: a store whose writes are atomic has nothing to sweep.
+   */
+  sweepPartial?(): Promise<number>;
   /** Releases connections; the kit calls it from close(). */
   close?(): Promise<void>;
 }

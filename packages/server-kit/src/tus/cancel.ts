@@ -1,7 +1,10 @@
 // A creator's tus DELETE (cancel of an unfinished upload): the upload row goes and `upload.canceled`
-// is recorded in one transaction, with the bytes received so far; then the bytes go.
+// is recorded in one transaction, with the bytes received so far; then the bytes go. On a full disk,
+// where that transaction cannot be written, the bytes go first and the transaction is written again.
 import type { DataStore } from '@tus/utils';
 import type { MediaContext } from '../context.js';
+import { storageFailure } from '../storage/failures.js';
+import { withMethods } from './store-proxy.js';
 
 /**
  * `store` with `remove` recording the cancel. @tus/server calls `remove` only from its DELETE
@@ -11,27 +14,31 @@ import type { MediaContext } from '../context.js';
 export function auditCancels(ctx: MediaContext, store: DataStore): DataStore {
   async function remove(id: string): Promise<void> {
     const { offset } = await store.getUpload(id); // throws tus' 404 when the bytes are gone already
-    await ctx.db.transaction(async (tx) => {
-      const row = await tx.getUpload(id);
-      await tx.deleteUpload(id);
-      if (!row) return; // bytes without a row (a crash between two writes): nothing to attribute
-      await tx.appendAudit({
-        tenantId: row.tenantId,
-        userId: row.ownerId,
-        action: 'upload.canceled',
-        operationId: row.operationId,
-        detail: { name: row.name, size: row.size, bytesReceived: offset },
+    const record = (): Promise<void> =>
+      ctx.db.transaction(async (tx) => {
+        const row = await tx.getUpload(id);
+        await tx.deleteUpload(id);
+        if (!row) return; // bytes without a row (a crash between two writes): nothing to attribute
+        await tx.appendAudit({
+          tenantId: row.tenantId,
+          userId: row.ownerId,
+          action: 'upload.canceled',
+          operationId: row.operationId,
+          detail: { name: row.name, size: row.size, bytesReceived: offset },
+        });
       });
-    });
+    try {
+      await record();
+    } catch (error) {
+      if (!storageFailure(error)) throw error; // the upload stays as it was; a retried cancel works
+      // A full disk (the embedded database shares it): the bytes go first to free the room.
+      await store.remove(id);
+      await record();
+      return;
+    }
     // As for deleted files: bytes left behind by a failure here are removed by the expiry sweep.
     await store.remove(id).catch((error: unknown) => console.error('[mediabay] tus cancel', id, error));
   }
 
-  return new Proxy(store, {
-    get(target, property) {
-      if (property === 'remove') return remove;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return withMethods(store, { remove });
 }

@@ -12,8 +12,10 @@ import type { UploadRecord } from '../db/database.js';
 import { isId, newId } from '../media/ids.js';
 import { AlreadyFinished, checkQuota, ingestMedia } from '../media/ingest.js';
 import type { AuthContext } from '../options.js';
+import { storageFailure } from '../storage/failures.js';
 import { uploadKey } from '../storage/keys.js';
 import { auditCancels } from './cancel.js';
+import { guardWrites } from './store-writes.js';
 import { parseMetadataHeader, validateUploadMetadata, type UploadMetadata } from './metadata.js';
 import { createProgressTracker } from './progress.js';
 
@@ -48,7 +50,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
 
   const tus = new Server({
     path,
-    datastore: auditCancels(ctx, storage.tusStore),
+    datastore: auditCancels(ctx, guardWrites(ctx, storage.tusStore)),
     ...(locker ? { locker } : {}),
     relativeLocation: true,
     maxSize: options.limits.maxFileSize,
@@ -90,6 +92,9 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       return { headers: { [FILE_ID_HEADER]: mediaId } };
     },
     onResponseError(_req, err) {
+      // a full disk, an I/O or S3 error while storing: 507/503 (the upload stays resumable)
+      const failure = storageFailure(err);
+      if (failure) return { status_code: failure.status, body: JSON.stringify(failure.toBody()) };
       if (err instanceof HttpError) return { status_code: err.status, body: JSON.stringify(err.toBody()) };
       // tus answers with text; keep its status but speak the wire's error body.
       const status = 'status_code' in err ? err.status_code : 500;
