@@ -126,7 +126,7 @@ describe('<media-library> roles', () => {
       );
       const state = {
         readonly: dialog.querySelector<HTMLInputElement>('input[name="name"]')!.readOnly,
-        tagInput: dialog.querySelector('input[aria-label="Tag to add"]') !== null,
+        tagInput: dialog.querySelector('input[name="tag"]') !== null,
         save: dialog.querySelector('button[type="submit"]') !== null,
       };
       dialog.close();

@@ -17,6 +17,7 @@ import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { previewMedia } from './preview-media.js';
 import { UsagesEditor } from './usages-editor.js';
+import { keepFocus } from '../shared/focus-keeper.js';
 
 interface PreviewHost extends ReactiveControllerHost, HTMLElement {
   readonly client?: MediaClient | undefined;
@@ -112,6 +113,18 @@ export class PreviewController implements ReactiveController {
     }
   }
 
+  /** the chip's button goes with it: focus moves to the next chip, else the one before, else the field */
+  #removeTag(tag: string): void {
+    const at = this.tags.indexOf(tag);
+    this.tags = this.tags.filter((other) => other !== tag);
+    this.#host.requestUpdate();
+    void keepFocus(this.#host, () => {
+      const root = this.#host.shadowRoot;
+      const chips = [...(root?.querySelectorAll<HTMLElement>('.chip button') ?? [])];
+      return [chips[at], chips[at - 1], root?.querySelector('.mini-field input[name="tag"]')];
+    });
+  }
+
   #addTag(input: HTMLInputElement): void {
     const tag = input.value.trim();
     input.value = '';
@@ -192,11 +205,9 @@ export class PreviewController implements ReactiveController {
                     canTag
                       ? html`<button
                           type="button"
-                          aria-label=${`${t.close} ${tag}`}
-                          @click=${() => {
-                            this.tags = this.tags.filter((other) => other !== tag);
-                            this.#host.requestUpdate();
-                          }}
+                          aria-label=${t.removeTag(tag)}
+                          title=${t.removeTag(tag)}
+                          @click=${() => this.#removeTag(tag)}
                         >
                           ${icon('close')}
                         </button>`
@@ -207,16 +218,17 @@ export class PreviewController implements ReactiveController {
           </ul>
           ${
             canTag
-              ? html`<input
-                  aria-label=${t.tagPrompt}
-                  placeholder=${t.tagPrompt}
-                  @keydown=${(event: KeyboardEvent) => {
-                    if (event.key !== 'Enter') return;
-                    event.preventDefault();
-                    this.#addTag(event.target as HTMLInputElement);
-                  }}
-                  @change=${(event: Event) => this.#addTag(event.target as HTMLInputElement)}
-                />`
+              ? html`<label class="mini-field"
+                  ><span>${t.tagPrompt}</span
+                  ><input
+                    name="tag"
+                    @keydown=${(event: KeyboardEvent) => {
+                      if (event.key !== 'Enter') return;
+                      event.preventDefault();
+                      this.#addTag(event.target as HTMLInputElement);
+                    }}
+                    @change=${(event: Event) => this.#addTag(event.target as HTMLInputElement)}
+                /></label>`
               : nothing
           }
         </div>
@@ -224,7 +236,11 @@ export class PreviewController implements ReactiveController {
         ${
           canRename || canTag
             ? html`<div class="dialog-actions">
-                <button class="filled-action" type="submit" ?disabled=${!this.#dirty || this.saving}>
+                <button
+                  class="filled-action"
+                  type="submit"
+                  aria-disabled=${String(!this.#dirty || this.saving)}
+                >
                   ${t.save}
                 </button>
               </div>`

@@ -1,0 +1,155 @@
+// Focus in the library (issue 18): it is never lost to <body> after an action removes the focused
+// control, confirm dialogs open on Cancel and read their message, the details pane names and labels
+// its controls, and the floating panel never covers the focused grid item.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { seedLibrary, settled, uniquePrefix, uploadItem, until } from '../test-support/fixtures.js';
+import { deepActive } from '../shared/focus-keeper.js';
+import { keyboardFocus } from '../test-support/a11y.js';
+import type { MediaLibrary } from './media-library.component.js';
+import './media-library.js';
+
+describe('<media-library> focus', () => {
+  const clients: MediaClient[] = [];
+  afterEach(async () => {
+    clients.splice(0).forEach((client) => client.destroy());
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  async function library(count: number) {
+    const client = createMediaClient({ endpoint: '/api/media', resumeAfterReload: false, shareTabs: false });
+    clients.push(client);
+    const prefix = uniquePrefix('focus');
+    await seedLibrary(client, prefix, count);
+    client.$view.setKey('q', prefix);
+    client.$view.setKey('sort', 'name');
+    client.$view.setKey('order', 'asc');
+    const el = await fixture<MediaLibrary>(
+      html`<media-library .client=${client} style="height:600px"></media-library>`,
+    );
+    const root = el.shadowRoot!;
+    const items = () =>
+      [...root.querySelectorAll<HTMLElement>('[part~="item"]')].sort(
+        (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+      );
+    await until(() => items().length === count, `${count} items`, 10000);
+    return { client, el, root, items };
+  }
+
+  const notOnBody = (what: string) => until(() => deepActive() !== document.body && deepActive(), what);
+
+  it('opens the delete confirmation on Cancel, described by its warning; focus survives the delete', async () => {
+    const { client, el, root, items } = await library(2);
+    client.selection.selectAll([items()[0]!.dataset.id!]);
+    await el.updateComplete;
+    const remove = root.querySelector<HTMLButtonElement>('[part~="delete-button"]')!;
+    await keyboardFocus(remove);
+    remove.click();
+    const dialog = await until(
+      () => root.querySelector<HTMLDialogElement>('dialog[part~="confirm-dialog"][open]'),
+      'confirm',
+    );
+    await until(() => root.activeElement?.closest('dialog') === dialog, 'focus in the dialog');
+    expect(root.activeElement!.textContent!.trim()).to.equal('Cancel');
+    const described = root.getElementById(dialog.getAttribute('aria-describedby')!)!;
+    expect(described.textContent).to.contain('Deleted files cannot be recovered.');
+    // a second Enter is harmless: it cancels
+    await sendKeys({ press: 'Enter' });
+    await until(() => !dialog.open, 'dialog closed');
+    expect(items()).to.have.length(2);
+
+    remove.click();
+    const again = await until(
+      () => root.querySelector<HTMLDialogElement>('dialog[part~="confirm-dialog"][open]'),
+      'asked again',
+    );
+    again.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => items().length === 1, 'deleted', 10000);
+    const active = await notOnBody('focus after the delete');
+    expect(el.shadowRoot!.contains(active)).to.equal(true);
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps focus in the library after "clear selection" and after closing a toast', async () => {
+    const { client, el, root, items } = await library(1);
+    client.selection.selectAll([items()[0]!.dataset.id!]);
+    await el.updateComplete;
+    const clear = root.querySelector<HTMLButtonElement>('[part~="clear-selection"]')!;
+    await keyboardFocus(clear);
+    clear.click();
+    await until(() => !clear.isConnected, 'the selection bar gone');
+    const active = await notOnBody('focus after clear selection');
+    expect(root.contains(active), active.outerHTML.slice(0, 80)).to.equal(true);
+
+    el.notify('Saved.');
+    const close = await until(() => root.querySelector<HTMLButtonElement>('[part~="toast"] button'), 'toast');
+    await keyboardFocus(close);
+    close.click();
+    await until(() => !root.querySelector('[part~="toast"]'), 'toast gone');
+    const after = await notOnBody('focus after the toast');
+    expect(root.contains(after), after.outerHTML.slice(0, 80)).to.equal(true);
+  });
+
+  it('names tag buttons "Remove tag …", labels its fields, and keeps focus on removing a tag and saving', async () => {
+    const { el, root, items } = await library(1);
+    items()[0]!
+      .querySelector('.card')!
+      .dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+    const dialog = await until(
+      () => root.querySelector<HTMLDialogElement>('dialog.preview[open] form'),
+      'details',
+    );
+    const tagInput = dialog.querySelector<HTMLInputElement>('input[name="tag"]')!;
+    // a visible label, not a placeholder
+    expect(tagInput.closest('label')!.textContent).to.contain('Tag to add');
+    expect(tagInput.placeholder).to.equal('');
+    for (const tag of ['alpha', 'beta']) {
+      tagInput.value = tag;
+      tagInput.dispatchEvent(new Event('change'));
+    }
+    await el.updateComplete;
+    const chipButtons = () => [...dialog.querySelectorAll<HTMLButtonElement>('.chip button')];
+    expect(chipButtons().map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Remove tag alpha',
+      'Remove tag beta',
+    ]);
+    await keyboardFocus(chipButtons()[0]!);
+    chipButtons()[0]!.click();
+    await until(() => chipButtons().length === 1, 'alpha removed');
+    await until(() => deepActive() === chipButtons()[0], 'focus on the next chip');
+
+    const save = dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    await keyboardFocus(save);
+    save.click();
+    await until(() => save.getAttribute('aria-disabled') === 'true', 'saved');
+    await settled(el);
+    expect(deepActive()).to.equal(save);
+    await expect(el).to.be.accessible();
+  });
+
+  it('never lets the upload panel cover the grid item the keyboard is on', async () => {
+    await setViewport({ width: 700, height: 560 });
+    const { client, el, root, items } = await library(8);
+    const upload = uploadItem({ name: 'covering.mp4', progress: 10 });
+    client.$uploads.setKey(upload.operationId, upload);
+    const panel = root.querySelector('upload-panel')!;
+    const card = () => panel.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!;
+    await until(() => !card().hidden, 'panel shown');
+    await settled(el);
+    const listbox = root.querySelector<HTMLElement>('[part~="items"]')!;
+    await keyboardFocus(listbox);
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (let step = 0; step < 8; step++) {
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      await settled(el);
+      const active = root.querySelector<HTMLElement>(`#${listbox.getAttribute('aria-activedescendant')}`)!;
+      const what = `item ${active.dataset.index}`;
+      expect(overlap(active.getBoundingClientRect(), card().getBoundingClientRect()), what).to.equal(false);
+    }
+    expect(items().length).to.equal(8);
+  });
+});
