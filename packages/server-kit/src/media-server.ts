@@ -11,7 +11,8 @@ import { watchBodyIdle } from './http/body-idle.js';
 import { applyCors } from './http/cors.js';
 import { forwardedThrough } from './http/forwarded.js';
 import { checkOrigin } from './http/origin.js';
-import { createRateLimiter } from './http/rate-limit.js';
+import { callerKey } from './http/caller-key.js';
+import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { sendError } from './http/respond.js';
 import { resolveOptions, type AuthContext, type MediaServerOptions } from './options.js';
 import { createProcessor } from './processing/processor.js';
@@ -33,8 +34,6 @@ export interface MediaServer {
   close(): Promise<void>;
 }
 
-const rateKey = (auth: AuthContext): string => `${auth.tenantId}\u0000${auth.userId}`;
-
 const isDotSegment = (segment: string): boolean => /^(\.|%2e){1,2}$/i.test(segment);
 
 export function createMediaServer(options: MediaServerOptions): MediaServer {
@@ -42,7 +41,12 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   const { basePath } = resolved;
   // The relay listens here; with Redis, events of other instances are delivered here too.
   const localBus = options.bus ?? createLocalBus();
-  const limiter = createRateLimiter(resolved.limits.rateLimit.max, resolved.limits.rateLimit.windowMs);
+  // made once services are open: with Redis, every instance counts into the same windows
+  let limits: { requests: RateLimiter; uploads: RateLimiter } | undefined;
+  const countRequest = async (auth: AuthContext, req: IncomingMessage): Promise<void> => {
+    await init;
+    await limits?.requests.hit(callerKey(auth, forwarded.address(req)));
+  };
   // written once the database is open; a server that failed to start records nothing
   const refusals = createRefusalAudit(async (entry) => {
     await init;
@@ -57,7 +61,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     origins,
     forwarded,
     ...resolved.socket,
-    countRequest: (auth) => limiter.hit(rateKey(auth)),
+    countRequest,
     mayRead: async (auth) => (await resolved.authorize(auth, 'read')) === true,
     onRefused: (refusal) => refusals.record(refusal),
   });
@@ -75,6 +79,10 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     await fs.mkdir(resolved.dataDir, { recursive: true });
     services = await openServices(options, resolved, localBus);
     const { db, storage, bus } = services;
+    limits = {
+      requests: createRateLimiter('requests', resolved.limits.rateLimit, services.redis?.client),
+      uploads: createRateLimiter('uploads', resolved.limits.uploadRateLimit, services.redis?.client),
+    };
     const processor = createProcessor(
       {
         db,
@@ -140,8 +148,8 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       checkOrigin(req, origins);
       const auth = await resolved.authenticate(req);
       if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in to use the media library.');
-      limiter.hit(rateKey(auth));
       const segments = rawPath.slice(basePath.length).split('/').filter(Boolean);
+      await countAgainstLimits(req, auth, segments);
       if (segments.some(isDotSegment))
         throw new HttpError(400, 'invalid-path', 'Paths may not contain dot segments.');
       if (segments[0] === 'uploads') {
@@ -162,6 +170,21 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     } catch (error) {
       sendError(res, error);
     }
+  }
+
+  /**
+   * Uploads count once, when created (a tus POST, a multipart POST), so a batch of small files is not
+   * stopped by its own PATCH and HEAD requests; every other API request counts against the request rate.
+   */
+  async function countAgainstLimits(
+    req: IncomingMessage,
+    auth: AuthContext,
+    segments: string[],
+  ): Promise<void> {
+    const key = callerKey(auth, forwarded.address(req));
+    const upload = segments[0] === 'uploads' || (segments[0] === 'upload' && segments.length === 1);
+    if (!upload) await limits?.requests.hit(key);
+    else if (req.method === 'POST' && segments.length === 1) await limits?.uploads.hit(key);
   }
 
   function requestsDone(graceMs: number): Promise<void> {

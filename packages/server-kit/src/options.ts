@@ -39,8 +39,17 @@ export interface MediaLimits {
   bodyIdleTimeoutMs?: number;
   /** Files one tenant may hold. Default: unlimited. */
   maxFilesPerTenant?: number;
-  /** Requests one user may make per window (429 beyond). Default 600 per minute; 0 turns it off. */
+  /**
+   * API requests one caller (the user; the address for the anonymous demo) may make per window, 429
+   * with Retry-After beyond. Uploads count in `uploadRateLimit` instead. Default 600 per minute; 0: off.
+   */
   rateLimit?: { max: number; windowMs: number };
+  /**
+   * Uploads one caller may start per window (tus POST and multipart; a tus upload's PATCH and HEAD
+   * requests do not count), 429 with Retry-After beyond. Shared through Redis when `redis` is set.
+   * Default 12,000 per 15 minutes (a batch of 10,000 files passes); 0: off.
+   */
+  uploadRateLimit?: { max: number; windowMs: number };
 }
 
 export interface MediaServerOptions {
@@ -153,6 +162,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
       bodyIdleTimeoutMs: limits.bodyIdleTimeoutMs ?? 60_000,
       maxFilesPerTenant: limits.maxFilesPerTenant ?? Number.POSITIVE_INFINITY,
       rateLimit: limits.rateLimit ?? { max: 600, windowMs: 60_000 },
+      uploadRateLimit: limits.uploadRateLimit ?? { max: 12_000, windowMs: 15 * 60_000 },
     },
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     allowedOrigins: options.allowedOrigins ?? [],

@@ -23,6 +23,8 @@ export interface Services {
   bus: EventBus;
   /** Only with Redis; tus's in-memory locker otherwise. */
   locker?: Locker;
+  /** Only with Redis: its connection, for what else is shared between instances (rate limits). */
+  redis?: RedisConnection;
   /** The database is this process's own (embedded SQLite). */
   exclusive: boolean;
   close(): Promise<void>;
@@ -85,6 +87,7 @@ export async function openServices(
       storage,
       bus,
       ...(locker ? { locker } : {}),
+      ...(redis ? { redis } : {}),
       exclusive: options.database === undefined,
       close: closeAll,
     };

@@ -27,7 +27,7 @@ export interface RelayOptions {
   /** socket bytes buffered before events queue and progress coalesces. Default 64 KiB. */
   highWaterMark?: number;
   /** Counts an upgrade against the caller's request rate; throws an HttpError (429) to refuse it. */
-  countRequest?: (auth: AuthContext) => void;
+  countRequest?: (auth: AuthContext, req: IncomingMessage) => void | Promise<void>;
   /** Whether the caller may read the library (and so hear its events); refused with 403 if not. */
   mayRead?: (auth: AuthContext) => boolean | Promise<boolean>;
   /** Told of every refused upgrade (for the audit log); must not throw. */
@@ -119,7 +119,7 @@ export function createRelay(options: RelayOptions): Relay {
     if (crossSite) return { status: 403, code: 'cross-site-refused', auth: auth ?? undefined };
     if (!auth) return { status: 401, code: 'unauthenticated' };
     try {
-      options.countRequest?.(auth);
+      await options.countRequest?.(auth, req);
       if (options.mayRead && !(await options.mayRead(auth))) return { status: 403, code: 'forbidden', auth };
     } catch (error) {
       return refusalOf(error, auth);
