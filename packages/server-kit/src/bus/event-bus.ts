@@ -3,10 +3,16 @@
 import { EventEmitter } from 'node:events';
 import type { ServerEvent } from '@mediabay/core/protocol';
 
-export type BusListener = (tenantId: string, event: ServerEvent) => void;
+/** Whose an event is, for the relay's pacing (not sent to clients). */
+export interface Audience {
+  /** the user whose upload the event is about: their sockets hear its progress at full rate */
+  userId: string;
+}
+
+export type BusListener = (tenantId: string, event: ServerEvent, audience?: Audience) => void;
 
 export interface EventBus {
-  publish(tenantId: string, event: ServerEvent): void;
+  publish(tenantId: string, event: ServerEvent, audience?: Audience): void;
   subscribe(listener: BusListener): () => void;
   close(): Promise<void>;
 }
@@ -16,13 +22,13 @@ export function createLocalBus(): EventBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return {
-    publish(tenantId, event) {
-      emitter.emit('event', tenantId, event);
+    publish(tenantId, event, audience) {
+      emitter.emit('event', tenantId, event, audience);
     },
     subscribe(listener) {
-      const safe: BusListener = (tenantId, event) => {
+      const safe: BusListener = (tenantId, event, audience) => {
         try {
-          listener(tenantId, event);
+          listener(tenantId, event, audience);
         } catch (error) {
           console.error('[mediabay] bus listener failed', error);
         }

@@ -3,12 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerEvent } from '@mediabay/core/protocol';
 import type { RedisConnection } from '../redis/connect.js';
-import { createLocalBus, type EventBus } from './event-bus.js';
+import { createLocalBus, type Audience, type EventBus } from './event-bus.js';
 
 interface Envelope {
   origin: string;
   tenantId: string;
   event: ServerEvent;
+  audience?: Audience;
 }
 
 export interface RedisBusOptions {
@@ -33,12 +34,12 @@ export async function createRedisBus(
       return; // not ours
     }
     if (envelope.origin === origin || typeof envelope.tenantId !== 'string') return;
-    local.publish(envelope.tenantId, envelope.event);
+    local.publish(envelope.tenantId, envelope.event, envelope.audience);
   });
   return {
-    publish(tenantId, event) {
-      local.publish(tenantId, event);
-      const envelope: Envelope = { origin, tenantId, event };
+    publish(tenantId, event, audience) {
+      local.publish(tenantId, event, audience);
+      const envelope: Envelope = { origin, tenantId, event, ...(audience ? { audience } : {}) };
       // Fire and forget like the local bus; a Redis outage must not fail the upload that caused it.
       redis.client.publish(channel, JSON.stringify(envelope)).catch((error: unknown) => {
         console.error('[mediabay] bus publish failed', (error as Error).message);

@@ -123,7 +123,8 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     if (!row) return;
     const data = progress.update(upload.id, request, upload.offset, upload.size);
     if (!data) return;
-    bus.publish(row.tenantId, { type: 'media-upload-progress', operationId: row.operationId, data });
+    const event = { type: 'media-upload-progress', operationId: row.operationId, data } as const;
+    bus.publish(row.tenantId, event, { userId: row.ownerId });
     if (progress.shouldPersist(upload.id, OFFSET_WRITE_INTERVAL_MS))
       await db.setUploadOffset(upload.id, upload.offset);
   }

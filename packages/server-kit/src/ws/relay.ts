@@ -1,11 +1,12 @@
 // The WebSocket relay at `${basePath}/events`: checks Origin and the caller on upgrade (reporting
 // each refusal), forwards each bus event to the sockets of the event's tenant only (with per-client
-// backpressure), and pings every client so dead connections are dropped.
+// backpressure; other users' upload progress paced by progress-gate.ts), and pings every client so
+// dead connections are dropped.
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ServerEvent } from '@mediabay/core/protocol';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventBus } from '../bus/event-bus.js';
+import type { Audience, EventBus } from '../bus/event-bus.js';
 import { HttpError } from '../http/errors.js';
 import type { Forwarded } from '../http/forwarded.js';
 import { originAllowed, type OriginPolicy } from '../http/origin.js';
@@ -14,6 +15,7 @@ import type { AuthContext, Authenticate } from '../options.js';
 import { callerKey } from '../http/caller-key.js';
 import { createCallerSlots } from './caller-slots.js';
 import { createClientSender, frameOf, type ClientSender } from './client-sender.js';
+import { createProgressGate, type ProgressGate } from './progress-gate.js';
 
 export interface RelayOptions {
   path: string;
@@ -48,6 +50,7 @@ interface Client {
   ws: WebSocket;
   tenantId: string;
   sender: ClientSender;
+  gate: ProgressGate;
   alive: boolean;
 }
 
@@ -89,10 +92,12 @@ export function createRelay(options: RelayOptions): Relay {
   const sockets = createCallerSlots(options.maxPerCaller ?? 32);
   const pending = createCallerSlots(options.maxPendingPerAddress ?? 16);
 
-  const unsubscribe = bus.subscribe((tenantId: string, event: ServerEvent) => {
-    let frame: Buffer | undefined; // serialized once, and only if a socket of the tenant is open
+  const unsubscribe = bus.subscribe((tenantId: string, event: ServerEvent, audience?: Audience) => {
+    let frame: Buffer | undefined; // serialized once, and only if a socket is sent it
+    const now = Date.now();
     for (const client of clients)
-      if (client.tenantId === tenantId) client.sender.send(event, (frame ??= frameOf(event)));
+      if (client.tenantId === tenantId && client.gate.admit(event, audience, now))
+        client.sender.send(event, (frame ??= frameOf(event)));
   });
 
   const heartbeat = setInterval(() => {
@@ -172,7 +177,8 @@ export function createRelay(options: RelayOptions): Relay {
     const { auth } = refusal;
     const tenantId = auth.tenantId;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const client: Client = { ws, tenantId, sender: createClientSender(ws, senderOptions), alive: true };
+      const sender = createClientSender(ws, senderOptions);
+      const client: Client = { ws, tenantId, sender, gate: createProgressGate(auth.userId), alive: true };
       clients.add(client);
       ws.on('pong', () => (client.alive = true));
       ws.on('close', () => clients.delete(client));

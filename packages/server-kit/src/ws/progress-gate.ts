@@ -1,0 +1,37 @@
+// Who hears an upload's progress at full rate: the uploader's own sockets. Every other socket of the
+// tenant sees someone else's upload move about once a second and all of its lifecycle events, so
+// 300 watchers do not turn an upload's ten progress events a second into 3,000 sends.
+import { COALESCIBLE_EVENTS, type ServerEvent } from '@mediabay/core/protocol';
+import type { Audience } from '../bus/event-bus.js';
+
+/** How often a socket hears progress of an upload that is not its user's. */
+export const OTHERS_PROGRESS_INTERVAL_MS = 1000;
+/** Operations a gate remembers; past this it forgets them all (at worst one extra event each). */
+const MAX_TRACKED = 1000;
+
+export interface ProgressGate {
+  /** Whether this socket is sent `event` now. */
+  admit(event: ServerEvent, audience: Audience | undefined, now: number): boolean;
+}
+
+const operationOf = (event: ServerEvent): string | undefined =>
+  'operationId' in event ? event.operationId : undefined;
+
+export function createProgressGate(userId: string, intervalMs = OTHERS_PROGRESS_INTERVAL_MS): ProgressGate {
+  const lastSent = new Map<string, number>();
+  return {
+    admit(event, audience, now) {
+      const operationId = operationOf(event);
+      if (!COALESCIBLE_EVENTS.has(event.type)) {
+        if (operationId) lastSent.delete(operationId); // its lifecycle: nothing more to pace
+        return true;
+      }
+      if (!audience || audience.userId === userId || !operationId) return true;
+      const last = lastSent.get(operationId);
+      if (last !== undefined && now - last < intervalMs) return false;
+      if (lastSent.size >= MAX_TRACKED) lastSent.clear();
+      lastSent.set(operationId, now);
+      return true;
+    },
+  };
+}
