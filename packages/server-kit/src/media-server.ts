@@ -18,6 +18,7 @@ import { resolveOptions, type AuthContext, type MediaServerOptions } from './opt
 import { createProcessor } from './processing/processor.js';
 import { addMediaReadRoutes } from './rest/media-routes.js';
 import { addRenditionRoutes } from './rest/rendition-routes.js';
+import { addCaptionRoutes } from './rest/caption-routes.js';
 import { addMediaWriteRoutes } from './rest/write-routes.js';
 import { createRouter } from './rest/router.js';
 import { sweepExpiredUploads } from './tus/expiry.js';
@@ -107,6 +108,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     addMediaWriteRoutes(router, ctx); // first: `/tags` and `/bulk-delete` before `/:id`
     addMediaReadRoutes(router, ctx);
     addRenditionRoutes(router, ctx);
+    addCaptionRoutes(router, ctx);
     await tus.recover();
     await processor.recover();
     const sweepEvery = Math.min(resolved.limits.uploadExpiryMs / 4, 60 * 60 * 1000);

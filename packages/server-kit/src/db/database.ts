@@ -28,6 +28,8 @@ export interface MediaRecord {
   thumbnailKey: string | null;
   /** files made from the original for browsers; the original stays at storageKey */
   renditions: StoredRendition[];
+  /** caption tracks, one per language, ordered by language */
+  captions: StoredCaption[];
   storageKey: string;
   operationId: string;
   tags: string[];
@@ -44,9 +46,19 @@ export interface StoredRendition {
   size: number;
 }
 
+/** A caption track as stored: WebVTT bytes at `key`. */
+export interface StoredCaption {
+  /** canonical BCP 47 tag */
+  lang: string;
+  label: string | null;
+  key: string;
+  /** ISO */
+  updatedAt: string;
+}
+
 export type NewMedia = Omit<
   MediaRecord,
-  'tags' | 'usages' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey' | 'renditions'
+  'tags' | 'usages' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey' | 'renditions' | 'captions'
 >;
 
 export type MediaPatch = Partial<
@@ -159,6 +171,10 @@ export interface MediaDatabase {
   /** false when the file already had this usage */
   addUsage(id: string, usage: Usage): Promise<boolean>;
   removeUsage(id: string, usage: Usage): Promise<boolean>;
+  /** Adds or replaces a file's caption track for `caption.lang`. */
+  putCaption(mediaId: string, caption: StoredCaption): Promise<void>;
+  /** Removes a caption track; returns it, or undefined if there was none. */
+  deleteCaption(mediaId: string, lang: string): Promise<StoredCaption | undefined>;
 
   insertUpload(upload: UploadRecord): Promise<void>;
   getUpload(id: string): Promise<UploadRecord | undefined>;

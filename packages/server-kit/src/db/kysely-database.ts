@@ -2,7 +2,9 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { MediaDatabase, MediaPatch, NewMedia, MediaRecord } from './database.js';
 import { createAuditQueries } from './audit-queries.js';
+import { captionOf, createCaptionQueries } from './caption-queries.js';
 import { listMedia } from './list-query.js';
+import { createQuotaQueries } from './quota-queries.js';
 import { toRecord, type MediaRow } from './rows.js';
 import type { MediaTable, Schema } from './schema.js';
 import { createTicketQueries } from './ticket-queries.js';
@@ -16,9 +18,10 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
   async function hydrate(rows: MediaRow[]): Promise<MediaRecord[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [tags, usages] = await Promise.all([
+    const [tags, usages, captions] = await Promise.all([
       db.selectFrom('media_tags').selectAll().where('media_id', 'in', ids).orderBy('tag').execute(),
       db.selectFrom('media_usages').selectAll().where('media_id', 'in', ids).orderBy('course_id').execute(),
+      db.selectFrom('media_captions').selectAll().where('media_id', 'in', ids).orderBy('lang').execute(),
     ]);
     return rows.map((row) =>
       toRecord(
@@ -29,6 +32,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
           .map((u) =>
             u.lesson_id ? { courseId: u.course_id, lessonId: u.lesson_id } : { courseId: u.course_id },
           ),
+        captions.filter((c) => c.media_id === row.id).map(captionOf),
       ),
     );
   }
@@ -202,7 +206,16 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
           .execute();
         if (rows.length === 0) return [];
         const found = rows.map((r) => r.id);
-        const records = rows.map((row) => toRecord(row, [], []));
+        // caption files are removed with the file's bytes: the records carry their keys
+        const captions = await trx
+          .selectFrom('media_captions')
+          .selectAll()
+          .where('media_id', 'in', found)
+          .execute();
+        const records = rows.map((row) =>
+          toRecord(row, [], [], captions.filter((c) => c.media_id === row.id).map(captionOf)),
+        );
+        await trx.deleteFrom('media_captions').where('media_id', 'in', found).execute();
         await trx.deleteFrom('media_tags').where('media_id', 'in', found).execute();
         await trx.deleteFrom('media_usages').where('media_id', 'in', found).execute();
         await trx.deleteFrom('media').where('id', 'in', found).execute();
@@ -250,6 +263,8 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
       return Number(result.numDeletedRows) > 0;
     },
     ...createUploadQueries(db),
+    ...createQuotaQueries(db),
+    ...createCaptionQueries(db),
     ...createTicketQueries(db),
     ...createAuditQueries(db),
 

@@ -160,6 +160,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('media').addColumn('renditions', 'text').execute();
     },
   },
+  '0007_media_captions': {
+    // One WebVTT caption file per file and language (the bytes in storage at storage_key).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('media_captions')
+        .addColumn('media_id', 'text', (c) => c.notNull().references('media.id').onDelete('cascade'))
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('label', 'text')
+        .addColumn('storage_key', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('media_captions_pk', ['media_id', 'lang'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

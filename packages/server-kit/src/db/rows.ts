@@ -1,14 +1,19 @@
 // Row <-> record mapping. Numbers may come back as strings from PostgreSQL's bigint: Number() them.
 import type { MediaStatus, MediaType, Usage } from '@mediabay/core/protocol';
 import type { Selectable } from 'kysely';
-import type { MediaRecord, StoredRendition, UploadRecord } from './database.js';
+import type { MediaRecord, StoredCaption, StoredRendition, UploadRecord } from './database.js';
 import type { MediaTable, UploadTable } from './schema.js';
 
 export type MediaRow = Selectable<MediaTable>;
 
 export const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
 
-export function toRecord(row: MediaRow, tags: string[], usages: Usage[]): MediaRecord {
+export function toRecord(
+  row: MediaRow,
+  tags: string[],
+  usages: Usage[],
+  captions: StoredCaption[] = [],
+): MediaRecord {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -26,6 +31,7 @@ export function toRecord(row: MediaRow, tags: string[], usages: Usage[]): MediaR
     height: num(row.height),
     thumbnailKey: row.thumbnail_key,
     renditions: row.renditions ? (JSON.parse(row.renditions) as StoredRendition[]) : [],
+    captions,
     storageKey: row.storage_key,
     operationId: row.operation_id,
     tags,

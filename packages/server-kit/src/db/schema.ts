@@ -76,11 +76,21 @@ export interface MediaOperationTable {
   media_id: string;
 }
 
+/** A file's caption track per language (0007). */
+export interface MediaCaptionTable {
+  media_id: string;
+  lang: string;
+  label: string | null;
+  storage_key: string;
+  updated_at: string;
+}
+
 export interface Schema {
   media: MediaTable;
   media_tags: MediaTagTable;
   media_usages: MediaUsageTable;
   media_operations: MediaOperationTable;
+  media_captions: MediaCaptionTable;
   uploads: UploadTable;
   audit_log: AuditTable;
 }

@@ -74,6 +74,7 @@ export async function removeMedia(
       record.storageKey,
       ...(record.thumbnailKey ? [record.thumbnailKey] : []),
       ...record.renditions.map((r) => r.key),
+      ...record.captions.map((c) => c.key),
     ];
     for (const key of keys) {
       await ctx.storage

@@ -1,6 +1,7 @@
 // Turns a stored record into the wire's MediaFile: URLs derived, internals (tenant, keys) left out.
 import type { MediaFile } from '@mediabay/core/protocol';
 import type { MediaRecord } from '../db/database.js';
+import { publicMessage } from './public-message.js';
 
 export function toMediaFile(record: MediaRecord, basePath: string): MediaFile {
   const contentUrl = `${basePath}/${record.id}/content`;
@@ -33,8 +34,12 @@ export function toMediaFile(record: MediaRecord, basePath: string): MediaFile {
   if (record.width !== null) file.width = record.width;
   if (record.height !== null) file.height = record.height;
   if (record.thumbnailKey !== null) file.thumbnailUrl = `${basePath}/${record.id}/thumbnail`;
-  if (record.error !== null) file.error = record.error;
+  if (record.error !== null) file.error = publicMessage(record.error);
   if (renditions.length > 0) file.renditions = renditions;
-  file.captions = [];
+  file.captions = record.captions.map((c) => ({
+    lang: c.lang,
+    ...(c.label !== null ? { label: c.label } : {}),
+    url: `${basePath}/${record.id}/captions/${c.lang}`,
+  }));
   return file;
 }
