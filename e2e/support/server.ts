@@ -11,9 +11,15 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** `demo`: a directory to serve at `/` instead of examples/vanilla (an example's Vite build). */
-export async function startServer(dataDir: string, options: { demo?: string } = {}): Promise<RunningServer> {
-  const demo = options.demo ? ['--demo', options.demo] : [];
+/**
+ * `demo`: a directory to serve at `/` instead of examples/vanilla (an example's Vite build); `args`:
+ * more flags of `mediabay serve` (`--allowed-origins …`).
+ */
+export async function startServer(
+  dataDir: string,
+  options: { demo?: string; args?: string[] } = {},
+): Promise<RunningServer> {
+  const demo = [...(options.demo ? ['--demo', options.demo] : []), ...(options.args ?? [])];
   const child: ChildProcess = spawn(
     process.execPath,
     [cli, 'serve', '--port', '0', '--host', '127.0.0.1', '--data', dataDir, ...demo],
