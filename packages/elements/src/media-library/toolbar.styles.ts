@@ -112,16 +112,21 @@ export default css`
   .selection-bar {
     display: flex;
     flex: 1;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 8px;
-    height: 40px;
-    padding-inline: 12px 4px;
-    border-radius: 999px;
+    gap: 4px 8px;
+    /* a narrow library (320 px, 200 % zoom) wraps the actions instead of scrolling sideways */
+    min-width: 0;
+    min-height: 40px;
+    padding: 4px 4px 4px 12px;
+    box-sizing: border-box;
+    border-radius: 20px;
     background: var(--_accent-soft);
   }
   .selected-count {
     flex: 1;
     font-weight: 500;
+    white-space: nowrap;
   }
   .tool-button {
     display: inline-flex;

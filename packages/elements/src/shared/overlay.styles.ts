@@ -261,10 +261,24 @@ export default css`
     color: var(--_text-muted);
     font-weight: 400;
   }
-  @media (max-width: 720px) {
+  /* narrow or short (a phone, 200 % zoom): one column that scrolls as a whole, the media a band on
+     top, so Close, Name, Tags and Save are never covered by the video */
+  @media (max-width: 720px), (max-height: 560px) {
     dialog.preview[open] {
-      grid-template-columns: 1fr;
-      grid-template-rows: 45% 1fr;
+      display: flex;
+      flex-direction: column;
+      overflow-y: auto;
+    }
+    .preview-stage {
+      flex: none;
+      height: min(40vh, 320px);
+      overflow: hidden;
+    }
+    .details {
+      flex: none;
+      overflow: visible;
+      border-inline-start: 0;
+      border-block-start: 1px solid var(--_border);
     }
   }
 
