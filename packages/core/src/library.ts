@@ -341,6 +341,31 @@ export function createLibrary(options: {
     },
     addUsage: (id, usage) => changeUsages(id, usage, 'PUT'),
     removeUsage: (id, usage) => changeUsages(id, usage, 'DELETE'),
+    async setCaption(id, lang, text, label) {
+      const file = await fetcher<MediaFile>(
+        `/${encodeURIComponent(id)}/captions/${encodeURIComponent(lang)}`,
+        {
+          method: 'PUT',
+          body: JSON.stringify(label ? { text, label } : { text }),
+        },
+      );
+      settle(file);
+      return file;
+    },
+    async removeCaption(id, lang) {
+      const before = cachedFiles([id]);
+      const without = (file: MediaFile) => (file.captions ?? []).filter((c) => c.lang !== lang);
+      const cached = before[0];
+      if (cached) editPages((page) => patchFile(page, id, { captions: without(cached) }));
+      try {
+        await fetcher<void>(`/${encodeURIComponent(id)}/captions/${encodeURIComponent(lang)}`, {
+          method: 'DELETE',
+        });
+      } catch (error) {
+        restore(before, ['captions']);
+        throw error;
+      }
+    },
     addOptimistic(items) {
       if (items.length === 0) return;
       const added = items.map(optimisticFile);

@@ -170,6 +170,13 @@ export interface LibraryApi {
   addUsage(id: string, usage: Usage): Promise<Usage[]>;
   /** removes one usage; optimistic with rollback like `update` */
   removeUsage(id: string, usage: Usage): Promise<Usage[]>;
+  /**
+   * Adds or replaces the caption track of `lang` (a BCP 47 tag) from WebVTT or SRT text, named
+   * `label`; resolves with the file as the server has it after (its `captions` list).
+   */
+  setCaption(id: string, lang: string, text: string, label?: string): Promise<MediaFile>;
+  /** Removes the caption track of `lang`; the cached file loses it at once, back if refused. */
+  removeCaption(id: string, lang: string): Promise<void>;
 }
 
 export interface SelectionApi {
