@@ -7,6 +7,7 @@ import { defaultAuthorize, type Authorize } from './access/authorize.js';
 import { DEFAULT_REFUSAL_BOUNDS, type RefusalBounds } from './access/socket-refusals.js';
 import type { EventBus } from './bus/event-bus.js';
 import type { MediaDatabase } from './db/database.js';
+import { DEFAULT_UPLOAD_QUOTAS, type UploadQuotaLimits } from './media/upload-quota.js';
 import type { MediaStorage } from './storage/storage.js';
 
 /** Who is calling: the answer of the `authenticate` hook. */
@@ -37,6 +38,16 @@ export interface MediaLimits {
    * closed, however long it has run; a tus upload then resumes from what was written. Default 60 s; 0: off.
    */
   bodyIdleTimeoutMs?: number;
+  /**
+   * Unfinished uploads one user and one tenant may have (default 1,000 and 10,000), 429
+   * `quota-exceeded` with Retry-After beyond.
+   */
+  pendingUploads?: Partial<UploadQuotaLimits['pendingUploads']>;
+  /**
+   * Bytes the unfinished uploads of one user and one tenant may declare (default 100 GiB and 1 TiB),
+   * 429 `quota-exceeded` beyond (413 for one upload bigger than that on its own).
+   */
+  reservedBytes?: Partial<UploadQuotaLimits['reservedBytes']>;
   /** Files one tenant may hold. Default: unlimited. */
   maxFilesPerTenant?: number;
   /**
@@ -118,7 +129,7 @@ export interface ResolvedOptions {
   authorize: Authorize;
   auditRetentionMs: number;
   refusedSockets: RefusalBounds;
-  limits: Required<MediaLimits>;
+  limits: Required<Omit<MediaLimits, keyof UploadQuotaLimits>> & UploadQuotaLimits;
   concurrency: number;
   allowedOrigins: string[];
   trustProxy: number;
@@ -163,6 +174,8 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
       maxFilesPerTenant: limits.maxFilesPerTenant ?? Number.POSITIVE_INFINITY,
       rateLimit: limits.rateLimit ?? { max: 600, windowMs: 60_000 },
       uploadRateLimit: limits.uploadRateLimit ?? { max: 12_000, windowMs: 15 * 60_000 },
+      pendingUploads: { ...DEFAULT_UPLOAD_QUOTAS.pendingUploads, ...limits.pendingUploads },
+      reservedBytes: { ...DEFAULT_UPLOAD_QUOTAS.reservedBytes, ...limits.reservedBytes },
     },
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     allowedOrigins: options.allowedOrigins ?? [],

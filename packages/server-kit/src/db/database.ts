@@ -126,6 +126,12 @@ export interface AuditQuery {
   cursor?: string;
 }
 
+/** Unfinished uploads counted for quotas: `bytes` sums the declared lengths (deferred ones count 0). */
+export interface PendingTotals {
+  tenant: { count: number; bytes: number };
+  user: { count: number; bytes: number };
+}
+
 export interface MediaDatabase {
   /**
    * Runs `work` in one transaction: every write made through `tx` (audit entries included) lands
@@ -190,6 +196,8 @@ export interface MediaDatabase {
   deleteUpload(id: string): Promise<void>;
   /** The tus upload whose bytes a file was made from, if any. */
   deleteUploadsOfMedia(mediaId: string): Promise<void>;
+  /** Unfinished uploads of the tenant and of one of its users: how many, and their declared bytes. */
+  pendingUploadTotals(tenantId: string, ownerId: string): Promise<PendingTotals>;
 
   close(): Promise<void>;
 }

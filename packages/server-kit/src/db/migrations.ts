@@ -174,6 +174,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0008_uploads_pending': {
+    // Unfinished uploads per tenant and user, counted on every tus POST for the quotas.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('uploads_pending')
+        .on('uploads')
+        .columns(['tenant_id', 'owner_id'])
+        .where(sql.ref('media_id'), 'is', null)
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

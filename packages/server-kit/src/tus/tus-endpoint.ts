@@ -11,6 +11,7 @@ import { sendError } from '../http/respond.js';
 import type { UploadRecord } from '../db/database.js';
 import { isId, newId } from '../media/ids.js';
 import { AlreadyFinished, checkQuota, ingestMedia } from '../media/ingest.js';
+import { checkUploadQuota } from '../media/upload-quota.js';
 import type { AuthContext } from '../options.js';
 import { storageFailure } from '../storage/failures.js';
 import { uploadKey } from '../storage/keys.js';
@@ -242,7 +243,11 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         }
         if (method === 'POST') await requireAccess(ctx, auth, 'upload');
         const metadata = checkHeaders(req);
-        if (method === 'POST') await checkQuota(ctx, auth.tenantId, metadata?.operationId);
+        if (method === 'POST') {
+          await checkQuota(ctx, auth.tenantId, metadata?.operationId);
+          const length = req.headers['upload-length'];
+          await checkUploadQuota(ctx, auth, length === undefined ? undefined : Number(length));
+        }
         if (uploadId !== undefined && method !== 'OPTIONS') {
           const row = await checkOwnership(uploadId, auth);
           // only its creator continues, inspects or cancels an upload, and only while allowed to upload
