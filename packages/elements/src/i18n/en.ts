@@ -56,6 +56,8 @@ export interface MediabayStrings {
   livePausedHint: string;
   /** while dragging: some of the files will be refused */
   dropPartial: string;
+  /** the end of a long announcement: "and 9,997 more" */
+  andMore: (count: number) => string;
   /** the remove button of a tag chip in the details pane */
   removeTag: (tag: string) => string;
   // upload-dropzone
@@ -130,6 +132,16 @@ export interface MediabayStrings {
   /** `usage` reads "course · lesson" */
   removeUsage: (usage: string) => string;
   usageFailed: string;
+  // captions (details pane)
+  captions: string;
+  noCaptions: string;
+  addCaption: string;
+  captionFile: string;
+  captionLanguage: string;
+  captionLabel: string;
+  /** `track` reads "English (en)" */
+  removeCaption: (track: string) => string;
+  captionFailed: string;
 }
 
 const plural = (count: number, one: string, many: string) =>
@@ -188,6 +200,7 @@ export const en: MediabayStrings = {
   livePausedHint: 'Reconnecting. The library refreshes every few seconds meanwhile.',
   dropPartial: 'Some of these files will not be added',
   removeTag: (tag) => `Remove tag ${tag}`,
+  andMore: (n) => `and ${formatCount(n, 'en')} more`,
   dropTitle: 'Drag files here',
   dropHint: 'or',
   browse: 'Choose files',
@@ -257,4 +270,12 @@ export const en: MediabayStrings = {
   lessonId: 'Lesson ID (optional)',
   removeUsage: (usage) => `Remove usage ${usage}`,
   usageFailed: 'Could not change where the file is used.',
+  captions: 'Captions',
+  noCaptions: 'No captions yet',
+  addCaption: 'Add captions',
+  captionFile: 'Caption file (WebVTT or SRT)',
+  captionLanguage: 'Language (en, fr-CA…)',
+  captionLabel: 'Label (optional)',
+  removeCaption: (track) => `Remove captions ${track}`,
+  captionFailed: 'Could not change the captions.',
 };

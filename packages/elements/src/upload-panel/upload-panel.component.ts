@@ -109,10 +109,15 @@ export class UploadPanel extends MediabayElement {
     this.#avoid.avoid(target);
   }
 
+  /** queues `message` for the live region; "Cancel all" over 10,000 says three of them and a count */
   #say(message: string | null): void {
     if (!message) return;
     this.#heard.push(message);
-    this.announcement = this.#heard.join('. ');
+    const heard = this.#heard;
+    this.announcement =
+      heard.length <= 3
+        ? heard.join('. ')
+        : `${heard.slice(0, 2).join('. ')}, ${this.localize.strings.andMore(heard.length - 2)}`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
