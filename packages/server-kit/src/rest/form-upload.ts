@@ -31,6 +31,7 @@ function parseForm(
     try {
       parser = busboy({
         headers: req.headers,
+        defParamCharset: 'utf8', // browsers send file names as raw UTF-8 (busboy's default is latin1)
         limits: { files: 1, fields: 4, parts: 6, fieldSize: 1024, fileSize: max, headerPairs: 20 },
       });
     } catch {

@@ -2,6 +2,7 @@
 import type { Usage } from '@mediabay/core/protocol';
 import { HttpError } from '../http/errors.js';
 import { isId } from '../media/ids.js';
+import { stripBidiControls } from '../media/names.js';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -14,7 +15,7 @@ const invalid = (field: string, message: string): HttpError =>
 /** A display name: kept as given (no HTML escaping here; renderers escape), but never empty or binary. */
 export function fileName(value: unknown): string {
   if (typeof value !== 'string') throw invalid('name', 'must be a string.');
-  const name = value.trim();
+  const name = stripBidiControls(value).trim();
   if (name === '' || name.length > 255) throw invalid('name', 'must be 1-255 characters.');
   if (CONTROL_CHARS.test(name)) throw invalid('name', 'may not contain control characters.');
   return name;

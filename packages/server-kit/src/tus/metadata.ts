@@ -2,6 +2,7 @@
 // 400 with the wire error body and nothing is stored. Format: `key base64value,key base64value`.
 import { isOperationId, TUS_METADATA } from '@mediabay/core/protocol';
 import { HttpError } from '../http/errors.js';
+import { stripBidiControls } from '../media/names.js';
 
 export interface UploadMetadata {
   filename: string;
@@ -54,5 +55,5 @@ export function validateUploadMetadata(pairs: Map<string, string>): UploadMetada
   }
   if (!MIME_PATTERN.test(filetype)) throw bad('The filetype is not a MIME type.');
   if (!isOperationId(operationId)) throw bad('Upload-Metadata needs a valid operationId.');
-  return { filename, filetype: filetype.toLowerCase(), operationId };
+  return { filename: stripBidiControls(filename), filetype: filetype.toLowerCase(), operationId };
 }
