@@ -7,7 +7,7 @@ import { createMediaClient, type MediaClient } from '@mediabay/core';
 
 declare global {
   interface Window {
-    embed: { client: MediaClient; live: string[] };
+    embed: { client: MediaClient; live: string[]; statuses: string[]; missing: number };
   }
 }
 
@@ -23,6 +23,9 @@ if (params.get('mode') === 'bearer') {
 } else {
   library.setAttribute('endpoint', api);
   if (params.get('mode') === 'cookie') library.setAttribute('credentials', 'include');
+  // any tus server for the bytes (`?tus=`), whatever answers at the endpoint
+  const tus = params.get('tus');
+  if (tus) library.setAttribute('upload-endpoint', tus);
 }
 document.body.append(library);
 
@@ -31,4 +34,6 @@ await (library as unknown as { updateComplete: Promise<unknown> }).updateComplet
 const client = library.client!;
 const live: string[] = [];
 client.$live.subscribe((state) => void live.push(state));
-window.embed = { client, live };
+window.embed = { client, live, statuses: [], missing: 0 };
+client.on('upload-status', ({ item }) => window.embed.statuses.push(`${item.name}:${item.status}`));
+client.on('server-missing', () => (window.embed.missing += 1));
