@@ -16,6 +16,7 @@ import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { previewMedia } from './preview-media.js';
+import { CaptionsEditor } from './captions-editor.js';
 import { UsagesEditor } from './usages-editor.js';
 import { keepFocus } from '../shared/focus-keeper.js';
 
@@ -35,12 +36,14 @@ export class PreviewController implements ReactiveController {
   saving = false;
   #host: PreviewHost;
   readonly #usages: UsagesEditor;
+  readonly #captions: CaptionsEditor;
   /** the last lookup of `current`, redone only when the list or the opened file changes */
   #lookup: { items: readonly MediaFile[]; file: MediaFile; found: MediaFile } | undefined;
 
   constructor(host: PreviewHost) {
     this.#host = host;
     this.#usages = new UsagesEditor(host, (id, usages) => this.#confirmed(id, usages));
+    this.#captions = new CaptionsEditor(host, (file) => this.#confirmed(file.id, file.usages, file));
     host.addController(this);
   }
 
@@ -60,9 +63,9 @@ export class PreviewController implements ReactiveController {
   }
 
   /** a file no list holds gets the server's answer here; a listed one already has it from core */
-  #confirmed(id: string, usages: Usage[]): void {
+  #confirmed(id: string, usages: Usage[], file?: MediaFile): void {
     if (this.file?.id !== id) return;
-    this.file = { ...this.file, usages };
+    this.file = { ...this.file, usages, ...(file ? { captions: file.captions ?? [] } : {}) };
     this.#host.requestUpdate();
   }
 
@@ -233,6 +236,7 @@ export class PreviewController implements ReactiveController {
           }
         </div>
         ${this.#usages.render(file, t, permits(this.#host.meState, 'manageUsages'))}
+        ${this.#captions.render(file, t, canRename)}
         ${
           canRename || canTag
             ? html`<div class="dialog-actions">
