@@ -129,6 +129,36 @@ describe('<media-library> focus', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('starts the keyboard at the first item in view after the grid was scrolled away', async () => {
+    const { el, root } = await library(16);
+    const listbox = root.querySelector<HTMLElement>('[part~="items"]')!;
+    await keyboardFocus(listbox);
+    await sendKeys({ press: 'ArrowRight' });
+    listbox.blur();
+    // scrolled with the wheel, not the keyboard
+    listbox.scrollTop = listbox.scrollHeight;
+    await until(
+      () => !root.querySelector('[data-index="0"]') || listbox.scrollTop > 400,
+      'scrolled away from the top',
+    );
+    await settled(el);
+    await keyboardFocus(listbox);
+    await el.updateComplete;
+    const view = listbox.getBoundingClientRect();
+    const inView = () => {
+      const id = listbox.getAttribute('aria-activedescendant');
+      const active = id ? root.querySelector<HTMLElement>(`#${id}`) : null;
+      const box = active?.getBoundingClientRect();
+      return !!box && box.bottom > view.top && box.top < view.bottom ? active : null;
+    };
+    const first = await until(inView, 'the active item in view');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    const next = await until(inView, 'the next item in view');
+    expect(Number(next.dataset.index)).to.equal(Number(first.dataset.index) + 1);
+    expect(Number(next.dataset.index)).to.be.above(2);
+  });
+
   it('never lets the upload panel cover the grid item the keyboard is on', async () => {
     await setViewport({ width: 700, height: 560 });
     const { client, el, root, items } = await library(8);
