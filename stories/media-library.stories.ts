@@ -212,6 +212,16 @@ export const UploadQueueFull: Story = {
   },
 };
 
+/** The socket is down: the library polls and says "Live updates paused". */
+export const LiveUpdatesPaused: Story = {
+  parameters: { recording: { files: mediaFiles(24), socketDown: true } },
+};
+
+/** Uploads exist: the header offers "Uploads (N)" to bring the panel back after it was closed. */
+export const UploadsButton: Story = {
+  parameters: { recording: { files: mediaFiles(24), uploads: [upload(0, 'uploading'), upload(1, 'error')] } },
+};
+
 export const Dark: Story = { args: { theme: 'dark' } };
 
 export const RightToLeft: Story = { args: { lang: 'he', dir: 'rtl' } };

@@ -1,5 +1,5 @@
-// <upload-panel> in the states of an upload: many at once, paused, processing, failed, done,
-// minimised, and in dark, RTL and French.
+// <upload-panel> in the states of an upload: many at once, paused, processing, waiting to be retried
+// by itself, failed (Retry all failed), done, minimised, and in dark, RTL and French.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { upload } from './support/fixtures.js';
@@ -82,6 +82,42 @@ export const Failed: Story = {
           error: { code: 'too-large', message: 'The server refused a file over 2 GB.', retryable: false },
         }),
         upload(2, 'ready'),
+      ],
+    },
+  },
+};
+
+/** Rows that wait to be tried again by themselves: no connection, and a server that asked to wait. */
+export const WaitingToRetry: Story = {
+  parameters: {
+    recording: {
+      uploads: [
+        upload(0, 'uploading', { waiting: { reason: 'offline', retryAt: null } }),
+        upload(1, 'queued', { waiting: { reason: 'rate-limited', retryAt: Date.now() + 45_000 } }),
+        upload(2, 'uploading'),
+      ],
+    },
+  },
+};
+
+/** Failures by code in the reader's language, and a final server answer in the server's words. */
+export const FailedInFrench: Story = {
+  args: { lang: 'fr' },
+  parameters: {
+    recording: {
+      uploads: [
+        upload(0, 'error', {
+          error: { code: 'network', message: 'The connection was lost.', retryable: true },
+        }),
+        upload(1, 'error', {
+          error: {
+            code: 'policy-refused',
+            message: 'Files of this kind are refused by the course policy of this school.',
+            retryable: false,
+            fromServer: true,
+          },
+        }),
+        upload(2, 'uploading'),
       ],
     },
   },

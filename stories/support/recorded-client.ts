@@ -27,6 +27,8 @@ export interface Recording {
   maxFiles?: number;
   /** server events the socket replays, `at` ms after it opens */
   events?: { at: number; event: ServerEvent }[];
+  /** the live socket never opens (the client polls: "Live updates paused") */
+  socketDown?: boolean;
 }
 
 type Role = 'viewer' | 'editor' | 'admin';
@@ -128,8 +130,9 @@ function recordedFetch(recording: Recording, files: Map<string, MediaFile>): typ
   };
 }
 
-/** Opens at once and replays the recorded server events; it never reaches a network. */
-function recordedSocket(events: Recording['events'] = []) {
+/** Opens at once and replays the recorded server events (or, `down`, fails at once); it never
+ * reaches a network. */
+function recordedSocket(events: Recording['events'] = [], down = false) {
   return class RecordedSocket {
     static readonly OPEN = 1;
     readyState = 0;
@@ -140,6 +143,16 @@ function recordedSocket(events: Recording['events'] = []) {
     #timers: ReturnType<typeof setTimeout>[] = [];
 
     constructor() {
+      if (down) {
+        this.#timers.push(
+          setTimeout(() => {
+            this.readyState = 3;
+            this.onerror?.({});
+            this.onclose?.({ code: 1006 });
+          }),
+        );
+        return;
+      }
       this.#timers.push(
         setTimeout(() => {
           this.readyState = 1;
@@ -172,7 +185,7 @@ export function recordedClient(recording: Recording = {}): MediaClient {
   const client = createMediaClient({
     endpoint: '/api/media',
     fetch: recordedFetch(recording, files),
-    WebSocket: recordedSocket(recording.events),
+    WebSocket: recordedSocket(recording.events, recording.socketDown),
     removeCompletedAfter: Infinity,
     ...(recording.maxFiles ? { restrictions: { maxFiles: recording.maxFiles } } : {}),
   });
