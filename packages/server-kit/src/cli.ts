@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs, USAGE } from './cli/args.js';
 import { redact } from './config/service-urls.js';
 import { createDemoServer } from './cli/demo-server.js';
+import { allowedHostsFor } from './cli/hosts.js';
 
 export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
@@ -12,12 +13,19 @@ export async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const allowedHosts = allowedHostsFor(args.host, args.publicHosts);
+  if (!allowedHosts)
+    console.warn(
+      `Warning: listening on ${args.host} without --public-host: any Host header is answered ` +
+        '(DNS rebinding); pass --public-host <the name clients use>.',
+    );
   const { server, media, demoDir, elementsDir } = createDemoServer({
     dataDir: args.data,
     ...(args.database ? { database: args.database } : {}),
     ...(args.storage ? { storage: args.storage } : {}),
     ...(args.redis ? { redis: args.redis } : {}),
     ...(args.trustProxy ? { trustProxy: args.trustProxy } : {}),
+    ...(allowedHosts ? { allowedHosts } : {}),
     ...(args.demo ? { demoDir: args.demo } : {}),
   });
   for (const [file, hint] of [

@@ -9,6 +9,7 @@ import { openServices, type Services } from './config/services.js';
 import { HttpError } from './http/errors.js';
 import { watchBodyIdle } from './http/body-idle.js';
 import { applyCors } from './http/cors.js';
+import { createHostGuard } from './http/host-guard.js';
 import { forwardedThrough } from './http/forwarded.js';
 import { checkOrigin } from './http/origin.js';
 import { callerKey } from './http/caller-key.js';
@@ -55,10 +56,14 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   }, resolved.refusedSockets);
   const forwarded = forwardedThrough(resolved.trustProxy);
   const origins = { allowed: resolved.allowedOrigins, host: forwarded.host };
+  const checkHost = resolved.allowedHosts ? createHostGuard(resolved.allowedHosts) : undefined;
   const relay = createRelay({
     path: `${basePath}/events`,
     bus: localBus,
-    authenticate: resolved.authenticate,
+    authenticate: async (req) => {
+      checkHost?.(req); // refused upgrades answer 421 like requests
+      return resolved.authenticate(req);
+    },
     origins,
     forwarded,
     ...resolved.socket,
@@ -139,6 +144,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     });
     watchBodyIdle(req, resolved.limits.bodyIdleTimeoutMs);
     try {
+      checkHost?.(req);
       await init;
       if (closing)
         throw new HttpError(503, 'shutting-down', 'The server is shutting down.', { 'Retry-After': '5' });

@@ -110,6 +110,11 @@ export interface MediaServerOptions {
   /** How long close() waits for requests in progress (a PATCH mid-upload). Default 10 s. */
   closeGraceMs?: number;
   /**
+   * The host names (`media.example.com`, ports ignored) the API and socket answer for; any other Host
+   * header gets 421 `unknown-host` (DNS rebinding). Default: every host (no check).
+   */
+  allowedHosts?: string[];
+  /**
    * Socket tuning: ping interval (default 30 s), the buffered bytes at which progress coalesces, open
    * sockets per caller (user, or address for the anonymous demo; default 32, 0: no cap) and upgrades
    * from one address being checked at once (default 16); beyond either the upgrade gets 429.
@@ -135,6 +140,7 @@ export interface ResolvedOptions {
   trustProxy: number;
   socket: { heartbeatMs: number; highWaterMark: number; maxPerCaller: number; maxPendingPerAddress: number };
   closeGraceMs: number;
+  allowedHosts: string[] | undefined;
   leases: { processingMs: number; uploadLockMs: number };
   instanceId: string;
 }
@@ -181,6 +187,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     allowedOrigins: options.allowedOrigins ?? [],
     trustProxy: proxyHops(options.trustProxy),
     closeGraceMs: options.closeGraceMs ?? 10_000,
+    allowedHosts: options.allowedHosts,
     instanceId: options.instanceId ?? randomUUID(),
     leases: {
       processingMs: options.leases?.processingMs ?? 30_000,

@@ -1,6 +1,8 @@
 // Parses `mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]
 // [--database postgres://…] [--storage s3://…] [--redis redis://…] [--trust-proxy N]`; database,
 // storage and redis default to MEDIABAY_DATABASE, MEDIABAY_STORAGE and MEDIABAY_REDIS.
+import { parseHosts } from './hosts.js';
+
 export interface ServeArgs {
   command: 'serve' | 'help';
   port: number;
@@ -12,11 +14,14 @@ export interface ServeArgs {
   redis?: string;
   /** reverse proxies in front whose X-Forwarded-* headers are believed */
   trustProxy?: number;
+  /** host names the server answers for besides the loopback ones (DNS rebinding); --public-host */
+  publicHosts?: string[];
 }
 
 export const USAGE = `Usage: mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]
          [--database postgres://USER:PASS@HOST:PORT/DB] [--storage 's3://BUCKET?endpoint=URL&region=R&forcePathStyle=true']
          [--redis redis://HOST:PORT] [--trust-proxy N (reverse proxies in front; default 0)]
+         [--public-host media.example.com[,other.example] (repeatable; other Host headers get 421)]
 Environment: MEDIABAY_DATABASE, MEDIABAY_STORAGE, MEDIABAY_REDIS (defaults of the three flags above),
 AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (S3 credentials).`;
 
@@ -66,6 +71,9 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         args.trustProxy = hops;
         break;
       }
+      case '--public-host':
+        args.publicHosts = [...(args.publicHosts ?? []), ...parseHosts(value, '--public-host')];
+        break;
       case '--database':
       case '--storage':
       case '--redis':

@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HttpError } from '../http/errors.js';
+import { createHostGuard } from '../http/host-guard.js';
 import { sendError } from '../http/respond.js';
 import { createMediaServer, type MediaServer } from '../media-server.js';
 import { serveStatic } from './static.js';
@@ -17,6 +18,8 @@ export interface DemoServerOptions {
   redis?: string;
   /** reverse proxies in front (see MediaServerOptions.trustProxy) */
   trustProxy?: number;
+  /** Host names answered, others get 421 (see MediaServerOptions.allowedHosts); default: any */
+  allowedHosts?: string[];
   demoDir?: string;
   elementsDir?: string;
 }
@@ -46,10 +49,12 @@ export function createDemoServer(options: DemoServerOptions): {
   const media = createMediaServer({
     dataDir,
     ...(trustProxy ? { trustProxy } : {}),
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     ...(database ? { database } : {}),
     ...(storage ? { storage } : {}),
     ...(redis ? { redis } : {}),
   });
+  const checkHost = options.allowedHosts ? createHostGuard(options.allowedHosts) : undefined;
   const demoDir = options.demoDir ?? defaultDemoDir();
   const elementsDir = options.elementsDir ?? elementsDistDir();
   const server = http.createServer((req, res) => {
@@ -59,6 +64,7 @@ export function createDemoServer(options: DemoServerOptions): {
       return;
     }
     void (async () => {
+      checkHost?.(req); // the API checks its own
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         throw new HttpError(405, 'method-not-allowed', 'Only GET and HEAD are served here.', {
           Allow: 'GET, HEAD',
