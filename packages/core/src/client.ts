@@ -11,7 +11,7 @@ import { createLibrary, MEDIA_FILES_KEY } from './library.js';
 import { createLiveStatus } from './live.js';
 import { createMeStore } from './me.js';
 import { createOperationId } from './operation-id.js';
-import { createPlainTus } from './plain-tus.js';
+import { createPlainTus, tusProbe } from './plain-tus.js';
 import { createPoller } from './poller.js';
 import { createRemovalSweeper } from './removals.js';
 import { openResumeStore } from './resume-store.js';
@@ -87,7 +87,12 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     resumeStore && createResumeTracker(resumeStore, absoluteUrl(endpoint), sideWork);
 
   // uploads that lost the server wait here together: one probe for all of them
-  const connectivity = createConnectivity({ probe: serverProbe(fetcher) });
+  const connectivity = createConnectivity({
+    probe:
+      options.uploadEndpoint === undefined
+        ? serverProbe(fetcher)
+        : tusProbe(options.uploadEndpoint, options.fetch, options.credentials),
+  });
   const uploader = createUploader({
     store,
     connectivity,

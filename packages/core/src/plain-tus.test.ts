@@ -125,3 +125,32 @@ test('our own server at an explicit uploadEndpoint processes uploads as usual, n
     await server.close();
   }
 });
+
+test('a bare tus server that is down when uploads start: they wait for it, then end ready', async () => {
+  // the tus server's own port, closed for now; nothing at all answers at the endpoint
+  const own = await deadOrigin();
+  const port = Number(new URL(own).port);
+  const store = await mkdtemp(path.join(os.tmpdir(), 'mediabay-bare-later-'));
+  const later = http.createServer((req, res) => void tus.handle(req, res));
+  const tus = new Server({ path: '/files', datastore: new FileStore({ directory: store }) });
+  const c = createMediaClient({
+    endpoint: `${await deadOrigin()}/api/media`,
+    uploadEndpoint: `${own}/files`,
+    WebSocket,
+    removeCompletedAfter: Infinity,
+  });
+  try {
+    const { accepted } = c.addFiles([makeFile(4000, 'later.bin')]);
+    const id = accepted[0]!.operationId;
+    await waitFor(() => c.$uploads.get()[id]?.waiting, 10_000, 'the upload waits for its server');
+    await new Promise<void>((resolve) => later.listen(port, '127.0.0.1', resolve));
+    await waitFor(() => c.$uploads.get()[id]?.status === 'ready', 20_000, 'ready once the server is back');
+    const names = (await readdir(store)).filter((name) => !name.endsWith('.json'));
+    assert.equal(names.length, 1);
+  } finally {
+    c.destroy();
+    later.closeAllConnections();
+    await new Promise<void>((resolve) => later.close(() => resolve()));
+    await rm(store, { recursive: true, force: true });
+  }
+});

@@ -6,6 +6,7 @@
 // processing stage. An answer in our format (even a 404 `not-found`) proves the REST side is there.
 import { MediaApiError, type JsonFetcher } from './http.js';
 import type { OperationStatus } from './protocol.js';
+import { absoluteUrl } from './transports/tus.js';
 
 /** the error of a REST call shows that no Mediabay server answers at the endpoint */
 export function isMissingRest(error: unknown): boolean {
@@ -84,4 +85,26 @@ export function createPlainTus(options: PlainTusOptions): PlainTus {
       return state === 'missing';
     },
   };
+}
+
+/**
+ * The connectivity gate's probe for a client with its own `uploadEndpoint`: the bytes go there, and
+ * the REST side may not exist at all, so ask the tus server (OPTIONS, its discovery request). Any
+ * answer but a gateway's or a busy one means it is back.
+ */
+export function tusProbe(
+  uploadEndpoint: string,
+  fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
+  credentials: 'same-origin' | 'include' = 'same-origin',
+): () => Promise<boolean> {
+  return () =>
+    fetchImpl(absoluteUrl(uploadEndpoint), {
+      method: 'OPTIONS',
+      headers: { 'Tus-Resumable': '1.0.0' },
+      cache: 'no-store',
+      credentials,
+    }).then(
+      (response) => ![502, 503, 504].includes(response.status),
+      () => false,
+    );
 }
