@@ -57,6 +57,34 @@ describe('<upload-panel> accessibility', () => {
     expect(live.textContent).to.match(/gone-\d\.bin canceled\. gone-\d\.bin canceled, and 4 more/);
   });
 
+  it('keeps axe happy in the dark theme with waiting, failed and finished rows, open and minimised', async () => {
+    const client = make();
+    for (const item of [
+      uploadItem({ name: 'offline.mp4', progress: 30, waiting: { reason: 'offline', retryAt: null } }),
+      uploadItem({
+        name: 'busy.mp4',
+        status: 'queued',
+        waiting: { reason: 'server-busy', retryAt: Date.now() + 9000 },
+      }),
+      uploadItem({
+        name: 'failed.pdf',
+        type: 'document',
+        status: 'error',
+        error: { code: 'timeout', message: 'x', retryable: true },
+      }),
+      uploadItem({ name: 'done.png', type: 'image', status: 'ready', progress: 100 }),
+    ])
+      client.$uploads.setKey(item.operationId, item);
+    const el = await fixture<UploadPanel>(html`<upload-panel theme="dark" .client=${client}></upload-panel>`);
+    await until(() => rows(el).length === 4, 'rows');
+    await settled(el);
+    await expect(el).to.be.accessible();
+    el.minimized = true;
+    await el.updateComplete;
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
   it('moves off a focused control it would cover, and back home when focus leaves it', async () => {
     const client = make();
     const item = uploadItem({ name: 'covering.mp4', progress: 10 });
