@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,18 +84,30 @@ test('tus-js-client without any metadata at all: a generated name, ready, same b
   assert.equal(await storedSha256(api, file), sha256Of(bytes));
 });
 
-test('tus-js-client with a UUID operationId, paused and resumed mid-file: one file, same bytes', async () => {
-  const { bytes } = await writeRandom(dir, 'resumed.bin', 640 * 1024);
-  const operationId = crypto.randomUUID();
-  const run = await tusJsClient(bytes, { filename: 'resumed.bin', operationId }, 256 * 1024);
-  assert.equal(run.operationId, operationId, 'the client-chosen id is kept');
-  // POST, PATCHes, then after the pause a HEAD (200) and the rest of the PATCHes
-  assert.ok(run.statuses.includes(200), `a HEAD found the offset after the pause: ${run.statuses.join(',')}`);
-  const file = await readyFile(api, operationId);
-  assert.equal(await storedSha256(api, file), sha256Of(bytes));
-  const list = (await (await fetch(`${api}?q=resumed.bin`)).json()) as { items: unknown[] };
-  assert.equal(list.items.length, 1, 'one file for the operation');
-});
+for (const chosen of [true, false]) {
+  const label = chosen ? 'with a UUID operationId' : 'without an operationId';
+  test(`tus-js-client ${label}, paused and resumed mid-file: one file, same bytes`, async () => {
+    const name = `resumed-${chosen ? 'uuid' : 'minted'}.bin`;
+    const { bytes } = await writeRandom(dir, name, 640 * 1024);
+    const operationId = chosen ? crypto.randomUUID() : undefined;
+    const run = await tusJsClient(
+      bytes,
+      { filename: name, ...(operationId ? { operationId } : {}) },
+      256 * 1024,
+    );
+    if (operationId) assert.equal(run.operationId, operationId, 'the client-chosen id is kept');
+    assert.ok(run.operationId);
+    // POST, PATCHes, then after the pause a HEAD (200) and the rest of the PATCHes
+    assert.ok(
+      run.statuses.includes(200),
+      `a HEAD found the offset after the pause: ${run.statuses.join(',')}`,
+    );
+    const file = await readyFile(api, run.operationId);
+    assert.equal(await storedSha256(api, file), sha256Of(bytes));
+    const list = (await (await fetch(`${api}?q=${name}`)).json()) as { items: unknown[] };
+    assert.equal(list.items.length, 1, 'one file for the operation');
+  });
+}
 
 test('the same operationId for a different file is refused with 409 operation-conflict; no bytes lost', async () => {
   const operationId = `interop-${Date.now()}`;
@@ -214,5 +227,56 @@ test('curl by hand: POST, PATCH half, HEAD, PATCH the rest; the file is ready wi
   assert.equal(last.status, 204);
   const file = await readyFile(api, operationId);
   assert.equal(file.name, 'curl.bin');
+  assert.equal(await storedSha256(api, file), sha256Of(bytes));
+});
+
+test('curl: OPTIONS discovery, a PATCH sent as POST with X-HTTP-Method-Override, a wrong sha1 refused 460', async () => {
+  const options = await curl(['-X', 'OPTIONS', `${api}/uploads`]);
+  assert.ok(options.status === 200 || options.status === 204, `OPTIONS answered ${options.status}`);
+  assert.equal(options.headers['tus-version']?.split(',')[0], '1.0.0');
+  assert.match(options.headers['tus-extension'] ?? '', /\bchecksum\b/);
+  assert.match(options.headers['tus-checksum-algorithm'] ?? '', /\bsha1\b/);
+
+  const { bytes } = await writeRandom(dir, 'override.bin', 8 * 1024);
+  const body = join(dir, 'override.bin');
+  const created = await curl([
+    '-H',
+    'Tus-Resumable: 1.0.0',
+    '-X',
+    'POST',
+    '-H',
+    `Upload-Length: ${bytes.length}`,
+    `${api}/uploads`,
+  ]);
+  assert.equal(created.status, 201);
+  const url = new URL(created.headers.location!, api).href;
+  const patch = (sha1: Buffer) =>
+    curl([
+      '-H',
+      'Tus-Resumable: 1.0.0',
+      '-X',
+      'POST',
+      '-H',
+      'X-HTTP-Method-Override: PATCH',
+      '-H',
+      'Content-Type: application/offset+octet-stream',
+      '-H',
+      'Upload-Offset: 0',
+      '-H',
+      `Upload-Checksum: sha1 ${sha1.toString('base64')}`,
+      '--data-binary',
+      `@${body}`,
+      url,
+    ]);
+  const wrong = await patch(createHash('sha1').update('something else').digest());
+  assert.equal(wrong.status, 460);
+  assert.equal(wrong.headers['tus-resumable'], '1.0.0', 'an error answer is a tus answer too');
+  assert.match(wrong.headers['content-type'] ?? '', /^application\/json/);
+  const head = await curl(['-H', 'Tus-Resumable: 1.0.0', '-I', url]);
+  assert.equal(head.headers['upload-offset'], '0', 'nothing of the refused PATCH was stored');
+  const right = await patch(createHash('sha1').update(bytes).digest());
+  assert.equal(right.status, 204);
+  assert.equal(right.headers['upload-offset'], String(bytes.length));
+  const file = await readyFile(api, created.headers[OPERATION_ID_HEADER.toLowerCase()]!);
   assert.equal(await storedSha256(api, file), sha256Of(bytes));
 });
