@@ -43,6 +43,13 @@ export default css`
     .search:focus-within {
       outline: 2px solid Highlight;
     }
+    .primary {
+      border: 1px solid ButtonText;
+    }
+    .live-dot {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
     .thumb-bar {
       border: 1px solid CanvasText;
     }
