@@ -1,13 +1,15 @@
 // What `npm publish` would ship for each package: every `exports` target with types and a default
 // is in the tarball, no tests or test helpers are, and `sideEffects` names exactly the modules that
-// register custom elements (so bundlers may drop everything else, and never drop a registration).
+// register custom elements or import one for its effect (so bundlers may drop everything else, and
+// never drop a registration).
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 
 const run = promisify(execFile);
 const packagesDir = fileURLToPath(new URL('../packages/', import.meta.url));
@@ -35,6 +37,31 @@ function globToRegExp(glob: string): RegExp {
     .replace(/\*\*\//g, '(?:.*/)?')
     .replace(/\*/g, '[^/]*');
   return new RegExp(`^${body}$`);
+}
+
+/**
+ * The registering modules plus every module that imports one of them for its effect
+ * (`import './x.js'`, what tsc keeps of such an import), to the fixpoint: what `sideEffects` must list.
+ */
+async function withImporters(dir: string, modules: string[], registering: string[]): Promise<string[]> {
+  const effectful = new Set(registering);
+  const bare = new Map<string, string[]>();
+  for (const path of modules) {
+    const text = await readFile(join(dir, path), 'utf8');
+    const targets = [...text.matchAll(/^import\s*["']([^"']+)["'];?$/gm)].map((m) =>
+      posix.join(posix.dirname(path), m[1] as string),
+    );
+    bare.set(path, targets);
+  }
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [path, targets] of bare)
+      if (!effectful.has(path) && targets.some((target) => effectful.has(target))) {
+        effectful.add(path);
+        grew = true;
+      }
+  }
+  return [...effectful];
 }
 
 const NAMES = ['core', 'elements', 'server-kit'];
@@ -79,12 +106,8 @@ for (const name of NAMES) {
     assert.ok(Array.isArray(manifest.sideEffects), 'sideEffects is false or a list');
     const patterns = manifest.sideEffects.map(globToRegExp);
     const declared = modules.filter((path) => patterns.some((pattern) => pattern.test(path)));
-    // Registering modules, plus the entry points that import them for their effect.
-    const entries = Object.values(manifest.exports)
-      .map((target) => (typeof target === 'string' ? target : target.default))
-      .filter((path): path is string => !!path && path.endsWith('.js'))
-      .map((path) => path.replace(/^\.\//, ''));
-    assert.deepEqual(declared.sort(), [...new Set([...registering, ...entries])].sort());
+    const effectful = await withImporters(dir, modules, registering);
+    assert.deepEqual(declared.sort(), effectful.sort());
   });
 }
 
@@ -105,4 +128,62 @@ test('@mediabay/elements/bundle is a module for a plain <script type="module">: 
   assert.ok(!/\bprocess\.env\b/.test(bundle), 'process.env is replaced at build time');
   for (const tag of ['media-library', 'upload-dropzone', 'upload-panel'])
     assert.ok(bundle.includes(`"${tag}"`), `the bundle registers <${tag}>`);
+});
+
+/**
+ * min+gzip bytes an app's page loads first for `source` (bundled by esbuild from the elements package,
+ * code split): the entry and the chunks it imports statically, not what it imports on first use.
+ */
+async function shipped(source: string): Promise<number> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: { contents: source, resolveDir: join(packagesDir, 'elements'), loader: 'js' },
+    bundle: true,
+    write: false,
+    splitting: true,
+    outdir: '/out',
+    metafile: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint)!;
+  const first = new Set([entry]);
+  for (const path of first)
+    for (const imported of outputs[path]!.imports)
+      if (imported.kind === 'import-statement') first.add(imported.path);
+  let bytes = 0;
+  for (const file of result.outputFiles)
+    if (first.has(relative(process.cwd(), file.path)) || first.has(file.path.replace(/^\//, '')))
+      bytes += gzipSync(file.contents, { level: 9 }).length;
+  return bytes;
+}
+
+test('each element has its own entry: the dropzone alone bundles to well under the whole, the classes to no tag', async (t) => {
+  const whole = await shipped(`import '@mediabay/elements';`);
+  const dropzone = await shipped(`import '@mediabay/elements/upload-dropzone';`);
+  const panel = await shipped(`import '@mediabay/elements/upload-panel';`);
+  t.diagnostic(`first load, min+gzip: all ${whole} B, dropzone ${dropzone} B, panel ${panel} B`);
+  assert.ok(dropzone > 1000, 'the measure counts the entry');
+  assert.ok(dropzone < whole * 0.6, `dropzone ${dropzone} B vs all ${whole} B (gzip)`);
+  assert.ok(panel < whole, `panel ${panel} B vs all ${whole} B (gzip)`);
+  // An app that imports only the classes and never uses them ships nothing of them.
+  assert.ok((await shipped(`import '@mediabay/elements/classes';`)) < 100, 'classes are tree-shaken');
+  const { build } = await import('esbuild');
+  const classes = await build({
+    stdin: {
+      contents: `export { MediaLibrary } from '@mediabay/elements/classes';`,
+      resolveDir: join(packagesDir, 'elements'),
+      loader: 'js',
+    },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    logLevel: 'silent',
+  });
+  assert.ok(!classes.outputFiles[0]!.text.includes('customElements.define('), 'the classes define no tag');
 });

@@ -41,7 +41,7 @@ export { createMeStore, permits, mayDelete, mayTag, mayRename } from './me.js';
 export type { MeState, MeStore } from './me.js';
 export { acceptingOf } from './accepting.js';
 export type { Accepting, NotAcceptingReason } from './accepting.js';
-export { tusTransport } from './transports/tus.js';
+export { preloadTus, tusTransport } from './transports/tus.js';
 export { formTransport } from './transports/form.js';
 export type {
   Transport,

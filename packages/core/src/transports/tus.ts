@@ -1,6 +1,9 @@
 // tus transport (tus-js-client 4.3.1): one PATCH for the rest of the file by default, pause keeps the
 // upload URL, resume asks the server for its offset. Retries are the manager's job, not tus's.
-import { Upload, type DetailedError, type HttpRequest } from 'tus-js-client';
+// tus-js-client (~18 KiB gzip) is imported when the first upload starts, not with the page; call
+// `preloadTus()` when idle so that first upload does not wait for it.
+import type * as Tus from 'tus-js-client';
+import type { DetailedError, HttpRequest, Upload } from 'tus-js-client';
 import { FILE_ID_HEADER, TUS_METADATA } from '../protocol.js';
 import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
 import { httpError, networkError, type Transport, type TransportError } from './transport.js';
@@ -24,10 +27,56 @@ export function toTransportError(error: Error | DetailedError): TransportError {
 /** files up to this size are sent in the POST that creates their upload */
 export const SEND_WITH_CREATION_MAX = 1024 * 1024;
 
+let tusModule: Promise<typeof Tus> | undefined;
+
+/** Loads tus-js-client once (again after a failed load, e.g. offline); resolves when it is there. */
+export function preloadTus(): Promise<typeof Tus> {
+  tusModule ??= import('tus-js-client').catch((error: unknown) => {
+    tusModule = undefined;
+    throw error;
+  });
+  return tusModule;
+}
+
 export const tusTransport: Transport = (options, callbacks) => {
+  let upload: Upload | undefined;
+  // Calls run in order, each after the one before: a pause or cancel made while tus-js-client
+  // loads applies to the upload that start made. Only start loads it; a failed load (offline, say)
+  // is a network error, retried like any other, and the next start tries to load again.
+  let queue: Promise<unknown> = Promise.resolve();
+  const next = (run: () => unknown): Promise<unknown> => {
+    const step = queue.then(run);
+    queue = step.catch(() => undefined);
+    return step;
+  };
+  return {
+    start() {
+      next(async () => {
+        upload ??= createUpload((await preloadTus()).Upload, options, callbacks);
+        upload.start();
+      }).catch(() => callbacks.onError(networkError()));
+    },
+    pause: async () => {
+      await next(() => upload?.abort(false)).catch(() => undefined);
+    },
+    async abort() {
+      // the server may already have dropped the upload; cancel must still succeed locally
+      await next(() => upload?.abort(true)).catch(() => undefined);
+    },
+    get url() {
+      return upload?.url ?? null;
+    },
+  };
+};
+
+function createUpload(
+  UploadClass: typeof Upload,
+  options: Parameters<Transport>[0],
+  callbacks: Parameters<Transport>[1],
+): Upload {
   const isBrowser = typeof XMLHttpRequest !== 'undefined';
   const file = options.file;
-  const upload = new Upload(file, {
+  const upload: Upload = new UploadClass(file, {
     endpoint: absoluteUrl(options.uploadEndpoint ?? `${options.endpoint}/uploads`),
     uploadUrl: options.uploadUrl ?? null,
     chunkSize: options.chunkSize ?? Number.POSITIVE_INFINITY,
@@ -65,19 +114,5 @@ export const tusTransport: Transport = (options, callbacks) => {
     },
     onError: (error) => callbacks.onError(toTransportError(error)),
   });
-
-  return {
-    start: () => upload.start(),
-    pause: () => upload.abort(false),
-    async abort() {
-      try {
-        await upload.abort(true);
-      } catch {
-        // the server may already have dropped the upload; cancel must still succeed locally
-      }
-    },
-    get url() {
-      return upload.url;
-    },
-  };
-};
+  return upload;
+}

@@ -4,7 +4,6 @@
 import { html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import '@lit-labs/virtualizer';
 import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import {
@@ -26,8 +25,6 @@ import { ToastController, renderToasts } from '../shared/toasts.js';
 import { DialogController } from '../shared/dialog-controller.js';
 import { keepFocus, refocus } from '../shared/focus-keeper.js';
 import { posterStore } from '../shared/posters.js';
-import '../upload-dropzone/upload-dropzone.js';
-import '../upload-panel/upload-panel.js';
 import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
 import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
 import { renderLiveNote, renderUploadsButton } from './library-status.js';

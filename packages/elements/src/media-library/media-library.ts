@@ -1,4 +1,8 @@
-// Registers <media-library> (and the dropzone and panel it contains).
+// Registers <media-library> and what it renders: <upload-dropzone>, <upload-panel> and
+// <lit-virtualizer>. The class alone (no registration) is in media-library.component.js.
+import '@lit-labs/virtualizer';
+import '../upload-dropzone/upload-dropzone.js';
+import '../upload-panel/upload-panel.js';
 import { MediaLibrary } from './media-library.component.js';
 
 export { MediaLibrary };

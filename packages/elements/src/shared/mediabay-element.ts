@@ -2,10 +2,11 @@
 // from `endpoint`), the theme, the strings, and a typed `emit` for bubbling, composed events.
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { createMediaClient, preloadTus, type MediaClient } from '@mediabay/core';
 import { LocalizeController } from '../i18n/localize.js';
 import type { MediabayStrings } from '../i18n/en.js';
 import type { MediabayEventMap } from './events.js';
+import { prefetchOnIdle } from './idle-prefetch.js';
 
 export class MediabayElement extends LitElement {
   /** REST base of the media API. Used only when no `client` is given: the element then owns a client. */
@@ -39,6 +40,7 @@ export class MediabayElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#pendingDestroy = false;
+    prefetchOnIdle(preloadTus);
   }
 
   override disconnectedCallback(): void {
