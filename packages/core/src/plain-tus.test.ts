@@ -18,6 +18,9 @@ import type { ClientEventMap, MediaClient } from './types.js';
 let dir: string;
 let bare: http.Server;
 let origin: string;
+/** the same tus server behind an app that answers every other path with its HTML page */
+let spa: http.Server;
+let spaOrigin: string;
 
 before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'mediabay-bare-tus-'));
@@ -25,10 +28,18 @@ before(async () => {
   bare = http.createServer((req, res) => void tus.handle(req, res));
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+  spa = http.createServer((req, res) => {
+    if (req.url?.startsWith('/files')) return void tus.handle(req, res);
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>App</title>');
+  });
+  await new Promise<void>((resolve) => spa.listen(0, '127.0.0.1', resolve));
+  spaOrigin = `http://127.0.0.1:${(spa.address() as AddressInfo).port}`;
 });
 after(async () => {
-  bare.closeAllConnections();
-  await new Promise<void>((resolve) => bare.close(() => resolve()));
+  for (const server of [bare, spa]) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -65,16 +76,17 @@ async function storedFiles(): Promise<Map<string, Buffer>> {
   return new Map(names.map((name, index) => [name, bytes[index]!]));
 }
 
-for (const [label, endpointOf] of [
-  ['answers 404 pages', async () => `${origin}/api/media`],
-  ['is not there at all', async () => `${await deadOrigin()}/api/media`],
+for (const [label, endpointOf, tusOrigin] of [
+  ['answers 404 pages', async () => `${origin}/api/media`, () => origin],
+  ['is not there at all', async () => `${await deadOrigin()}/api/media`, () => origin],
+  ['is an app answering every path with its page', async () => `${spaOrigin}/api/media`, () => spaOrigin],
 ] as const) {
   test(`a bare tus server whose REST side ${label}: uploads end ready, one warning`, async (t) => {
     const warnings: string[] = [];
     t.mock.method(console, 'warn', (...args: unknown[]) => void warnings.push(args.join(' ')));
     const c = createMediaClient({
       endpoint: await endpointOf(),
-      uploadEndpoint: `${origin}/files`,
+      uploadEndpoint: `${tusOrigin()}/files`,
       WebSocket,
       removeCompletedAfter: Infinity,
       pollInterval: 50,

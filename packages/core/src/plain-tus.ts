@@ -1,7 +1,8 @@
 // Our client on any tus server: with `uploadEndpoint` the bytes may go to a plain tus server that has
 // no Mediabay REST or socket side. The first upload that finishes asks the REST side about its
-// operation; when nothing answers there (connection refused, or a 404/405 that is not one of our
-// `{error:{code}}` bodies) the client says so once (a console warning and a `server-missing` event),
+// operation; when nothing answers there (connection refused, or a 4xx that is not one of our
+// `{error:{code}}` bodies, or a 2xx that is not an operation's status, such as a page every path
+// answers) the client says so once (a console warning and a `server-missing` event),
 // stops its socket and polling, and from then on marks each finished upload `ready` without a
 // processing stage. An answer in our format (even a 404 `not-found`) proves the REST side is there.
 import { MediaApiError, type JsonFetcher } from './http.js';
@@ -12,8 +13,9 @@ import { absoluteUrl } from './transports/tus.js';
 export function isMissingRest(error: unknown): boolean {
   if (!(error instanceof MediaApiError)) return false;
   if (error.status === 0) return true;
-  // our server names its errors; a bare server's 404 page has no code of ours
-  return (error.status === 404 || error.status === 405) && error.code.startsWith('http-');
+  // our server names its errors; a bare server's 404 (or 401, 405...) page has no code of ours. A 5xx
+  // may be a gateway in front of our server while it restarts: that proves nothing either way.
+  return error.status >= 400 && error.status < 500 && error.code.startsWith('http-');
 }
 
 export const SERVER_MISSING_MESSAGE =
@@ -63,12 +65,16 @@ export function createPlainTus(options: PlainTusOptions): PlainTus {
 
   async function probe(id: string): Promise<void> {
     try {
-      const status = await options.fetcher<OperationStatus>(`/operations/${encodeURIComponent(id)}`);
+      const status = await options.fetcher<OperationStatus | undefined>(
+        `/operations/${encodeURIComponent(id)}`,
+      );
+      if (typeof status?.operationId !== 'string' || typeof status.status !== 'string')
+        return declareMissing();
       present();
       options.onStatus(status);
     } catch (error) {
       if (isMissingRest(error)) declareMissing();
-      else present();
+      else if (error instanceof MediaApiError && error.status < 500) present();
     }
   }
 
