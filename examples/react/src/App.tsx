@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { MediaClient } from '@mediabay/core';
 import type { FilesAddedEvent, OpenEvent, SelectionChangeEvent } from '@mediabay/elements';
-import { useStore } from './use-store.js';
+import { useStore } from '@nanostores/react';
 
 interface LogEntry {
   id: number;
