@@ -6,11 +6,16 @@ import { parseArgs, USAGE } from './cli/args.js';
 import { redact } from './config/service-urls.js';
 import { createDemoServer } from './cli/demo-server.js';
 import { allowedHostsFor } from './cli/hosts.js';
+import { runWorker } from './cli/worker-command.js';
 
 export async function main(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
   if (args.command === 'help') {
     console.log(USAGE);
+    return;
+  }
+  if (args.command === 'worker') {
+    await runWorker(args);
     return;
   }
   const allowedHosts = allowedHostsFor(args.host, args.publicHosts);
@@ -27,6 +32,8 @@ export async function main(argv: string[]): Promise<void> {
     ...(args.trustProxy ? { trustProxy: args.trustProxy } : {}),
     ...(allowedHosts ? { allowedHosts } : {}),
     ...(args.demo ? { demoDir: args.demo } : {}),
+    ...(args.processing ? { processing: args.processing } : {}),
+    ...(args.concurrency ? { concurrency: args.concurrency } : {}),
   });
   for (const [file, hint] of [
     [path.join(demoDir, 'index.html'), 'pass --demo <dir> with an index.html'],

@@ -1,6 +1,8 @@
 // Public surface of @mediabay/server-kit.
 export { createMediaServer } from './media-server.js';
 export type { MediaServer } from './media-server.js';
+export { createMediaWorker } from './worker.js';
+export type { MediaWorker } from './worker.js';
 export { OPEN_TENANT } from './options.js';
 export type { AuthContext, Authenticate, MediaLimits, MediaServerOptions } from './options.js';
 export type { RefusalBounds } from './access/socket-refusals.js';

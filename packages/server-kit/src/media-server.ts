@@ -16,7 +16,7 @@ import { callerKey } from './http/caller-key.js';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { sendError } from './http/respond.js';
 import { resolveOptions, type AuthContext, type MediaServerOptions } from './options.js';
-import { createProcessor } from './processing/processor.js';
+import { processorFor } from './processing/services-processor.js';
 import { addMediaReadRoutes } from './rest/media-routes.js';
 import { addRenditionRoutes } from './rest/rendition-routes.js';
 import { addCaptionRoutes } from './rest/caption-routes.js';
@@ -89,23 +89,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       requests: createRateLimiter('requests', resolved.limits.rateLimit, services.redis?.client),
       uploads: createRateLimiter('uploads', resolved.limits.uploadRateLimit, services.redis?.client),
     };
-    const processor = createProcessor(
-      {
-        db,
-        storage,
-        bus,
-        basePath,
-        concurrency: resolved.concurrency,
-        timeoutMs: resolved.limits.processingTimeoutMs,
-        maxPixels: resolved.limits.maxPixels,
-        memoryBytes: resolved.limits.processingMemoryBytes,
-      },
-      {
-        instanceId: resolved.instanceId,
-        leaseMs: resolved.leases.processingMs,
-        exclusive: services.exclusive,
-      },
-    );
+    const processor = processorFor(services, resolved);
     // before any write: what writes cut off by a crash left behind (local `.part` files)
     await storage.sweepPartial?.();
     ctx = { options: resolved, db, storage, bus, processor };

@@ -97,6 +97,11 @@ export interface MediaServerOptions {
   /** Parallel processing jobs. Default: number of cores. */
   concurrency?: number;
   /**
+   * Where processing jobs run: `here` (default) in this process, or `workers`: only in
+   * `mediabay worker` processes (createMediaWorker) sharing the PostgreSQL database and Redis.
+   */
+  processing?: 'here' | 'workers';
+  /**
    * Origins (`https://app.example`) besides the API's own that may change state, open the socket
    * and read the API cross-origin (CORS). Default: none.
    */
@@ -136,6 +141,7 @@ export interface ResolvedOptions {
   refusedSockets: RefusalBounds;
   limits: Required<Omit<MediaLimits, keyof UploadQuotaLimits>> & UploadQuotaLimits;
   concurrency: number;
+  processing: 'here' | 'workers';
   allowedOrigins: string[];
   trustProxy: number;
   socket: { heartbeatMs: number; highWaterMark: number; maxPerCaller: number; maxPendingPerAddress: number };
@@ -184,6 +190,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
       reservedBytes: { ...DEFAULT_UPLOAD_QUOTAS.reservedBytes, ...limits.reservedBytes },
     },
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
+    processing: options.processing === 'workers' ? 'workers' : 'here',
     allowedOrigins: options.allowedOrigins ?? [],
     trustProxy: proxyHops(options.trustProxy),
     closeGraceMs: options.closeGraceMs ?? 10_000,

@@ -4,7 +4,7 @@
 import { parseHosts } from './hosts.js';
 
 export interface ServeArgs {
-  command: 'serve' | 'help';
+  command: 'serve' | 'worker' | 'help';
   port: number;
   host: string;
   data: string;
@@ -16,12 +16,19 @@ export interface ServeArgs {
   trustProxy?: number;
   /** host names the server answers for besides the loopback ones (DNS rebinding); --public-host */
   publicHosts?: string[];
+  /** serve: where processing jobs run (`here`, or `workers` only); --processing */
+  processing?: 'here' | 'workers';
+  /** parallel processing jobs; --concurrency */
+  concurrency?: number;
 }
 
 export const USAGE = `Usage: mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]
          [--database postgres://USER:PASS@HOST:PORT/DB] [--storage 's3://BUCKET?endpoint=URL&region=R&forcePathStyle=true']
          [--redis redis://HOST:PORT] [--trust-proxy N (reverse proxies in front; default 0)]
          [--public-host media.example.com[,other.example] (repeatable; other Host headers get 421)]
+         [--processing here|workers (workers: jobs run only in \`mediabay worker\` processes)]
+       mediabay worker --database postgres://… [--storage s3://…] [--redis redis://…] [--data <dir>]
+         [--concurrency N] (runs processing jobs only: probe, poster, web rendition; no HTTP)
 Environment: MEDIABAY_DATABASE, MEDIABAY_STORAGE, MEDIABAY_REDIS (defaults of the three flags above),
 AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (S3 credentials).`;
 
@@ -39,8 +46,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   }
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
-  if (command !== 'serve') throw new Error(`Unknown command "${command}".\n${USAGE}`);
-  args.command = 'serve';
+  if (command !== 'serve' && command !== 'worker') throw new Error(`Unknown command "${command}".\n${USAGE}`);
+  args.command = command;
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i] as string;
     const [name, inline] =
@@ -69,6 +76,18 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
         if (!Number.isInteger(hops) || hops < 0)
           throw new Error(`--trust-proxy must be a number of proxies (0 or more), not "${value}".`);
         args.trustProxy = hops;
+        break;
+      }
+      case '--processing':
+        if (value !== 'here' && value !== 'workers')
+          throw new Error(`--processing is here or workers, not "${value}".`);
+        args.processing = value;
+        break;
+      case '--concurrency': {
+        const jobs = Number(value);
+        if (!Number.isInteger(jobs) || jobs < 1)
+          throw new Error(`--concurrency must be a whole number of jobs (1 or more), not "${value}".`);
+        args.concurrency = jobs;
         break;
       }
       case '--public-host':

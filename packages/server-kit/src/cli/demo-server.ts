@@ -22,6 +22,9 @@ export interface DemoServerOptions {
   allowedHosts?: string[];
   demoDir?: string;
   elementsDir?: string;
+  /** see MediaServerOptions.processing and concurrency */
+  processing?: 'here' | 'workers';
+  concurrency?: number;
 }
 
 /** The built files of @mediabay/elements (`dist/`). */
@@ -53,6 +56,8 @@ export function createDemoServer(options: DemoServerOptions): {
     ...(database ? { database } : {}),
     ...(storage ? { storage } : {}),
     ...(redis ? { redis } : {}),
+    ...(options.processing ? { processing: options.processing } : {}),
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
   });
   const checkHost = options.allowedHosts ? createHostGuard(options.allowedHosts) : undefined;
   const demoDir = options.demoDir ?? defaultDemoDir();
