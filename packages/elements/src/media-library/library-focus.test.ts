@@ -37,7 +37,11 @@ describe('<media-library> focus', () => {
     return { client, el, root, items };
   }
 
-  const notOnBody = (what: string) => until(() => deepActive() !== document.body && deepActive(), what);
+  const notOnBody = (what: string): Promise<Element> =>
+    until(() => {
+      const active = deepActive();
+      return active !== document.body ? active : null;
+    }, what);
 
   it('opens the delete confirmation on Cancel, described by its warning; focus survives the delete', async () => {
     const { client, el, root, items } = await library(2);
