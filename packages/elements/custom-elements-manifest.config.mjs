@@ -1,4 +1,8 @@
-// custom-elements.json from the JSDoc of the element classes (@summary, @event, @csspart, ...).
+// custom-elements.json from the JSDoc of the element classes (@summary, @event, @csspart, ...), plus
+// event types and the global tokens (scripts/manifest-plugin.mjs). e2e/manifest.test.ts checks it
+// against the code: every part in a template, every event, token and slot is in it.
+import { mediabayManifestPlugin } from './scripts/manifest-plugin.mjs';
+
 export default {
   globs: [
     'src/**/*.component.ts',
@@ -11,4 +15,5 @@ export default {
   outdir: 'dist',
   litelement: true,
   packagejson: false,
+  plugins: [mediabayManifestPlugin()],
 };

@@ -71,9 +71,13 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @csspart search - The search field.
  * @csspart type-filter - The type filter.
  * @csspart sort - The sort key; `sort-order` is the direction button.
+ * @csspart sort-order - The sort direction button.
  * @csspart view-toggle - The grid/list buttons.
  * @csspart select-all - The select-all checkbox.
  * @csspart selection-bar - Count, tag and delete while items are selected.
+ * @csspart tag-button - The selection bar's "Tag" button.
+ * @csspart delete-button - The selection bar's "Delete" button.
+ * @csspart clear-selection - The selection bar's button that clears the selection.
  * @csspart upload-button - The "Upload" button (disabled while `client.$accepting` says no).
  * @csspart upload-note - Why no files are taken now, in a status line beside it; `data-reason` names it.
  * @csspart uploads-button - "Uploads (3)": brings the upload panel back, shown while uploads exist.
@@ -81,16 +85,25 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  *   `data-live` names the state.
  * @csspart items - The virtualized listbox.
  * @csspart item - One file (also `item-selected`). Carries `data-id`, `data-operation-id`, `data-status`, `aria-selected`.
+ * @csspart item-selected - A selected item (beside `item`).
  * @csspart thumbnail - The poster or icon of a grid item.
  * @csspart badge - The status badge of an item that is not ready.
  * @csspart empty - The empty, no-match, loading and error states.
  * @csspart loading-more - The note shown while the next page of files loads.
  * @csspart selection-rect - The drag rectangle.
  * @csspart dialog - Every dialog (also `confirm-dialog`, `preview-dialog`).
+ * @csspart confirm-dialog - The confirm dialog (delete, discard), beside `dialog`.
+ * @csspart preview-dialog - The preview dialog, beside `dialog`.
  * @csspart dialog-list - The usages listed in the confirm dialog when files are in use.
  * @csspart details - The details pane of the preview.
  * @csspart usages - The "Used in" field of the details pane; `usage-add` its course and lesson fields.
+ * @csspart usage-add - The course and lesson fields that add a usage.
+ * @csspart captions - The "Captions" field of the details pane (a list of caption tracks).
+ * @csspart caption-add - The language, label and file fields that add a caption track.
  * @csspart toasts - The toast region; `toast`, `toast-success`, `toast-error` for each toast.
+ * @csspart toast - One toast (also `toast-success` or `toast-error`).
+ * @csspart toast-success - A toast that reports a success.
+ * @csspart toast-error - A toast that reports a failure.
  * @csspart dropzone - The inner <upload-dropzone>.
  * @csspart panel - The inner <upload-panel>.
  *
@@ -98,6 +111,8 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @cssproperty --mb-library-bg - Background. Defaults to `--mb-color-surface`.
  * @cssproperty --mb-item-bg - Background of a grid card. Defaults to `--mb-color-surface-2`.
  * @cssproperty --mb-item-selected-bg - Background of a selected item. Defaults to `--mb-color-accent-soft`.
+ * @cssproperty --mb-toast-bg - Background of a toast. Default #303030.
+ * @cssproperty --mb-toast-color - Text colour of a toast. Default #f2f2f2.
  */
 export class MediaLibrary extends MediabayElement {
   static override styles = styles;

@@ -9,7 +9,7 @@ import { MediabayElement } from '../shared/mediabay-element.js';
 import { ClientEventsController } from '../shared/client-events.js';
 import { StoreController } from '../shared/store-controller.js';
 import { icon } from '../shared/icons.js';
-import { keepFocus } from '../shared/focus-keeper.js';
+import { canFocus, keepFocus } from '../shared/focus-keeper.js';
 import { announcement } from './announcements.js';
 import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
 import { PanelAvoidController, type Avoiding } from './panel-avoid.js';
@@ -40,6 +40,18 @@ export type PanelPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-
  * @csspart row-detail - Size, percent, time left or status; the whole failure message of a failed row.
  * @csspart row-progress - The row's progressbar.
  * @csspart row-button - Pause, resume, cancel, retry buttons (also `row-<action>`).
+ * @csspart row-queued - A row whose upload is queued (beside `row`).
+ * @csspart row-uploading - A row whose upload is uploading (beside `row`).
+ * @csspart row-paused - A row whose upload is paused (beside `row`).
+ * @csspart row-processing - A row whose upload is processing (beside `row`).
+ * @csspart row-ready - A row whose upload is ready (beside `row`).
+ * @csspart row-error - A row whose upload is error (beside `row`).
+ * @csspart row-canceled - A row whose upload is canceled (beside `row`).
+ * @csspart row-pause - The row's pause button (beside `row-button`).
+ * @csspart row-resume - The row's resume button (beside `row-button`).
+ * @csspart row-cancel - The row's cancel button (beside `row-button`).
+ * @csspart row-retry - The row's retry button (beside `row-button`).
+ * @csspart row-choose - The row's "choose the file again" button (beside `row-button`).
  *
  * @cssproperty --mb-panel-width - Width of the panel. Default 380px.
  * @cssproperty --mb-panel-max-height - Height limit of the list. Default 320px.
@@ -85,6 +97,7 @@ export class UploadPanel extends MediabayElement {
 
   constructor() {
     super();
+    this.addEventListener('focusin', this.#onFocusIn);
     // Lifecycle events, not a diff of $uploads: a change costs one step however many rows wait.
     new ClientEventsController(this, () => this.client, {
       'upload-status': ({ item, previousStatus }) => {
@@ -199,9 +212,20 @@ export class UploadPanel extends MediabayElement {
   }
 
   #dismiss(): void {
+    const hadFocus = !!this.shadowRoot?.activeElement;
     this.dismissed = true;
     this.emit('mb-panel-dismiss', {});
+    // focus goes back where it came from, not to <body> (a host such as the library may move it on)
+    if (hadFocus && canFocus(this.#cameFrom)) this.#cameFrom.focus();
   }
+
+  /** the control that had focus before it entered the panel */
+  #cameFrom: Element | null = null;
+
+  #onFocusIn = (event: FocusEvent): void => {
+    const from = event.relatedTarget;
+    if (from instanceof Element && from !== this && !this.shadowRoot?.contains(from)) this.#cameFrom = from;
+  };
 
   protected override render() {
     const t = this.localize.strings;
