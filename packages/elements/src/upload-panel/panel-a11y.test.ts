@@ -85,6 +85,24 @@ describe('<upload-panel> accessibility', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives focus back to where it came from when closed, not to <body>', async () => {
+    const client = make();
+    const item = uploadItem({ name: 'closing.mp4', progress: 10 });
+    client.$uploads.setKey(item.operationId, item);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><button id="before">Before</button><upload-panel .client=${client}></upload-panel></div>`,
+    );
+    const el = wrapper.querySelector('upload-panel')!;
+    await until(() => !el.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!.hidden, 'panel shown');
+    const before = wrapper.querySelector<HTMLButtonElement>('#before')!;
+    await keyboardFocus(before);
+    const close = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!;
+    close.focus();
+    close.click();
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(before);
+  });
+
   it('moves off a focused control it would cover, and back home when focus leaves it', async () => {
     const client = make();
     const item = uploadItem({ name: 'covering.mp4', progress: 10 });
