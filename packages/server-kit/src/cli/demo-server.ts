@@ -1,5 +1,6 @@
 // The HTTP server behind `mediabay serve`: the media API and socket, the elements bundle at
 // `/mediabay/`, and the demo page at `/`.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import path from 'node:path';
@@ -38,9 +39,15 @@ export function elementsDistDir(): string {
   }
 }
 
-/** The repository's `examples/vanilla`, relative to this package (dist/cli/ or src/cli/). */
-export const defaultDemoDir = (): string =>
-  fileURLToPath(new URL('../../../../examples/vanilla', import.meta.url));
+/**
+ * The demo page: the repository's `examples/vanilla` (relative to this package's dist/cli/ or
+ * src/cli/) in a checkout, else the package's own `demo/` (copied from it when built or packed).
+ */
+export function defaultDemoDir(): string {
+  const repository = fileURLToPath(new URL('../../../../examples/vanilla', import.meta.url));
+  if (existsSync(path.join(repository, 'index.html'))) return repository;
+  return fileURLToPath(new URL('../../demo', import.meta.url));
+}
 
 export function createDemoServer(options: DemoServerOptions): {
   server: http.Server;
