@@ -29,6 +29,13 @@ const SOURCES: Record<string, string[]> = {
     '-c:a',
     'aac',
   ],
+  // a 10-bit 4K phone clip: its transcode must fit the default 512 MiB child budget
+  'phone-4k.mov': [
+    ...VIDEO('3840x2160'),
+    ...TONE,
+    ...['-c:a', 'aac', '-pix_fmt', 'yuv420p10le', '-c:v', 'libx265', '-preset', 'ultrafast'],
+    ...['-x265-params', 'log-level=none', '-tag:v', 'hvc1'],
+  ],
   'old.avi': [...VIDEO('2400x1350'), ...TONE, '-c:v', 'mpeg4', '-c:a', 'libmp3lame'],
   'edit.mov': [...VIDEO('176x144'), '-c:v', 'prores_ks', '-profile:v', '0'],
   'web.webm': [...VIDEO('160x120'), ...TONE, '-c:v', 'libvpx', '-b:v', '200k', '-c:a', 'libvorbis'],
@@ -91,6 +98,7 @@ describe('web renditions', () => {
   const cases: [string, number, number][] = [
     ['phone.mov', 320, 240],
     ['old.avi', 1920, 1080],
+    ['phone-4k.mov', 1920, 1080],
     ['edit.mov', 176, 144],
   ];
   for (const [name, width, height] of cases) {

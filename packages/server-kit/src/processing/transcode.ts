@@ -39,6 +39,11 @@ const FIT_1080 =
   "scale=w='if(gte(iw,ih),min(1920,iw),min(1080,iw))':h='if(gte(iw,ih),min(1080,ih),min(1920,ih))'" +
   ':force_original_aspect_ratio=decrease:force_divisible_by=2';
 
+/** Sources bigger than 1080p (4K phone video) are decoded on one thread and encoded with a short
+ * lookahead and few reference frames, so a 4K HEVC transcode fits the 512 MiB child budget. */
+const isLarge = (probe: ProbeResult): boolean => (probe.width ?? 0) * (probe.height ?? 0) > 1920 * 1080;
+const LEAN_X264 = ['-x264-params', 'rc-lookahead=5:sync-lookahead=0:bframes=1:ref=1'];
+
 function codecArgs(input: TranscodeInput): string[] {
   if (input.plan === 'remux') return ['-map', '0:v:0?', '-map', '0:a:0?', '-c', 'copy'];
   const audio = input.probe.hasAudio ? ['-c:a', 'aac', '-b:a', '128k', '-ac', '2'] : ['-an'];
@@ -47,12 +52,18 @@ function codecArgs(input: TranscodeInput): string[] {
     ...['-map', '0:v:0', '-map', '0:a:0?', '-sn', '-dn'],
     ...['-vf', FIT_1080, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23'],
     ...['-profile:v', 'high', '-pix_fmt', 'yuv420p', '-threads', '2'],
+    ...(isLarge(input.probe) ? LEAN_X264 : []),
     ...audio,
   ];
 }
 
-function progressReader(durationMs: number | null, report: TranscodeProgress): (line: string) => void {
-  const started = Date.now();
+/** Reads ffmpeg's `-progress` lines (`key=value`, a block per update ending in `progress=`). */
+export function progressReader(
+  durationMs: number | null,
+  report: TranscodeProgress,
+  clock: () => number = Date.now,
+): (line: string) => void {
+  const started = clock();
   let lastAt = started;
   let lastPercent = 0; // 0 is reported when the step starts
   let doneUs = 0;
@@ -66,7 +77,7 @@ function progressReader(durationMs: number | null, report: TranscodeProgress): (
     if (key !== 'progress' || !durationMs) return;
     const fraction = Math.min(1, doneUs / (durationMs * 1000));
     const percent = Math.floor(fraction * 100);
-    const now = Date.now();
+    const now = clock();
     if (value !== 'end' && (percent === lastPercent || now - lastAt < REPORT_EVERY_MS)) return;
     lastAt = now;
     lastPercent = percent;
@@ -89,6 +100,7 @@ export async function makeWebRendition(
       'ffmpeg',
       [
         ...['-v', 'error', '-nostdin', '-protocol_whitelist', 'file'],
+        ...['-threads', isLarge(input.probe) ? '1' : '2', '-filter_threads', '1'],
         ...['-max_pixels', String(input.maxPixels), '-f', input.demuxer, '-i', `file:${input.file}`],
         ...codecArgs(input),
         ...['-map_metadata', '-1', '-movflags', '+faststart', '-f', input.kind === 'audio' ? 'ipod' : 'mp4'],
