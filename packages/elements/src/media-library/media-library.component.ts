@@ -32,7 +32,8 @@ import { LIST_LIMIT, paramsFromView, paramsKey } from './view-params.js';
 import { renderGridItem, renderListItem } from './library-item.js';
 import { LibraryRows, keyOfKey } from './library-rows.js';
 import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
-import { LibrarySelectionController, itemDomId } from './selection-controller.js';
+import { LibrarySelectionController } from './selection-controller.js';
+import { LibraryFocusController } from './library-focus.js';
 import { PreviewController } from './preview-controller.js';
 import { LibraryActions } from './library-actions.js';
 import styles from './media-library.styles.js';
@@ -141,7 +142,8 @@ export class MediaLibrary extends MediabayElement {
   private readonly posters = new StoreController(this, () => posterStore);
   private readonly selection = new LibrarySelectionController(this);
   private readonly preview = new PreviewController(this);
-  private readonly toasts = new ToastController(this, () => this.#focusFallbacks());
+  private readonly focusKeeper = new LibraryFocusController(this, this.selection);
+  private readonly toasts = new ToastController(this, () => this.focusKeeper.fallbacks());
   private readonly dialog = new DialogController(this);
   private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
 
@@ -152,15 +154,11 @@ export class MediaLibrary extends MediabayElement {
   #lastSelection?: ReadonlySet<string>;
   /** index of the last item in view, from the virtualizer's visibilityChanged */
   #lastVisible = -1;
-  /** index of the first item in view */
-  #firstVisible = -1;
   /** a failed next page waits for the user to scroll again (no retry loop against a failing server) */
   #loadMoreFailed = false;
   /** what the virtualizer gets: keys and one renderItem */
   readonly #rows = new LibraryRows();
   #summed: { items?: readonly MediaFile[]; sum: number } = { sum: 0 };
-  /** the active index the panel was last kept off */
-  #keptClear = -1;
 
   /** The files in display order, as the grid shows them. */
   get items(): MediaFile[] {
@@ -208,13 +206,6 @@ export class MediaLibrary extends MediabayElement {
     this.panel?.show();
   }
 
-  /** the panel was closed from inside: focus goes to the button that brings it back */
-  #onPanelDismiss = (): void => {
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('[part~="uploads-button"]')?.focus(),
-    );
-  };
-
   /** Shows a toast in the library's toast region. */
   notify(message: string, tone: 'success' | 'error' = 'success'): void {
     this.toasts.show(message, tone);
@@ -258,42 +249,12 @@ export class MediaLibrary extends MediabayElement {
     // an item in view would look different: the virtualizer renders its items again (stable
     // properties alone do not make it update)
     if (this.#rows.takeStale()) (this.listbox() as ReactiveElement | null)?.requestUpdate();
-    if (this.selection.activeIndex !== this.#keptClear) {
-      this.#keptClear = this.selection.activeIndex;
-      requestAnimationFrame(() => this.#keepActiveClear());
-    }
     // also after each page lands: a viewport taller than the loaded files keeps asking
     this.#loadMoreIfNearEnd();
   }
 
-  /** the panel floats over the grid: keep it off the item the keyboard is on */
-  #keepActiveClear(): void {
-    const listbox = this.listbox();
-    if (!listbox || this.shadowRoot?.activeElement !== listbox) return;
-    const item = listbox.querySelector(`#${itemDomId(this.selection.activeIndex)}`);
-    this.panel?.keepClear(item ? item.getBoundingClientRect() : null);
-  }
-
-  /**
-   * Tabbing into the grid after scrolling it away from the active item: the keyboard starts at the
-   * first item in view, not at an item out of sight (whose first arrow would jump back to it).
-   */
-  #onListFocus = (): void => {
-    const listbox = this.listbox();
-    const active = listbox?.querySelector(`#${itemDomId(this.selection.activeIndex)}`);
-    const box = listbox?.getBoundingClientRect();
-    const rect = active?.getBoundingClientRect();
-    const inView = !!box && !!rect && rect.bottom > box.top && rect.top < box.bottom;
-    if (!inView && this.#firstVisible >= 0) {
-      this.selection.activeIndex = this.#firstVisible;
-      this.requestUpdate();
-    }
-    requestAnimationFrame(() => this.#keepActiveClear());
-  };
-
   #onVisibilityChanged = (event: Event & { first?: number; last?: number }): void => {
-    this.#keepActiveClear();
-    this.#firstVisible = event.first ?? -1;
+    this.focusKeeper.onVisibility(event.first ?? -1);
     this.#lastVisible = event.last ?? -1;
     this.#loadMoreFailed = false;
     this.#loadMoreIfNearEnd();
@@ -335,24 +296,15 @@ export class MediaLibrary extends MediabayElement {
       else this.client?.selection.selectAll(this.items.map((file) => file.id));
     },
     clearSelection: () => {
-      void keepFocus(this, () => this.#focusFallbacks());
+      void keepFocus(this, () => this.focusKeeper.fallbacks());
       this.client?.selection.clear();
     },
     // the dialog gives focus back to the button that opened it, which may have gone with the files
     deleteSelected: () =>
-      void this.actions.deleteSelected().finally(() => refocus(this, () => this.#focusFallbacks())),
+      void this.actions.deleteSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
     tagSelected: () =>
-      void this.actions.tagSelected().finally(() => refocus(this, () => this.#focusFallbacks())),
+      void this.actions.tagSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
   };
-
-  /** where focus goes when the control that had it went away: the grid, else the toolbar */
-  *#focusFallbacks(): Generator<Element | null | undefined> {
-    yield this.listbox();
-    const root = this.renderRoot;
-    yield root.querySelector('[part~="select-all"]');
-    yield root.querySelector('[part~="search"] input');
-    yield root.querySelector('[part~="upload-button"]');
-  }
 
   #onBaseKeyDown(event: KeyboardEvent): void {
     if (
@@ -468,7 +420,7 @@ export class MediaLibrary extends MediabayElement {
         part="panel"
         .client=${this.client}
         theme=${this.theme}
-        @mb-panel-dismiss=${this.#onPanelDismiss}
+        @mb-panel-dismiss=${this.focusKeeper.onPanelDismiss}
       ></upload-panel>
     `;
   }
@@ -540,7 +492,7 @@ export class MediaLibrary extends MediabayElement {
         @click=${this.selection.onClick}
         @dblclick=${this.selection.onDblClick}
         @keydown=${this.selection.onKeyDown}
-        @focus=${this.#onListFocus}
+        @focus=${this.focusKeeper.onListFocus}
         @pointerdown=${this.selection.onPointerDown}
         @visibilityChanged=${this.#onVisibilityChanged}
         @rangeChanged=${this.#rows.onRangeChanged}
