@@ -147,6 +147,15 @@ export interface MediabayStrings {
 const plural = (count: number, one: string, many: string) =>
   `${formatCount(count, 'en')} ${count === 1 ? one : many}`;
 
+/** the server's processing stages (`media-processing-progress`), as a user reads them */
+const EN_STAGES: Readonly<Record<string, string>> = {
+  queued: 'waiting',
+  probing: 'reading the file',
+  thumbnail: 'making a preview',
+  transcoding: 'converting for browsers',
+  done: 'done',
+};
+
 export const en: MediabayStrings = {
   locale: 'en',
   dir: 'ltr',
@@ -179,7 +188,7 @@ export const en: MediabayStrings = {
   cancelAll: 'Cancel all',
   chooseAgain: (name) => `Choose ${name} again`,
   waitingForFile: 'Choose the file again to resume',
-  processingStage: (stage) => `Processing: ${stage}`,
+  processingStage: (stage) => `Processing: ${EN_STAGES[stage] ?? stage}`,
   announceStarted: (name) => `Uploading ${name}`,
   announceFinished: (name) => `${name} is ready`,
   announceFailed: (name, reason) => `${name} failed: ${reason}`,

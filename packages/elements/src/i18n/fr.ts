@@ -15,6 +15,14 @@ const reasons: Record<string, string> = {
 const plural = (count: number, one: string, many: string) =>
   `${formatCount(count, 'fr')} ${count <= 1 ? one : many}`;
 
+const FR_STAGES: Readonly<Record<string, string>> = {
+  queued: 'en attente',
+  probing: 'lecture du fichier',
+  thumbnail: 'création de l’aperçu',
+  transcoding: 'conversion pour les navigateurs',
+  done: 'terminé',
+};
+
 export const fr: MediabayStrings = {
   locale: 'fr',
   dir: 'ltr',
@@ -47,7 +55,7 @@ export const fr: MediabayStrings = {
   cancelAll: 'Tout annuler',
   chooseAgain: (name) => `Choisir à nouveau ${name}`,
   waitingForFile: 'Choisissez à nouveau le fichier pour reprendre',
-  processingStage: (stage) => `Traitement : ${stage}`,
+  processingStage: (stage) => `Traitement : ${FR_STAGES[stage] ?? stage}`,
   announceStarted: (name) => `Envoi de ${name}`,
   announceFinished: (name) => `${name} est prêt`,
   announceFailed: (name, reason) => `Échec de ${name} : ${reason}`,
