@@ -7,6 +7,7 @@ import type { UploadItem, UploadStatus } from '@mediabay/core';
 import type { MediaFile } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatDate, formatDuration, formatPercent } from '../shared/format.js';
+import { uploadErrorText } from '../i18n/upload-errors.js';
 import { icon, typeColor, typeIcon } from '../shared/icons.js';
 
 export interface ItemView {
@@ -52,7 +53,7 @@ function badge(status: string, file: MediaFile, upload: UploadItem | undefined, 
   return html`<span
     class="badge badge-${status}"
     part="badge"
-    title=${file.error ?? upload?.error?.message ?? ''}
+    title=${file.error ?? (upload?.error ? uploadErrorText(upload.error, t) : '')}
   >
     ${status === 'error' ? icon('error') : nothing}${text}
   </span>`;
