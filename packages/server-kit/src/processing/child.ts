@@ -70,7 +70,8 @@ export function limitedCommand(command: string, args: string[], budget: ChildBud
   tools ??= { setpriv: onPath('setpriv'), prlimit: onPath('prlimit'), ionice: onPath('ionice') };
   const data = Math.max(budget.memoryBytes - OUTSIDE_DATA, 32 * 1024 * 1024);
   const cpu = Math.max(1, Math.ceil(budget.cpuSeconds));
-  const lower = ['nice', '-n', '10', ...(tools.ionice ? ['ionice', '-c', '2', '-n', '7'] : [])];
+  // -t: a container that may not set I/O priorities still runs the job
+  const lower = ['nice', '-n', '10', ...(tools.ionice ? ['ionice', '-t', '-c', '2', '-n', '7'] : [])];
   const death = tools.setpriv ? ['setpriv', '--pdeathsig', 'KILL', '--'] : [];
   if (tools.prlimit) {
     return [...death, 'prlimit', `--data=${data}`, `--cpu=${cpu}`, '--', ...lower, command, ...args];
