@@ -6,6 +6,8 @@ import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/
 import { settled, testFile, uploadItem, until } from '../test-support/fixtures.js';
 import { deepActive } from '../shared/focus-keeper.js';
 import type { UploadPanel } from './upload-panel.component.js';
+import { en } from '../i18n/en.js';
+import { panelTitle } from './panel-summary.js';
 import './upload-panel.js';
 
 const rows = (el: UploadPanel) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"]')];
@@ -192,6 +194,25 @@ describe('<upload-panel> through bad networks', () => {
     await until(() => rows(el).length === 1, 'finished rows left', 15000);
     expect(part(el, 'summary')!.textContent).to.contain('2 of 3 done');
     quick.cancel(big.operationId);
+  });
+
+  it('titles a batch offline by what it waits for, and a finished one by its outcome', () => {
+    const batch = client.$batch.get();
+    const counts = { ...batch.counts, uploading: 2, queued: 1 };
+    const moving = { ...batch, counts, batchTotal: 3 };
+    expect(panelTitle(moving, en)).to.equal('Uploading 3 items');
+    expect(panelTitle(moving, en, true)).to.equal('Waiting for connection…');
+    const over = {
+      ...batch,
+      batchTotal: 10,
+      batchDone: 8,
+      batchFailed: 2,
+      counts: { ...batch.counts, error: 2 },
+    };
+    expect(panelTitle(over, en)).to.equal('8 uploads complete, 2 failed');
+    expect(panelTitle({ ...over, batchDone: 10, batchFailed: 0, counts: batch.counts }, en)).to.equal(
+      '10 uploads complete',
+    );
   });
 
   it('moves focus to the next row when the focused row goes away, never to <body>', async () => {

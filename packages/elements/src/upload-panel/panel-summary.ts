@@ -15,10 +15,12 @@ export interface SummaryActions {
 export const working = (batch: BatchState): number =>
   batch.counts.queued + batch.counts.uploading + batch.counts.paused + batch.counts.processing;
 
-/** "Uploading 7 items" while files move, then "10 uploads complete" / "8 uploads complete, 2 failed". */
-export function panelTitle(batch: BatchState | undefined, t: MediabayStrings): string {
+/** "Uploading 7 items" while files move ("Waiting for connection…" offline), then "10 uploads complete" / "8 uploads complete, 2 failed". */
+export function panelTitle(batch: BatchState | undefined, t: MediabayStrings, offline = false): string {
   if (!batch) return t.panelLabel;
   const moving = working(batch);
+  // nothing can move while the browser is offline: say what the rows wait for
+  if (moving > 0 && offline && batch.counts.uploading + batch.counts.queued > 0) return t.waitingConnection;
   if (moving > 0) return t.panelUploading(moving);
   // the finished batch counts its files even after they left the panel; without one, what is listed
   const done = batch.batchTotal > 0 ? batch.batchDone : batch.counts.ready;

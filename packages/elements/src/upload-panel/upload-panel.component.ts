@@ -79,6 +79,8 @@ export class UploadPanel extends MediabayElement {
   avoiding: Avoiding = '';
 
   @state() private announcement = '';
+  /** `navigator.onLine` is false: the title says what the rows wait for */
+  @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
 
   @query('input[type=file]') private picker!: HTMLInputElement;
 
@@ -92,7 +94,9 @@ export class UploadPanel extends MediabayElement {
   #ids: readonly string[] = [];
   #known = new Set<string>();
   #running = false;
-  readonly #avoid = new PanelAvoidController(this, () => this.renderRoot.querySelector('[part="panel"]'));
+  readonly #avoid: PanelAvoidController = new PanelAvoidController(this, (): HTMLElement | null =>
+    this.renderRoot.querySelector('[part="panel"]'),
+  );
   #failed = 0;
 
   constructor() {
@@ -105,6 +109,23 @@ export class UploadPanel extends MediabayElement {
       },
     });
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.offline = navigator.onLine === false;
+    window.addEventListener('online', this.#onNetwork);
+    window.addEventListener('offline', this.#onNetwork);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onNetwork);
+    window.removeEventListener('offline', this.#onNetwork);
+  }
+
+  #onNetwork = (): void => {
+    this.offline = navigator.onLine === false;
+  };
 
   /** Brings a dismissed or minimised panel back and moves focus into it. */
   show(): void {
@@ -244,7 +265,7 @@ export class UploadPanel extends MediabayElement {
         ?hidden=${empty || this.dismissed}
       >
         <header class="header" part="header">
-          <h2 class="title">${panelTitle(batch, t)}</h2>
+          <h2 class="title">${panelTitle(batch, t, this.offline)}</h2>
           <button
             class="icon-button"
             part="minimize-button"
