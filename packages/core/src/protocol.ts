@@ -134,10 +134,10 @@ export interface MediaProcessingProgressEvent {
   operationId: string;
   fileId: string;
   /**
-   * `stage`: queued, probing, thumbnail, transcoding, done. While transcoding, `timeLeft` is the
+   * `stage`: queued, probing, thumbnail, transcoding, done. While transcoding, `timeRemaining` is the
    * estimated seconds to go (absent until it can be estimated).
    */
-  data: { progress: number; stage: string; timeLeft?: number };
+  data: { progress: number; stage: string; timeRemaining?: number };
 }
 export interface MediaCreatedEvent {
   type: 'media-created';

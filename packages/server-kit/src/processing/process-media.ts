@@ -105,7 +105,7 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
       type: 'media-processing-progress',
       operationId: record.operationId,
       fileId: record.id,
-      data: { progress, stage, ...(typeof timeLeft === 'number' ? { timeLeft } : {}) },
+      data: { progress, stage, ...(typeof timeLeft === 'number' ? { timeRemaining: timeLeft } : {}) },
     });
 
   let patch: MediaPatch;

@@ -148,6 +148,7 @@ describe('web renditions', () => {
         'never goes back',
       );
       assert.ok(percents.every((p) => p >= 0 && p <= 100));
+      assert.equal(typeof progress.at(-1)?.timeRemaining, 'number', 'seconds left, once known');
     });
   }
 
