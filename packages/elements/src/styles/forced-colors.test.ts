@@ -7,7 +7,9 @@ import { seedLibrary, settled, uniquePrefix, uploadItem, until } from '../test-s
 import { focusShows, forcedColors, keyboardFocus, shot } from '../test-support/a11y.js';
 import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
 import type { MediaLibrary } from '../media-library/media-library.component.js';
+import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
 import '../upload-panel/upload-panel.js';
+import '../upload-dropzone/upload-dropzone.js';
 import '../media-library/media-library.js';
 
 describe('forced colors', () => {
@@ -45,6 +47,16 @@ describe('forced colors', () => {
     // the panel's edge and the progress bars stay visible: a border, not a shadow and a tint
     expect(getComputedStyle(q('[part="panel"]')).borderTopStyle).to.equal('solid');
     expect(getComputedStyle(q('[part~="row-progress"]')).borderTopStyle).to.equal('solid');
+  });
+
+  it("shows the focus of the dropzone's Choose files button", async () => {
+    const el = await fixture<UploadDropzone>(html`<upload-dropzone .client=${client}></upload-dropzone>`);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const button = el.shadowRoot!.querySelector<HTMLElement>('[part="button"]')!;
+    input.blur();
+    const blurred = await shot(button);
+    await keyboardFocus(input);
+    expect(await shot(button)).not.to.equal(blurred);
   });
 
   it('shows the focus of the library toolbar, the grid item, selection and the pressed view', async () => {

@@ -89,6 +89,9 @@ export default [
       background: color-mix(in srgb, var(--_accent) 8%, transparent);
     }
     input:focus-visible ~ .prompt .button {
+      /* the transparent outline is what forced colors paints (it drops the shadow) */
+      outline: 2px solid transparent;
+      outline-offset: 2px;
       box-shadow: var(--_focus);
     }
     .off .button {
