@@ -1,5 +1,5 @@
 // Caption tracks: `GET/PUT/DELETE /:id/captions/:lang`. PUT takes WebVTT or SRT as the raw body
-// (`?label=` names the track) or JSON `{text, label?}`, stores it as WebVTT, answers the MediaFile;
+// (`?label=` names the track), JSON `{text, label?}` or a form (a file and a `label` field), stores it as WebVTT, answers the MediaFile;
 // GET serves `text/vtt`; DELETE removes. Editing captions is editing the file (the `rename` rule:
 // editors their own files, admins any).
 import type { IncomingMessage } from 'node:http';
@@ -14,6 +14,7 @@ import { sendJson } from '../http/respond.js';
 import { toMediaFile } from '../media/to-wire.js';
 import type { AuthContext } from '../options.js';
 import { captionLanguage, captionText, MAX_CAPTION_BYTES, toWebVtt } from './caption-text.js';
+import { readCaptionForm } from './caption-form.js';
 import { sendStored } from './content.js';
 import { loadOwned } from './media-routes.js';
 import type { Router } from './router.js';
@@ -52,6 +53,10 @@ async function captionUpload(req: IncomingMessage, url: URL): Promise<{ vtt: str
       throw new HttpError(400, 'invalid-body', 'Send the captions as `text`.');
     if (Buffer.byteLength(body.text) > MAX_CAPTION_BYTES) throw tooLarge();
     return { vtt: toWebVtt(captionText(Buffer.from(body.text))), label: label(body.label) };
+  }
+  if (type === 'multipart/form-data') {
+    const form = await readCaptionForm(req, MAX_CAPTION_BYTES);
+    return { vtt: toWebVtt(captionText(form.bytes)), label: label(form.label) };
   }
   if (type && !/^(text\/[\w.+-]+|application\/(x-subrip|octet-stream))$/.test(type)) {
     throw new HttpError(415, 'unsupported-type', 'Send captions as WebVTT (text/vtt) or SRT text.');

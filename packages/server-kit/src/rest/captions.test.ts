@@ -125,6 +125,23 @@ describe('caption routes', () => {
     assert.match(text, /Bonjour/);
   });
 
+  it('takes a caption file sent as a form, with its label', async () => {
+    const form = new FormData();
+    form.set('label', 'Italiano');
+    form.set('file', new Blob([SRT], { type: 'application/x-subrip' }), 'lezione.srt');
+    const res = await fetch(`${server.url}/api/media/${file.id}/captions/it`, {
+      method: 'PUT',
+      headers: as('erin'),
+      body: form,
+    });
+    assert.equal(res.status, 200);
+    const track = ((await res.json()) as MediaFile).captions?.find((c) => c.lang === 'it');
+    assert.equal(track?.label, 'Italiano');
+    const text = await (await fetch(`${server.url}${track?.url}`, { headers: as('vic') })).text();
+    assert.equal(text, toWebVtt(SRT));
+    assert.equal((await api(server, 'erin', 'DELETE', `/${file.id}/captions/it`)).status, 204);
+  });
+
   it('removes a track with DELETE, then answers 404 for it', async () => {
     const res = await fetch(`${server.url}/api/media/${file.id}/captions/fr-CA`, {
       method: 'DELETE',
@@ -171,6 +188,24 @@ describe('caption routes', () => {
       'invalid-label',
     ],
   ];
+  const putForm = (parts: [string, string | Blob][]) => {
+    const form = new FormData();
+    for (const [name, value] of parts) form.set(name, value);
+    return fetch(`${server.url}/api/media/${file.id}/captions/es`, {
+      method: 'PUT',
+      headers: as('erin'),
+      body: form,
+    });
+  };
+  hostile.push(
+    [
+      'a form over the cap',
+      () => putForm([['file', new Blob([SRT, 'x'.repeat(1024 * 1024)])]]),
+      413,
+      'file-too-large',
+    ],
+    ['a form without a file', () => putForm([['label', 'Español']]), 400, 'invalid-body'],
+  );
   for (const [label, send, status, code] of hostile) {
     it(`refuses ${label} with ${status} ${code} and changes nothing`, async () => {
       const res = await send();
