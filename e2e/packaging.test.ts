@@ -151,7 +151,7 @@ async function shipped(source: string): Promise<number> {
     logLevel: 'silent',
   });
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint)!;
+  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === '<stdin>')!;
   const first = new Set([entry]);
   for (const path of first)
     for (const imported of outputs[path]!.imports)

@@ -54,18 +54,44 @@ async function buildCss(widget: Widget): Promise<Uint8Array> {
 }
 
 /** What a user ships for "an upload widget with a file list and resumable uploads", nothing else. */
-const SIZE_ENTRIES: Record<Exclude<Widget, 'baseline'>, string> = {
+const SIZE_ENTRIES: Record<SizeEntry, string> = {
   mediabay: `import '@mediabay/elements';`,
+  'mediabay-dropzone': `import '@mediabay/elements/upload-dropzone';`,
   uppy: `import Uppy from '@uppy/core'; import Dashboard from '@uppy/dashboard'; import Tus from '@uppy/tus';
     new Uppy().use(Dashboard, { inline: true, target: 'body' }).use(Tus, { endpoint: '/uploads' });`,
   filepond: `import { create } from 'filepond'; create(document.querySelector('input'));`,
 };
+export type SizeEntry = Exclude<Widget, 'baseline'> | 'mediabay-dropzone';
 
-export async function buildForSize(widget: Exclude<Widget, 'baseline'>): Promise<BuiltWidget> {
-  const js = await build({
+export interface SizedWidget {
+  /** the entry and the chunks it imports statically: what loads before anything shows */
+  first: Uint8Array[];
+  /** the chunks imported on first use (`import()`) */
+  later: Uint8Array[];
+  css: Uint8Array;
+}
+
+/** Built with code splitting, as an app's bundler would: what loads first, and what loads on use. */
+export async function buildForSize(entry: SizeEntry): Promise<SizedWidget> {
+  const result = await build({
     ...common,
-    stdin: { contents: SIZE_ENTRIES[widget], loader: 'js', resolveDir: here('..') },
-    outfile: 'size.js',
+    stdin: { contents: SIZE_ENTRIES[entry], loader: 'js', resolveDir: here('..') },
+    splitting: true,
+    outdir: here('../.size-out'),
+    metafile: true,
   });
-  return { js: js.outputFiles![0]!.contents, css: await buildCss(widget) };
+  const outputs = result.metafile!.outputs;
+  const byPath = new Map(Object.keys(outputs).map((path) => [here(`../${path}`), path]));
+  // dynamic imports are entry points too: the page's entry is the one made from stdin
+  const first = new Set(Object.keys(outputs).filter((path) => outputs[path]!.entryPoint === '<stdin>'));
+  for (const path of first)
+    for (const imported of outputs[path]!.imports)
+      if (imported.kind === 'import-statement') first.add(imported.path);
+  const js = result.outputFiles!.filter((file) => file.path.endsWith('.js'));
+  const widget = entry === 'mediabay-dropzone' ? 'mediabay' : entry;
+  return {
+    first: js.filter((file) => first.has(byPath.get(file.path) ?? '')).map((file) => file.contents),
+    later: js.filter((file) => !first.has(byPath.get(file.path) ?? '')).map((file) => file.contents),
+    css: await buildCss(widget),
+  };
 }
