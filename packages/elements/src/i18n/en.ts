@@ -2,7 +2,7 @@
 // so a missing translation is a type error rather than a blank label.
 import type { NotAcceptingReason, UploadStatus } from '@mediabay/core';
 import type { MediaType, SortKey } from '@mediabay/core/protocol';
-import { formatCount } from '../shared/format.js';
+import { formatCount, formatPlural } from '../shared/format.js';
 import { enUploadErrors } from './upload-errors.js';
 
 export interface MediabayStrings {
@@ -144,8 +144,7 @@ export interface MediabayStrings {
   captionFailed: string;
 }
 
-const plural = (count: number, one: string, many: string) =>
-  `${formatCount(count, 'en')} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) => formatPlural(count, 'en', one, many);
 
 /** the server's processing stages (`media-processing-progress`), as a user reads them */
 const EN_STAGES: Readonly<Record<string, string>> = {

@@ -1,6 +1,6 @@
 // French strings: the second complete locale (register it with `registerLocale('fr', fr)`).
 import type { MediabayStrings } from './en.js';
-import { formatCount } from '../shared/format.js';
+import { formatCount, formatPlural } from '../shared/format.js';
 import { frUploadErrors } from './upload-errors.js';
 
 const reasons: Record<string, string> = {
@@ -12,8 +12,7 @@ const reasons: Record<string, string> = {
   'custom-validator': 'refusé par une règle du site',
 };
 
-const plural = (count: number, one: string, many: string) =>
-  `${formatCount(count, 'fr')} ${count <= 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) => formatPlural(count, 'fr', one, many);
 
 const FR_STAGES: Readonly<Record<string, string>> = {
   queued: 'en attente',

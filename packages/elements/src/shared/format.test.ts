@@ -5,6 +5,7 @@ import {
   formatDate,
   formatDuration,
   formatPercent,
+  formatPlural,
   formatTimeLeft,
 } from './format.js';
 
@@ -28,6 +29,24 @@ describe('format helpers', () => {
     expect(formatCount(12345, 'en')).to.equal('12,345');
     expect(formatCount(12345, 'fr')).to.equal('12\u202f345');
     expect(formatCount(1, 'en')).to.equal('1');
+  });
+
+  it('picks the noun form by the locale plural rules (Intl.PluralRules)', () => {
+    const en: [number, string][] = [
+      [0, '0 items'],
+      [1, '1 item'],
+      [2, '2 items'],
+      [1.5, '1.5 items'],
+    ];
+    for (const [n, text] of en) expect(formatPlural(n, 'en', 'item', 'items')).to.equal(text);
+    // French counts 0 and anything below 2 as singular
+    const fr: [number, string][] = [
+      [0, '0 élément'],
+      [1, '1 élément'],
+      [1.5, '1,5 élément'],
+      [2, '2 éléments'],
+    ];
+    for (const [n, text] of fr) expect(formatPlural(n, 'fr', 'élément', 'éléments')).to.equal(text);
   });
 
   const durations: [number, string][] = [

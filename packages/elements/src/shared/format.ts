@@ -20,6 +20,21 @@ export function formatCount(count: number, locale: string): string {
   return numberFormat(locale, {}).format(count);
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * "3 items": the count in the locale's digits and the noun form its plural rules pick (Intl.PluralRules:
+ * French says "0 élément", "1,5 élément"; English "0 items"). `one` for the `one` category, `other` else.
+ */
+export function formatPlural(count: number, locale: string, one: string, other: string): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return `${formatCount(count, locale)} ${rules.select(count) === 'one' ? one : other}`;
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** 1536 -> "1.5 KB". Decimal places shrink as the number grows, like Google Drive (1 KB = 1024 B). */
