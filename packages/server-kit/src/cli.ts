@@ -31,6 +31,7 @@ export async function main(argv: string[]): Promise<void> {
     ...(args.redis ? { redis: args.redis } : {}),
     ...(args.trustProxy ? { trustProxy: args.trustProxy } : {}),
     ...(allowedHosts ? { allowedHosts } : {}),
+    ...(args.allowedOrigins?.length ? { allowedOrigins: args.allowedOrigins } : {}),
     ...(args.demo ? { demoDir: args.demo } : {}),
     ...(args.processing ? { processing: args.processing } : {}),
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
@@ -52,6 +53,7 @@ export async function main(argv: string[]): Promise<void> {
     args.database ? `metadata in ${redact(args.database)}` : `metadata in SQLite under ${args.data}`,
     args.storage ? `files in ${args.storage.split('?', 1)[0]}` : `files under ${args.data}`,
     ...(args.redis ? [`events and upload locks through ${redact(args.redis)}`] : []),
+    ...(args.allowedOrigins?.length ? [`embeddable from ${args.allowedOrigins.join(', ')}`] : []),
   ];
   console.log(
     `Mediabay demo: http://${host}:${port}/\n` +

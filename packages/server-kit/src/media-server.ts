@@ -25,6 +25,9 @@ import { createRouter } from './rest/router.js';
 import { sweepExpiredUploads } from './tus/expiry.js';
 import { createTusEndpoint, type TusEndpoint } from './tus/tus-endpoint.js';
 import { createRelay } from './ws/relay.js';
+import { addTicketRoute } from './ws/ticket-route.js';
+import { createSocketTickets } from './ws/tickets.js';
+import { TUS_VERSION } from './tus/conformance.js';
 
 export interface MediaServer {
   /** A Node request handler; with `next` (Express/Connect) paths outside the API are passed on. */
@@ -57,6 +60,10 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   const forwarded = forwardedThrough(resolved.trustProxy);
   const origins = { allowed: resolved.allowedOrigins, host: forwarded.host };
   const checkHost = resolved.allowedHosts ? createHostGuard(resolved.allowedHosts) : undefined;
+  const tickets = createSocketTickets(async () => {
+    await init;
+    return (ctx as MediaContext).db;
+  });
   const relay = createRelay({
     path: `${basePath}/events`,
     bus: localBus,
@@ -70,6 +77,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     countRequest,
     mayRead: async (auth) => (await resolved.authorize(auth, 'read')) === true,
     onRefused: (refusal) => refusals.record(refusal),
+    redeemTicket: (ticket) => tickets.redeem(ticket),
   });
   const router = createRouter();
   let ctx: MediaContext | undefined;
@@ -94,6 +102,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     await storage.sweepPartial?.();
     ctx = { options: resolved, db, storage, bus, processor };
     tus = createTusEndpoint(ctx, services.locker);
+    addTicketRoute(router, ctx, tickets);
     addMediaWriteRoutes(router, ctx); // first: `/tags` and `/bulk-delete` before `/:id`
     addMediaReadRoutes(router, ctx);
     addRenditionRoutes(router, ctx);
@@ -127,6 +136,9 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       if (active === 0) onIdle?.();
     });
     watchBodyIdle(req, resolved.limits.bodyIdleTimeoutMs);
+    const uploadsPath = `${basePath}/uploads`;
+    const tusRequest = rawPath === uploadsPath || rawPath.startsWith(`${uploadsPath}/`);
+    if (tusRequest) res.setHeader('Tus-Resumable', TUS_VERSION); // on every answer, refusals too
     try {
       checkHost?.(req);
       await init;
@@ -135,6 +147,10 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       applyCors(req, res, resolved.allowedOrigins);
       if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
         res.writeHead(204).end(); // a preflight: answered before auth, as browsers send no credentials
+        return;
+      }
+      if (tusRequest && req.method === 'OPTIONS') {
+        await (tus as TusEndpoint).discover(req, res); // tus discovery: clients send no credentials
         return;
       }
       checkOrigin(req, origins);

@@ -56,9 +56,41 @@ describe('mediabay arguments', () => {
     ['serve', '--nope', '1'],
     ['serve', '--trust-proxy', 'yes'],
     ['serve', '--trust-proxy', '-1'],
+    ['serve', '--allowed-origins', 'lms.example'],
+    ['serve', '--allowed-origins', 'https://lms.example/path'],
+    ['serve', '--allowed-origins', 'ftp://lms.example'],
+    ['serve', '--allowed-origins'],
   ]) {
     it(`refuses ${argv.join(' ')}`, () => {
       assert.throws(() => parseArgs(argv));
     });
   }
+
+  it('reads allowed origins from repeated flags and comma lists, normalised', () => {
+    const args = parseArgs(
+      [
+        'serve',
+        '--allowed-origins',
+        'https://LMS.example/, https://b.example:8443',
+        '--allowed-origins=http://c.test',
+      ],
+      {},
+    );
+    assert.deepEqual(args.allowedOrigins, ['https://lms.example', 'https://b.example:8443', 'http://c.test']);
+  });
+
+  it('reads MEDIABAY_ALLOWED_ORIGINS when no flag is given; flags replace it', () => {
+    const env = { MEDIABAY_ALLOWED_ORIGINS: 'https://env.example,https://two.example' };
+    assert.deepEqual(parseArgs(['serve'], env).allowedOrigins, [
+      'https://env.example',
+      'https://two.example',
+    ]);
+    assert.deepEqual(parseArgs(['serve', '--allowed-origins', 'https://flag.example'], env).allowedOrigins, [
+      'https://flag.example',
+    ]);
+    assert.throws(
+      () => parseArgs(['serve'], { MEDIABAY_ALLOWED_ORIGINS: 'nope' }),
+      /MEDIABAY_ALLOWED_ORIGINS/,
+    );
+  });
 });

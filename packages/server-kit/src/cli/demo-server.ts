@@ -21,6 +21,8 @@ export interface DemoServerOptions {
   trustProxy?: number;
   /** Host names answered, others get 421 (see MediaServerOptions.allowedHosts); default: any */
   allowedHosts?: string[];
+  /** see MediaServerOptions.allowedOrigins */
+  allowedOrigins?: string[];
   demoDir?: string;
   elementsDir?: string;
   /** see MediaServerOptions.processing and concurrency */
@@ -60,6 +62,7 @@ export function createDemoServer(options: DemoServerOptions): {
     dataDir,
     ...(trustProxy ? { trustProxy } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    ...(options.allowedOrigins?.length ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(database ? { database } : {}),
     ...(storage ? { storage } : {}),
     ...(redis ? { redis } : {}),

@@ -102,6 +102,16 @@ export interface UploadRecord {
   mediaId: string | null;
 }
 
+/** A socket ticket as stored: `id` is the SHA-256 (hex) of the ticket the caller holds. */
+export interface SocketTicketRecord {
+  id: string;
+  tenantId: string;
+  userId: string;
+  roles: string[];
+  /** ISO */
+  expiresAt: string;
+}
+
 /** An audit entry to append; `at` defaults to now. */
 export interface NewAuditEntry {
   tenantId: string;
@@ -185,6 +195,17 @@ export interface MediaDatabase {
   insertUpload(upload: UploadRecord): Promise<void>;
   getUpload(id: string): Promise<UploadRecord | undefined>;
   getUploadByOperation(tenantId: string, operationId: string): Promise<UploadRecord | undefined>;
+  /** Stores a socket ticket (by its hash) and removes those expired before `now` (ISO). */
+  insertSocketTicket(ticket: SocketTicketRecord, now: string): Promise<void>;
+  /** Removes the ticket and returns whom it was for; undefined if unknown, used, or expired at `now`. */
+  takeSocketTicket(id: string, now: string): Promise<SocketTicketRecord | undefined>;
+  /** Every upload row of an operation (in flight or finished), oldest first. */
+  listUploadsOfOperation(tenantId: string, operationId: string): Promise<UploadRecord[]>;
+  /**
+   * Inside a transaction: waits until no other transaction holds the operation, and holds it until
+   * this one ends, so two checks of who may use an operation id cannot interleave.
+   */
+  lockOperation(tenantId: string, operationId: string): Promise<void>;
   setUploadOffset(id: string, offset: number): Promise<void>;
   /**
    * Marks an upload finished as file `mediaId`, only if it was not already: false when another

@@ -153,6 +153,25 @@ const migrations: Record<string, Migration> = {
           WHERE o.tenant_id = m.tenant_id AND o.operation_id = m.operation_id)`.execute(db);
     },
   },
+  '0006_socket_tickets': {
+    // Socket tickets (ws/tickets.ts) in the database, so a ticket asked of one instance opens the
+    // socket on another; each is taken (deleted) by the upgrade that uses it.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('socket_tickets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('roles', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('socket_tickets_expiry')
+        .on('socket_tickets')
+        .column('expires_at')
+        .execute();
+    },
+  },
   '0007_media_renditions': {
     // Files made from the original for browsers (a web MP4/M4A): a JSON array of
     // {kind, key, mimeType, width, height, size}; null for none.

@@ -76,6 +76,17 @@ export interface MediaOperationTable {
   media_id: string;
 }
 
+/** Single-use socket tickets (0006): stored by the SHA-256 of the ticket, never the ticket itself. */
+export interface SocketTicketTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  /** JSON array of role names */
+  roles: string;
+  /** ISO */
+  expires_at: string;
+}
+
 /** A file's caption track per language (0007). */
 export interface MediaCaptionTable {
   media_id: string;
@@ -93,4 +104,5 @@ export interface Schema {
   media_captions: MediaCaptionTable;
   uploads: UploadTable;
   audit_log: AuditTable;
+  socket_tickets: SocketTicketTable;
 }

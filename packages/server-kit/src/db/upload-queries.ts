@@ -1,5 +1,5 @@
 // Queries on tus uploads in flight: ownership, progress for the polling fallback, finish markers.
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { MediaDatabase } from './database.js';
 import { toUpload } from './rows.js';
 import type { Schema } from './schema.js';
@@ -9,6 +9,8 @@ type UploadQueries = Pick<
   | 'insertUpload'
   | 'getUpload'
   | 'getUploadByOperation'
+  | 'listUploadsOfOperation'
+  | 'lockOperation'
   | 'setUploadOffset'
   | 'setUploadMedia'
   | 'listStaleUploads'
@@ -50,6 +52,24 @@ export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
         .orderBy('created_at', 'desc')
         .executeTakeFirst();
       return row && toUpload(row);
+    },
+
+    async listUploadsOfOperation(tenantId, operationId) {
+      const rows = await db
+        .selectFrom('uploads')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('operation_id', '=', operationId)
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toUpload);
+    },
+
+    async lockOperation(tenantId, operationId) {
+      // SQLite runs one transaction at a time (one connection): holding one is holding the lock
+      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+      const key = JSON.stringify(['operation', tenantId, operationId]);
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
     },
 
     async setUploadOffset(id, offset) {

@@ -9,6 +9,7 @@ import type { MediaRecord, NewAuditEntry } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import type { MediaStorage } from '../storage/storage.js';
 import { newId } from './ids.js';
+import { checkOperationUse, type OperationUse } from './operation-claim.js';
 import { sniff, SNIFF_BYTES, type Sniffed } from './sniff.js';
 import { toMediaFile } from './to-wire.js';
 import { typeAllowed } from './type-policy.js';
@@ -96,6 +97,13 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
   return made;
 }
 
+const useOf = (input: IngestInput): OperationUse => ({
+  tenantId: input.tenantId,
+  ownerId: input.ownerId,
+  name: input.name,
+  size: input.size,
+});
+
 /** Another upload of the same operation already made its file (rolls the insert back). */
 class OperationTaken extends Error {}
 
@@ -114,6 +122,8 @@ async function insertOnce(
   const now = new Date().toISOString();
   try {
     const record = await ctx.db.transaction(async (tx) => {
+      // a tus upload passed this check when it was created (and holds the operation since)
+      if (!input.uploadId) await checkOperationUse(tx, input.operationId, useOf(input));
       const created = await tx.insertMedia({
         id: newId(),
         tenantId: input.tenantId,

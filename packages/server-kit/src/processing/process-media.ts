@@ -12,6 +12,7 @@ import { DEFAULT_MAX_PIXELS, overBudget, pixelBudgetMessage, readDeclaredSize } 
 import type { ProcessorDeps } from './processor.js';
 import { makeThumbnail } from './thumbnail.js';
 import { webRenditionStep } from './web-step.js';
+import { publicMessage } from '../media/public-message.js';
 
 type Report = (progress: number, stage: string, timeLeft?: number | null) => void;
 
@@ -115,7 +116,8 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
     patch = { ...(await analyse(deps, record, report)), status: 'ready', error: null };
     derived = derivedKeys(patch);
   } catch (error) {
-    patch = { status: 'error', error: error instanceof Error ? error.message : String(error) };
+    // no storage or temp paths in what users and the audit log see
+    patch = { status: 'error', error: publicMessage(error instanceof Error ? error.message : String(error)) };
   }
   // The processor is closing: its children were killed, so this outcome says nothing about the file;
   // it stays in `processing` for the next start (or another instance) to take over.

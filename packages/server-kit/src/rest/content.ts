@@ -27,7 +27,7 @@ export async function sendStored(
     'Content-Disposition': options.disposition,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
-    'Cross-Origin-Resource-Policy': 'same-site',
+    // Cross-Origin-Resource-Policy: set by http/cors.ts (cross-origin for allowed origins only)
     'Cache-Control': 'private, max-age=0, must-revalidate',
     ETag: options.etag,
   };

@@ -1,8 +1,9 @@
-// `POST /api/media/upload`: one file in multipart form data (fields `operationId` and `file`), for
-// small files and clients without tus. Streams to storage with a size cap; answers
-// `{success, fileId}` or `{success: false, error}` with a fitting status.
+// `POST /api/media/upload`: one file in multipart form data (field `file`, optional `operationId`),
+// for small files and clients without tus. Streams to storage with a size cap; answers
+// `{success, fileId, operationId}` or `{success: false, error}` with a fitting status. Without an
+// operationId the server mints one (also sent in the Mediabay-Operation-Id header).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isOperationId } from '@mediabay/core/protocol';
+import { OPERATION_ID_HEADER } from '@mediabay/core/protocol';
 import busboy from 'busboy';
 import { requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
@@ -10,6 +11,8 @@ import { HttpError } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { newId } from '../media/ids.js';
 import { checkQuota, ingestMedia } from '../media/ingest.js';
+import { checkOperationUse } from '../media/operation-claim.js';
+import { generatedName, isClientOperationId, mintOperationId } from '../media/operation-ids.js';
 import type { AuthContext } from '../options.js';
 import { fileName } from './validate.js';
 
@@ -21,9 +24,13 @@ interface Received {
   truncated: boolean;
 }
 
+/** Called when the file part starts, with the fields sent before it; throws to refuse storing it. */
+type BeforeStore = (fields: ReadonlyMap<string, string>, filename: string | undefined) => Promise<void>;
+
 function parseForm(
   ctx: MediaContext,
   req: IncomingMessage,
+  beforeStore: BeforeStore,
 ): Promise<{ fields: Map<string, string>; file?: Received }> {
   const max = ctx.options.limits.maxFileSize;
   return new Promise((resolve, reject) => {
@@ -59,9 +66,16 @@ function parseForm(
       req.once('close', () => {
         if (!req.complete) stream.destroy(new Error('the request was cut off'));
       });
-      stored = ctx.storage
-        .write(key, stream)
-        .then((size) => ({ ...received, size, truncated: received.truncated }));
+      stored = beforeStore(fields, info.filename).then(
+        () =>
+          ctx.storage
+            .write(key, stream)
+            .then((size) => ({ ...received, size, truncated: received.truncated })),
+        (error: unknown) => {
+          stream.resume(); // refused before storing: read the rest away
+          throw error;
+        },
+      );
       stored.catch((error: unknown) => {
         // storing failed (a full disk...): answer now, reading the rest of the body away, rather
         // than wait for a form that no longer moves
@@ -121,20 +135,38 @@ async function receive(
     throw new HttpError(413, 'file-too-large', `Files may be at most ${max} bytes.`, { Connection: 'close' });
   }
   await checkQuota(ctx, auth.tenantId);
-  const { fields, file } = await parseForm(ctx, req);
+  const operationOf = (fields: ReadonlyMap<string, string>): string | undefined => {
+    const sent = fields.get('operationId');
+    if (sent !== undefined && !isClientOperationId(sent))
+      throw new HttpError(
+        400,
+        'invalid-field',
+        'operationId must be 1-128 characters of A-Z, a-z, 0-9, ".", "_", ":" and "-".',
+      );
+    return sent;
+  };
+  // an operation another upload holds is refused before a byte of the file is stored (the size is
+  // checked again once known, in ingestMedia)
+  const beforeStore: BeforeStore = async (fields, filename) => {
+    const sent = operationOf(fields);
+    if (sent === undefined) return;
+    const name = fileName(filename || generatedName(sent));
+    await ctx.db.transaction((tx) =>
+      checkOperationUse(tx, sent, { tenantId: auth.tenantId, ownerId: auth.userId, name, size: undefined }),
+    );
+  };
+  const { fields, file } = await parseForm(ctx, req, beforeStore);
   const removeFile = async (): Promise<void> => {
     if (file) await ctx.storage.remove(file.key);
   };
   try {
     if (!file) throw new HttpError(400, 'invalid-form', 'The form has no `file` field.');
     if (file.truncated) throw new HttpError(413, 'file-too-large', `Files may be at most ${max} bytes.`);
-    const operationId = fields.get('operationId');
-    if (!isOperationId(operationId))
-      throw new HttpError(400, 'invalid-field', 'operationId: not an operation id.');
+    const operationId = operationOf(fields) ?? mintOperationId();
     const { record, copy } = await ingestMedia(ctx, {
       tenantId: auth.tenantId,
       ownerId: auth.userId,
-      name: fileName(file.name || 'file'),
+      name: fileName(file.name || generatedName(operationId)),
       claimedType: file.claimedType,
       size: file.size,
       storageKey: file.key,
@@ -142,7 +174,12 @@ async function receive(
       auditCreated: true,
     });
     if (copy) await removeFile(); // a repeated upload of an operation that has its file
-    sendJson(res, 201, { success: true, fileId: record.id });
+    sendJson(
+      res,
+      201,
+      { success: true, fileId: record.id, operationId },
+      { [OPERATION_ID_HEADER]: operationId },
+    );
   } catch (error) {
     await removeFile();
     throw error;

@@ -1,7 +1,9 @@
 // The read side of the REST API: list, one file, its bytes, and the polling fallback for operations.
-import { isOperationId, type OperationStatus } from '@mediabay/core/protocol';
+import type { OperationStatus } from '@mediabay/core/protocol';
 import { requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
+import { isClientOperationId } from '../media/operation-ids.js';
+import { publicMessage } from '../media/public-message.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { isId } from '../media/ids.js';
@@ -32,13 +34,14 @@ export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
 
   router.add('GET', '/operations/:operationId', async ({ res, auth, params }) => {
     const operationId = params.operationId;
-    if (!isOperationId(operationId)) throw new HttpError(400, 'invalid-id', 'That is not an operation id.');
+    if (!isClientOperationId(operationId))
+      throw new HttpError(400, 'invalid-id', 'That is not an operation id.');
     await requireAccess(ctx, auth, 'read');
     const media = await ctx.db.getMediaByOperation(auth.tenantId, operationId);
     let status: OperationStatus;
     if (media) {
       status = { operationId, status: media.status, progress: 100, fileId: media.id };
-      if (media.error) status.error = media.error;
+      if (media.error) status.error = publicMessage(media.error);
     } else {
       const upload = await ctx.db.getUploadByOperation(auth.tenantId, operationId);
       if (!upload) throw notFound('operation');

@@ -1,9 +1,9 @@
 // The write side of the REST API: rename and tag, delete one or many, tags with counts. Each route
 // checks `authorize` before it changes anything (media/remove.ts and media/tagging.ts do the rest).
 import type { IncomingMessage } from 'node:http';
-import { isOperationId } from '@mediabay/core/protocol';
 import { requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
+import { isClientOperationId } from '../media/operation-ids.js';
 import { HttpError } from '../http/errors.js';
 import { objectWith, readJson } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
@@ -44,7 +44,7 @@ export function addMediaWriteRoutes(router: Router, ctx: MediaContext): void {
   router.add('POST', '/bulk-delete', async ({ req, res, auth }) => {
     const body = objectWith(await readJson(req), ['fileIds', 'operationId', 'force']);
     const fileIds = idList(body.fileIds);
-    if (body.operationId !== undefined && !isOperationId(body.operationId)) {
+    if (body.operationId !== undefined && !isClientOperationId(body.operationId)) {
       throw new HttpError(400, 'invalid-field', 'operationId: not an operation id.');
     }
     const deleted = await removeMedia(ctx, auth, fileIds, { force: forceFlag(body.force) });

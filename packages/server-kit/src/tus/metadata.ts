@@ -1,18 +1,24 @@
 // Parses and checks the tus `Upload-Metadata` header before tus sees it, so a bad header is a clear
 // 400 with the wire error body and nothing is stored. Format: `key base64value,key base64value`.
-import { isOperationId, TUS_METADATA } from '@mediabay/core/protocol';
+// Every key is optional, so stock tus clients upload: a missing operationId is minted, a missing
+// filename generated (Uppy's `name`/`type` are read when `filename`/`filetype` are absent).
+import { TUS_METADATA } from '@mediabay/core/protocol';
 import { HttpError } from '../http/errors.js';
 import { stripBidiControls } from '../media/names.js';
+import { generatedName, isClientOperationId, mintOperationId } from '../media/operation-ids.js';
 
 export interface UploadMetadata {
   filename: string;
   filetype: string;
   operationId: string;
+  /** the server made the operation id (the client sent none) */
+  minted: boolean;
 }
 
 const MAX_HEADER_LENGTH = 4096;
 const MAX_PAIRS = 16;
-const KEY_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+// printable ASCII without space and comma (tus 1.0)
+const KEY_PATTERN = /^[\x21-\x2b\x2d-\x7e]{1,64}$/;
 const BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
 const MIME_PATTERN = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
 const MAX_NAME_LENGTH = 255;
@@ -44,16 +50,22 @@ export function parseMetadataHeader(header: string | undefined): Map<string, str
   return pairs;
 }
 
-/** Checks the keys Mediabay needs; control characters in names are refused, not silently kept. */
+/** Checks the keys Mediabay reads; control characters in names are refused, not silently kept. */
 export function validateUploadMetadata(pairs: Map<string, string>): UploadMetadata {
-  const filename = pairs.get(TUS_METADATA.filename);
-  const filetype = pairs.get(TUS_METADATA.filetype) || 'application/octet-stream';
-  const operationId = pairs.get(TUS_METADATA.operationId);
-  if (!filename) throw bad('Upload-Metadata needs a filename.');
-  if (filename.length > MAX_NAME_LENGTH || CONTROL_CHARS.test(filename) || filename.includes('\ufffd')) {
-    throw bad('The filename is too long or contains control characters.');
+  const given = pairs.get(TUS_METADATA.filename) ?? pairs.get('name');
+  const filetype = pairs.get(TUS_METADATA.filetype) || pairs.get('type') || 'application/octet-stream';
+  const sentId = pairs.get(TUS_METADATA.operationId);
+  if (given !== undefined) {
+    if (given.length > MAX_NAME_LENGTH || CONTROL_CHARS.test(given) || given.includes('\ufffd')) {
+      throw bad('The filename is too long or contains control characters.');
+    }
   }
   if (!MIME_PATTERN.test(filetype)) throw bad('The filetype is not a MIME type.');
-  if (!isOperationId(operationId)) throw bad('Upload-Metadata needs a valid operationId.');
-  return { filename: stripBidiControls(filename), filetype: filetype.toLowerCase(), operationId };
+  if (sentId !== undefined && !isClientOperationId(sentId)) {
+    throw bad('operationId must be 1-128 characters of A-Z, a-z, 0-9, ".", "_", ":" and "-".');
+  }
+  const operationId = sentId ?? mintOperationId();
+  const shown = given === undefined ? undefined : stripBidiControls(given); // media/names.ts
+  const filename = shown?.trim() ? shown : generatedName(operationId);
+  return { filename, filetype: filetype.toLowerCase(), operationId, minted: sentId === undefined };
 }

@@ -2,8 +2,10 @@
 // the caller, the tenant and the headers first (clear JSON 4xx, nothing stored), feeds byte progress
 // to the bus, and turns a finished upload into a library file.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import nodePath from 'node:path';
 import { EVENTS, Server, type Locker, type Upload } from '@tus/server';
-import { FILE_ID_HEADER } from '@mediabay/core/protocol';
+import { FILE_ID_HEADER, OPERATION_ID_HEADER } from '@mediabay/core/protocol';
+import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { deny, requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
@@ -12,16 +14,26 @@ import type { UploadRecord } from '../db/database.js';
 import { isId, newId } from '../media/ids.js';
 import { AlreadyFinished, checkQuota, ingestMedia } from '../media/ingest.js';
 import { checkUploadQuota } from '../media/upload-quota.js';
+import { checkOperationUse } from '../media/operation-claim.js';
 import type { AuthContext } from '../options.js';
 import { storageFailure } from '../storage/failures.js';
 import { uploadKey } from '../storage/keys.js';
 import { auditCancels } from './cancel.js';
+import {
+  CHECKSUM_ALGORITHMS,
+  parseChecksum,
+  verifyChecksums,
+  withChecksum,
+  type Checksum,
+} from './checksum.js';
+import { applyMethodOverride, conformResponse, tusErrorBody, TUS_VERSION } from './conformance.js';
 import { guardWrites } from './store-writes.js';
 import { parseMetadataHeader, validateUploadMetadata, type UploadMetadata } from './metadata.js';
 import { createProgressTracker } from './progress.js';
 
 interface InFlight {
-  auth: AuthContext;
+  /** null: an OPTIONS answered without credentials */
+  auth: AuthContext | null;
   metadata?: UploadMetadata;
 }
 
@@ -32,6 +44,8 @@ const OFFSET_WRITE_INTERVAL_MS = 1000;
 
 export interface TusEndpoint {
   handle(req: IncomingMessage, res: ServerResponse, auth: AuthContext, rest: string[]): Promise<void>;
+  /** OPTIONS (tus discovery): answered without credentials, as tus clients send none. */
+  discover(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** Turns uploads whose bytes are complete but which have no file yet into files; returns how many. */
   recover(): Promise<number>;
 }
@@ -51,21 +65,30 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
 
   const tus = new Server({
     path,
-    datastore: auditCancels(ctx, guardWrites(ctx, storage.tusStore)),
+    datastore: verifyChecksums(
+      auditCancels(ctx, guardWrites(ctx, storage.tusStore)),
+      nodePath.join(options.dataDir, 'checksum-spool'),
+    ),
     ...(locker ? { locker } : {}),
     relativeLocation: true,
     maxSize: options.limits.maxFileSize,
     postReceiveInterval: 100,
     disableTerminationForFinishedUploads: true,
-    exposedHeaders: [FILE_ID_HEADER],
-    // CORS only for the configured origins (tus would otherwise answer `*`).
-    allowedOrigins: (origin) => options.allowedOrigins.includes(origin),
-    allowedCredentials: true,
+    // CORS is http/cors.ts' (tus' own CORS headers are dropped in conformResponse)
+    allowedOrigins: () => false,
     namingFunction: () => newId(),
     async onUploadCreate(req, upload) {
       const { auth, metadata } = stateOf(req);
-      if (!metadata) throw new Error('upload created without metadata');
+      if (!metadata || !auth) throw new Error('upload created without metadata');
+      const size = upload.size ?? null;
       await db.transaction(async (tx) => {
+        // 409 for an operation another upload holds, before tus stores anything
+        await checkOperationUse(tx, metadata.operationId, {
+          tenantId: auth.tenantId,
+          ownerId: auth.userId,
+          name: metadata.filename,
+          size,
+        });
         await tx.insertUpload({
           id: upload.id,
           tenantId: auth.tenantId,
@@ -86,7 +109,9 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
           detail: { name: metadata.filename, size: upload.size ?? null, mimeType: metadata.filetype },
         });
       });
-      return {};
+      // HEAD shows what the server used: the minted operation id, the generated name
+      const { operationId, filename } = metadata;
+      return { metadata: { ...upload.metadata, operationId, filename } };
     },
     async onUploadFinish(_req, upload) {
       const mediaId = await finish(upload, true);
@@ -97,12 +122,10 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       const failure = storageFailure(err);
       if (failure) return { status_code: failure.status, body: JSON.stringify(failure.toBody()) };
       if (err instanceof HttpError) return { status_code: err.status, body: JSON.stringify(err.toBody()) };
-      // tus answers with text; keep its status but speak the wire's error body.
+      // tus answers with text; keep its status but speak the wire's error body (no internals).
       const status = 'status_code' in err ? err.status_code : 500;
-      const message = ('body' in err ? err.body : 'Upload failed.').trim();
       if (status >= 500) console.error('[mediabay] tus', err);
-      const code = status === 413 ? 'file-too-large' : status === 409 ? 'offset-mismatch' : 'upload-failed';
-      return { status_code: status, body: JSON.stringify({ error: { code, message } }) };
+      return { status_code: status, body: tusErrorBody(status, 'body' in err ? err.body : '') };
     },
   });
 
@@ -227,9 +250,36 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     if (upload.size !== undefined && upload.offset === upload.size) await finish(upload, false);
   }
 
+  /** Lets tus answer, then makes the answer tus 1.0 and ours (conformance.ts). */
+  async function respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    extra: Record<string, string>,
+    checksum?: Checksum,
+  ): Promise<void> {
+    const request = new NodeRequest({ req, res }) as unknown as Request;
+    const response = await withChecksum(checksum, () => tus.handleWeb(request));
+    await sendNodeResponse(res, await conformResponse(response, extra));
+  }
+
+  const discovery = { 'Tus-Checksum-Algorithm': CHECKSUM_ALGORITHMS.join(',') };
+  const expiresAt = (row: UploadRecord): string =>
+    new Date(Date.parse(row.createdAt) + options.limits.uploadExpiryMs).toUTCString();
+
   return {
-    async handle(req, res, auth, rest) {
+    async discover(req, res) {
+      res.setHeader('Tus-Resumable', TUS_VERSION);
       try {
+        inFlight.set(req, { auth: null });
+        await respond(req, res, discovery);
+      } catch (error) {
+        sendError(res, error);
+      }
+    },
+    async handle(req, res, auth, rest) {
+      res.setHeader('Tus-Resumable', TUS_VERSION); // our own refusals are tus answers too
+      try {
+        applyMethodOverride(req);
         const method = req.method ?? 'GET';
         if (rest.length > 1) throw new HttpError(404, 'not-found', 'No such upload.');
         const uploadId = rest[0];
@@ -248,15 +298,20 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
           const length = req.headers['upload-length'];
           await checkUploadQuota(ctx, auth, length === undefined ? undefined : Number(length));
         }
+        const extra: Record<string, string> = method === 'OPTIONS' ? { ...discovery } : {};
+        if (metadata) extra[OPERATION_ID_HEADER] = metadata.operationId;
         if (uploadId !== undefined && method !== 'OPTIONS') {
           const row = await checkOwnership(uploadId, auth);
           // only its creator continues, inspects or cancels an upload, and only while allowed to upload
           await requireAccess(ctx, auth, 'upload');
           if (row.ownerId !== auth.userId) await deny(ctx, auth, 'upload', { uploadId });
           if (method === 'HEAD') await finishIfComplete(row);
+          extra[OPERATION_ID_HEADER] = row.operationId;
+          if (method === 'HEAD' && !row.mediaId) extra['Upload-Expires'] = expiresAt(row);
         }
+        const checksum = parseChecksum(req.headers['upload-checksum']);
         inFlight.set(req, metadata ? { auth, metadata } : { auth });
-        await tus.handle(req, res);
+        await respond(req, res, extra, checksum);
       } catch (error) {
         sendError(res, error);
       }

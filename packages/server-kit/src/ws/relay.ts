@@ -16,6 +16,7 @@ import { callerKey } from '../http/caller-key.js';
 import { createCallerSlots } from './caller-slots.js';
 import { createClientSender, frameOf, type ClientSender } from './client-sender.js';
 import { createProgressGate, type ProgressGate } from './progress-gate.js';
+import { ticketOf } from './tickets.js';
 
 export interface RelayOptions {
   path: string;
@@ -32,6 +33,11 @@ export interface RelayOptions {
   countRequest?: (auth: AuthContext, req: IncomingMessage) => void | Promise<void>;
   /** Whether the caller may read the library (and so hear its events); refused with 403 if not. */
   mayRead?: (auth: AuthContext) => boolean | Promise<boolean>;
+  /**
+   * The identity a socket ticket (`?ticket=`) stands for, used instead of `authenticate`; undefined
+   * for an unknown, used or expired ticket (refused 401). See ws/tickets.ts.
+   */
+  redeemTicket?: (ticket: string) => Promise<AuthContext | undefined>;
   /** Told of every refused upgrade (for the audit log); must not throw. */
   onRefused?: (refusal: SocketRefusal) => void;
   /** Open sockets one caller (user, or address when anonymous) may hold; 429 beyond. Default 32; 0: no cap. */
@@ -114,15 +120,17 @@ export function createRelay(options: RelayOptions): Relay {
   /** Whether the upgrade may proceed; a refusal says who asked when that is known. */
   async function judge(req: IncomingMessage): Promise<Verdict> {
     const crossSite = !originAllowed(req, origins);
+    const ticket = options.redeemTicket ? ticketOf(req) : undefined;
     let auth: AuthContext | null;
     try {
       // asked even for a cross-site upgrade: the refusal then names whose credentials were sent
-      auth = await authenticate(req);
+      auth =
+        ticket === undefined ? await authenticate(req) : ((await options.redeemTicket?.(ticket)) ?? null);
     } catch (error) {
       return crossSite ? { status: 403, code: 'cross-site-refused' } : refusalOf(error);
     }
     if (crossSite) return { status: 403, code: 'cross-site-refused', auth: auth ?? undefined };
-    if (!auth) return { status: 401, code: 'unauthenticated' };
+    if (!auth) return { status: 401, code: ticket === undefined ? 'unauthenticated' : 'invalid-ticket' };
     try {
       await options.countRequest?.(auth, req);
       if (options.mayRead && !(await options.mayRead(auth))) return { status: 403, code: 'forbidden', auth };
