@@ -19,7 +19,7 @@ import { createResumeTracker, type ResumeTracker } from './resume.js';
 import { createSliceQueue } from './slices.js';
 import { mediaTypeOf, type OperationStatus, type ServerEvent } from './protocol.js';
 import { createSelection } from './selection.js';
-import { serverOutcome, serverProbe } from './server-check.js';
+import { createCancelCheck, serverOutcome, serverProbe } from './server-check.js';
 import { fromOperationStatus, fromServerEvent, operationOf } from './server-events.js';
 import { createSocket, type SocketEventMap, type WebSocketConstructor } from './socket.js';
 import { createTicketSource } from './socket-ticket.js';
@@ -131,10 +131,17 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     if (item.status === 'processing' && previous.status !== 'processing') plainTus.uploaded(item.operationId);
     if (item.status === 'canceled') {
       if (item.fileId) void library.remove([item.fileId]).catch(() => {});
-      else rememberCanceled(item.operationId);
+      else {
+        rememberCanceled(item.operationId);
+        // without a socket no media-created tells us: ask the server whether bytes in flight made a file
+        if (previous.status === 'uploading' || previous.status === 'processing')
+          canceledCheck.check(item.operationId);
+      }
     }
     emitter.emit('upload-status', { type: 'upload-status', item, previousStatus: previous.status });
   }
+
+  const canceledCheck = createCancelCheck(fetcher, (fileId) => library.remove([fileId]).catch(() => {}));
 
   function rememberCanceled(id: string): void {
     canceled.add(id);
@@ -144,7 +151,8 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
 
   /** user actions show in $uploads before they return, however many items they touch (one write) */
   const act = (fn: () => void): void => {
-    fn();
+    // nothing starts until the action is done: Cancel all does not start the next upload per slot freed
+    uploader.queue.hold(fn);
     store.flush();
   };
   const tabs =
@@ -430,6 +438,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       poller.stop();
       uploader.destroy();
       connectivity.close();
+      canceledCheck.close();
       removals.destroy();
       store.destroy();
       library.destroy();

@@ -126,7 +126,7 @@ test('final failures carry a code and a human sentence, the server message only 
     [
       '500 after the last try, with internals in its message',
       httpError(500, json('internal', 'ENOENT /srv/data/x')),
-      { code: 'internal', message: 'The upload failed.', retryable: false },
+      { code: 'internal', message: 'The upload failed.', retryable: true },
     ],
     [
       '507 after the last try',
@@ -134,7 +134,7 @@ test('final failures carry a code and a human sentence, the server message only 
       {
         code: 'insufficient-storage',
         message: 'The server has no room left for the file.',
-        retryable: false,
+        retryable: true,
       },
     ],
   ];

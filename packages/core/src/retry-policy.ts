@@ -67,13 +67,14 @@ export interface RetryContext {
   random?: () => number;
 }
 
-/** A final failure as the UI shows it: the server's message when it sent one, else core's sentence. */
+/** A final failure as the UI shows it: the server's message when it sent one, else core's sentence;
+ * `retryable` when a later try may work (a 5xx after the last automatic try, unlike a 4xx). */
 export function finalError(error: TransportError): UploadError {
   const status = error.status ?? 0;
   // a 5xx's text is not for users (it may name internals): core's sentence for its code
   return error.fromServer && status < 500
-    ? { code: error.code, message: error.message, retryable: false, fromServer: true }
-    : { code: error.code, message: messageFor(error.code), retryable: false };
+    ? { code: error.code, message: error.message, retryable: error.retryable, fromServer: true }
+    : { code: error.code, message: messageFor(error.code), retryable: error.retryable };
 }
 
 export function decide(error: TransportError, context: RetryContext): RetryDecision {

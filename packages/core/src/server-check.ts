@@ -31,3 +31,34 @@ export function serverOutcome(
     return fromOperationStatus(status, item);
   };
 }
+
+/** after a cancel of an upload that had begun: the server may still have made its file (the last
+ * bytes were on their way); the file is deleted so nothing canceled stays in the library. Asked
+ * twice, as a request the server was still finishing can land a moment after the first answer. */
+export function createCancelCheck(
+  fetcher: JsonFetcher,
+  remove: (fileId: string) => Promise<unknown>,
+  delays: readonly number[] = [1000, 5000],
+): { check(id: string): void; close(): void } {
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const ask = (id: string) =>
+    fetcher<OperationStatus>(`/operations/${encodeURIComponent(id)}`).then(
+      (status) => (status?.fileId ? remove(status.fileId) : null),
+      () => {}, // unknown to the server (404) or unreachable: nothing was made, or nothing to do now
+    );
+  return {
+    check(id) {
+      for (const ms of delays) {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          void ask(id);
+        }, ms);
+        timers.add(timer);
+      }
+    },
+    close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createMediaClient } from './client.js';
+import type { Transport } from './transports/transport.js';
+import type { MediaClient } from './types.js';
+
+// Cancel all / Pause all / Resume all / Retry all over 10,000 uploads: each is one store commit.
+// The transport never finishes (the uploads stay where the test puts them) and fails on demand.
+const started: { id: string; fail: () => void; aborted: boolean }[] = [];
+const stuckTransport: Transport = (options, callbacks) => {
+  const entry = {
+    id: options.operationId,
+    aborted: false,
+    fail: () => callbacks.onError({ code: 'rejected', message: 'No.', retryable: false, status: 400 }),
+  };
+  return {
+    start: () => void started.push(entry),
+    pause: () => Promise.resolve(),
+    abort: () => {
+      entry.aborted = true;
+      return Promise.resolve();
+    },
+    url: null,
+  };
+};
+
+function makeClient(): MediaClient {
+  started.length = 0;
+  return createMediaClient({
+    endpoint: 'http://127.0.0.1:9/api/media',
+    transport: stuckTransport,
+    concurrency: 3,
+    shareTabs: false,
+    resumeAfterReload: false,
+    removeCompletedAfter: Infinity,
+    pollInterval: 600_000,
+    // the server is never asked (whether it has a failed upload's file): no answer, at once
+    fetch: () => Promise.reject(new TypeError('no server here')),
+    WebSocket: class {
+      readyState = 0;
+      onopen = null;
+      onclose = null;
+      onerror = null;
+      onmessage = null;
+      close() {}
+    },
+  });
+}
+
+const files = (n: number) => Array.from({ length: n }, (_, i) => new File([`f${i}`], `f${i}.txt`));
+
+function countWrites(client: MediaClient): { readonly writes: number; off(): void } {
+  let writes = 0;
+  const off = client.$uploads.listen(() => writes++);
+  return {
+    get writes() {
+      return writes;
+    },
+    off,
+  };
+}
+
+test('pauseAll, resumeAll and cancelAll over 10,000 uploads are one store write each', () => {
+  const client = makeClient();
+  client.addFiles(files(10_000));
+  assert.equal(started.length, 3);
+  for (const action of ['pauseAll', 'resumeAll', 'cancelAll'] as const) {
+    const counter = countWrites(client);
+    client[action]();
+    assert.equal(counter.writes, 1, action);
+    counter.off();
+  }
+  const statuses = new Set(Object.values(client.$uploads.get()).map((item) => item.status));
+  assert.deepEqual([...statuses], ['canceled']);
+  assert.ok(started.filter((entry) => !entry.aborted).length === 0, 'running uploads were aborted');
+  // canceled uploads never start, however long one waits
+  assert.equal(started.length, 6, 'three started, paused, three resumed, canceled');
+  client.destroy();
+});
+
+test('retryAll retries every failed upload in one write, and only those', async () => {
+  const client = makeClient();
+  client.addFiles(files(10_000));
+  // fail the uploads one after another as the queue starts them: all 10,000 end in error
+  while (client.$batch.get().counts.error < 10_000) {
+    for (const entry of started.splice(0)) entry.fail();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    client.$batch.get();
+  }
+  assert.equal(client.$batch.get().counts.error, 10_000);
+  const counter = countWrites(client);
+  client.retryAll();
+  assert.equal(counter.writes, 1);
+  counter.off();
+  assert.equal(client.$batch.get().counts.error, 0);
+  assert.equal(client.$batch.get().counts.queued + client.$batch.get().counts.uploading, 10_000);
+  client.destroy();
+});
