@@ -59,6 +59,14 @@ describe('mixed drops', () => {
     const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
     const files = await mixed();
     const dropzone = el.shadowRoot!.querySelector<UploadDropzone>('upload-dropzone')!;
+    // the library takes drops once it knows the user may upload (`$me`): before, a drop is refused
+    await until(
+      () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="upload-button"]:not([disabled])'),
+      'uploads allowed',
+      10000,
+    );
+    await dropzone.updateComplete;
+    expect(dropzone.disabled).to.equal(false);
     const base = dropzone.shadowRoot!.querySelector('[part="base"]')!;
     base.dispatchEvent(drag('dragenter', files));
     base.dispatchEvent(drag('drop', files));
