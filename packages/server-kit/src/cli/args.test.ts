@@ -60,6 +60,9 @@ describe('mediabay arguments', () => {
     ['serve', '--allowed-origins', 'https://lms.example/path'],
     ['serve', '--allowed-origins', 'ftp://lms.example'],
     ['serve', '--allowed-origins'],
+    ['serve', '--port='],
+    ['serve', 'stray'],
+    ['serve', '--concurrency', '0'],
   ]) {
     it(`refuses ${argv.join(' ')}`, () => {
       assert.throws(() => parseArgs(argv));

@@ -1,6 +1,7 @@
 // Parses `mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]
 // [--database postgres://…] [--storage s3://…] [--redis redis://…] [--trust-proxy N]`; database,
 // storage and redis default to MEDIABAY_DATABASE, MEDIABAY_STORAGE and MEDIABAY_REDIS.
+import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
 import { parseHosts } from './hosts.js';
 
 export interface ServeArgs {
@@ -62,6 +63,30 @@ export function parseOrigins(list: string, source: string): string[] {
   return origins;
 }
 
+/** The flags, read by node:util's parseArgs (strict: an unknown flag or a missing value is an error). */
+const FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  demo: { type: 'string' },
+  'trust-proxy': { type: 'string' },
+  'allowed-origins': { type: 'string', multiple: true },
+  processing: { type: 'string' },
+  concurrency: { type: 'string' },
+  'public-host': { type: 'string', multiple: true },
+  database: { type: 'string' },
+  storage: { type: 'string' },
+  redis: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** A whole number in [min, max], or the error `message` names. */
+function wholeNumber(value: string, min: number, max: number, message: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isInteger(number) || number < min || number > max)
+    throw new Error(message);
+  return number;
+}
+
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
   const args: ServeArgs = { command: 'help', port: 3000, host: '127.0.0.1', data: './mediabay-data' };
   for (const [key, name] of Object.entries(ENV_DEFAULTS) as [keyof typeof ENV_DEFAULTS, string][]) {
@@ -74,67 +99,46 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   args.command = command;
   const fromEnv = env.MEDIABAY_ALLOWED_ORIGINS;
   if (fromEnv) args.allowedOrigins = parseOrigins(fromEnv, 'MEDIABAY_ALLOWED_ORIGINS');
-  let fromFlags = false;
-  for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i] as string;
-    const [name, inline] =
-      flag.startsWith('--') && flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined];
-    const value = inline ?? rest[++i];
-    if (value === undefined) throw new Error(`${name} needs a value.\n${USAGE}`);
-    switch (name) {
-      case '--port': {
-        const port = Number(value);
-        if (!Number.isInteger(port) || port < 0 || port > 65535)
-          throw new Error(`--port must be 0-65535, not "${value}".`);
-        args.port = port;
-        break;
-      }
-      case '--host':
-        args.host = value;
-        break;
-      case '--data':
-        args.data = value;
-        break;
-      case '--demo':
-        args.demo = value;
-        break;
-      case '--trust-proxy': {
-        const hops = Number(value);
-        if (!Number.isInteger(hops) || hops < 0)
-          throw new Error(`--trust-proxy must be a number of proxies (0 or more), not "${value}".`);
-        args.trustProxy = hops;
-        break;
-      }
-      case '--allowed-origins': {
-        // flags replace the environment's list; repeated flags add up
-        const given = parseOrigins(value, '--allowed-origins');
-        args.allowedOrigins = [...new Set([...(fromFlags ? (args.allowedOrigins ?? []) : []), ...given])];
-        fromFlags = true;
-        break;
-      }
-      case '--processing':
-        if (value !== 'here' && value !== 'workers')
-          throw new Error(`--processing is here or workers, not "${value}".`);
-        args.processing = value;
-        break;
-      case '--concurrency': {
-        const jobs = Number(value);
-        if (!Number.isInteger(jobs) || jobs < 1)
-          throw new Error(`--concurrency must be a whole number of jobs (1 or more), not "${value}".`);
-        args.concurrency = jobs;
-        break;
-      }
-      case '--public-host':
-        args.publicHosts = [...(args.publicHosts ?? []), ...parseHosts(value, '--public-host')];
-        break;
-      case '--database':
-      case '--storage':
-      case '--redis':
-        args[name.slice(2) as keyof typeof ENV_DEFAULTS] = value;
-        break;
-      default:
-        throw new Error(`Unknown option "${name}".\n${USAGE}`);
-    }
+
+  let flags: ReturnType<typeof parseFlags<{ args: string[]; options: typeof FLAGS; strict: true }>>['values'];
+  try {
+    flags = parseFlags({ args: rest, options: FLAGS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`, { cause: error });
   }
+  if (flags.port !== undefined)
+    args.port = wholeNumber(flags.port, 0, 65535, `--port must be 0-65535, not "${flags.port}".`);
+  if (flags.host !== undefined) args.host = flags.host;
+  if (flags.data !== undefined) args.data = flags.data;
+  if (flags.demo !== undefined) args.demo = flags.demo;
+  const hops = flags['trust-proxy'];
+  if (hops !== undefined)
+    args.trustProxy = wholeNumber(
+      hops,
+      0,
+      Number.MAX_SAFE_INTEGER,
+      `--trust-proxy must be a number of proxies (0 or more), not "${hops}".`,
+    );
+  // flags replace the environment's list; repeated flags add up
+  const origins = flags['allowed-origins'];
+  if (origins)
+    args.allowedOrigins = [...new Set(origins.flatMap((list) => parseOrigins(list, '--allowed-origins')))];
+  if (flags.processing !== undefined) {
+    if (flags.processing !== 'here' && flags.processing !== 'workers')
+      throw new Error(`--processing is here or workers, not "${flags.processing}".`);
+    args.processing = flags.processing;
+  }
+  const jobs = flags.concurrency;
+  if (jobs !== undefined)
+    args.concurrency = wholeNumber(
+      jobs,
+      1,
+      Number.MAX_SAFE_INTEGER,
+      `--concurrency must be a whole number of jobs (1 or more), not "${jobs}".`,
+    );
+  const hosts = flags['public-host'];
+  if (hosts) args.publicHosts = hosts.flatMap((list) => parseHosts(list, '--public-host'));
+  for (const key of Object.keys(ENV_DEFAULTS) as (keyof typeof ENV_DEFAULTS)[])
+    if (flags[key] !== undefined) args[key] = flags[key];
   return args;
 }
