@@ -1,11 +1,13 @@
 // The socket's ticket handshake against a real HTTP + WebSocket server: a ticket per (re)connect,
-// single-use; a refused ticket request means no upgrade; a server without the route gets a plain upgrade.
+// single-use; a refused ticket request means no upgrade; a server without the route gets a plain upgrade;
+// the URLs of a file in an event resolve against the endpoint.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { createFetcher } from './http.js';
+import type { ServerEvent } from './protocol.js';
 import { createSocket, type WebSocketConstructor } from './socket.js';
 import { createTicketSource, withTicket } from './socket-ticket.js';
 import { waitFor } from './test-support/wait.js';
@@ -115,5 +117,32 @@ test('a server without the ticket route gets a plain upgrade', async () => {
   } finally {
     socket.close();
     ticketRoute = true;
+  }
+});
+
+test('a file in a socket event has its URLs on the server, not on the page', async () => {
+  const socket = socketWithTickets();
+  const heard: ServerEvent[] = [];
+  socket.on('media-created', (event) => void heard.push(event));
+  try {
+    await waitFor(() => socket.connected, 3000, 'connected');
+    const file = {
+      id: 'f1',
+      name: 'a.png',
+      contentUrl: '/api/media/f1/content',
+      thumbnailUrl: '/api/media/f1/thumbnail',
+      renditions: [{ kind: 'web', url: '/api/media/f1/renditions/web' }],
+    };
+    for (const client of wss.clients) client.send(JSON.stringify({ type: 'media-created', file }));
+    await waitFor(() => heard.length === 1, 3000, 'the event');
+    const origin = new URL(base).origin;
+    const got = heard[0]!.type === 'media-created' ? heard[0]!.file : null;
+    assert.equal(got?.contentUrl, `${origin}/api/media/f1/content`);
+    assert.equal(got?.thumbnailUrl, `${origin}/api/media/f1/thumbnail`);
+    assert.deepEqual((got as unknown as typeof file).renditions, [
+      { kind: 'web', url: `${origin}/api/media/f1/renditions/web` },
+    ]);
+  } finally {
+    socket.close();
   }
 });
