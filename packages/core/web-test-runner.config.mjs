@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { filterBrowserLogs, mediaServer, testRunnerHtml, toolchain } from '../../scripts/wtr-base.mjs';
 import { testCommands } from './wtr-commands.mjs';
+import { createFaultyServer } from './wtr-faults.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const { chromium, plugins } = await toolchain(import.meta.url);
@@ -15,6 +16,16 @@ const api = mediaServer({
   options: { limits: { maxFileSize: 256 * 1024 * 1024, rateLimit: { max: 100_000, windowMs: 60_000 } } },
 });
 const commands = testCommands({ restart: () => api.restart() });
+// a second server in its own process behind a fault proxy (outage.browser.test.ts), started on first use
+const faulty = createFaultyServer();
+const faultyPlugin = {
+  name: 'mediabay-faulty',
+  async executeCommand({ command, payload }) {
+    const handler = faulty.commands[command];
+    return handler ? ((await handler(payload ?? {})) ?? true) : undefined;
+  },
+  serverStop: () => faulty.stop(),
+};
 
 export default {
   rootDir: here('../..'),
@@ -26,7 +37,7 @@ export default {
   filterBrowserLogs,
   browsers: [chromium()],
   // the network faults sit in front of the server kit, as a flaky network or proxy would
-  middleware: [commands.middleware, api.middleware],
-  plugins: [api.plugin, commands.plugin, ...plugins(here('./tsconfig.json'))],
+  middleware: [faulty.middleware, commands.middleware, api.middleware],
+  plugins: [api.plugin, commands.plugin, faultyPlugin, ...plugins(here('./tsconfig.json'))],
   testRunnerHtml: testRunnerHtml(),
 };

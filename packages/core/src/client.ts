@@ -391,7 +391,18 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   const command = (action: TabCommand) => (id: string) => {
     if (!tabs?.forward(id, action)) uploader[action](id);
   };
-  const each = (action: TabCommand) => act(() => Object.keys(store.$uploads.get()).forEach(command(action)));
+  const EVENT_OF = {
+    pause: 'UPLOAD.PAUSE',
+    resume: 'UPLOAD.RESUME',
+    cancel: 'UPLOAD.CANCEL',
+    retry: 'UPLOAD.RETRY',
+  } as const;
+  /** the action on every upload whose state takes it (a finished one is not told to cancel) */
+  const each = (action: TabCommand) =>
+    act(() => {
+      for (const item of Object.values(store.$uploads.get()))
+        if (accepts(item.status, EVENT_OF[action])) command(action)(item.operationId);
+    });
 
   return {
     endpoint,
@@ -403,12 +414,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     pauseAll: () => each('pause'),
     resumeAll: () => each('resume'),
     cancelAll: () => each('cancel'),
-    retryAll: () =>
-      act(() =>
-        Object.values(store.$uploads.get())
-          .filter((item) => item.status === 'error')
-          .forEach((item) => command('retry')(item.operationId)),
-      ),
+    retryAll: () => each('retry'),
     setConcurrency: (limit) => uploader.queue.setConcurrency(limit),
     $uploads: store.$uploads,
     $uploadIds: store.$uploadIds,
