@@ -165,6 +165,7 @@ export const ok = [
   <media-library client={client} theme="dark" page-size={100} onmb-selection-change={(e: SelectionChangeEvent) => e.detail.ids} />,
   <upload-dropzone endpoint="/api/media" accept="image/*" max-files={3} onmb-files-added={(e) => e.detail.accepted} />,
   <upload-panel client={client} position="inline" minimized />,
+  <media-library pageSize={50} upload-endpoint="https://tus.example/files" />,
 ];
 export const wrong = [
   // @ts-expect-error not a theme
@@ -241,7 +242,13 @@ test('`mediabay serve` from the installed package serves the demo page and the e
     assert.ok(script, 'the page loads the elements bundle');
     const bundle = await fetch(new URL(script, url));
     assert.equal(bundle.status, 200);
-    assert.match(await bundle.text(), /media-library/);
+    const code = await bundle.text();
+    assert.match(code, /media-library/);
+    // and the chunks it imports (tus-js-client on the first upload, ...) are there too
+    const chunks = [...code.matchAll(/"\.\/(chunks\/[\w-]+\.js)"/g)].map((m) => m[1]!);
+    assert.ok(chunks.length > 0, 'the bundle is split');
+    for (const chunk of new Set(chunks))
+      assert.equal((await fetch(new URL(chunk, new URL(script, url)))).status, 200, chunk);
   } finally {
     child.kill('SIGTERM');
     if (child.exitCode === null) await once(child, 'exit');

@@ -1,6 +1,6 @@
 // What each tag takes in a framework template, shared by the React and Vue typings: attributes
-// (kebab-case, as strings/numbers/booleans), properties (`client`, `strings`), and the CustomEvents
-// each tag dispatches. Types only; compiles to an empty module.
+// (kebab-case, as strings/numbers/booleans), properties (`client`, `strings`, and the camelCase
+// twin of each kebab-case attribute), and the CustomEvents each tag dispatches. Types only.
 import type { MediaClient } from '@mediabay/core';
 import type { MediabayStrings } from './i18n/en.js';
 import type { MediabayEventMap } from './shared/events.js';
@@ -10,8 +10,9 @@ import type { PanelPosition } from './upload-panel/upload-panel.component.js';
 export interface MediabayElementProps {
   /** REST base of the media API; the element then makes and owns a client. */
   endpoint?: string;
-  /** The tus creation URL when it is not `${endpoint}/uploads`. */
+  /** The tus creation URL when it is not `${endpoint}/uploads` (or the `uploadEndpoint` property). */
   'upload-endpoint'?: string;
+  uploadEndpoint?: string;
   credentials?: 'same-origin' | 'include';
   theme?: 'light' | 'dark' | 'auto';
   /** A shared client (a property: set it from code or through React 19 / Vue property binding). */
@@ -22,8 +23,11 @@ export interface MediabayElementProps {
 
 export interface UploadDropzoneProps extends MediabayElementProps {
   accept?: string;
+  /** bytes (attribute `max-size` or property `maxSize`) */
   'max-size'?: number | string;
+  maxSize?: number;
   'max-files'?: number | string;
+  maxFiles?: number;
   /** `false` (or `"false"`) for one file at a time. */
   multiple?: boolean | 'true' | 'false';
   disabled?: boolean;
@@ -36,7 +40,9 @@ export interface UploadPanelProps extends MediabayElementProps {
 }
 
 export interface MediaLibraryProps extends MediabayElementProps {
+  /** files per request (attribute `page-size` or property `pageSize`) */
   'page-size'?: number | string;
+  pageSize?: number;
 }
 
 /** The events each tag dispatches (all bubble and are composed). */

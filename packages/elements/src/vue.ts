@@ -16,8 +16,11 @@ export type MediabayVueListeners<K extends keyof MediabayEventMap> = {
   [E in K as `on${Pascal<E>}`]?: (event: MediabayEventMap[E]) => void;
 };
 
+/** Vue reads `max-size` and `maxSize` as one prop: the kebab-case attribute types it. */
+type CamelTwins = 'uploadEndpoint' | 'maxSize' | 'maxFiles' | 'pageSize';
+
 /** The template props of one tag: the element's attributes and properties, and its events. */
-export type MediabayVueProps<Tag extends keyof MediabayTagProps> = MediabayTagProps[Tag] &
+export type MediabayVueProps<Tag extends keyof MediabayTagProps> = Omit<MediabayTagProps[Tag], CamelTwins> &
   MediabayVueListeners<MediabayTagEvents[Tag]>;
 
 declare module 'vue' {
