@@ -6,6 +6,7 @@ import type * as Tus from 'tus-js-client';
 import type { DetailedError, HttpRequest, Upload } from 'tus-js-client';
 import { FILE_ID_HEADER, TUS_METADATA } from '../protocol.js';
 import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
+import { messageFor } from '../upload-errors.js';
 import { httpError, networkError, type Transport, type TransportError } from './transport.js';
 
 /** Resolves a relative endpoint against the page: tus resolves Location headers with `new URL`. */
@@ -38,6 +39,12 @@ export function preloadTus(): Promise<typeof Tus> {
   return tusModule;
 }
 
+const unexpected = (): TransportError => ({
+  code: 'unknown',
+  message: messageFor('unknown'),
+  retryable: false,
+});
+
 export const tusTransport: Transport = (options, callbacks) => {
   let upload: Upload | undefined;
   // Calls run in order, each after the one before: a pause or cancel made while tus-js-client
@@ -52,9 +59,11 @@ export const tusTransport: Transport = (options, callbacks) => {
   return {
     start() {
       next(async () => {
-        upload ??= createUpload((await preloadTus()).Upload, options, callbacks);
+        const tus = await preloadTus().catch(() => undefined);
+        if (!tus) return callbacks.onError(networkError()); // not loaded (offline): retried
+        upload ??= createUpload(tus.Upload, options, callbacks);
         upload.start();
-      }).catch(() => callbacks.onError(networkError()));
+      }).catch(() => callbacks.onError(unexpected())); // tus refused the options: trying again won't help
     },
     pause: async () => {
       await next(() => upload?.abort(false)).catch(() => undefined);
