@@ -58,7 +58,11 @@ function createNetwork() {
       return;
     }
     const body = JSON.stringify({ error: { code: failure.code ?? 'unavailable', message: failure.message } });
-    ctx.res.writeHead(failure.mode, { 'Content-Type': 'application/json', 'Tus-Resumable': '1.0.0' });
+    ctx.res.writeHead(failure.mode, {
+      'Content-Type': 'application/json',
+      'Tus-Resumable': '1.0.0',
+      ...(failure.retryAfter ? { 'Retry-After': failure.retryAfter } : {}),
+    });
     ctx.res.end(body);
   }
 

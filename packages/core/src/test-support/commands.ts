@@ -25,7 +25,7 @@ export interface NetworkOptions {
   /** ms the answer of each creating POST is held after the server kit wrote it (the server is done) */
   postAnswerDelayMs?: number;
   /** what the next PATCH requests meet, in order */
-  failures?: ({ mode: 'destroy' } | { mode: number; code?: string; message: string })[];
+  failures?: ({ mode: 'destroy' } | { mode: number; code?: string; message: string; retryAfter?: string })[];
 }
 
 /** sets the network for the next requests and clears its log (call with nothing to reset) */
