@@ -139,12 +139,12 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     const uploadsPath = `${basePath}/uploads`;
     const tusRequest = rawPath === uploadsPath || rawPath.startsWith(`${uploadsPath}/`);
     if (tusRequest) res.setHeader('Tus-Resumable', TUS_VERSION); // on every answer, refusals too
+    applyCors(req, res, resolved.allowedOrigins); // before anything can fail: a browser reads the error
     try {
       checkHost?.(req);
       await init;
       if (closing)
         throw new HttpError(503, 'shutting-down', 'The server is shutting down.', { 'Retry-After': '5' });
-      applyCors(req, res, resolved.allowedOrigins);
       if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
         res.writeHead(204).end(); // a preflight: answered before auth, as browsers send no credentials
         return;

@@ -85,6 +85,12 @@ export function createDemoServer(options: DemoServerOptions): {
           Allow: 'GET, HEAD',
         });
       }
+      // the elements bundle as a module script on an allowed page needs CORS
+      const origin = req.headers.origin;
+      if (origin && options.allowedOrigins?.includes(origin)) {
+        res.setHeader('Access-Control-Allow-Origin', origin);
+        res.setHeader('Vary', 'Origin');
+      }
       const served = pathname.startsWith('/mediabay/')
         ? await serveStatic(req, res, elementsDir, pathname.slice('/mediabay/'.length))
         : await serveStatic(req, res, demoDir, pathname);
