@@ -15,6 +15,9 @@ describe('<media-library> roles', () => {
   function clientAs(user?: string, roles = '', fetchImpl?: typeof fetch): MediaClient {
     const client = createMediaClient({
       endpoint: '/api/media',
+      // uploads that earlier test files left in IndexedDB would otherwise come back in the panel,
+      // late, and fade in while axe measures
+      resumeAfterReload: false,
       ...(user ? { headers: () => ({ Authorization: `Bearer test:${user}:${roles}` }) } : {}),
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
