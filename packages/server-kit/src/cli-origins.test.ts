@@ -91,6 +91,13 @@ describe('mediabay serve --allowed-origins', () => {
     );
   });
 
+  it("serves the demo's files (the elements bundle) with CORS to allowed pages", async () => {
+    const allowed = await fetch(`${flags.base}/`, { headers: { Origin: 'https://lms.example' } });
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://lms.example');
+    const other = await fetch(`${flags.base}/`, { headers: { Origin: 'https://evil.example' } });
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+  });
+
   it('reads MEDIABAY_ALLOWED_ORIGINS without flags', async () => {
     assert.equal(await corsFor(fromEnv.base, 'https://env.example'), 'https://env.example');
   });
