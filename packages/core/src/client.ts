@@ -178,7 +178,11 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     // a browser cannot send a bearer token or a cross-origin cookie on the upgrade: a ticket can
     ticket: options.headers || options.credentials === 'include' ? createTicketSource(fetcher) : undefined,
   });
-  const live = createLiveStatus(socket);
+  // while the socket is down, the lists in view are refetched (other users' changes still arrive)
+  const live = createLiveStatus(socket, {
+    refetch: () => void queryClient.refetchQueries({ queryKey: [MEDIA_FILES_KEY], type: 'active' }),
+    ...(options.pollInterval ? { interval: Math.max(1000, options.pollInterval * 2.5) } : {}),
+  });
   const poller = createPoller({
     fetcher,
     interval: options.pollInterval,

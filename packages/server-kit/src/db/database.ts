@@ -9,6 +9,7 @@ import type {
   SortOrder,
   Usage,
 } from '@mediabay/core/protocol';
+import type { TrashQueries } from './trash-queries.js';
 
 export interface MediaRecord {
   id: string;
@@ -34,6 +35,8 @@ export interface MediaRecord {
   operationId: string;
   tags: string[];
   usages: Usage[];
+  /** ISO time it was moved to the trash; null while in the library */
+  trashedAt: string | null;
 }
 
 /** A rendition as stored: its bytes at `key`. */
@@ -58,7 +61,7 @@ export interface StoredCaption {
 
 export type NewMedia = Omit<
   MediaRecord,
-  'tags' | 'usages' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey' | 'renditions' | 'captions'
+  'tags' | 'usages' | 'trashedAt' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey' | 'renditions' | 'captions'
 >;
 
 export type MediaPatch = Partial<
@@ -83,6 +86,8 @@ export interface ListQuery {
   type?: MediaType;
   tag?: string;
   courseId?: string;
+  /** true: only files in the trash; otherwise only files in the library */
+  trashed?: boolean;
   sort: SortKey;
   order: SortOrder;
   limit: number;
@@ -142,7 +147,7 @@ export interface PendingTotals {
   user: { count: number; bytes: number };
 }
 
-export interface MediaDatabase {
+export interface MediaDatabase extends TrashQueries {
   /**
    * Runs `work` in one transaction: every write made through `tx` (audit entries included) lands
    * together or not at all. Inside, use only `tx`; a nested call joins the outer transaction.

@@ -8,6 +8,7 @@ import { createQuotaQueries } from './quota-queries.js';
 import { toRecord, type MediaRow } from './rows.js';
 import type { MediaTable, Schema } from './schema.js';
 import { createTicketQueries } from './ticket-queries.js';
+import { createTrashQueries } from './trash-queries.js';
 import { createUploadQueries } from './upload-queries.js';
 
 export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
@@ -238,6 +239,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
         .innerJoin('media', 'media.id', 'media_tags.media_id')
         .select(['media_tags.tag as name', (eb) => eb.fn.countAll<number | string>().as('count')])
         .where('media.tenant_id', '=', tenantId)
+        .where('media.trashed_at', 'is', null) // the trash's tags are not the library's
         .groupBy('media_tags.tag')
         .orderBy('media_tags.tag')
         .execute();
@@ -267,6 +269,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
     ...createCaptionQueries(db),
     ...createTicketQueries(db),
     ...createAuditQueries(db),
+    ...createTrashQueries(db),
 
     async close() {
       await db.destroy();

@@ -16,8 +16,26 @@ export async function listMedia(
   query: ListQuery,
 ): Promise<{ items: MediaRecord[]; nextCursor: string | null; total: number }> {
   const column = SORT_COLUMNS[query.sort];
-  let base = db.selectFrom('media').where('tenant_id', '=', query.tenantId);
-  if (query.q) base = base.where(sql<boolean>`name_key like ${likePattern(query.q)} escape '\\'`);
+  let base = db
+    .selectFrom('media')
+    .where('tenant_id', '=', query.tenantId)
+    .where('trashed_at', query.trashed === true ? 'is not' : 'is', null);
+  if (query.q) {
+    // a name, or a tag, containing the words typed (tags are stored lower-cased)
+    const pattern = likePattern(query.q);
+    base = base.where((eb) =>
+      eb.or([
+        sql<boolean>`name_key like ${pattern} escape '\\'`,
+        eb.exists(
+          eb
+            .selectFrom('media_tags')
+            .select('media_tags.tag')
+            .whereRef('media_tags.media_id', '=', 'media.id')
+            .where(sql<boolean>`media_tags.tag like ${pattern} escape '\\'`),
+        ),
+      ]),
+    );
+  }
   if (query.type) base = base.where('type', '=', query.type);
   if (query.tag) {
     const tag = query.tag;

@@ -204,6 +204,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0009_media_trash': {
+    // The trash: when a file was moved there (null: in the library). Lists filter on it per tenant,
+    // and the retention sweep looks for the oldest.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('media').addColumn('trashed_at', 'text').execute();
+      await db.schema.createIndex('media_trashed').on('media').columns(['trashed_at']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

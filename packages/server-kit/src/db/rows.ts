@@ -36,6 +36,7 @@ export function toRecord(
     operationId: row.operation_id,
     tags,
     usages,
+    trashedAt: row.trashed_at ?? null,
   };
 }
 

@@ -28,6 +28,8 @@ export interface MediaTable {
   /** the instance running this file's processing job, and its lease's end (ms since epoch) */
   claim_owner: Generated<string | null>;
   claim_until: Generated<number | string | null>;
+  /** ISO time the file was moved to the trash; null while in the library (0009) */
+  trashed_at: Generated<string | null>;
 }
 
 export interface MediaTagTable {
