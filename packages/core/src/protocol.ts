@@ -40,6 +40,8 @@ export interface MediaFile {
   renditions?: Rendition[];
   /** Caption tracks (WebVTT), one per language. Always sent by the server (optional for older ones). */
   captions?: CaptionTrack[];
+  /** ISO 8601: when the file was moved to the trash; absent while it is in the library. */
+  trashedAt?: string;
 }
 
 /** `web`: H.264/AAC MP4 with faststart (video) or AAC M4A (audio) that every browser plays. */
@@ -88,10 +90,17 @@ export interface ListParams {
   type?: MediaType;
   tag?: string;
   courseId?: string;
+  /** true: list the trash instead of the library */
+  trashed?: boolean;
   sort?: SortKey;
   order?: SortOrder;
   limit?: number;
   cursor?: string;
+}
+
+/** `POST /bulk-restore`'s answer. */
+export interface BulkRestoreResponse {
+  restoredCount: number;
 }
 
 export interface ListResponse {
@@ -275,6 +284,9 @@ export type AuditAction =
   | 'file.updated'
   | 'file.tagged'
   | 'file.deleted'
+  | 'file.trashed'
+  | 'file.restored'
+  | 'file.replaced'
   | 'usage.added'
   | 'usage.removed'
   | 'access.denied'

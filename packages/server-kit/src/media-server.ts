@@ -23,6 +23,7 @@ import { addCaptionRoutes } from './rest/caption-routes.js';
 import { addMediaWriteRoutes } from './rest/write-routes.js';
 import { createRouter } from './rest/router.js';
 import { sweepExpiredUploads } from './tus/expiry.js';
+import { sweepTrash } from './media/trash-sweep.js';
 import { createTusEndpoint, type TusEndpoint } from './tus/tus-endpoint.js';
 import { createRelay } from './ws/relay.js';
 import { addTicketRoute } from './ws/ticket-route.js';
@@ -110,7 +111,12 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     await tus.recover();
     await processor.recover();
     const sweepEvery = Math.min(resolved.limits.uploadExpiryMs / 4, 60 * 60 * 1000);
-    sweeper = setInterval(() => void sweepExpiredUploads(ctx as MediaContext), sweepEvery).unref();
+    const sweep = (): void => {
+      void sweepExpiredUploads(ctx as MediaContext);
+      void sweepTrash(ctx as MediaContext).catch((e: unknown) => console.error('[mediabay] trash sweep', e));
+    };
+    void sweepTrash(ctx).catch((e: unknown) => console.error('[mediabay] trash sweep', e));
+    sweeper = setInterval(sweep, sweepEvery).unref();
   })();
   init.catch(() => undefined); // surfaced through ready() and every request
 

@@ -61,6 +61,8 @@ export interface MediaLimits {
    * Default 12,000 per 15 minutes (a batch of 10,000 files passes); 0: off.
    */
   uploadRateLimit?: { max: number; windowMs: number };
+  /** Days a file stays in the trash before the sweep purges it. Default 30; Infinity: kept until purged. */
+  trashRetentionDays?: number;
 }
 
 export interface MediaServerOptions {
@@ -186,6 +188,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
       maxFilesPerTenant: limits.maxFilesPerTenant ?? Number.POSITIVE_INFINITY,
       rateLimit: limits.rateLimit ?? { max: 600, windowMs: 60_000 },
       uploadRateLimit: limits.uploadRateLimit ?? { max: 12_000, windowMs: 15 * 60_000 },
+      trashRetentionDays: limits.trashRetentionDays ?? 30,
       pendingUploads: { ...DEFAULT_UPLOAD_QUOTAS.pendingUploads, ...limits.pendingUploads },
       reservedBytes: { ...DEFAULT_UPLOAD_QUOTAS.reservedBytes, ...limits.reservedBytes },
     },

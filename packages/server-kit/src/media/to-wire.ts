@@ -36,6 +36,7 @@ export function toMediaFile(record: MediaRecord, basePath: string): MediaFile {
   if (record.thumbnailKey !== null) file.thumbnailUrl = `${basePath}/${record.id}/thumbnail`;
   if (record.error !== null) file.error = publicMessage(record.error);
   if (renditions.length > 0) file.renditions = renditions;
+  if (record.trashedAt !== null) file.trashedAt = record.trashedAt;
   file.captions = record.captions.map((c) => ({
     lang: c.lang,
     ...(c.label !== null ? { label: c.label } : {}),

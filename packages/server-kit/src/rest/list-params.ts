@@ -6,7 +6,7 @@ import { HttpError } from '../http/errors.js';
 const TYPES: readonly MediaType[] = ['video', 'image', 'audio', 'document', 'other'];
 const SORTS: readonly SortKey[] = ['name', 'createdAt', 'size', 'type'];
 const ORDERS: readonly SortOrder[] = ['asc', 'desc'];
-const KNOWN = new Set(['q', 'type', 'tag', 'courseId', 'sort', 'order', 'limit', 'cursor']);
+const KNOWN = new Set(['q', 'type', 'tag', 'courseId', 'trashed', 'sort', 'order', 'limit', 'cursor']);
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
@@ -42,7 +42,7 @@ export function parseListParams(search: URLSearchParams, tenantId: string): List
   const query: ListQuery = { tenantId, sort, order, limit };
   const q = text('q', search.get('q'), 200);
   const type = oneOf('type', search.get('type'), TYPES);
-  const tag = text('tag', search.get('tag'), 64);
+  const tag = text('tag', search.get('tag'), 64)?.trim().replace(/\s+/g, ' ').toLowerCase(); // as stored
   const courseId = text('courseId', search.get('courseId'), 128);
   const cursor = text('cursor', search.get('cursor'), 512);
   if (q !== undefined) query.q = q;
@@ -50,5 +50,6 @@ export function parseListParams(search: URLSearchParams, tenantId: string): List
   if (tag !== undefined) query.tag = tag;
   if (courseId !== undefined) query.courseId = courseId;
   if (cursor !== undefined) query.cursor = cursor;
+  if (oneOf('trashed', search.get('trashed'), ['true', 'false'] as const) === 'true') query.trashed = true;
   return query;
 }

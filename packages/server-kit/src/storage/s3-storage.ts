@@ -13,6 +13,7 @@ import { S3, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { S3Store, type MetadataValue } from '@tus/s3-store';
 import type { KvStore } from '@tus/utils';
 import type { S3Location } from '../config/service-urls.js';
+import { asStorageFailure } from './failures.js';
 import { checkKey } from './keys.js';
 import type { MediaStorage } from './storage.js';
 
@@ -158,6 +159,9 @@ export async function createS3Storage(options: S3StorageOptions): Promise<MediaS
           ContentLength: size,
         });
         return size;
+      } catch (error) {
+        source.destroy();
+        return asStorageFailure(error); // a full temp disk: 507; S3 refusing or unreachable: 503
       } finally {
         await fs.rm(dir, { recursive: true, force: true });
       }
