@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { UploadItem } from './types.js';
-import { createUploadStore } from './uploads-store.js';
+import { computeBatch } from './batch.js';
+import { createUploadStore, withFileEta } from './uploads-store.js';
 
 const item = (id: string, size = 1000): UploadItem => ({
   operationId: id,
@@ -103,4 +104,14 @@ test('a canceled file leaves the batch total', () => {
   store.flush();
   assert.deepEqual([store.$batch.get().batchTotal, store.$batch.get().progress], [1, 100]);
   store.destroy();
+});
+
+test("the batch's time left is never less than its slowest file's, and is that file's when it is all that is left", () => {
+  const batch = { ...computeBatch([], 0), bytesTotal: 1000, bytesUploaded: 400, timeRemaining: 6 };
+  // 600 bytes left in the batch, the slowest uploading file has 200 of them left and needs 9 s
+  assert.equal(withFileEta(batch, { seconds: 9, bytes: 200 }).timeRemaining, 9);
+  assert.equal(withFileEta(batch, { seconds: 3, bytes: 200 }).timeRemaining, 6);
+  // the file's bytes are the batch's: one estimate
+  assert.equal(withFileEta(batch, { seconds: 4, bytes: 600 }).timeRemaining, 4);
+  assert.equal(withFileEta(batch, { seconds: null, bytes: 0 }).timeRemaining, 6);
 });

@@ -55,6 +55,18 @@ const QUIET_FACTOR = 15;
 /** and never longer than this: a batch of 100,000 still shows its progress moving. */
 const MAX_QUIET_MS = 500;
 
+/** The batch's time left agrees with its files': never less than the slowest uploading file's, and
+ * exactly that file's when its bytes are all the batch has left. */
+export function withFileEta(
+  batch: BatchState,
+  slowest: { seconds: number | null; bytes: number },
+): BatchState {
+  if (batch.timeRemaining === null || slowest.seconds === null) return batch;
+  const left = batch.bytesTotal - batch.bytesUploaded;
+  const seconds = left <= slowest.bytes ? slowest.seconds : Math.max(batch.timeRemaining, slowest.seconds);
+  return seconds === batch.timeRemaining ? batch : { ...batch, timeRemaining: seconds };
+}
+
 export function createUploadStore(options: { now?: () => number } = {}): UploadStore {
   const now = options.now ?? (() => (globalThis.performance ? performance.now() : Date.now()));
   const $uploads = map<Record<string, UploadItem>>({});
@@ -64,6 +76,8 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   const run = createBatchRun();
   const $run = atom<BatchTally>(emptyTally());
   const $batchSpeed = atom(0);
+  /** the longest time left of a file that is uploading, and its bytes left (the batch never says less) */
+  const $slowest = atom<{ seconds: number | null; bytes: number }>({ seconds: null, bytes: 0 });
   const pending = new Map<string, UploadItem>();
   const removals = new Set<string>();
   const etas = new Map<string, EtaState>();
@@ -171,6 +185,23 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       batchEta = initialEta();
     }
     $batchSpeed.set(batchEta.speed);
+    measureSlowest();
+  }
+
+  /** over the files with a speed of their own (uploading or paused ones: a few, not the whole queue) */
+  function measureSlowest(): void {
+    let seconds: number | null = null;
+    let bytes = 0;
+    for (const id of etas.keys()) {
+      const item = current(id);
+      if (item?.status !== 'uploading' || item.timeRemaining === null) continue;
+      if (seconds === null || item.timeRemaining > seconds) {
+        seconds = item.timeRemaining;
+        bytes = item.size - item.bytesUploaded;
+      }
+    }
+    const last = $slowest.get();
+    if (last.seconds !== seconds || last.bytes !== bytes) $slowest.set({ seconds, bytes });
   }
 
   function withSpeed(id: string, item: UploadItem, event: UploadEvent): UploadEvent {
@@ -188,7 +219,9 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   return {
     $uploads,
     $uploadIds,
-    $batch: computed([$tally, $batchSpeed, $run], summarize),
+    $batch: computed([$tally, $batchSpeed, $run, $slowest], (tally, speed, run, slowest) =>
+      withFileEta(summarize(tally, speed, run), slowest),
+    ),
     get: current,
     add(items) {
       if (items.length === 0) return;
@@ -205,7 +238,9 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       }
       if (item.status !== 'uploading') {
         const eta = etas.get(id);
-        if (eta) etas.set(id, pauseEta(eta));
+        // a paused file resumes from its speed; a finished one needs none
+        if (eta && (item.status === 'paused' || item.status === 'queued')) etas.set(id, pauseEta(eta));
+        else if (eta) etas.delete(id);
       }
       if (item !== previous) pending.set(id, item);
       schedule();
