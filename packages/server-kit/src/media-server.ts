@@ -10,6 +10,7 @@ import { HttpError } from './http/errors.js';
 import { watchBodyIdle } from './http/body-idle.js';
 import { applyCors } from './http/cors.js';
 import { createHostGuard } from './http/host-guard.js';
+import { closeSilentConnections } from './http/silent-connections.js';
 import { forwardedThrough } from './http/forwarded.js';
 import { checkOrigin } from './http/origin.js';
 import { callerKey } from './http/caller-key.js';
@@ -220,6 +221,8 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       // Node's default requestTimeout (300 s) would cut a long PATCH of a big video mid-upload; a
       // stalled body is closed by the idle timeout instead (limits.bodyIdleTimeoutMs).
       server.requestTimeout = 0;
+      // Node closes slow headers (headersTimeout) but not a connection that never sends a byte
+      closeSilentConnections(server, server.headersTimeout || 60_000);
       relay.attach(server);
     },
     ready: () => init,

@@ -1,8 +1,13 @@
 // Every upgrade gets an answer or is closed: unknown paths are refused, and one caller holds a bounded
 // number of sockets (issue 15, item 1).
 import assert from 'node:assert/strict';
-import net from 'node:net';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createMediaServer } from '../media-server.js';
 import { openEvents } from '../test-support/clients.test-helper.js';
 import { startTestServer, type TestServer } from '../test-support/server.test-helper.js';
 
@@ -60,4 +65,27 @@ describe('socket upgrades', () => {
     second.ws.close();
     third.ws.close();
   });
+});
+
+describe('silent connections', () => {
+  it(
+    'closes a connection that never sends a byte once the headers timeout has passed',
+    { timeout: 10_000 },
+    async () => {
+      const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-silent-'));
+      const media = createMediaServer({ dataDir });
+      const server = http.createServer({ headersTimeout: 300 }, (req, res) => media.handler(req, res));
+      media.attach(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1');
+        await new Promise((resolve) => socket.once('close', resolve));
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+        await media.close();
+        await fs.rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });
