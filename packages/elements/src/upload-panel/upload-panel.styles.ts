@@ -70,9 +70,12 @@ export default [
       white-space: nowrap;
     }
     .summary {
-      display: grid;
-      grid-template-columns: 1fr auto;
+      /* a narrow panel puts the batch buttons under the progress text, not the text on three lines */
+      display: flex;
+      flex-wrap: wrap;
       align-items: center;
+      justify-content: space-between;
+      gap: 0 8px;
       padding: 6px 12px 0 20px;
       color: var(--_text-muted);
       font-size: 13px;
@@ -84,8 +87,12 @@ export default [
       justify-content: end;
       gap: 4px;
     }
+    .summary-text {
+      white-space: nowrap;
+    }
     .overall {
-      grid-column: 1 / -1;
+      flex: none;
+      width: calc(100% + 32px);
       height: 4px;
       margin: 6px -12px 0 -20px;
       overflow: hidden;
@@ -163,6 +170,9 @@ export default [
       line-height: 16px;
       text-overflow: ellipsis;
       white-space: nowrap;
+    }
+    [data-waiting] .detail {
+      white-space: normal;
     }
     [data-status='error'] .detail {
       color: var(--_danger);
