@@ -1,6 +1,7 @@
-// The tus datastore's writes, guarded: a storage failure (full disk, I/O error, S3) becomes its 507/503
-// answer instead of a 500, and the upload row's offset is written at the end of every PATCH (done,
-// failed or cut off), so the record never lags what the store holds.
+// The tus datastore's writes, guarded: a storage failure (full disk, I/O error, S3) becomes its
+// 507/503 answer instead of a 500 (a creation that failed takes its new row with it), and the upload
+// row's offset is written at the end of every PATCH (done, failed or cut off), so the record never
+// lags what the store holds.
 import type { DataStore, Upload } from '@tus/utils';
 import type { Readable } from 'node:stream';
 import type { MediaContext } from '../context.js';
@@ -18,7 +19,13 @@ export function guardWrites(ctx: MediaContext, store: DataStore): DataStore {
 
   return withMethods(store, {
     async create(upload: Upload) {
-      return store.create(upload).catch(asStorageFailure);
+      try {
+        return await store.create(upload);
+      } catch (error) {
+        // the row went in first (onUploadCreate): without bytes it would be an upload nobody can resume
+        await ctx.db.deleteUpload(upload.id).catch(() => undefined);
+        return asStorageFailure(error);
+      }
     },
     async write(stream: Readable, id: string, offset: number) {
       try {
