@@ -107,7 +107,8 @@ describe('<upload-panel> through bad networks', () => {
     await until(() => rows(el).length === 2, '2 rows');
     const detail = (row: HTMLElement) => row.querySelector<HTMLElement>('[part="row-detail"]')!;
     const [a, b] = rows(el);
-    expect(detail(a!).textContent!.trim()).to.equal('La connexion au serveur a été perdue.');
+    // the French strings may load after the first render
+    await until(() => detail(a!).textContent!.trim() === 'La connexion au serveur a été perdue.', 'French');
     expect(el.shadowRoot!.textContent).not.to.contain('ProgressEvent');
     expect(detail(b!).textContent!.trim()).to.equal(long);
     // the whole message is on screen: it wraps instead of being cut off
