@@ -186,14 +186,17 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   const poller = createPoller({
     fetcher,
     interval: options.pollInterval,
+    // while uploads wait for the server, its one probe asks for everyone: no poll per upload
     ids: () =>
-      Object.values(store.$uploads.get())
-        .filter(
-          (item) =>
-            (item.status === 'uploading' || item.status === 'processing') &&
-            !tabs?.isMirror(item.operationId),
-        )
-        .map((item) => item.operationId),
+      connectivity.size > 0
+        ? []
+        : Object.values(store.$uploads.get())
+            .filter(
+              (item) =>
+                (item.status === 'uploading' || item.status === 'processing') &&
+                !tabs?.isMirror(item.operationId),
+            )
+            .map((item) => item.operationId),
     onStatus: (status) => onOperationStatus(status),
   });
 

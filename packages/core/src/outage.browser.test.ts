@@ -111,6 +111,7 @@ describe('a batch through outages, kill -9 and rate limits (Chromium, server pro
       10,
       'no upload is retried before a probe answers',
     );
+    expect(during.length).to.be.below(25, 'no request per upload while the server is away');
   });
 
   it('refused connections for a while (the network is down): uploads wait, then finish by themselves', async function () {
