@@ -10,7 +10,6 @@ export { StoreController } from './shared/store-controller.js';
 export { formatBytes, formatDate, formatDuration, formatPercent, formatTimeLeft } from './shared/format.js';
 export { registerLocale, stringsFor } from './i18n/localize.js';
 export { en } from './i18n/en.js';
-export { fr } from './i18n/fr.js';
 export type { MediabayStrings } from './i18n/en.js';
 export type { Subscribable } from './shared/store-controller.js';
 export type { PanelPosition } from './upload-panel/upload-panel.component.js';

@@ -2,14 +2,15 @@
 // nearest `lang`, else English. Re-renders hosts when the document's lang or dir changes.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type MediabayStrings } from './en.js';
-import { fr } from './fr.js';
 
-// The shipped locales are always there (a few KB), so `lang="fr"` works with the plain bundle.
-const locales = new Map<string, MediabayStrings>([
-  ['en', en],
-  ['fr', fr],
-]);
+const locales = new Map<string, MediabayStrings>([['en', en]]);
 const hosts = new Set<ReactiveControllerHost>();
+
+// The other shipped locales load the first time a page asks for one (`lang="fr"`), not with it.
+const shipped = new Map<string, () => Promise<MediabayStrings>>([
+  ['fr', () => import('./fr.js').then((module) => module.fr)],
+]);
+const loading = new Map<string, Promise<void>>();
 
 /** Makes a locale available to every element; `lang` matches exactly, then by its language part. */
 export function registerLocale(lang: string, strings: MediabayStrings): void {
@@ -17,8 +18,34 @@ export function registerLocale(lang: string, strings: MediabayStrings): void {
   for (const host of hosts) host.requestUpdate();
 }
 
+/**
+ * While `lang` falls back to a shipped locale that has not loaded yet: loads it (once; again after
+ * a failed load) and resolves when it is registered. Else undefined.
+ */
+export function loadLocale(lang: string | null | undefined): Promise<void> | undefined {
+  if (loading.size === shipped.size && [...loading.keys()].every((key) => locales.has(key))) return undefined;
+  const tag = (lang ?? '').toLowerCase();
+  const base = tag.split('-')[0] ?? '';
+  if (locales.has(tag) || locales.has(base)) return undefined;
+  const key = shipped.has(tag) ? tag : base;
+  const load = shipped.get(key);
+  if (!load) return undefined;
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = load().then(
+      (strings) => {
+        if (!locales.has(key)) registerLocale(key, strings); // a locale the app registered wins
+      },
+      () => void loading.delete(key), // offline: English for now, the next render tries again
+    );
+    loading.set(key, pending);
+  }
+  return pending;
+}
+
 export function stringsFor(lang: string | null | undefined): MediabayStrings {
   const tag = (lang ?? '').toLowerCase();
+  void loadLocale(tag);
   return locales.get(tag) ?? locales.get(tag.split('-')[0] ?? '') ?? en;
 }
 
@@ -56,6 +83,11 @@ export class LocalizeController implements ReactiveController {
       node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
     }
     return '';
+  }
+
+  /** Set while the page's language is a shipped locale still loading: the host waits for it. */
+  get pending(): Promise<void> | undefined {
+    return loadLocale(this.lang);
   }
 
   /** The closest `lang`, like Shoelace: elements follow their page. */

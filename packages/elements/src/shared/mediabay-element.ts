@@ -52,6 +52,12 @@ export class MediabayElement extends LitElement {
     });
   }
 
+  /** A page in a shipped language (`lang="fr"`) renders once its strings have loaded, not first in English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.localize.pending;
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#resolveClient();
