@@ -53,6 +53,9 @@ export interface Tab {
   pause(id: string): Promise<void>;
   resume(id: string): Promise<void>;
   cancel(id: string): Promise<void>;
+  addMany(count: number, prefix: string): Promise<number>;
+  cancelAll(): Promise<void>;
+  counts(): Promise<Record<UploadItem['status'], number>>;
   reload(): Promise<void>;
   close(): Promise<void>;
 }
@@ -72,6 +75,9 @@ export async function openTab(options: { chunkSize?: number } = {}): Promise<Tab
     pause: (upload) => call('pause', upload),
     resume: (upload) => call('resume', upload),
     cancel: (upload) => call('cancel', upload),
+    addMany: (count, prefix) => call('addMany', count, prefix),
+    cancelAll: () => call('cancelAll'),
+    counts: () => call('counts'),
     reload: () => run('tab-reload', { tab: id }),
     close: () => run('tab-close', { tab: id }),
   };

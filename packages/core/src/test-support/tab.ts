@@ -24,6 +24,17 @@ const harness = {
   pause: (id: string) => client.pause(id),
   resume: (id: string) => client.resume(id),
   cancel: (id: string) => client.cancel(id),
+  /** adds `count` small text files at once (a big drop) */
+  addMany: (count: number, prefix: string) =>
+    client.addFiles(
+      Array.from(
+        { length: count },
+        (_, i) => new File([`${prefix} ${i}`], `${prefix}-${i}.txt`, { type: 'text/plain' }),
+      ),
+    ).accepted.length,
+  cancelAll: () => client.cancelAll(),
+  /** uploads in $uploads by status */
+  counts: () => client.$batch.get().counts,
 };
 
 declare global {
