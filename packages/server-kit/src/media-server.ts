@@ -100,8 +100,9 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       uploads: createRateLimiter('uploads', resolved.limits.uploadRateLimit, services.redis?.client),
     };
     const processor = processorFor(services, resolved);
-    // before any write: what writes cut off by a crash left behind (local `.part` files)
-    await storage.sweepPartial?.();
+    // before any write: what writes cut off by a crash left behind (local `.part` files, form
+    // uploads whose row was never written)
+    if (storage.sweepPartial) await storage.sweepPartial(new Set(await db.mediaStorageKeys('media/')));
     ctx = { options: resolved, db, storage, bus, processor };
     tus = createTusEndpoint(ctx, services.locker);
     addTicketRoute(router, ctx, tickets);

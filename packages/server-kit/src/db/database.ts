@@ -61,7 +61,16 @@ export interface StoredCaption {
 
 export type NewMedia = Omit<
   MediaRecord,
-  'tags' | 'usages' | 'trashedAt' | 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey' | 'renditions' | 'captions'
+  | 'tags'
+  | 'usages'
+  | 'trashedAt'
+  | 'error'
+  | 'durationMs'
+  | 'width'
+  | 'height'
+  | 'thumbnailKey'
+  | 'renditions'
+  | 'captions'
 >;
 
 export type MediaPatch = Partial<
@@ -224,6 +233,8 @@ export interface MediaDatabase extends TrashQueries {
   deleteUploadsOfMedia(mediaId: string): Promise<void>;
   /** Unfinished uploads of the tenant and of one of its users: how many, and their declared bytes. */
   pendingUploadTotals(tenantId: string, ownerId: string): Promise<PendingTotals>;
+  /** The storage keys of files (trashed ones included) that start with `prefix`. */
+  mediaStorageKeys(prefix: string): Promise<string[]>;
 
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { createAuditQueries } from './audit-queries.js';
 import { captionOf, createCaptionQueries } from './caption-queries.js';
 import { listMedia } from './list-query.js';
 import { createQuotaQueries } from './quota-queries.js';
+import { createStorageKeyQueries } from './storage-key-queries.js';
 import { toRecord, type MediaRow } from './rows.js';
 import type { MediaTable, Schema } from './schema.js';
 import { createTicketQueries } from './ticket-queries.js';
@@ -266,6 +267,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
     },
     ...createUploadQueries(db),
     ...createQuotaQueries(db),
+    ...createStorageKeyQueries(db),
     ...createCaptionQueries(db),
     ...createTicketQueries(db),
     ...createAuditQueries(db),

@@ -64,8 +64,8 @@ export function createFileStorage({ directory, expiryMs }: FileStorageOptions): 
     removeExpired() {
       return tusStore.deleteExpired();
     },
-    sweepPartial() {
-      return removePartFiles(root);
+    sweepPartial(inUse) {
+      return removePartFiles(root, inUse);
     },
   };
 }

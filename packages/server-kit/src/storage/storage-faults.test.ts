@@ -77,16 +77,20 @@ describe('an aborted multipart upload', () => {
 });
 
 describe('a partial file left by a crash', () => {
-  it('is removed when the server starts', async () => {
+  it('is removed when the server starts, as are form-upload bytes no file uses', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-sweep-'));
     const first = await startTestServer({ dataDir });
+    const kept = await multipart(`${first.url}/api/media/upload`, 1000);
+    assert.equal(kept.status, 201);
     await first.close();
     const media = path.join(dataDir, 'files', 'media');
-    await fs.mkdir(media, { recursive: true });
+    const before = await filesUnder(media);
+    assert.equal(before.length, 1);
     await fs.writeFile(path.join(media, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.part'), randomBytes(1000));
+    await fs.writeFile(path.join(media, 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'), randomBytes(1000));
     const second = await startTestServer({ dataDir });
     try {
-      assert.deepEqual(await filesUnder(media), []);
+      assert.deepEqual(await filesUnder(media), before, 'only the file the library uses is left');
     } finally {
       await second.close();
       await fs.rm(dataDir, { recursive: true, force: true });

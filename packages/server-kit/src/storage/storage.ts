@@ -30,10 +30,11 @@ export interface MediaStorage {
   /** Removes incomplete uploads older than the expiry; returns how many. */
   removeExpired(): Promise<number>;
   /**
-   * Removes what writes cut off by a crash left behind (called once at start, before any write);
-   * returns how many. Optional: a store whose writes are atomic has nothing to sweep.
+   * Removes what writes cut off by a crash left behind, and form-upload bytes (`media/…`) no file
+   * uses (`inUse`: the keys the database knows); called once at start, before any write. Returns how
+   * many. Optional: a store whose writes are atomic has nothing to sweep.
    */
-  sweepPartial?(): Promise<number>;
+  sweepPartial?(inUse: ReadonlySet<string>): Promise<number>;
   /** Releases connections; the kit calls it from close(). */
   close?(): Promise<void>;
 }
