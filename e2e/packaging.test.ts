@@ -187,3 +187,22 @@ test('each element has its own entry: the dropzone alone bundles to well under t
   });
   assert.ok(!classes.outputFiles[0]!.text.includes('customElements.define('), 'the classes define no tag');
 });
+
+test('published dependencies take caret ranges; lit is a peer of the elements', async () => {
+  for (const name of NAMES) {
+    const manifest = JSON.parse(await readFile(join(packagesDir, name, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
+    for (const [dependency, range] of Object.entries(manifest.dependencies ?? {}))
+      assert.match(
+        range,
+        /^(\^\d|workspace:\^$)/,
+        `@mediabay/${name}: ${dependency} ${range} is a caret range`,
+      );
+    if (name === 'elements') {
+      assert.equal(manifest.dependencies?.lit, undefined, 'lit is not a dependency of the elements');
+      assert.match(manifest.peerDependencies?.lit ?? '', /^\^3\./, 'lit ^3 is a peer of the elements');
+    }
+  }
+});
