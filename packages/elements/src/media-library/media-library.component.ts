@@ -19,6 +19,7 @@ import {
 import type { ListParams, MediaFile } from '@mediabay/core/protocol';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController, type Subscribable } from '../shared/store-controller.js';
+import { paced, uploadsUrgent } from '../shared/paced-store.js';
 import { icon } from '../shared/icons.js';
 import { formatBytes } from '../shared/format.js';
 import { ToastController, renderToasts } from '../shared/toasts.js';
@@ -126,9 +127,9 @@ export class MediaLibrary extends MediabayElement {
   @state() private searchText = '';
 
   private readonly view = new StoreController<ViewState>(this, () => this.client?.$view);
-  private readonly uploads = new StoreController<Record<string, UploadItem>>(
-    this,
-    () => this.client?.$uploads,
+  /** paced like the panel's: a card's progress renders at most 4 times a second */
+  private readonly uploads = new StoreController<Record<string, UploadItem>>(this, () =>
+    paced(this.client?.$uploads, uploadsUrgent),
   );
   private readonly selectionStore = new StoreController<ReadonlySet<string>>(
     this,

@@ -8,6 +8,7 @@ import type { BatchState, UploadItem } from '@mediabay/core';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { ClientEventsController } from '../shared/client-events.js';
 import { StoreController } from '../shared/store-controller.js';
+import { batchUrgent, paced, uploadsUrgent } from '../shared/paced-store.js';
 import { icon } from '../shared/icons.js';
 import { canFocus, keepFocus } from '../shared/focus-keeper.js';
 import { announcement } from './announcements.js';
@@ -84,10 +85,13 @@ export class UploadPanel extends MediabayElement {
 
   @query('input[type=file]') private picker!: HTMLInputElement;
 
-  private readonly uploads = new StoreController(this, () => this.client?.$uploads);
+  // progress renders at a pace a person can read (4 Hz), a status change at once
+  private readonly uploads = new StoreController(this, () => paced(this.client?.$uploads, uploadsUrgent));
   /** the row order: a new array only when uploads come or go, so progress never re-lays the list out */
   private readonly uploadIds = new StoreController(this, () => this.client?.$uploadIds);
-  private readonly batch = new StoreController<BatchState>(this, () => this.client?.$batch);
+  private readonly batch = new StoreController<BatchState>(this, () =>
+    paced(this.client?.$batch, batchUrgent),
+  );
   #choosing?: UploadItem;
   /** what the live region will say at the next update: every milestone since the last one */
   #heard: string[] = [];
