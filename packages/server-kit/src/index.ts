@@ -4,6 +4,8 @@ export type { MediaServer } from './media-server.js';
 export { createMediaWorker } from './worker.js';
 export type { MediaWorker } from './worker.js';
 export { OPEN_TENANT } from './options.js';
+export { consoleLogger } from './logger.js';
+export type { Logger } from './logger.js';
 export type { AuthContext, Authenticate, MediaLimits, MediaServerOptions } from './options.js';
 export type { RefusalBounds } from './access/socket-refusals.js';
 export { HttpError } from './http/errors.js';

@@ -55,10 +55,14 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     await limits?.requests.hit(callerKey(auth, forwarded.address(req)));
   };
   // written once the database is open; a server that failed to start records nothing
-  const refusals = createRefusalAudit(async (entry) => {
-    await init;
-    await (ctx as MediaContext).db.appendAudit(entry);
-  }, resolved.refusedSockets);
+  const refusals = createRefusalAudit(
+    async (entry) => {
+      await init;
+      await (ctx as MediaContext).db.appendAudit(entry);
+    },
+    resolved.refusedSockets,
+    resolved.logger,
+  );
   const forwarded = forwardedThrough(resolved.trustProxy);
   const origins = { allowed: resolved.allowedOrigins, host: forwarded.host };
   const checkHost = resolved.allowedHosts ? createHostGuard(resolved.allowedHosts) : undefined;
@@ -184,7 +188,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       }
       await found.handler({ req, res, url, auth, params: found.params });
     } catch (error) {
-      sendError(res, error);
+      sendError(res, error, resolved.logger);
     }
   }
 

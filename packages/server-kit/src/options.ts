@@ -1,4 +1,5 @@
 // Options of createMediaServer and their defaults: what a host app may configure, resolved once.
+import { consoleLogger, type Logger } from './logger.js';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
@@ -132,6 +133,11 @@ export interface MediaServerOptions {
     maxPerCaller?: number;
     maxPendingPerAddress?: number;
   };
+  /**
+   * Where failures that do not fail a request are reported (a store or sweep that failed, the error
+   * behind a 500): `error`, `warn`, `info` with a message and its details. Default: the console.
+   */
+  logger?: Logger;
 }
 
 export interface ResolvedOptions {
@@ -151,6 +157,7 @@ export interface ResolvedOptions {
   allowedHosts: string[] | undefined;
   leases: { processingMs: number; uploadLockMs: number };
   instanceId: string;
+  logger: Logger;
 }
 
 /** The demo's single open tenant: everyone is the same user. */
@@ -199,6 +206,7 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     closeGraceMs: options.closeGraceMs ?? 10_000,
     allowedHosts: options.allowedHosts,
     instanceId: options.instanceId ?? randomUUID(),
+    logger: options.logger ?? consoleLogger,
     leases: {
       processingMs: options.leases?.processingMs ?? 30_000,
       uploadLockMs: options.leases?.uploadLockMs ?? 30_000,

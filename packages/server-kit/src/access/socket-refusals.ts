@@ -1,5 +1,6 @@
 // Records refused socket upgrades as `socket.refused`, bounded so a flood cannot fill the audit log:
 // a few entries per caller and per window, the rest counted into one summary entry per tenant.
+import { consoleLogger, type Logger } from '../logger.js';
 import type { NewAuditEntry } from '../db/database.js';
 import type { AuthContext } from '../options.js';
 
@@ -60,6 +61,7 @@ function busiest(counts: Map<string, number>): { id: string; count: number }[] {
 export function createRefusalAudit(
   write: (entry: NewAuditEntry) => Promise<void>,
   bounds: RefusalBounds = DEFAULT_REFUSAL_BOUNDS,
+  logger: Logger = consoleLogger,
 ): RefusalAudit {
   let perCaller = new Map<string, number>();
   let unknown = 0;
@@ -71,7 +73,7 @@ export function createRefusalAudit(
   function send(entry: NewAuditEntry): void {
     written = written
       .then(() => write(entry))
-      .catch((error: unknown) => console.error('[mediabay] audit of a refused socket', error));
+      .catch((error: unknown) => logger.error('audit of a refused socket', error));
   }
 
   function suppress(tenantId: string, refusal: SocketRefusal): void {

@@ -1,4 +1,5 @@
 // Small response writers shared by every route: JSON, errors, and the security headers on each.
+import { consoleLogger, type Logger } from '../logger.js';
 import type { ServerResponse } from 'node:http';
 import { storageFailure } from '../storage/failures.js';
 import { HttpError } from './errors.js';
@@ -24,13 +25,13 @@ export function sendJson(
  * Answers with the error's status and body; a full or failing storage gets 507/503 (storage/failures),
  * other unknown errors a 500 without internals.
  */
-export function sendError(res: ServerResponse, error: unknown): void {
+export function sendError(res: ServerResponse, error: unknown, logger: Logger = consoleLogger): void {
   const httpError =
     error instanceof HttpError
       ? error
       : (storageFailure(error) ??
         new HttpError(500, 'internal-error', 'The server failed to handle the request.'));
-  if (!(error instanceof HttpError)) console.error('[mediabay]', error);
+  if (!(error instanceof HttpError)) logger.error('unexpected error', error);
   if (res.headersSent) {
     res.destroy();
     return;

@@ -37,7 +37,7 @@ export function auditCancels(ctx: MediaContext, store: DataStore): DataStore {
       return;
     }
     // As for deleted files: bytes left behind by a failure here are removed by the expiry sweep.
-    await store.remove(id).catch((error: unknown) => console.error('[mediabay] tus cancel', id, error));
+    await store.remove(id).catch((error: unknown) => ctx.options.logger.error(`tus cancel ${id}`, error));
   }
 
   return withMethods(store, { remove });

@@ -25,7 +25,7 @@ export async function sweepExpiredUploads(ctx: MediaContext, now = Date.now()): 
     if (Number.isFinite(retention)) await ctx.db.pruneAudit(new Date(now - retention).toISOString());
     return stale.length;
   } catch (error) {
-    console.error('[mediabay] expiry sweep failed', error);
+    ctx.options.logger.error('expiry sweep failed', error);
     return 0;
   }
 }

@@ -124,7 +124,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       if (err instanceof HttpError) return { status_code: err.status, body: JSON.stringify(err.toBody()) };
       // tus answers with text; keep its status but speak the wire's error body (no internals).
       const status = 'status_code' in err ? err.status_code : 500;
-      if (status >= 500) console.error('[mediabay] tus', err);
+      if (status >= 500) options.logger.error('tus', err);
       return { status_code: status, body: tusErrorBody(status, 'body' in err ? err.body : '') };
     },
   });
@@ -135,7 +135,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   // Uploads that repeated an operation which already has its file: their bytes go once tus answered.
   const copies = new Set<string>();
   const removeCopy = (id: string): Promise<void> =>
-    storage.remove(uploadKey(id)).catch((error: unknown) => console.error(`[mediabay] copy ${id}`, error));
+    storage.remove(uploadKey(id)).catch((error: unknown) => options.logger.error(`copy ${id}`, error));
   tus.on(EVENTS.POST_FINISH, (_req, _res, upload) => {
     if (copies.delete(upload.id)) void removeCopy(upload.id);
   });
@@ -273,7 +273,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         inFlight.set(req, { auth: null });
         await respond(req, res, discovery);
       } catch (error) {
-        sendError(res, error);
+        sendError(res, error, options.logger);
       }
     },
     async handle(req, res, auth, rest) {
@@ -313,7 +313,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         inFlight.set(req, metadata ? { auth, metadata } : { auth });
         await respond(req, res, extra, checksum);
       } catch (error) {
-        sendError(res, error);
+        sendError(res, error, options.logger);
       }
     },
     async recover() {
@@ -325,7 +325,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
           await finishIfComplete(row);
           if ((await db.getUpload(row.id))?.mediaId) recovered += 1;
         } catch (error) {
-          console.error(`[mediabay] could not recover upload ${row.id}`, error);
+          options.logger.error(`could not recover upload ${row.id}`, error);
         }
       }
       return recovered;
