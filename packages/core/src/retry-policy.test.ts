@@ -106,6 +106,17 @@ test('what each failure leads to', () => {
     assert.deepEqual(decide(error, context(over)), expected, what);
 });
 
+test('no answer although the server answers its probe, round after round: failed (retryable), not forever', () => {
+  assert.deepEqual(decide(networkError(), context({ unansweredAfterProbe: 4 })), {
+    kind: 'wait-connection',
+    reason: 'unreachable',
+  });
+  assert.deepEqual(decide(networkError(), context({ unansweredAfterProbe: 5 })), {
+    kind: 'fail',
+    error: { code: 'network', message: 'The connection to the server was lost.', retryable: true },
+  });
+});
+
 test('final failures carry a code and a human sentence, the server message only for its 4xx', () => {
   const table: [string, ReturnType<typeof httpError>, unknown][] = [
     [

@@ -63,6 +63,8 @@ export interface RetryContext {
   retries: number;
   /** the browser says it is offline (`navigator.onLine === false`) */
   offline: boolean;
+  /** failures without an answer in a row, each right after the server answered the gate's probe */
+  unansweredAfterProbe?: number;
   now: number;
   random?: () => number;
 }
@@ -77,9 +79,16 @@ export function finalError(error: TransportError): UploadError {
     : { code: error.code, message: messageFor(error.code), retryable: error.retryable };
 }
 
+/** the server answers its probe but this upload's requests never get an answer (a proxy refusing the
+ * body, an upload endpoint without CORS): after this many rounds the upload fails instead of
+ * looping forever */
+export const MAX_UNANSWERED_AFTER_PROBE = 5;
+
 export function decide(error: TransportError, context: RetryContext): RetryDecision {
   const status = error.status ?? (error.retryable ? 0 : 400);
   const kind = classify(status);
+  if (status === 0 && (context.unansweredAfterProbe ?? 0) >= MAX_UNANSWERED_AFTER_PROBE)
+    return { kind: 'fail', error: finalError(error) };
   if (kind === 'unreachable' || (context.offline && kind !== 'final'))
     return { kind: 'wait-connection', reason: context.offline ? 'offline' : 'unreachable' };
   const backoff = withJitter(backoffDelay(context.attempt), context.random);

@@ -62,7 +62,12 @@ export function createUploader(options: UploaderOptions): Uploader {
   const files = new Map<string, File>();
   const uploadUrls = new Map<string, string>();
   const active = new Map<string, Active>();
-  const attempts = new Map<string, { count: number; bytesAtFailure: number }>();
+  /** failures in a row without bytes moving; `probed`: of those, ones right after the server had
+   * answered the gate's probe (a request that never gets through although the server is there) */
+  const attempts = new Map<
+    string,
+    { count: number; bytesAtFailure: number; probed: number; released?: boolean }
+  >();
   /** how to stop each upload's pending retry (a timer, or its place at the connectivity gate) */
   const retryTimers = new Map<string, () => void>();
   let tokens = 0;
@@ -156,8 +161,10 @@ export function createUploader(options: UploaderOptions): Uploader {
   }
 
   /** tries the upload again now, if it still waits (its URL makes tus continue from the server's offset) */
-  function tryAgain(id: string): void {
+  function tryAgain(id: string, released = false): void {
     retryTimers.delete(id);
+    const attempt = attempts.get(id);
+    if (attempt) attempt.released = released;
     if (store.get(id)?.status === 'uploading') active.get(id)?.upload.start();
   }
 
@@ -166,29 +173,32 @@ export function createUploader(options: UploaderOptions): Uploader {
     if (!item || item.status !== 'uploading') return;
     const previous = attempts.get(id);
     // progress since the last failure means the connection works again: start counting afresh
-    const count = previous && item.bytesUploaded <= previous.bytesAtFailure ? previous.count : 0;
+    const stuck = previous && item.bytesUploaded <= previous.bytesAtFailure;
+    const count = stuck ? previous.count : 0;
+    const probed = stuck && previous.released && !error.status ? previous.probed + 1 : 0;
     const now = Date.now();
     const decision = decide(error, {
       attempt: count,
       retries,
       offline: options.connectivity?.offline ?? false,
+      unansweredAfterProbe: probed,
       now,
     });
     clearRetry(id);
     // the slot stays taken during any wait: the queue does not start more uploads into the same wall
     if (decision.kind === 'wait-connection' && options.connectivity) {
-      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded });
+      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded, probed });
       apply(id, { type: 'UPLOAD.WAIT', waiting: { reason: decision.reason, retryAt: null } });
       retryTimers.set(
         id,
-        options.connectivity.wait(() => tryAgain(id)),
+        options.connectivity.wait(() => tryAgain(id, true)),
       );
       return;
     }
     if (decision.kind !== 'fail') {
       // (without a gate, a lost connection is tried again after the backoff)
       const delayMs = decision.kind === 'retry' ? decision.delayMs : backoffDelay(count);
-      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded });
+      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded, probed });
       const { reason } = decision;
       if (reason) apply(id, { type: 'UPLOAD.WAIT', waiting: { reason, retryAt: Math.round(now + delayMs) } });
       const timer = setTimeout(() => tryAgain(id), delayMs);
