@@ -47,7 +47,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
   const resolved = resolveOptions(options);
   const { basePath } = resolved;
   // The relay listens here; with Redis, events of other instances are delivered here too.
-  const localBus = options.bus ?? createLocalBus();
+  const localBus = options.bus ?? createLocalBus(resolved.logger);
   // made once services are open: with Redis, every instance counts into the same windows
   let limits: { requests: RateLimiter; uploads: RateLimiter } | undefined;
   const countRequest = async (auth: AuthContext, req: IncomingMessage): Promise<void> => {
@@ -100,8 +100,18 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     services = await openServices(options, resolved, localBus);
     const { db, storage, bus } = services;
     limits = {
-      requests: createRateLimiter('requests', resolved.limits.rateLimit, services.redis?.client),
-      uploads: createRateLimiter('uploads', resolved.limits.uploadRateLimit, services.redis?.client),
+      requests: createRateLimiter(
+        'requests',
+        resolved.limits.rateLimit,
+        services.redis?.client,
+        resolved.logger,
+      ),
+      uploads: createRateLimiter(
+        'uploads',
+        resolved.limits.uploadRateLimit,
+        services.redis?.client,
+        resolved.logger,
+      ),
     };
     const processor = processorFor(services, resolved);
     // before any write: what writes cut off by a crash left behind (local `.part` files, form

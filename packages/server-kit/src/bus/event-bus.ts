@@ -1,5 +1,6 @@
 // Where server events travel between the parts of the kit (and, with a pub/sub bus, between
 // instances). The socket relay subscribes; uploads and processing publish. Every event has a tenant.
+import { consoleLogger, type Logger } from '../logger.js';
 import { EventEmitter } from 'node:events';
 import type { ServerEvent } from '@mediabay/core/protocol';
 
@@ -18,7 +19,7 @@ export interface EventBus {
 }
 
 /** One process: an EventEmitter. Listeners that throw cannot break the publisher. */
-export function createLocalBus(): EventBus {
+export function createLocalBus(logger: Logger = consoleLogger): EventBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
   return {
@@ -30,7 +31,7 @@ export function createLocalBus(): EventBus {
         try {
           listener(tenantId, event, audience);
         } catch (error) {
-          console.error('[mediabay] bus listener failed', error);
+          logger.error('bus listener failed', error);
         }
       };
       emitter.on('event', safe);

@@ -1,5 +1,6 @@
 // The event bus between instances: Redis pub/sub on one channel. Local listeners hear an event at
 // once (as with the local bus); other instances hear it through Redis, and each skips its own echo.
+import { consoleLogger, type Logger } from '../logger.js';
 import { randomUUID } from 'node:crypto';
 import type { ServerEvent } from '@mediabay/core/protocol';
 import type { RedisConnection } from '../redis/connect.js';
@@ -17,6 +18,8 @@ export interface RedisBusOptions {
   channel?: string;
   /** The in-process bus that this instance's listeners (the socket relay) subscribe to. */
   local?: EventBus;
+  /** Where a failed publish is reported. Default: the console. */
+  logger?: Logger;
 }
 
 export async function createRedisBus(
@@ -25,7 +28,7 @@ export async function createRedisBus(
 ): Promise<EventBus> {
   const channel = options.channel ?? 'mediabay:events';
   const origin = randomUUID();
-  const local = options.local ?? createLocalBus();
+  const local = options.local ?? createLocalBus(options.logger);
   await redis.subscriber.subscribe(channel, (message) => {
     let envelope: Envelope;
     try {
@@ -42,7 +45,7 @@ export async function createRedisBus(
       const envelope: Envelope = { origin, tenantId, event, ...(audience ? { audience } : {}) };
       // Fire and forget like the local bus; a Redis outage must not fail the upload that caused it.
       redis.client.publish(channel, JSON.stringify(envelope)).catch((error: unknown) => {
-        console.error('[mediabay] bus publish failed', (error as Error).message);
+        (options.logger ?? consoleLogger).error('bus publish failed', (error as Error).message);
       });
     },
     subscribe: (listener) => local.subscribe(listener),

@@ -1,6 +1,7 @@
 // The clients of optional services load when a server is configured to use them (dynamic import):
 // a server on disk and SQLite never loads the S3 SDK, pg or the Redis client, and one on PostgreSQL
 // never loads better-sqlite3. A heavier process also pays in GC time on every upload (issue 21).
+import type { Logger } from '../logger.js';
 import type { MediaDatabase } from '../db/database.js';
 import type { PostgresOptions } from '../db/postgres.js';
 import type { RedisConnection } from '../redis/connect.js';
@@ -23,6 +24,6 @@ export async function createS3Storage(options: S3StorageOptions): Promise<MediaS
 }
 
 /** A command and a subscriber connection to Redis; the first connection must succeed. */
-export async function connectRedis(url: string): Promise<RedisConnection> {
-  return (await import('../redis/connect.js')).connectRedis(url);
+export async function connectRedis(url: string, logger?: Logger): Promise<RedisConnection> {
+  return (await import('../redis/connect.js')).connectRedis(url, logger);
 }

@@ -42,13 +42,13 @@ export async function openServices(
   try {
     let redis: RedisConnection | undefined;
     if (options.redis) {
-      redis = await connectRedis(checkRedisUrl(options.redis));
+      redis = await connectRedis(checkRedisUrl(options.redis), resolved.logger);
       closers.push(redis.close);
     }
 
     let db: MediaDatabase;
     if (typeof options.database === 'string')
-      db = await createPostgresDatabase(checkDatabaseUrl(options.database));
+      db = await createPostgresDatabase(checkDatabaseUrl(options.database), { logger: resolved.logger });
     else
       db = options.database ?? (await createSqliteDatabase(path.join(resolved.dataDir, 'mediabay.sqlite')));
     closers.push(() => db.close());
@@ -74,7 +74,7 @@ export async function openServices(
     let bus = localBus;
     let locker: RedisLocker | undefined;
     if (redis) {
-      bus = await createRedisBus(redis, { local: localBus });
+      bus = await createRedisBus(redis, { local: localBus, logger: resolved.logger });
       const redisBus = bus;
       closers.push(() => redisBus.close());
       locker = new RedisLocker(redis, { ttlMs: resolved.leases.uploadLockMs });

@@ -1,5 +1,6 @@
 // PostgreSQL for instances that share one library: the same kysely queries and migrations as SQLite
 // (migrations take kysely's migration lock, so instances starting together migrate once).
+import { consoleLogger, type Logger } from '../logger.js';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { redact } from '../config/service-urls.js';
@@ -11,6 +12,8 @@ import { migrate } from './migrate.js';
 export interface PostgresOptions {
   /** Connections per instance. Default 10. */
   poolSize?: number;
+  /** Where a lost idle connection is reported. Default: the console. */
+  logger?: Logger;
 }
 
 export async function createPostgresDatabase(
@@ -23,7 +26,7 @@ export async function createPostgresDatabase(
     connectionTimeoutMillis: 5000,
   });
   // An idle client that loses its server emits here; without a listener that would crash the process.
-  pool.on('error', (error) => console.error('[mediabay] postgres', error.message));
+  pool.on('error', (error) => (options.logger ?? consoleLogger).error('postgres', error.message));
   try {
     const client = await pool.connect();
     client.release();

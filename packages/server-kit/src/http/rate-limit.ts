@@ -1,6 +1,7 @@
 // Rate limits per caller (rate-limiter-flexible): fixed windows counted in memory, or in Redis when the
 // server is scaled out (every instance then counts into the same windows). Beyond the limit: 429 with
 // Retry-After. The Redis store is loaded only when Redis is configured.
+import { consoleLogger, type Logger } from '../logger.js';
 import { createRequire } from 'node:module';
 import type { RedisClientType } from '@redis/client';
 import type {
@@ -49,7 +50,12 @@ function redisLimiter(
 }
 
 /** `name` keeps limits apart in a shared store; `redis` shares the counts between instances. */
-export function createRateLimiter(name: string, limit: RateLimit, redis?: RedisClientType): RateLimiter {
+export function createRateLimiter(
+  name: string,
+  limit: RateLimit,
+  redis?: RedisClientType,
+  logger: Logger = consoleLogger,
+): RateLimiter {
   if (limit.max <= 0) return { hit: async () => undefined };
   const duration = Math.max(1, Math.ceil(limit.windowMs / 1000));
   const limiter = redis
@@ -61,7 +67,7 @@ export function createRateLimiter(name: string, limit: RateLimit, redis?: RedisC
         await limiter.consume(key);
       } catch (rejection) {
         if (!(rejection instanceof Res)) {
-          console.error('[mediabay] rate limit store', rejection);
+          logger.error('rate limit store', rejection);
           return; // a store failure lets the request through
         }
         const retry = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

@@ -1,6 +1,7 @@
 // One Redis connection pair per server: commands (and publish) on one, subscriptions on the other,
 // as Redis requires. The first connection must succeed (a clear start-up error names Redis); after
 // that a dropped connection is retried with backoff.
+import { consoleLogger, type Logger } from '../logger.js';
 import { createClient, type RedisClientType } from '@redis/client';
 import { redact } from '../config/service-urls.js';
 
@@ -10,7 +11,7 @@ export interface RedisConnection {
   close(): Promise<void>;
 }
 
-async function open(url: string, role: string): Promise<RedisClientType> {
+async function open(url: string, role: string, logger: Logger): Promise<RedisClientType> {
   let connected = false;
   const client = createClient({
     url,
@@ -23,7 +24,7 @@ async function open(url: string, role: string): Promise<RedisClientType> {
   let lastError = '';
   client.on('error', (error: Error) => {
     // node-redis reports every failed reconnect here; log each new kind once, keep retrying
-    if (connected && error.message !== lastError) console.error(`[mediabay] redis ${role}:`, error.message);
+    if (connected && error.message !== lastError) logger.error(`redis ${role}`, error.message);
     lastError = error.message;
   });
   try {
@@ -35,9 +36,9 @@ async function open(url: string, role: string): Promise<RedisClientType> {
   return client;
 }
 
-export async function connectRedis(url: string): Promise<RedisConnection> {
-  const client = await open(url, 'client');
-  const subscriber = await open(url, 'subscriber').catch(async (error: unknown) => {
+export async function connectRedis(url: string, logger: Logger = consoleLogger): Promise<RedisConnection> {
+  const client = await open(url, 'client', logger);
+  const subscriber = await open(url, 'subscriber', logger).catch(async (error: unknown) => {
     await client.close();
     throw error;
   });

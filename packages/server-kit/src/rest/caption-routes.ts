@@ -96,12 +96,18 @@ export function addCaptionRoutes(router: Router, ctx: MediaContext): void {
     const lang = captionLanguage(params.lang);
     const caption = record.captions.find((c) => c.lang === lang);
     if (!caption) throw notFound('caption track');
-    await sendStored(req, res, ctx.storage, {
-      key: caption.key,
-      mimeType: 'text/vtt; charset=utf-8',
-      disposition: `inline; filename="${lang}.vtt"`,
-      etag: `"${record.id}-${lang}-${caption.updatedAt}"`,
-    });
+    await sendStored(
+      req,
+      res,
+      ctx.storage,
+      {
+        key: caption.key,
+        mimeType: 'text/vtt; charset=utf-8',
+        disposition: `inline; filename="${lang}.vtt"`,
+        etag: `"${record.id}-${lang}-${caption.updatedAt}"`,
+      },
+      ctx.options.logger,
+    );
   });
 
   router.add('PUT', '/:id/captions/:lang', async ({ req, res, url, auth, params }) => {

@@ -1,5 +1,6 @@
 // Serves stored bytes from our own fs stream (tus's GET can crash the process on an aborted
 // download): Range, safe headers, and a client that goes away simply ends the stream.
+import { consoleLogger, type Logger } from '../logger.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { MediaRecord } from '../db/database.js';
@@ -19,6 +20,7 @@ export async function sendStored(
   res: ServerResponse,
   storage: MediaStorage,
   options: { key: string; mimeType: string; disposition: string; etag: string },
+  logger: Logger = consoleLogger,
 ): Promise<void> {
   const size = await storage.size(options.key);
   const headers: Record<string, string | number> = {
@@ -57,7 +59,7 @@ export async function sendStored(
   } catch (error) {
     // A client that hangs up mid-download is normal; anything else is logged, never thrown.
     if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
-      console.error('[mediabay] content', error);
+      logger.error('content', error);
     res.destroy();
   }
 }
@@ -67,13 +69,20 @@ export function sendMediaContent(
   res: ServerResponse,
   storage: MediaStorage,
   record: MediaRecord,
+  logger: Logger = consoleLogger,
 ): Promise<void> {
   const kind = INLINE_TYPES.has(record.type) && record.status === 'ready' ? 'inline' : 'attachment';
-  return sendStored(req, res, storage, {
-    key: record.storageKey,
-    // Anything we would not show inline is sent as opaque bytes: an HTML "image" never renders.
-    mimeType: kind === 'inline' ? record.mimeType : 'application/octet-stream',
-    disposition: contentDisposition(kind, record.name),
-    etag: `"${record.id}-${record.size}"`,
-  });
+  return sendStored(
+    req,
+    res,
+    storage,
+    {
+      key: record.storageKey,
+      // Anything we would not show inline is sent as opaque bytes: an HTML "image" never renders.
+      mimeType: kind === 'inline' ? record.mimeType : 'application/octet-stream',
+      disposition: contentDisposition(kind, record.name),
+      etag: `"${record.id}-${record.size}"`,
+    },
+    logger,
+  );
 }

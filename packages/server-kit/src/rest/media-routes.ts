@@ -61,17 +61,23 @@ export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);
     if (!record.thumbnailKey) throw notFound('thumbnail');
-    await sendStored(req, res, ctx.storage, {
-      key: record.thumbnailKey,
-      mimeType: 'image/jpeg',
-      disposition: contentDisposition('inline', `${record.name}.jpg`),
-      etag: `"${record.id}-thumb-${record.updatedAt}"`,
-    });
+    await sendStored(
+      req,
+      res,
+      ctx.storage,
+      {
+        key: record.thumbnailKey,
+        mimeType: 'image/jpeg',
+        disposition: contentDisposition('inline', `${record.name}.jpg`),
+        etag: `"${record.id}-thumb-${record.updatedAt}"`,
+      },
+      ctx.options.logger,
+    );
   });
 
   router.add('GET', '/:id/content', async ({ req, res, auth, params }) => {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);
-    await sendMediaContent(req, res, ctx.storage, record);
+    await sendMediaContent(req, res, ctx.storage, record, ctx.options.logger);
   });
 }

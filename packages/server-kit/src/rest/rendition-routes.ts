@@ -14,11 +14,17 @@ export function addRenditionRoutes(router: Router, ctx: MediaContext): void {
     const rendition = record.renditions.find((r) => r.kind === params.kind);
     if (!rendition) throw notFound('rendition');
     const extension = rendition.mimeType.startsWith('audio/') ? 'm4a' : 'mp4';
-    await sendStored(req, res, ctx.storage, {
-      key: rendition.key,
-      mimeType: rendition.mimeType,
-      disposition: contentDisposition('inline', `${record.name.replace(/\.[^.]*$/, '')}.${extension}`),
-      etag: `"${record.id}-${rendition.kind}-${rendition.size}-${record.updatedAt}"`,
-    });
+    await sendStored(
+      req,
+      res,
+      ctx.storage,
+      {
+        key: rendition.key,
+        mimeType: rendition.mimeType,
+        disposition: contentDisposition('inline', `${record.name.replace(/\.[^.]*$/, '')}.${extension}`),
+        etag: `"${record.id}-${rendition.kind}-${rendition.size}-${record.updatedAt}"`,
+      },
+      ctx.options.logger,
+    );
   });
 }
