@@ -123,7 +123,9 @@ describe('media REST routes', () => {
     assert.equal(status.progress, 100);
     assert.ok(['processing', 'ready'].includes(status.status));
     assert.equal((await fetch(`${server.url}/api/media/operations/${newOperationId()}`)).status, 404);
-    assert.equal((await fetch(`${server.url}/api/media/operations/nope`)).status, 400);
+    assert.equal((await fetch(`${server.url}/api/media/operations/${'x'.repeat(129)}`)).status, 400);
+    assert.equal((await fetch(`${server.url}/api/media/operations/not%20an%20id`)).status, 400);
+    assert.equal((await fetch(`${server.url}/api/media/operations/unknown-id`)).status, 404);
   });
 
   it('serves a byte range and refuses an unsatisfiable one', async () => {
