@@ -63,8 +63,21 @@ async function spool(source: Readable, file: string, checksum: Checksum): Promis
   }
 }
 
+const SPOOL_LEFTOVER_MS = 24 * 60 * 60 * 1000;
+
+/** Spool files a crash left behind (a day old: another instance on this directory may be writing). */
+async function sweepSpool(spoolDir: string): Promise<void> {
+  const names = await fs.readdir(spoolDir).catch(() => []);
+  for (const name of names) {
+    const file = path.join(spoolDir, name);
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (stat && Date.now() - stat.mtimeMs > SPOOL_LEFTOVER_MS) await fs.rm(file, { force: true });
+  }
+}
+
 /** `store` with the checksum extension: writes under a checksum go through a verified spool. */
 export function verifyChecksums(store: DataStore, spoolDir: string): DataStore {
+  void sweepSpool(spoolDir).catch(() => undefined);
   async function write(source: Readable, id: string, offset: number): Promise<number> {
     const checksum = expected.getStore();
     if (!checksum) return store.write(source, id, offset);
