@@ -1,89 +1,68 @@
-// Deleting files: allowed for every file or none (403), refused while in use unless forced by
-// someone allowed to (409 with the usages), rows and their `file.deleted` audit entries in one
-// transaction, then the bytes, then the `media-deleted` event.
-import type { FileInUse } from '@mediabay/core/protocol';
-import { requireAccess } from '../access/guard.js';
+// Purging files for good (`DELETE ?permanent=true` and the trash's retention sweep). A file still in
+// the library goes to the trash first (usage guards as for a delete), then its bytes are removed, and
+// only once they all are, its rows and a `file.deleted` audit entry in one transaction: a failure
+// leaves the file in the trash, to be purged again, never a row without its bytes or bytes lost early.
 import type { MediaContext } from '../context.js';
-import type { MediaDatabase, MediaRecord } from '../db/database.js';
-import { HttpError } from '../http/errors.js';
+import type { MediaRecord } from '../db/database.js';
 import type { AuthContext } from '../options.js';
+import { loadInOrder, requireDelete, trashIn } from './trash.js';
 
-/** The files among `ids`, in the order asked for. */
-async function load(db: MediaDatabase, tenantId: string, ids: string[]): Promise<MediaRecord[]> {
-  const byId = new Map((await db.getMediaMany(tenantId, ids)).map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+const keysOf = (record: MediaRecord): string[] => [
+  record.storageKey,
+  ...(record.thumbnailKey ? [record.thumbnailKey] : []),
+  ...record.renditions.map((r) => r.key),
+  ...record.captions.map((c) => c.key),
+];
+
+/**
+ * Purges files already in the trash: bytes first, then the record. `userId` is who asked (the
+ * sweep's is `system`). Returns the ids purged; a storage failure is thrown after the files before
+ * it are purged, and leaves the failing one in the trash.
+ */
+export async function purgeTrashed(
+  ctx: MediaContext,
+  tenantId: string,
+  userId: string,
+  ids: string[],
+): Promise<string[]> {
+  const purged: string[] = [];
+  try {
+    for (const record of await loadInOrder(ctx.db, tenantId, ids)) {
+      if (record.trashedAt === null) continue; // restored meanwhile
+      for (const key of keysOf(record)) await ctx.storage.remove(key);
+      const gone = await ctx.db.transaction(async (tx) => {
+        const rows = await tx.deleteMedia(tenantId, [record.id]);
+        if (rows.length === 0) return false; // purged by someone else meanwhile
+        await tx.appendAudit({
+          tenantId,
+          userId,
+          action: 'file.deleted',
+          fileId: record.id,
+          operationId: record.operationId,
+          detail: { name: record.name, ownerId: record.ownerId, trashedAt: record.trashedAt },
+        });
+        return true;
+      });
+      await ctx.db.deleteUploadsOfMedia(record.id);
+      if (gone) purged.push(record.id);
+    }
+  } finally {
+    if (purged.length > 0) ctx.bus.publish(tenantId, { type: 'media-deleted', fileIds: purged });
+  }
+  return purged;
 }
 
-function inUseError(files: MediaRecord[]): HttpError {
-  const list: FileInUse[] = files.map((r) => ({ fileId: r.id, name: r.name, usages: r.usages }));
-  const usages = list.flatMap((f) => f.usages);
-  const message =
-    files.length === 1
-      ? `The file is used in ${usages.length} place${usages.length === 1 ? '' : 's'}.`
-      : `${files.length} of the files are in use.`;
-  return new HttpError(409, 'file-in-use', message, {}, { usages, files: list });
-}
-
-/** Deletes the caller's tenant's files among `ids` (unknown ids are skipped); returns the deleted ids. */
-export async function removeMedia(
+/** `DELETE ?permanent=true`: the caller's files among `ids`, in the library or the trash. */
+export async function purgeMedia(
   ctx: MediaContext,
   auth: AuthContext,
   ids: string[],
   options: { force?: boolean } = {},
 ): Promise<string[]> {
   const force = options.force === true;
-  const records = await load(ctx.db, auth.tenantId, ids);
-  await requireAccess(ctx, auth, 'delete', records);
-  if (force)
-    await requireAccess(
-      ctx,
-      auth,
-      'force-delete',
-      records.filter((r) => r.usages.length > 0),
-    );
-
-  const deleted = await ctx.db.transaction(async (tx) => {
-    // usages read again inside the transaction: one added since the checks above still blocks
-    const current = await load(tx, auth.tenantId, ids);
-    const inUse = current.filter((r) => r.usages.length > 0);
-    if (inUse.length > 0 && !force) throw inUseError(inUse);
-    const rows = await tx.deleteMedia(
-      auth.tenantId,
-      current.map((r) => r.id),
-    );
-    const gone = new Set(rows.map((r) => r.id));
-    for (const record of current.filter((r) => gone.has(r.id))) {
-      await tx.appendAudit({
-        tenantId: auth.tenantId,
-        userId: auth.userId,
-        action: 'file.deleted',
-        fileId: record.id,
-        operationId: record.operationId,
-        detail: {
-          name: record.name,
-          ownerId: record.ownerId,
-          ...(record.usages.length > 0 ? { force: true, usages: record.usages } : {}),
-        },
-      });
-    }
-    return rows;
-  });
-
-  for (const record of deleted) {
-    const keys = [
-      record.storageKey,
-      ...(record.thumbnailKey ? [record.thumbnailKey] : []),
-      ...record.renditions.map((r) => r.key),
-      ...record.captions.map((c) => c.key),
-    ];
-    for (const key of keys) {
-      await ctx.storage
-        .remove(key)
-        .catch((error: unknown) => console.error('[mediabay] remove bytes', key, error));
-    }
-    await ctx.db.deleteUploadsOfMedia(record.id);
-  }
-  const fileIds = deleted.map((r) => r.id);
-  if (fileIds.length > 0) ctx.bus.publish(auth.tenantId, { type: 'media-deleted', fileIds });
-  return fileIds;
+  const records = await loadInOrder(ctx.db, auth.tenantId, ids);
+  await requireDelete(ctx, auth, records, force);
+  const trashed = await ctx.db.transaction((tx) => trashIn(tx, auth, ids, force));
+  if (trashed.length > 0) ctx.bus.publish(auth.tenantId, { type: 'media-deleted', fileIds: trashed });
+  return purgeTrashed(ctx, auth.tenantId, auth.userId, ids);
 }

@@ -7,32 +7,39 @@ import { isClientOperationId } from '../media/operation-ids.js';
 import { HttpError } from '../http/errors.js';
 import { objectWith, readJson } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
-import { removeMedia } from '../media/remove.js';
+import { purgeMedia } from '../media/remove.js';
+import { trashMedia } from '../media/trash.js';
 import { updateFile } from '../media/tagging.js';
 import { toMediaFile } from '../media/to-wire.js';
 import { addAccessRoutes } from './access-routes.js';
 import { handleFormUpload } from './form-upload.js';
 import { loadOwned } from './media-routes.js';
 import type { Router } from './router.js';
+import { addTrashRoutes } from './trash-routes.js';
 import { addUsageRoutes } from './usage-routes.js';
 import { fileName, idList, tagList } from './validate.js';
 
-function forceFlag(value: unknown): boolean {
-  if (value === undefined || value === false) return false;
-  if (value === true) return true;
-  throw new HttpError(400, 'invalid-field', 'force: must be true or false.');
+function flag(name: string, value: unknown): boolean {
+  if (value === undefined || value === false || value === 'false') return false;
+  if (value === true || value === 'true') return true;
+  throw new HttpError(400, 'invalid-field', `${name}: must be true or false.`);
 }
 
-/** `force` of a DELETE: `?force=true`, or `{"force": true}` when a JSON body is sent. */
-async function deleteForce(req: IncomingMessage, url: URL): Promise<boolean> {
-  if (url.searchParams.get('force') === 'true') return true;
-  if (!req.headers['content-type'] || Number(req.headers['content-length'] ?? 0) === 0) return false;
-  return forceFlag(objectWith(await readJson(req), ['force']).force);
+/** `force` and `permanent` of a DELETE: in the query (`?force=true`), or in a JSON body when one is sent. */
+async function deleteFlags(req: IncomingMessage, url: URL): Promise<{ force: boolean; permanent: boolean }> {
+  const hasBody = Boolean(req.headers['content-type']) && Number(req.headers['content-length'] ?? 0) > 0;
+  const body = hasBody ? objectWith(await readJson(req), ['force', 'permanent']) : {};
+  const query = (name: 'force' | 'permanent'): unknown => url.searchParams.get(name) ?? undefined;
+  return {
+    force: flag('force', query('force')) || flag('force', body.force),
+    permanent: flag('permanent', query('permanent')) || flag('permanent', body.permanent),
+  };
 }
 
 export function addMediaWriteRoutes(router: Router, ctx: MediaContext): void {
   const base = ctx.options.basePath;
   addAccessRoutes(router, ctx); // `/me`, `/audit`, `/bulk-tag` before `/:id`
+  addTrashRoutes(router, ctx); // `/bulk-restore`, `/:id/restore`
 
   router.add('GET', '/tags', async ({ res, auth }) => {
     await requireAccess(ctx, auth, 'read');
@@ -42,12 +49,14 @@ export function addMediaWriteRoutes(router: Router, ctx: MediaContext): void {
   router.add('POST', '/upload', ({ req, res, auth }) => handleFormUpload(ctx, req, res, auth));
 
   router.add('POST', '/bulk-delete', async ({ req, res, auth }) => {
-    const body = objectWith(await readJson(req), ['fileIds', 'operationId', 'force']);
+    const body = objectWith(await readJson(req), ['fileIds', 'operationId', 'force', 'permanent']);
     const fileIds = idList(body.fileIds);
     if (body.operationId !== undefined && !isClientOperationId(body.operationId)) {
       throw new HttpError(400, 'invalid-field', 'operationId: not an operation id.');
     }
-    const deleted = await removeMedia(ctx, auth, fileIds, { force: forceFlag(body.force) });
+    const force = flag('force', body.force);
+    const remove = flag('permanent', body.permanent) ? purgeMedia : trashMedia;
+    const deleted = await remove(ctx, auth, fileIds, { force });
     sendJson(res, 200, { success: true, deletedCount: deleted.length });
   });
 
@@ -67,7 +76,8 @@ export function addMediaWriteRoutes(router: Router, ctx: MediaContext): void {
 
   router.add('DELETE', '/:id', async ({ req, res, url, auth, params }) => {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
-    await removeMedia(ctx, auth, [record.id], { force: await deleteForce(req, url) });
+    const { force, permanent } = await deleteFlags(req, url);
+    await (permanent ? purgeMedia : trashMedia)(ctx, auth, [record.id], { force });
     res.writeHead(204).end();
   });
 
