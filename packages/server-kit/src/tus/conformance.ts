@@ -2,7 +2,7 @@
 // `Tus-Resumable` on all of them, error bodies as `application/json` `{error:{code,message}}` without
 // internals, CORS left to http/cors.ts, and `X-HTTP-Method-Override` for clients behind proxies
 // that only pass GET and POST.
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import { HttpError } from '../http/errors.js';
 
 export const TUS_VERSION = '1.0.0';
@@ -69,11 +69,12 @@ export async function conformResponse(response: Response, extra: Record<string, 
   for (const [name, value] of Object.entries(extra)) headers.set(name, value);
   headers.set('Tus-Resumable', TUS_VERSION);
   const { status } = response;
-  if (status < 400) return new Response(response.body, { status, headers });
+  const statusText = STATUS_CODES[status] ?? (status === 460 ? 'Checksum Mismatch' : '');
+  if (status < 400) return new Response(response.body, { status, statusText, headers });
   const text = await response.text();
   const body = isErrorBody(text) ? text : tusErrorBody(status, text);
   headers.set('Content-Type', 'application/json; charset=utf-8');
   headers.set('Content-Length', String(Buffer.byteLength(body)));
   headers.set('Cache-Control', 'no-store');
-  return new Response(body, { status, headers });
+  return new Response(body, { status, statusText, headers });
 }
