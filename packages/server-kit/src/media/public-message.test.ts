@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import type { MediaFile } from '@mediabay/core/protocol';
+import { startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
 import { publicMessage } from './public-message.js';
 
 describe('publicMessage', () => {
@@ -14,6 +16,11 @@ describe('publicMessage', () => {
       ['C:\\data\\files\\media\\x: broken', 'broken'],
       ['see file:///srv/data/x for details', 'see for details'],
       ['/only/a/path', 'The file could not be processed.'],
+      [
+        'The video could not be read: file:/tmp/mediabay-x/files/media/2da6: Invalid data found',
+        'The video could not be read: Invalid data found',
+      ],
+      ['open cache:file:/srv/x/y failed', 'open failed'],
     ];
     for (const [input, expected] of cases) {
       const output = publicMessage(input);
@@ -30,5 +37,34 @@ describe('publicMessage', () => {
     ]) {
       assert.equal(publicMessage(message), message);
     }
+  });
+});
+
+describe('processing errors on the wire', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('show no storage path when ffprobe cannot read a file', async () => {
+    // an MP4 header (sniffed as video/mp4) over bytes no demuxer reads
+    const header = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom\0\0\0\0isomiso2')]);
+    const form = new FormData();
+    form.set('file', new Blob([header, Buffer.alloc(4096, 0x5a)], { type: 'video/mp4' }), 'broken.mp4');
+    const posted = await fetch(`${server.url}/api/media/upload`, { method: 'POST', body: form });
+    assert.equal(posted.status, 201);
+    const { fileId } = (await posted.json()) as { fileId: string };
+    const file = await waitFor(async () => {
+      const f = (await (await fetch(`${server.url}/api/media/${fileId}`)).json()) as MediaFile;
+      return f.status === 'error' ? f : undefined;
+    }, 30_000);
+    assert.ok(file.error);
+    assert.ok(!file.error.includes(server.dataDir), file.error);
+    assert.doesNotMatch(file.error, /\/(tmp|files|media)\//);
+    const status = (await (await fetch(`${server.url}/api/media/operations/${file.operationId}`)).json()) as {
+      error?: string;
+    };
+    assert.equal(status.error, file.error);
   });
 });
