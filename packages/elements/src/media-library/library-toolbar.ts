@@ -82,33 +82,38 @@ function selectionActions(model: ToolbarModel, t: MediabayStrings, actions: Tool
 
 function filters(view: ViewState, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
   const descending = view.order === 'desc';
+  // Every field has a visible name (a caption on its edge, WCAG 3.3.2) that is its accessible name
+  // (the <label>, 2.5.3): no width or height beyond the control's own.
   return html`<label class="search" part="search">
+      <span class="field-label">${t.search}</span>
       ${icon('search')}
       <input
         type="search"
-        aria-label=${t.search}
-        placeholder=${t.search}
         .value=${live(view.q)}
         @input=${(event: Event) => actions.search((event.target as HTMLInputElement).value)}
       />
     </label>
-    <select
-      class="select"
-      part="type-filter"
-      aria-label=${t.columnType}
-      @change=${(event: Event) => actions.setView('type', (event.target as HTMLSelectElement).value as ViewState['type'])}
-    >
-      <option value="" ?selected=${view.type === ''}>${t.allTypes}</option>
-      ${TYPES.map((type) => html`<option value=${type} ?selected=${view.type === type}>${t.mediaType[type]}</option>`)}
-    </select>
-    <select
-      class="select"
-      part="sort"
-      aria-label=${t.sortBy}
-      @change=${(event: Event) => actions.setView('sort', (event.target as HTMLSelectElement).value as SortKey)}
-    >
-      ${SORTS.map((key) => html`<option value=${key} ?selected=${view.sort === key}>${t.sortKey[key]}</option>`)}
-    </select>
+    <label class="field">
+      <span class="field-label">${t.columnType}</span>
+      <select
+        class="select"
+        part="type-filter"
+        @change=${(event: Event) => actions.setView('type', (event.target as HTMLSelectElement).value as ViewState['type'])}
+      >
+        <option value="" ?selected=${view.type === ''}>${t.allTypes}</option>
+        ${TYPES.map((type) => html`<option value=${type} ?selected=${view.type === type}>${t.mediaType[type]}</option>`)}
+      </select>
+    </label>
+    <label class="field">
+      <span class="field-label">${t.sortBy}</span>
+      <select
+        class="select"
+        part="sort"
+        @change=${(event: Event) => actions.setView('sort', (event.target as HTMLSelectElement).value as SortKey)}
+      >
+        ${SORTS.map((key) => html`<option value=${key} ?selected=${view.sort === key}>${t.sortKey[key]}</option>`)}
+      </select>
+    </label>
     <button
       class="icon-button"
       part="sort-order"

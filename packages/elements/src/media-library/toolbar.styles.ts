@@ -6,7 +6,8 @@ export default css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 8px;
+    /* a wrapped row leaves room for the captions on its fields' top edge */
+    gap: 14px 8px;
     min-height: 56px;
     padding: 8px 16px 8px 12px;
     border-bottom: 1px solid var(--_border);
@@ -25,6 +26,30 @@ export default css`
     margin: 0;
     accent-color: var(--_accent);
     cursor: pointer;
+  }
+  /* A field's visible name sits on its top edge (an outlined field's caption): it names the field
+     without widening the toolbar. */
+  .search,
+  .field {
+    position: relative;
+  }
+  .field {
+    display: inline-flex;
+  }
+  .field-label {
+    position: absolute;
+    inset-block-start: -8px;
+    inset-inline-start: 10px;
+    padding: 0 4px;
+    border-radius: 4px;
+    background: var(--mb-library-bg, var(--_surface));
+    color: var(--_text-muted);
+    font: 500 11px/14px var(--_font);
+    white-space: nowrap;
+    cursor: default;
+  }
+  .search .field-label {
+    inset-inline-start: 14px;
   }
   .search {
     display: flex;
