@@ -236,6 +236,13 @@ export default [
     }
     .items.list .item {
       width: 100%;
+      /* an upload's progress in one row lays out that row only */
+      contain: layout style;
+    }
+    /* the grid gives each card its size: a card's change lays out and paints inside it only (no paint
+       containment, which would clip the active card's outline) */
+    .items.grid .item {
+      contain: size layout style;
     }
     .item > * {
       flex: 1;

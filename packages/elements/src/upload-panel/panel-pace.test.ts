@@ -107,6 +107,8 @@ describe('progress pace', () => {
       html`<media-library .client=${client} style="display:block;height:600px"></media-library>`,
     );
     const root = el.shadowRoot!;
+    // the first list has landed and the socket is open (its opening refetches the lists)
+    await until(() => client.$live.get() === 'live', 'live', 10000);
     await until(
       () => root.querySelector('[part~="empty"]:not([role])') ?? root.querySelector('[part~="item"]'),
       'the first list',
@@ -123,10 +125,15 @@ describe('progress pace', () => {
       nextCursor: null,
       total: 1,
     });
-    const card = await until(() => root.querySelector<HTMLElement>('[part~="item"]'), 'the card');
+    const card = await until(
+      () => root.querySelector<HTMLElement>(`[part~="item"][data-operation-id="${item.operationId}"]`),
+      'the card',
+    );
     const cardCommits = commits(card);
     const elapsed = await stream(client, item, 60);
     cardCommits.stop();
+    expect(card.isConnected, 'the card stayed').to.equal(true);
+    expect(card.textContent).to.match(/Uploading \d+%/);
     expect(cardCommits.count()).to.be.at.most(allowed(elapsed));
     expect(cardCommits.count()).to.be.above(0).and.below(30);
   });

@@ -140,6 +140,9 @@ export default [
       gap: 16px;
       min-height: 56px;
       padding: 6px 12px 6px 20px;
+      /* a row's change lays out and paints that row only; rows the list keeps out of view are skipped */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 56px;
     }
     .row:hover {
       background: color-mix(in srgb, var(--_text) 4%, transparent);
@@ -164,12 +167,21 @@ export default [
       text-align: right;
     }
     .detail {
+      /* one line of a fixed height: its text changes with every progress round without laying out
+         the row around it (a relayout boundary) */
+      contain: size layout style;
+      height: 16px;
       overflow: hidden;
       color: var(--_text-muted);
       font-size: 12px;
       line-height: 16px;
       text-overflow: ellipsis;
       white-space: nowrap;
+    }
+    [data-waiting] .detail,
+    [data-status='error'] .detail {
+      contain: none;
+      height: auto;
     }
     [data-waiting] .detail {
       white-space: normal;
