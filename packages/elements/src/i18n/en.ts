@@ -54,6 +54,8 @@ export interface MediabayStrings {
   /** the library's socket is down: it refreshes on an interval */
   livePaused: string;
   livePausedHint: string;
+  /** said once when the client finds a plain tus server with no library API behind `endpoint` */
+  serverMissing: string;
   /** while dragging: some of the files will be refused */
   dropPartial: string;
   /** the end of a long announcement: "and 9,997 more" */
@@ -206,6 +208,7 @@ export const en: MediabayStrings = {
   showUploads: (n) => `Uploads (${formatCount(n, 'en')})`,
   livePaused: 'Live updates paused',
   livePausedHint: 'Reconnecting. The library refreshes every few seconds meanwhile.',
+  serverMissing: 'This server stores uploads but has no media library: the files will not be listed here.',
   dropPartial: 'Some of these files will not be added',
   removeTag: (tag) => `Remove tag ${tag}`,
   andMore: (n) => `and ${formatCount(n, 'en')} more`,

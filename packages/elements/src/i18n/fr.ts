@@ -74,6 +74,8 @@ export const fr: MediabayStrings = {
   showUploads: (n) => `Envois (${formatCount(n, 'fr')})`,
   livePaused: 'Mises à jour en direct suspendues',
   livePausedHint: 'Reconnexion en cours. La médiathèque se rafraîchit toutes les quelques secondes.',
+  serverMissing:
+    'Ce serveur enregistre les envois mais n’a pas de médiathèque : les fichiers ne seront pas listés ici.',
   dropPartial: 'Certains de ces fichiers ne seront pas ajoutés',
   removeTag: (tag) => `Retirer l’étiquette ${tag}`,
   andMore: (n) => `et ${formatCount(n, 'fr')} de plus`,

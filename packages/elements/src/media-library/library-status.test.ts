@@ -2,7 +2,7 @@
 // exist, and "Live updates paused" while the socket is down and the client polls.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { settled, uploadItem, until } from '../test-support/fixtures.js';
+import { settled, testFile, uploadItem, until } from '../test-support/fixtures.js';
 import { deepActive } from '../shared/focus-keeper.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
@@ -75,5 +75,23 @@ describe('<media-library> header notes', () => {
     const live = await fixture<MediaLibrary>(html`<media-library .client=${open}></media-library>`);
     await until(() => part(live, 'live-note')?.dataset.live === 'live', 'live', 10000);
     expect(part(live, 'live-note')!.textContent!.trim()).to.equal('');
+  });
+
+  it('on a plain tus server says once that there is no library, never "Live updates paused"', async () => {
+    // the bytes go to a tus endpoint; nothing of ours answers at `endpoint` (the dev server's 404s)
+    const client = make({ endpoint: '/no-library-here', uploadEndpoint: '/api/media/uploads' });
+    const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
+    client.addFiles([testFile('plain.txt', 'text/plain', 2048)]);
+    const toast = await until(() => part(el, 'toast-info'), 'the note', 15000);
+    expect(toast.textContent).to.contain('has no media library');
+    // the client polls now (its socket never opens) but says nothing about paused updates
+    await until(() => client.$live.get() === 'polling', 'polling', 10000);
+    await el.updateComplete;
+    const note = part(el, 'live-note')!;
+    expect(note.dataset.live).to.equal('missing');
+    expect(note.textContent!.trim()).to.equal('');
+    expect(el.shadowRoot!.querySelectorAll('[part~="toast-info"]')).to.have.length(1);
+    await settled(el);
+    await expect(el).to.be.accessible();
   });
 });

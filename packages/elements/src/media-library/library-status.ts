@@ -5,7 +5,11 @@ import type { LiveState } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
 import { icon } from '../shared/icons.js';
 
-export function renderLiveNote(live: LiveState | undefined, t: MediabayStrings): TemplateResult {
+/**
+ * `missing`: the client found no library API behind its endpoint (a plain tus server); it polls
+ * nothing and never goes live, so nothing is said here (the library said so once, in a toast).
+ */
+export function renderLiveNote(live: LiveState | 'missing' | undefined, t: MediabayStrings): TemplateResult {
   // the status region stays in the page so its change is announced; only its text comes and goes
   const paused = live === 'polling';
   return html`<span

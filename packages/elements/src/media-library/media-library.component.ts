@@ -11,6 +11,7 @@ import {
   type Accepting,
   type LibraryState,
   type LiveState,
+  type MediaClient,
   type MeState,
   type NotAcceptingReason,
   type UploadItem,
@@ -19,6 +20,7 @@ import {
 import type { ListParams, MediaFile } from '@mediabay/core/protocol';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController, type Subscribable } from '../shared/store-controller.js';
+import { ClientEventsController } from '../shared/client-events.js';
 import { paced, uploadsUrgent } from '../shared/paced-store.js';
 import { icon } from '../shared/icons.js';
 import { formatBytes } from '../shared/format.js';
@@ -147,6 +149,19 @@ export class MediaLibrary extends MediabayElement {
   private readonly toasts = new ToastController(this, () => this.focusKeeper.fallbacks());
   private readonly dialog = new DialogController(this);
   private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
+  /** the client that found no library API behind its endpoint (a plain tus server): it never goes live */
+  @state() private missingFor?: MediaClient;
+
+  constructor() {
+    super();
+    new ClientEventsController(this, () => this.client, {
+      'server-missing': () => {
+        // said once; "Live updates paused" would otherwise promise updates that never come
+        this.missingFor = this.client;
+        this.toasts.show(this.localize.strings.serverMissing, 'info');
+      },
+    });
+  }
 
   #libraryStore?: Subscribable<LibraryState>;
   #libraryKey?: string;
@@ -208,7 +223,7 @@ export class MediaLibrary extends MediabayElement {
   }
 
   /** Shows a toast in the library's toast region. */
-  notify(message: string, tone: 'success' | 'error' = 'success'): void {
+  notify(message: string, tone: 'success' | 'error' | 'info' = 'success'): void {
     this.toasts.show(message, tone);
   }
 
@@ -350,7 +365,7 @@ export class MediaLibrary extends MediabayElement {
             <span class="count"
               >${t.itemCount(total)}${bytes ? html` · <bdi>${formatBytes(bytes, t.locale)}</bdi>` : ''}</span
             >
-            ${renderLiveNote(this.live.value, t)}
+            ${renderLiveNote(this.missingFor && this.missingFor === this.client ? 'missing' : this.live.value, t)}
             <span class="spacer"></span>
             ${renderUploadsButton(this.uploadIds.value?.length ?? 0, () => this.showUploads(), t)}
             <span

@@ -313,6 +313,9 @@ export default css`
   .toast.error > svg {
     fill: #f2b8b5;
   }
+  .toast.info > svg {
+    fill: #a8c7fa;
+  }
   .toast-message {
     flex: 1;
   }

@@ -10,10 +10,12 @@ import { keepFocus } from './focus-keeper.js';
 export interface Toast {
   id: number;
   message: string;
-  tone: 'success' | 'error';
+  /** `info`: a fact to read once, neither a success nor a failure */
+  tone: 'success' | 'error' | 'info';
 }
 
-const LIFETIME = { success: 4000, error: 8000 } as const;
+const LIFETIME = { success: 4000, error: 8000, info: 8000 } as const;
+const TONE_ICON = { success: 'done', error: 'error', info: 'info' } as const;
 
 export class ToastController implements ReactiveController {
   toasts: Toast[] = [];
@@ -71,7 +73,7 @@ export function renderToasts(controller: ToastController, closeLabel: string): T
       (toast) => toast.id,
       (toast) =>
         html`<div class="toast ${toast.tone}" part="toast toast-${toast.tone}" data-toast=${toast.id}>
-          ${icon(toast.tone === 'error' ? 'error' : 'done')}
+          ${icon(TONE_ICON[toast.tone])}
           <span class="toast-message">${toast.message}</span>
           <button
             class="icon-button"
