@@ -179,6 +179,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     ticket: options.headers || options.credentials === 'include' ? createTicketSource(fetcher) : undefined,
   });
   // while the socket is down, the lists in view are refetched (other users' changes still arrive)
+  let pollWait: (() => void) | null = null;
   const live = createLiveStatus(socket, {
     refetch: () => void queryClient.refetchQueries({ queryKey: [MEDIA_FILES_KEY], type: 'active' }),
     ...(options.pollInterval ? { interval: Math.max(1000, options.pollInterval * 2.5) } : {}),
@@ -198,6 +199,10 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
             )
             .map((item) => item.operationId),
     onStatus: (status) => onOperationStatus(status),
+    // the poller waits with the uploads for the gate's probe (its ids() are empty meanwhile)
+    onUnreachable: () => {
+      pollWait ??= connectivity.wait(() => (pollWait = null));
+    },
   });
 
   // with an `uploadEndpoint` on a plain tus server, nothing may answer at the endpoint

@@ -14,23 +14,47 @@ export function createPoller(options: {
   ids: () => string[];
   onStatus: (status: OperationStatus) => void;
   interval?: number;
+  /** a poll got no answer (or a gateway's): the server is away */
+  onUnreachable?: () => void;
+  /** the most operations asked about per tick, the longest-unasked first (default 50) */
+  perTick?: number;
 }): Poller {
   const interval = options.interval ?? 2000;
+  const perTick = options.perTick ?? 50;
+  /** when each operation was last asked about, so a long list is asked in turns */
+  const asked = new Map<string, number>();
+  let ticks = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
 
+  /** at most `perTick` of the ids, the ones asked about longest ago first */
+  function pick(ids: string[]): string[] {
+    const chosen =
+      ids.length <= perTick
+        ? ids
+        : [...ids].sort((a, b) => (asked.get(a) ?? -1) - (asked.get(b) ?? -1)).slice(0, perTick);
+    const now = ++ticks;
+    const current = new Set(ids);
+    for (const id of asked.keys()) if (!current.has(id)) asked.delete(id);
+    for (const id of chosen) asked.set(id, now);
+    return chosen;
+  }
+
   async function tick(): Promise<void> {
-    const ids = options.ids();
+    const ids = pick(options.ids());
+    let away = false;
     await Promise.all(
       ids.map(async (id) => {
         try {
           const status = await options.fetcher<OperationStatus>(`/operations/${encodeURIComponent(id)}`);
           if (running && status) options.onStatus(status);
-        } catch {
-          // unknown yet (404) or unreachable: the next tick asks again
+        } catch (error) {
+          // unknown yet (404): the next tick asks again; no answer: the server is away
+          if ([0, 502, 503, 504].includes((error as { status?: number }).status ?? 0)) away = true;
         }
       }),
     );
+    if (away && running) options.onUnreachable?.();
     if (running) timer = setTimeout(() => void tick(), interval);
   }
 
