@@ -164,8 +164,8 @@ describe('audit trail', () => {
       api(server, 'ada', 'POST', '/bulk-delete', { fileIds: [file.id, other.id] }),
     );
     assert.deepEqual(brief(deleted), [
-      ['file.deleted', 'ada', file.id],
-      ['file.deleted', 'ada', other.id],
+      ['file.trashed', 'ada', file.id],
+      ['file.trashed', 'ada', other.id],
     ]);
     assert.equal(deleted[0]?.detail?.name, 'x2.txt');
   });

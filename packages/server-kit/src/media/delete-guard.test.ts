@@ -13,7 +13,11 @@ describe('usages guard deletes', () => {
   });
   after(() => server.close());
 
-  const exists = async (id: string) => (await api(server, 'ada', 'GET', `/${id}`)).status === 200;
+  /** in the library: not purged, not in the trash */
+  const exists = async (id: string) => {
+    const res = await api(server, 'ada', 'GET', `/${id}`);
+    return res.status === 200 && (res.body as MediaFile).trashedAt === undefined;
+  };
 
   async function usedFile(name: string): Promise<MediaFile> {
     const file = await createFile(server, 'alice', name);

@@ -74,11 +74,14 @@ describe('one file per operation', () => {
     assert.equal((await filesOf(operationId)).length, 1);
   });
 
-  it('frees the operation when its file is deleted', async () => {
+  it('frees the operation when its file is purged', async () => {
     const operationId = newOperationId();
     const meta = { name: 'again.txt', type: 'text/plain', operationId };
     const first = await tusUpload(endpoint(), Buffer.from('v1'), meta);
-    const deleted = await fetch(`${server.url}/api/media/${first.fileId}`, { method: 'DELETE' });
+    // a file in the trash keeps its operation (it may be restored): purged, it lets it go
+    const deleted = await fetch(`${server.url}/api/media/${first.fileId}?permanent=true`, {
+      method: 'DELETE',
+    });
     assert.equal(deleted.status, 204);
     const second = await tusUpload(endpoint(), Buffer.from('v2'), meta);
     assert.ok(second.fileId && second.fileId !== first.fileId);

@@ -90,10 +90,10 @@ describe('media write routes', () => {
     });
   }
 
-  it('deletes one file: row, bytes and an event', async () => {
+  it('purges one file: row, bytes and an event', async () => {
     const id = await upload('gone.txt');
     const { ws, events } = await openEvents(server.wsUrl);
-    const res = await send('DELETE', `/${id}`);
+    const res = await send('DELETE', `/${id}?permanent=true`);
     assert.equal(res.status, 204);
     assert.equal((await send('GET', `/${id}`)).status, 404);
     assert.equal((await send('GET', `/${id}/content`)).status, 404);
@@ -108,7 +108,7 @@ describe('media write routes', () => {
       (await listAll()).length,
       'no orphaned bytes',
     );
-    assert.equal((await send('DELETE', `/${id}`)).status, 404);
+    assert.equal((await send('DELETE', `/${id}?permanent=true`)).status, 404);
   });
 
   const listAll = async (): Promise<MediaFile[]> =>
