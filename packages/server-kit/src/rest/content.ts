@@ -9,10 +9,14 @@ import { parseRange } from './range.js';
 
 const INLINE_TYPES = new Set(['image', 'video', 'audio']);
 
+/** RFC 5987 ext-value: percent-encodes all but attr-char (encodeURIComponent leaves ' ( ) * as they are). */
+const extValue = (name: string): string =>
+  encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 /** RFC 6266 filename: an ASCII fallback plus the exact UTF-8 name. */
 export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${extValue(name)}`;
 }
 
 export async function sendStored(
@@ -70,8 +74,11 @@ export function sendMediaContent(
   storage: MediaStorage,
   record: MediaRecord,
   logger: Logger = consoleLogger,
+  options: { download?: boolean } = {},
 ): Promise<void> {
-  const kind = INLINE_TYPES.has(record.type) && record.status === 'ready' ? 'inline' : 'attachment';
+  const inline = INLINE_TYPES.has(record.type) && record.status === 'ready';
+  // `?download=1`: the browser saves the file under its name instead of showing it
+  const kind = inline && options.download !== true ? 'inline' : 'attachment';
   return sendStored(
     req,
     res,
@@ -79,7 +86,7 @@ export function sendMediaContent(
     {
       key: record.storageKey,
       // Anything we would not show inline is sent as opaque bytes: an HTML "image" never renders.
-      mimeType: kind === 'inline' ? record.mimeType : 'application/octet-stream',
+      mimeType: inline ? record.mimeType : 'application/octet-stream',
       disposition: contentDisposition(kind, record.name),
       etag: `"${record.id}-${record.size}"`,
     },

@@ -19,6 +19,14 @@ export async function loadOwned(ctx: MediaContext, tenantId: string, id: string 
   return record;
 }
 
+/** `?download=1` (or `true`): an attachment; absent, `0` or `false`: as usual; anything else a 400. */
+function downloadFlag(search: URLSearchParams): boolean {
+  const value = search.get('download');
+  if (value === null || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true' || value === '') return true;
+  throw new HttpError(400, 'invalid-parameter', 'download: must be 1 or 0.');
+}
+
 export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
   const base = ctx.options.basePath;
 
@@ -75,9 +83,10 @@ export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
     );
   });
 
-  router.add('GET', '/:id/content', async ({ req, res, auth, params }) => {
+  router.add('GET', '/:id/content', async ({ req, res, url, auth, params }) => {
+    const download = downloadFlag(url.searchParams);
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);
-    await sendMediaContent(req, res, ctx.storage, record, ctx.options.logger);
+    await sendMediaContent(req, res, ctx.storage, record, ctx.options.logger, { download });
   });
 }
