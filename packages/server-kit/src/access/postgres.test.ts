@@ -62,7 +62,7 @@ describe('roles, usages and audit on PostgreSQL', () => {
         ['access.denied', 'alice'],
         ['file.tagged', 'ada'],
         ['file.tagged', 'ada'],
-        ['file.deleted', 'ada'],
+        ['file.trashed', 'ada'],
       ],
     );
   });
