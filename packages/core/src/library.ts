@@ -377,6 +377,9 @@ export function createLibrary(options: {
       editPages((page) => removeFiles(page, new Set([operationId])));
     },
     applyEvent(event) {
+      // progress edits nothing here (it is the uploads store's), and a frame asked for it 10 times a
+      // second per upload would make the page run style, layout and paint for nothing
+      if (event.type === 'media-upload-progress' || event.type === 'media-processing-progress') return;
       heard.push(event);
       eventFrame.schedule();
     },

@@ -113,7 +113,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
         resolved.logger,
       ),
     };
-    const processor = processorFor(services, resolved);
+    const processor = await processorFor(services, resolved, options.database);
     // before any write: what writes cut off by a crash left behind (local `.part` files, form
     // uploads whose row was never written)
     if (storage.sweepPartial) await storage.sweepPartial(new Set(await db.mediaStorageKeys('media/')));

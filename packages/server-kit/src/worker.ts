@@ -1,7 +1,6 @@
 // createMediaWorker: runs processing jobs only (probe, poster, web rendition), no HTTP, so
-// transcoding machines scale apart from upload machines. It needs what the servers share: the
-// PostgreSQL database, the storage, and Redis (which brings it `media-created` at once; without
-// Redis it finds new files by its periodic sweep).
+// transcoding machines scale apart from upload machines. It takes jobs from the servers' pg-boss
+// queue in their PostgreSQL database and needs their storage (and Redis, for the events it sends).
 import { createLocalBus } from './bus/event-bus.js';
 import { openServices, type Services } from './config/services.js';
 import { resolveOptions, type MediaServerOptions } from './options.js';
@@ -16,30 +15,23 @@ export interface MediaWorker {
 }
 
 export function createMediaWorker(options: MediaServerOptions): MediaWorker {
-  if (options.database === undefined) {
-    throw new TypeError('createMediaWorker: a worker needs the shared database (`database: postgres://…`).');
+  if (typeof options.database !== 'string' || !/^postgres(ql)?:\/\//.test(options.database)) {
+    throw new TypeError("createMediaWorker: a worker needs the shared database (database: 'postgres://…').");
   }
   const resolved = { ...resolveOptions(options), processing: 'here' as const };
   const localBus = options.bus ?? createLocalBus();
   let services: Services | undefined;
   let processor: Processor | undefined;
-  let unsubscribe: (() => void) | undefined;
   const init = (async () => {
     services = await openServices(options, resolved, localBus);
-    const jobs = processorFor(services, resolved);
-    processor = jobs;
-    unsubscribe = localBus.subscribe((tenantId, event) => {
-      if (event.type === 'media-created' && event.file.status === 'processing')
-        jobs.enqueue(event.file.id, tenantId);
-    });
-    await jobs.recover();
+    processor = await processorFor(services, resolved, options.database);
+    await processor.recover();
   })();
   init.catch(() => undefined);
   return {
     ready: () => init,
     async close() {
       await init.catch(() => undefined);
-      unsubscribe?.();
       await processor?.close();
       await services?.close();
       await localBus.close();

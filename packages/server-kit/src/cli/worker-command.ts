@@ -1,6 +1,6 @@
-// `mediabay worker`: runs processing jobs (probe, poster, web rendition) against the shared
-// PostgreSQL database, storage and Redis of the servers, with no HTTP; stops cleanly on a signal
-// (running ffmpeg children are killed and their files taken over by another worker later).
+// `mediabay worker`: runs processing jobs (probe, poster, web rendition) from the servers' pg-boss
+// queue in their PostgreSQL database, on their storage (and Redis, for events), with no HTTP; stops
+// cleanly on a signal (running ffmpeg children are killed and their jobs retried by another).
 import { redact } from '../config/service-urls.js';
 import { createMediaWorker } from '../worker.js';
 import type { ServeArgs } from './args.js';
@@ -16,10 +16,7 @@ export async function runWorker(args: ServeArgs): Promise<void> {
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
   });
   await worker.ready();
-  console.log(
-    `Mediabay worker: processing jobs of ${redact(args.database)}` +
-      `${args.redis ? `, hearing new files through ${redact(args.redis)}` : ' (no Redis: new files found by the sweep)'}.`,
-  );
+  console.log(`Mediabay worker: running the processing jobs queued in ${redact(args.database)}.`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

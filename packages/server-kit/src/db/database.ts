@@ -184,13 +184,8 @@ export interface MediaDatabase extends TrashQueries {
   listMedia(query: ListQuery): Promise<{ items: MediaRecord[]; nextCursor: string | null; total: number }>;
   /** Rows left in `processing` (by a crash or restart), oldest first. */
   listProcessing(): Promise<MediaRecord[]>;
-  /**
-   * Takes (or extends) the processing lease of a file still `processing` for `owner` until `until`
-   * (ms since epoch); false when another owner's lease is still running or the file is done.
-   */
-  claimProcessing(id: string, owner: string, until: number, now: number): Promise<boolean>;
-  /** Ids of files in `processing` whose lease is free or ran out, oldest first. */
-  listUnclaimedProcessing(now: number, limit: number): Promise<string[]>;
+  /** How many of a tenant's files are in `processing` (its backlog, for the fair share). */
+  countProcessing(tenantId: string): Promise<number>;
   updateMedia(id: string, patch: MediaPatch): Promise<MediaRecord | undefined>;
   /** Replaces the tags of a file. */
   setTags(id: string, tags: string[]): Promise<void>;

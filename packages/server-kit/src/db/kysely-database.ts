@@ -133,30 +133,14 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
       );
     },
 
-    async claimProcessing(id, owner, until, now) {
-      const result = await db
-        .updateTable('media')
-        .set({ claim_owner: owner, claim_until: until })
-        .where('id', '=', id)
-        .where('status', '=', 'processing')
-        .where((eb) =>
-          eb.or([eb('claim_until', 'is', null), eb('claim_until', '<', now), eb('claim_owner', '=', owner)]),
-        )
-        .executeTakeFirst();
-      // one UPDATE with the condition inside it: atomic on SQLite and PostgreSQL alike
-      return Number(result.numUpdatedRows) === 1;
-    },
-
-    async listUnclaimedProcessing(now, limit) {
-      const rows = await db
+    async countProcessing(tenantId) {
+      const row = await db
         .selectFrom('media')
-        .select('id')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('tenant_id', '=', tenantId)
         .where('status', '=', 'processing')
-        .where((eb) => eb.or([eb('claim_until', 'is', null), eb('claim_until', '<', now)]))
-        .orderBy('seq')
-        .limit(limit)
-        .execute();
-      return rows.map((r) => r.id);
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async updateMedia(id, patch: MediaPatch) {

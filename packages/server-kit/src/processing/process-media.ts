@@ -126,7 +126,7 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
     return;
   }
   // This instance stalled past its lease and another took the job over: that one's result counts.
-  if (deps.holdsLease && !(await deps.holdsLease(record.id))) return;
+  if (deps.holdsJob && !(await deps.holdsJob())) return;
   if (patch.status === 'ready') report(100, 'done');
   const updated = await deps.db.transaction(async (tx) => {
     const after = await tx.updateMedia(record.id, patch);

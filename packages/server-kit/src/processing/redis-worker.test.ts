@@ -62,6 +62,8 @@ describe('mediabay workers', { skip: missingServices('postgres', 'redis') }, () 
       database: database.url,
       redis: testServices.redis as string,
       processing: 'workers',
+      // the test polls the file's status; the per-user request limit is shared through Redis
+      limits: { rateLimit: { max: 0, windowMs: 60_000 } },
     });
   });
   after(async () => {
