@@ -2,9 +2,14 @@
 // whether it matches the page's filters, and immutable insert/replace/remove.
 import type { ListParams, ListResponse, MediaFile } from './protocol.js';
 
+/** `q` as the server reads it: part of the name or of a tag. */
+const matchesQuery = (file: MediaFile, q: string): boolean =>
+  file.name.toLowerCase().includes(q) || file.tags.some((tag) => tag.includes(q));
+
 export function matchesParams(file: MediaFile, params: ListParams): boolean {
+  if ((params.trashed === true) !== (file.trashedAt !== undefined)) return false;
   if (params.type && file.type !== params.type) return false;
-  if (params.q && !file.name.toLowerCase().includes(params.q.trim().toLowerCase())) return false;
+  if (params.q && !matchesQuery(file, params.q.trim().toLowerCase())) return false;
   if (params.tag && !file.tags.includes(params.tag)) return false;
   if (params.courseId && !file.usages.some((usage) => usage.courseId === params.courseId)) return false;
   return true;

@@ -17,6 +17,7 @@ import type { BulkTagResponse, ListParams, ListResponse, MediaFile, ServerEvent,
 import type { LibraryApi, LibraryState, UploadItem } from './types.js';
 import { createFrameScheduler } from './frame.js';
 import { createOperationId } from './operation-id.js';
+import { createTrashActions, invalidateSide } from './library-trash.js';
 
 export const MEDIA_FILES_KEY = 'media-files';
 
@@ -190,6 +191,11 @@ export function createLibrary(options: {
     if (event.type === 'media-created' || event.type === 'media-updated') return settling(event.file);
     if (event.type === 'media-deleted') {
       const ids = new Set(event.fileIds);
+      // moved to the trash: the trash's lists learn what they now hold from the server
+      if (event.trashed === true) {
+        void invalidateSide({ queryClient, mediaFilesKey: MEDIA_FILES_KEY }, true);
+        return (page, params) => (params.trashed === true ? page : removeFiles(page, ids));
+      }
       return (page) => removeFiles(page, ids);
     }
     return (page) => page;
@@ -300,7 +306,9 @@ export function createLibrary(options: {
         undo();
         throw error;
       }
+      void invalidateSide({ queryClient, mediaFilesKey: MEDIA_FILES_KEY }, true); // the trash has them now
     },
+    ...createTrashActions({ queryClient, fetcher, mediaFilesKey: MEDIA_FILES_KEY, removeUndoably, settle }),
     async bulkTag(ids, change) {
       if (ids.length === 0) return [];
       const add = change.add ?? [];

@@ -159,6 +159,8 @@ export interface MediaUpdatedEvent {
 export interface MediaDeletedEvent {
   type: 'media-deleted';
   fileIds: string[];
+  /** true: moved to the trash (they leave the library, the trash has them); absent: gone for good */
+  trashed?: boolean;
 }
 export interface MediaUploadErrorEvent {
   type: 'media-upload-error';

@@ -162,6 +162,14 @@ export interface LibraryApi {
   update(id: string, patch: { name?: string; tags?: string[] }): Promise<MediaFile>;
   /** one file: DELETE; several: bulk-delete (all or nothing). `force` deletes files in use (admins). */
   remove(ids: string[], options?: { force?: boolean }): Promise<void>;
+  /**
+   * Brings files back from the trash (one: POST /:id/restore; several: bulk-restore). They leave the
+   * trash's lists at once and are put back if the server refuses. List the trash with
+   * `watch({ trashed: true })`.
+   */
+  restore(ids: string[]): Promise<void>;
+  /** Deletes files for good (`?permanent=true`), from the trash or the library; optimistic with rollback. */
+  purge(ids: string[], options?: { force?: boolean }): Promise<void>;
   /** adds and removes tags on many files at once (all or nothing); resolves with the changed files */
   bulkTag(ids: string[], change: { add?: string[]; remove?: string[] }): Promise<MediaFile[]>;
   tags(): Promise<{ name: string; count: number }[]>;

@@ -63,6 +63,7 @@ export async function purgeMedia(
   const records = await loadInOrder(ctx.db, auth.tenantId, ids);
   await requireDelete(ctx, auth, records, force);
   const trashed = await ctx.db.transaction((tx) => trashIn(tx, auth, ids, force));
-  if (trashed.length > 0) ctx.bus.publish(auth.tenantId, { type: 'media-deleted', fileIds: trashed });
+  if (trashed.length > 0)
+    ctx.bus.publish(auth.tenantId, { type: 'media-deleted', fileIds: trashed, trashed: true });
   return purgeTrashed(ctx, auth.tenantId, auth.userId, ids);
 }

@@ -124,13 +124,14 @@ describe('the trash', () => {
       await api(server, 'alice', 'DELETE', `/${file.id}?permanent=true`);
       const mine = (): unknown[] =>
         events.flatMap((e) => {
-          if (e.type === 'media-deleted' && e.fileIds.includes(file.id)) return ['deleted'];
+          if (e.type === 'media-deleted' && e.fileIds.includes(file.id))
+            return [e.trashed === true ? 'trashed' : 'deleted'];
           if (e.type === 'media-created' && e.file.id === file.id)
             return [`created:${e.file.trashedAt ?? ''}`];
           return [];
         });
       await waitFor(() => (mine().length >= 4 ? true : undefined));
-      assert.deepEqual(mine(), ['deleted', 'created:', 'deleted', 'deleted']);
+      assert.deepEqual(mine(), ['trashed', 'created:', 'trashed', 'deleted']);
     } finally {
       ws.close();
     }

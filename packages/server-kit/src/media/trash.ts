@@ -94,7 +94,7 @@ export async function trashMedia(
   const force = options.force === true;
   await requireDelete(ctx, auth, await loadInOrder(ctx.db, auth.tenantId, ids), force);
   const fileIds = await ctx.db.transaction((tx) => trashIn(tx, auth, ids, force));
-  if (fileIds.length > 0) ctx.bus.publish(auth.tenantId, { type: 'media-deleted', fileIds });
+  if (fileIds.length > 0) ctx.bus.publish(auth.tenantId, { type: 'media-deleted', fileIds, trashed: true });
   return fileIds;
 }
 
