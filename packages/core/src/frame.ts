@@ -3,6 +3,11 @@
 export interface FrameScheduler {
   /** asks for `flush` to run once before the next frame; repeated calls in one frame are merged */
   schedule(): void;
+  /** asks for `flush` on a timer, not a frame: a frame requested for data that shows nothing new by
+   * itself (progress, which elements render at their own pace) would make the browser run style,
+   * layout and paint for it, ~20-30 times a second for the whole of an upload. A pending frame or
+   * timer takes it along. `delayMs` defaults to the fallback's. */
+  scheduleQuiet(delayMs?: number): void;
   /** runs a pending flush now (a lifecycle change must not wait behind progress) */
   flushNow(): void;
   cancel(): void;
@@ -33,6 +38,9 @@ export function createFrameScheduler(flush: () => void, fallbackMs = 16): FrameS
       const visible = typeof document === 'undefined' || document.visibilityState !== 'hidden';
       handle =
         raf && visible ? { kind: 'raf', id: raf(run) } : { kind: 'timer', id: setTimeout(run, fallbackMs) };
+    },
+    scheduleQuiet(delayMs = fallbackMs) {
+      handle ??= { kind: 'timer', id: setTimeout(run, delayMs) };
     },
     flushNow() {
       if (!handle) return;

@@ -48,6 +48,10 @@ function copyOf(uploads: Record<string, UploadItem>): Record<string, UploadItem>
 const byAddedAt = (uploads: Record<string, UploadItem>) => (a: string, b: string) =>
   uploads[a]!.addedAt - uploads[b]!.addedAt;
 
+/** Bytes moving alone are written at most this often: an upload's XHR (~20 events a second) and
+ * the server's socket (10) make one write, not three. Any other change is written by the frame. */
+const PROGRESS_WRITE_MS = 50;
+
 /** A write that took longer (copy and synchronous listeners) is followed by a quiet spell, */
 const QUIET_ABOVE_MS = 1;
 /** 15 times as long as it took, */
@@ -149,12 +153,13 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   /** The next write waits for a frame, and after a costly one also for a quiet spell, so that the
    * store takes at most ~1/16 of the main thread (a map of 10,000 uploads copies in ~2 ms: every
    * other frame; 100,000 in ~50 ms: twice a second). */
-  function schedule(): void {
+  function schedule(quiet = false): void {
     const wait = quietUntil - now();
-    if (wait <= 0) return frame.schedule();
+    const go = quiet ? () => frame.scheduleQuiet(PROGRESS_WRITE_MS) : frame.schedule;
+    if (wait <= 0) return go();
     later ??= setTimeout(() => {
       later = null;
-      frame.schedule();
+      go();
     }, wait);
   }
 
@@ -243,7 +248,8 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
         else if (eta) etas.delete(id);
       }
       if (item !== previous) pending.set(id, item);
-      schedule();
+      // bytes moving alone are written on a timer (no frame asked for); any other change by the frame
+      schedule(event.type === 'UPLOAD.PROGRESS' && item.status === previous.status);
       return { previous, item };
     },
     put(items) {
