@@ -398,8 +398,8 @@ export default [
       display: block;
       height: 100%;
       background: var(--_accent);
+      /* no transition: progress moves 4 times a second (paced); a transition would run frames between */
       transform-origin: left;
-      transition: transform var(--_duration) linear;
     }
     [dir='rtl'] .thumb-bar span {
       transform-origin: right;

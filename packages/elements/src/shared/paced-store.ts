@@ -16,6 +16,21 @@ export interface PaceOptions<T> {
   now?: () => number;
 }
 
+/** the paced views with a change still waiting: when one shows its change, they all do, so the
+ * elements that follow them (the panel's rows and header, the library's cards) render in one frame */
+const waiting = new Set<() => void>();
+let flushing = false;
+
+function showAll(): void {
+  if (flushing) return;
+  flushing = true;
+  try {
+    for (const show of [...waiting]) show();
+  } finally {
+    flushing = false;
+  }
+}
+
 export function pacedStore<T>(source: Subscribable<T>, options: PaceOptions<T> = {}): Subscribable<T> {
   const interval = options.intervalMs ?? PACE_MS;
   const now = options.now ?? (() => performance.now());
@@ -25,9 +40,10 @@ export function pacedStore<T>(source: Subscribable<T>, options: PaceOptions<T> =
   let timer: ReturnType<typeof setTimeout> | null = null;
   let off: (() => void) | null = null;
 
-  function emit(): void {
+  function show(): void {
     if (timer) clearTimeout(timer);
     timer = null;
+    waiting.delete(show);
     const next = source.get();
     if (next === shown) return;
     shown = next;
@@ -35,11 +51,17 @@ export function pacedStore<T>(source: Subscribable<T>, options: PaceOptions<T> =
     for (const listener of [...listeners]) listener(shown);
   }
 
+  function emit(): void {
+    show();
+    showAll();
+  }
+
   function onChange(next: T): void {
     if (next === shown) return;
     const wait = shownAt + interval - now();
-    if (wait <= 0 || options.urgent?.(shown, next)) emit();
-    else timer ??= setTimeout(emit, wait);
+    if (wait <= 0 || options.urgent?.(shown, next)) return emit();
+    waiting.add(show);
+    timer ??= setTimeout(emit, wait);
   }
 
   return {
@@ -57,6 +79,7 @@ export function pacedStore<T>(source: Subscribable<T>, options: PaceOptions<T> =
         off = null;
         if (timer) clearTimeout(timer);
         timer = null;
+        waiting.delete(show);
       };
     },
   };
