@@ -197,6 +197,10 @@ export const TUS_METADATA = {
   filename: 'filename',
   filetype: 'filetype',
   operationId: 'operationId',
+  /** the id of a library file whose bytes this upload replaces (same id, tags and usages) */
+  replaceFileId: 'replaceFileId',
+  /** with replaceFileId: 'true' gives the file the upload's filename (by default it keeps its name) */
+  replaceName: 'replaceName',
 } as const;
 
 /** The header of the tus response that completes an upload: the id of the library file it made. */
@@ -239,7 +243,16 @@ export function mediaTypeOf(mimeType: string): MediaType {
 
 /** What `authorize(user, action, file)` is asked about. */
 export type MediaAction =
-  'read' | 'upload' | 'rename' | 'tag' | 'delete' | 'force-delete' | 'manage-usages' | 'audit';
+  | 'read'
+  | 'upload'
+  | 'rename'
+  | 'tag'
+  | 'delete'
+  | 'force-delete'
+  | 'manage-usages'
+  | 'audit'
+  /** upload new bytes for an existing file (`replaceFileId`) */
+  | 'replace';
 
 /** What the caller may do; `...Any` is about other users' files, the plain name about their own. */
 export interface Permissions {

@@ -30,6 +30,7 @@ export const ROLE_RULES: Record<MediaAction, { any: readonly Role[]; own: readon
   // an editor puts colleagues' media in their own lessons: usages are not edits of the file
   'manage-usages': { any: ['editor', 'admin'], own: [] },
   audit: { any: ['admin'], own: [] },
+  replace: { any: ['admin'], own: ['editor'] },
 };
 
 const hasAny = (user: AuthContext, roles: readonly Role[]): boolean =>

@@ -17,6 +17,7 @@ const MESSAGES: Record<MediaAction, string> = {
   'force-delete': 'You may not delete files that are in use.',
   'manage-usages': 'You may not change where files are used.',
   audit: 'Only administrators may read the audit log.',
+  replace: 'You may not replace this file.',
 };
 
 async function allows(

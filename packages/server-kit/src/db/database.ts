@@ -9,6 +9,7 @@ import type {
   SortOrder,
   Usage,
 } from '@mediabay/core/protocol';
+import type { ReplaceQueries } from './replace-queries.js';
 import type { TrashQueries } from './trash-queries.js';
 
 export interface MediaRecord {
@@ -156,7 +157,7 @@ export interface PendingTotals {
   user: { count: number; bytes: number };
 }
 
-export interface MediaDatabase extends TrashQueries {
+export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   /**
    * Runs `work` in one transaction: every write made through `tx` (audit entries included) lands
    * together or not at all. Inside, use only `tx`; a nested call joins the outer transaction.

@@ -9,6 +9,7 @@ import type { MediaRecord, NewAuditEntry } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import type { MediaStorage } from '../storage/storage.js';
 import { newId } from './ids.js';
+import { replaceMedia, type ReplaceRequest } from './replace.js';
 import { checkOperationUse, type OperationUse } from './operation-claim.js';
 import { sniff, SNIFF_BYTES, type Sniffed } from './sniff.js';
 import { toMediaFile } from './to-wire.js';
@@ -27,6 +28,8 @@ export interface IngestInput {
   uploadId?: string;
   /** multipart: the upload is created and completed in one request, so both are audited here */
   auditCreated?: boolean;
+  /** the bytes replace those of this file (media/replace.ts) instead of making a new one */
+  replace?: ReplaceRequest;
 }
 
 export async function readHead(storage: MediaStorage, key: string, size: number): Promise<Buffer> {
@@ -83,6 +86,8 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
     });
     throw new HttpError(415, 'unsupported-type', `Files of type ${sniffed.mimeType} are not accepted here.`);
   }
+  if (input.replace)
+    return { record: await replaceMedia(ctx, { ...input, replace: input.replace }, sniffed), copy: false };
   const made = await insertOnce(ctx, input, sniffed, audit);
   if (made.copy) return made;
   const { record } = made;

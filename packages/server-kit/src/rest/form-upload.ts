@@ -11,6 +11,7 @@ import { HttpError } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { newId } from '../media/ids.js';
 import { checkQuota, ingestMedia } from '../media/ingest.js';
+import { checkReplace, replaceRequest } from '../media/replace.js';
 import { checkOperationUse } from '../media/operation-claim.js';
 import { generatedName, isClientOperationId, mintOperationId } from '../media/operation-ids.js';
 import type { AuthContext } from '../options.js';
@@ -147,7 +148,11 @@ async function receive(
   };
   // an operation another upload holds is refused before a byte of the file is stored (the size is
   // checked again once known, in ingestMedia)
+  const replaceOf = (fields: ReadonlyMap<string, string>) =>
+    replaceRequest(fields.get('replaceFileId'), fields.get('replaceName'));
   const beforeStore: BeforeStore = async (fields, filename) => {
+    const replace = replaceOf(fields); // sent before the file: 404/409/403 before a byte is stored
+    if (replace) await checkReplace(ctx, auth, replace.fileId);
     const sent = operationOf(fields);
     if (sent === undefined) return;
     const name = fileName(filename || generatedName(sent));
@@ -163,6 +168,8 @@ async function receive(
     if (!file) throw new HttpError(400, 'invalid-form', 'The form has no `file` field.');
     if (file.truncated) throw new HttpError(413, 'file-too-large', `Files may be at most ${max} bytes.`);
     const operationId = operationOf(fields) ?? mintOperationId();
+    const replace = replaceOf(fields);
+    if (replace) await checkReplace(ctx, auth, replace.fileId);
     const { record, copy } = await ingestMedia(ctx, {
       tenantId: auth.tenantId,
       ownerId: auth.userId,
@@ -172,6 +179,7 @@ async function receive(
       storageKey: file.key,
       operationId,
       auditCreated: true,
+      ...(replace ? { replace } : {}),
     });
     if (copy) await removeFile(); // a repeated upload of an operation that has its file
     sendJson(

@@ -6,6 +6,7 @@ import { TUS_METADATA } from '@mediabay/core/protocol';
 import { HttpError } from '../http/errors.js';
 import { stripBidiControls } from '../media/names.js';
 import { generatedName, isClientOperationId, mintOperationId } from '../media/operation-ids.js';
+import { replaceRequest, type ReplaceRequest } from '../media/replace.js';
 
 export interface UploadMetadata {
   filename: string;
@@ -13,6 +14,8 @@ export interface UploadMetadata {
   operationId: string;
   /** the server made the operation id (the client sent none) */
   minted: boolean;
+  /** `replaceFileId`: the upload replaces that file's bytes */
+  replace?: ReplaceRequest;
 }
 
 const MAX_HEADER_LENGTH = 4096;
@@ -67,5 +70,7 @@ export function validateUploadMetadata(pairs: Map<string, string>): UploadMetada
   const operationId = sentId ?? mintOperationId();
   const shown = given === undefined ? undefined : stripBidiControls(given); // media/names.ts
   const filename = shown?.trim() ? shown : generatedName(operationId);
-  return { filename, filetype: filetype.toLowerCase(), operationId, minted: sentId === undefined };
+  const replace = replaceRequest(pairs.get(TUS_METADATA.replaceFileId), pairs.get(TUS_METADATA.replaceName));
+  const metadata = { filename, filetype: filetype.toLowerCase(), operationId, minted: sentId === undefined };
+  return replace ? { ...metadata, replace } : metadata;
 }

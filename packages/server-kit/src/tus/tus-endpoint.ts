@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import nodePath from 'node:path';
 import { EVENTS, Server, type Locker, type Upload } from '@tus/server';
-import { FILE_ID_HEADER, OPERATION_ID_HEADER } from '@mediabay/core/protocol';
+import { FILE_ID_HEADER, OPERATION_ID_HEADER, TUS_METADATA } from '@mediabay/core/protocol';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import { deny, requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
@@ -13,6 +13,7 @@ import { sendError } from '../http/respond.js';
 import type { UploadRecord } from '../db/database.js';
 import { isId, newId } from '../media/ids.js';
 import { AlreadyFinished, checkQuota, ingestMedia } from '../media/ingest.js';
+import { checkReplace, replaceRequest } from '../media/replace.js';
 import { checkUploadQuota } from '../media/upload-quota.js';
 import { checkOperationUse } from '../media/operation-claim.js';
 import type { AuthContext } from '../options.js';
@@ -177,6 +178,11 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         storageKey: uploadKey(upload.id),
         operationId: row.operationId,
         uploadId: upload.id,
+        // what the upload was created with (checked then, see checkReplace)
+        replace: replaceRequest(
+          upload.metadata?.[TUS_METADATA.replaceFileId] ?? undefined,
+          upload.metadata?.[TUS_METADATA.replaceName] ?? undefined,
+        ),
       });
     } catch (error) {
       if (error instanceof AlreadyFinished) {
@@ -293,8 +299,12 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         }
         if (method === 'POST') await requireAccess(ctx, auth, 'upload');
         const metadata = checkHeaders(req);
-        if (method === 'POST') {
+        if (method === 'POST' && metadata?.replace) {
+          await checkReplace(ctx, auth, metadata.replace.fileId); // 404/409/403 before a byte is stored
+        } else if (method === 'POST') {
           await checkQuota(ctx, auth.tenantId, metadata?.operationId);
+        }
+        if (method === 'POST') {
           const length = req.headers['upload-length'];
           await checkUploadQuota(ctx, auth, length === undefined ? undefined : Number(length));
         }
