@@ -129,9 +129,9 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     const sweepEvery = Math.min(resolved.limits.uploadExpiryMs / 4, 60 * 60 * 1000);
     const sweep = (): void => {
       void sweepExpiredUploads(ctx as MediaContext);
-      void sweepTrash(ctx as MediaContext).catch((e: unknown) => console.error('[mediabay] trash sweep', e));
+      void sweepTrash(ctx as MediaContext).catch((e: unknown) => resolved.logger.error('trash sweep', e));
     };
-    void sweepTrash(ctx).catch((e: unknown) => console.error('[mediabay] trash sweep', e));
+    void sweepTrash(ctx).catch((e: unknown) => resolved.logger.error('trash sweep', e));
     sweeper = setInterval(sweep, sweepEvery).unref();
   })();
   init.catch(() => undefined); // surfaced through ready() and every request

@@ -26,7 +26,7 @@ export async function sweepTrash(ctx: MediaContext, now = Date.now()): Promise<n
         purged += n;
       } catch (error) {
         failed.add(file.id);
-        console.error('[mediabay] trash sweep: purge failed, kept in the trash', file.id, error);
+        ctx.options.logger.error('trash sweep: purge failed, kept in the trash', { fileId: file.id, error });
       }
     }
   }
