@@ -131,7 +131,7 @@ describe('media write routes', () => {
     ['no ids', { fileIds: [] }],
     ['a traversal id', { fileIds: ['../../mediabay.sqlite'] }],
     ['too many ids', { fileIds: Array.from({ length: 501 }, () => '0'.repeat(32)) }],
-    ['a bad operation id', { fileIds: ['0'.repeat(32)], operationId: 'x' }],
+    ['a bad operation id', { fileIds: ['0'.repeat(32)], operationId: 'not an id' }],
   ] as const) {
     it(`refuses a bulk delete with ${label}`, async () => {
       assert.equal((await send('POST', '/bulk-delete', body)).status, 400);
