@@ -30,8 +30,11 @@ export interface ConnectivityOptions {
 export const MAX_PROBE_DELAY_MS = 10_000;
 
 export function createConnectivity(options: ConnectivityOptions): Connectivity {
+  // the first probe goes at once (a blip is over in one request), then at growing intervals
   const delay =
-    options.probeDelay ?? ((attempt: number) => withJitter(backoffDelay(attempt, 500, MAX_PROBE_DELAY_MS)));
+    options.probeDelay ??
+    ((attempt: number) =>
+      attempt === 0 ? 0 : withJitter(backoffDelay(attempt - 1, 500, MAX_PROBE_DELAY_MS)));
   const target = options.target ?? (globalThis as NonNullable<ConnectivityOptions['target']>);
   const waiters = new Set<() => void>();
   let timer: ReturnType<typeof setTimeout> | null = null;
