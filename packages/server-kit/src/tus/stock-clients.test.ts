@@ -126,6 +126,15 @@ describe('stock tus clients', () => {
     assert.ok(content.equals(bytes));
   });
 
+  it('uploads through POST + X-HTTP-Method-Override (overridePatchMethod)', async () => {
+    const bytes = randomBytes(100 * 1024);
+    const { done } = stockUpload(endpoint(), bytes, { overridePatchMethod: true, chunkSize: 40 * 1024 });
+    const result = await done;
+    const file = await ready(result.fileId);
+    const content = Buffer.from(await (await fetch(`${server.url}${file.contentUrl}`)).arrayBuffer());
+    assert.ok(content.equals(bytes));
+  });
+
   it('keeps a client-chosen id (a UUID) and the given name', async () => {
     const operationId = randomUUID();
     const { done } = stockUpload(endpoint(), Buffer.from('hello uuid'), {
