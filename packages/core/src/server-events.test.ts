@@ -83,7 +83,10 @@ test('socket events become machine events', () => {
     [
       { type: 'media-upload-error', operationId: op, error: { code: 'file-type', message: 'Not a video.' } },
       'uploading',
-      { type: 'UPLOAD.ERROR', error: { code: 'file-type', message: 'Not a video.', retryable: false } },
+      {
+        type: 'UPLOAD.ERROR',
+        error: { code: 'file-type', message: 'Not a video.', retryable: false, fromServer: true },
+      },
     ],
     [{ type: 'media-deleted', fileIds: ['f1'] }, 'ready', null],
   ];

@@ -49,7 +49,8 @@ export function fromServerEvent(event: ServerEvent, item: UploadItem): UploadEve
     case 'media-upload-error':
       return {
         type: 'UPLOAD.ERROR',
-        error: { code: event.error.code, message: event.error.message, retryable: false },
+        // the server's own words about this file (a refused type, a quota): shown as they are
+        error: { code: event.error.code, message: event.error.message, retryable: false, fromServer: true },
       };
     case 'media-deleted':
       return null;
