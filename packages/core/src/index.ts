@@ -1,5 +1,6 @@
 // Public surface of @mediabay/core (DESIGN.md "Public API").
 export { createMediaClient, DEFAULT_VIEW } from './client.js';
+export { NATURAL_ORDER, sortBy, sortedView } from './view-sort.js';
 export { createOperationId } from './operation-id.js';
 export {
   transition,

@@ -8,6 +8,7 @@ import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import {
   permits,
+  sortBy,
   type Accepting,
   type LibraryState,
   type LiveState,
@@ -17,7 +18,7 @@ import {
   type UploadItem,
   type ViewState,
 } from '@mediabay/core';
-import type { ListParams, MediaFile } from '@mediabay/core/protocol';
+import type { ListParams, MediaFile, SortKey } from '@mediabay/core/protocol';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController, type Subscribable } from '../shared/store-controller.js';
 import { ClientEventsController } from '../shared/client-events.js';
@@ -35,6 +36,7 @@ import { LIST_LIMIT, paramsFromView, paramsKey } from './view-params.js';
 import { renderGridItem, renderListItem } from './library-item.js';
 import { LibraryRows, keyOfKey } from './library-rows.js';
 import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
+import { renderListHead } from './list-head.js';
 import { LibrarySelectionController } from './selection-controller.js';
 import { LibraryFocusController } from './library-focus.js';
 import { PreviewController } from './preview-controller.js';
@@ -305,7 +307,12 @@ export class MediaLibrary extends MediabayElement {
       this.actions.search(q);
     },
     // setKey is typed per key through a conditional type that a generic K cannot satisfy
-    setView: (key, value) => this.client?.$view.setKey(key, value as never),
+    setView: (key, value) => {
+      const $view = this.client?.$view;
+      // a key chosen in the menu starts in its natural order (core's sortBy)
+      if ($view && key === 'sort') sortBy($view, value as SortKey);
+      else $view?.setKey(key, value as never);
+    },
     toggleAll: () => {
       const all = this.items.length > 0 && this.selectedIds.length >= this.items.length;
       if (all) this.client?.selection.clear();
@@ -404,10 +411,7 @@ export class MediaLibrary extends MediabayElement {
           )}
           ${
             view.mode === 'list' && items.length > 0
-              ? html`<div class="list-head" aria-hidden="true">
-                  <span></span><span>${t.columnName}</span><span></span><span>${t.columnType}</span
-                  ><span>${t.columnSize}</span><span>${t.columnDate}</span>
-                </div>`
+              ? renderListHead(view, t, (key) => this.client && sortBy(this.client.$view, key, true))
               : nothing
           }
           <div class="content">

@@ -4,6 +4,7 @@ import { iconButton, tokens } from '../styles/tokens.js';
 import overlays from '../shared/overlay.styles.js';
 import toolbar from './toolbar.styles.js';
 import forcedColors from './forced-colors.styles.js';
+import { listHeadStyles } from './list-head.js';
 
 export default [
   tokens,
@@ -486,5 +487,6 @@ export default [
       }
     }
   `,
+  listHeadStyles,
   forcedColors,
 ];
