@@ -17,6 +17,8 @@ import { makeMedia } from '../test-support/clients.test-helper.js';
 import { waitFor } from '../test-support/server.test-helper.js';
 import type { JobQueue } from './job-queue.js';
 import { createLocalQueue } from './local-queue.js';
+import { createMediaServer } from '../media-server.js';
+import { createMediaWorker } from '../worker.js';
 import { createProcessor } from './processor.js';
 
 describe('processor', () => {
@@ -157,5 +159,19 @@ describe('processor', () => {
     const row = await db.getMediaById(id);
     assert.deepEqual([row?.status, row?.error, row?.width], ['processing', null, null]);
     assert.ok(!events.some((e) => e.type === 'media-updated'));
+  });
+});
+
+describe('processing apart from the server', () => {
+  it('refuses to hand jobs to workers, or to run a worker, without the shared PostgreSQL', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-workers-'));
+    try {
+      const media = createMediaServer({ dataDir, processing: 'workers' });
+      await assert.rejects(media.ready(), /needs the shared PostgreSQL/);
+      await media.close();
+      assert.throws(() => createMediaWorker({ dataDir }), /needs the shared database/);
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
