@@ -8,7 +8,10 @@ export interface BenchPage {
   upload(variant?: string): Promise<number>;
   /** Mediabay only: the render bench's in-page halves. */
   paintLibrary?(count: number): Promise<{ painted: number; scrollFrame: number; nodes: number }>;
-  updatePanel?(): Promise<{ added: number; mean: number; max: number }>;
+  /** adds 200 uploading rows to the panel (optionally with its containment undone); ms until painted */
+  addPanelRows?(uncontained?: boolean): Promise<number>;
+  /** 10 progress rounds over those rows: ms from the write to the task after the frame */
+  movePanelRows?(): Promise<{ mean: number; max: number }>;
   /** Mediabay only, memory bench: uploads `count` small files and resolves (in s) once every one is
    * ready and has left `$uploads` */
   uploadMany?(count: number): Promise<number>;

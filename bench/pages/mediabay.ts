@@ -2,7 +2,7 @@
 import { createMediaClient, type MediaClient } from '@mediabay/core';
 import '@mediabay/elements';
 import { makeFiles, measure, pickedFile, untilPainted } from './harness.js';
-import { paintLibrary, updatePanel } from './mediabay-render.js';
+import { addPanelRows, movePanelRows, paintLibrary } from './mediabay-render.js';
 
 const library = document.createElement('media-library');
 library.setAttribute('endpoint', '/api/media');
@@ -29,7 +29,8 @@ function uploadOf(client: MediaClient, name: string): Promise<number> {
 
 window.bench = {
   paintLibrary: (count) => paintLibrary(library, count),
-  updatePanel: () => updatePanel(library.client!),
+  addPanelRows: (uncontained) => addPanelRows(library.client!, uncontained),
+  movePanelRows,
   async add(count) {
     const client = library.client!;
     const files = makeFiles(count);

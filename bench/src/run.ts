@@ -19,6 +19,12 @@ const only = process.argv
   ?.slice('--only='.length)
   .split(',');
 const wants = (name: string) => !only || only.includes(name);
+/** `--runs=N`: uploads per uploader in the upload group (default 3, 1 with --quick) */
+const runsArg = Number(process.argv.find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length));
+/** `--upload-mib=N`: the upload group's file size (default 1024, 128 with --quick) */
+const mibArg = Number(
+  process.argv.find((arg) => arg.startsWith('--upload-mib='))?.slice('--upload-mib='.length),
+);
 
 const dir = await mkdtemp(join(tmpdir(), 'mediabay-bench-'));
 const pages = new Map<Widget, BuiltWidget>();
@@ -45,8 +51,8 @@ try {
     await withServer('add', (url) => benchAddFiles(url, quick ? [1_000] : [1_000, 10_000, 100_000]));
   if (wants('memory')) await withServer('memory', (url) => benchMemory(browser, url, quick ? 500 : 10_000));
   if (wants('upload')) {
-    const file = await writeLargeFile(dir, quick ? 128 : 1024);
-    await withServer('upload', (url) => benchThroughput(browser, url, file, quick ? 1 : 3));
+    const file = await writeLargeFile(dir, mibArg || (quick ? 128 : 1024));
+    await withServer('upload', (url) => benchThroughput(browser, url, file, runsArg || (quick ? 1 : 3)));
   }
 } finally {
   await browser.close();

@@ -5,8 +5,9 @@ import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openBenchPage } from './browser.js';
+import { mainThreadLoad } from './main-thread.js';
 import type { Widget } from './build.js';
-import { median, printTable } from './table.js';
+import { median, ms, printTable } from './table.js';
 
 const MIB = 1024 * 1024;
 
@@ -58,11 +59,17 @@ export async function benchThroughput(
   const rows = [];
   for (const { label, widget, variant } of VARIANTS) {
     const rates: number[] = [];
+    const busy: number[] = [];
+    const longest: number[] = [];
     for (let run = 0; run < runs; run += 1) {
       const page = await openBenchPage(browser, baseUrl, widget);
       await page.locator('#bench-file').setInputFiles(file);
+      const load = await mainThreadLoad(page);
       const took = await page.evaluate((variant) => window.bench.upload(variant), variant);
+      const { busySeconds, longestTaskMs } = await load.stop();
       rates.push(size / MIB / (took / 1000));
+      busy.push(busySeconds / (took / 1000));
+      longest.push(longestTaskMs);
       await page.close();
       await clearLibrary(baseUrl);
     }
@@ -70,6 +77,8 @@ export async function benchThroughput(
       uploader: label,
       'median (MiB/s)': median(rates).toFixed(0),
       'runs (MiB/s)': rates.map((rate) => rate.toFixed(0)).join(' / '),
+      'main thread busy': `${(median(busy) * 100).toFixed(1)} %`,
+      'longest task (ms)': Math.max(...longest) > 0 ? ms(Math.max(...longest)) : 'none >= 50',
     });
   }
   const label =
