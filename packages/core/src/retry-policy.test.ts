@@ -100,6 +100,20 @@ test('what each failure leads to', () => {
       { kind: 'retry', delayMs: 1000, reason: null },
     ],
     ['423', httpError(423, ''), { attempt: 2 }, { kind: 'retry', delayMs: 2000, reason: null }],
+    [
+      "409 operation-conflict: the id is another upload's, nothing was stored; trying again cannot help",
+      httpError(409, json('operation-conflict', 'This operation ID belongs to another upload.')),
+      { attempt: 0 },
+      {
+        kind: 'fail',
+        error: {
+          code: 'operation-conflict',
+          message: 'This operation ID belongs to another upload.',
+          retryable: false,
+          fromServer: true,
+        },
+      },
+    ],
     ['408 offline', httpError(408, ''), { offline: true }, { kind: 'wait-connection', reason: 'offline' }],
   ];
   for (const [what, error, over, expected] of table)

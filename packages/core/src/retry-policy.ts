@@ -32,7 +32,11 @@ export const FAILURE_CLASSES: Readonly<Record<number, FailureClass>> = {
   504: 'unreachable',
 };
 
-export function classify(status: number): FailureClass {
+/** server error codes that are final whatever their status (a 409 that is not tus' offset conflict) */
+export const FINAL_CODES: ReadonlySet<string> = new Set(['operation-conflict', 'file-in-trash']);
+
+export function classify(status: number, code?: string): FailureClass {
+  if (code !== undefined && FINAL_CODES.has(code)) return 'final';
   return FAILURE_CLASSES[status] ?? (status >= 500 ? 'transient' : 'final');
 }
 
@@ -86,7 +90,7 @@ export const MAX_UNANSWERED_AFTER_PROBE = 5;
 
 export function decide(error: TransportError, context: RetryContext): RetryDecision {
   const status = error.status ?? (error.retryable ? 0 : 400);
-  const kind = classify(status);
+  const kind = classify(status, error.fromServer ? error.code : undefined);
   if (status === 0 && (context.unansweredAfterProbe ?? 0) >= MAX_UNANSWERED_AFTER_PROBE)
     return { kind: 'fail', error: finalError(error) };
   if (kind === 'unreachable' || (context.offline && kind !== 'final'))

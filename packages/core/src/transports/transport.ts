@@ -65,7 +65,7 @@ export function httpError(status: number, body: string, retryAfter: string | nul
   } catch {
     // not the contract's body
   }
-  const retryable = classify(status) !== 'final';
+  const retryable = classify(status, message ? code : undefined) !== 'final';
   return {
     code,
     message: message ?? messageFor(code),
