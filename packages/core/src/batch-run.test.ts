@@ -92,6 +92,7 @@ test('batch progress never goes down as files finish and leave, only when files 
     assert.ok(progress >= last, `${progress} after ${last}`);
     last = progress;
   }
+  store.flush(); // the last file leaves one write after it was shown ready
   assert.deepEqual([last, store.$batch.get().batchDone, store.$batch.get().total], [100, 200, 0]);
   store.destroy();
 });
@@ -114,4 +115,19 @@ test("the batch's time left is never less than its slowest file's, and is that f
   // the file's bytes are the batch's: one estimate
   assert.equal(withFileEta(batch, { seconds: 4, bytes: 600 }).timeRemaining, 4);
   assert.equal(withFileEta(batch, { seconds: null, bytes: 0 }).timeRemaining, 6);
+});
+
+test('an item removed before its last change was written is shown in that state for one write first', () => {
+  const store = createUploadStore();
+  store.add([item('a')]);
+  const seen: string[] = [];
+  const off = store.$uploads.listen((uploads) => seen.push(uploads.a?.status ?? 'gone'));
+  finish(store, 'a');
+  store.remove(['a']);
+  assert.equal(store.get('a'), undefined, 'gone for callers at once');
+  store.flush();
+  store.flush();
+  assert.deepEqual(seen, ['ready', 'gone']);
+  off();
+  store.destroy();
 });

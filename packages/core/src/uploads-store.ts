@@ -84,6 +84,9 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   const $slowest = atom<{ seconds: number | null; bytes: number }>({ seconds: null, bytes: 0 });
   const pending = new Map<string, UploadItem>();
   const removals = new Set<string>();
+  /** removals of items whose last change is not written yet: they leave one write later, so every
+   * item is shown in its final state (ready) before it goes, however soon it is removed */
+  const removeLater = new Set<string>();
   const etas = new Map<string, EtaState>();
   let batchEta = initialEta();
   const frame = createFrameScheduler(flush);
@@ -106,7 +109,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   });
 
   function current(id: string): UploadItem | undefined {
-    if (removals.has(id)) return undefined;
+    if (removals.has(id) || removeLater.has(id)) return undefined;
     return pending.get(id) ?? $uploads.value?.[id];
   }
 
@@ -173,6 +176,11 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       pending.clear();
       removals.clear();
       commit(changes, gone);
+    }
+    if (removeLater.size > 0) {
+      for (const id of removeLater) removals.add(id);
+      removeLater.clear();
+      schedule();
     }
     measureBatch();
   }
@@ -255,6 +263,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     put(items) {
       for (const item of items) {
         removals.delete(item.operationId);
+        removeLater.delete(item.operationId);
         pending.set(item.operationId, item);
       }
       schedule();
@@ -263,11 +272,11 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       // removals wait for the frame too: items leaving one by one must not copy the map each time
       for (const id of ids) {
         etas.delete(id);
-        // a change still waiting is committed before the removal: the batch counts how the item ended
-        if (id in $uploads.get()) removals.add(id);
-        else pending.delete(id);
+        if (!(id in $uploads.get())) pending.delete(id);
+        else if (pending.has(id)) removeLater.add(id);
+        else removals.add(id);
       }
-      if (removals.size > 0) schedule();
+      if (removals.size > 0 || removeLater.size > 0) schedule();
     },
     flush,
     destroy() {
@@ -276,6 +285,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       if (later) clearTimeout(later);
       pending.clear();
       removals.clear();
+      removeLater.clear();
       etas.clear();
     },
   };
