@@ -119,6 +119,10 @@ export interface MediabayStrings {
   save: string;
   deleted: (count: number) => string;
   deleteFailed: string;
+  /** the toast's button after a delete */
+  undo: string;
+  restored: (count: number) => string;
+  restoreFailed: string;
   tagged: (count: number, tag: string) => string;
   updateFailed: string;
   noPreview: string;
@@ -254,7 +258,7 @@ export const en: MediabayStrings = {
   columnType: 'Type',
   columnDate: 'Added',
   confirmDeleteTitle: (n) => `Delete ${plural(n, 'item', 'items')}?`,
-  confirmDeleteBody: 'Deleted files cannot be recovered.',
+  confirmDeleteBody: 'Deleted files go to the trash, where they can be restored for 30 days.',
   confirmDelete: 'Delete',
   confirmCancel: 'Cancel',
   close: 'Close',
@@ -268,6 +272,9 @@ export const en: MediabayStrings = {
   save: 'Save',
   deleted: (n) => `${plural(n, 'item', 'items')} deleted`,
   deleteFailed: 'Could not delete. The items were restored.',
+  undo: 'Undo',
+  restored: (n) => `${plural(n, 'item', 'items')} restored`,
+  restoreFailed: 'Could not restore. The items are still in the trash.',
   tagged: (n, tag) => `Tagged ${plural(n, 'item', 'items')} with “${tag}”`,
   updateFailed: 'Could not save the change.',
   noPreview: 'No preview for this file type',

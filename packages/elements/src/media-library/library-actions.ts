@@ -14,6 +14,7 @@ import {
 import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import type { DialogController } from '../shared/dialog-controller.js';
+import type { ToastAction } from '../shared/toasts.js';
 
 export interface ActionsHost extends ReactiveControllerHost, HTMLElement {
   readonly client?: MediaClient | undefined;
@@ -21,7 +22,7 @@ export interface ActionsHost extends ReactiveControllerHost, HTMLElement {
   readonly selectedIds: string[];
   /** what the server lets the user do (unknown: everything, the server decides) */
   readonly meState: MeState;
-  notify(message: string, tone: 'success' | 'error'): void;
+  notify(message: string, tone: 'success' | 'error', action?: ToastAction): void;
 }
 
 const usageLine = (u: Usage): string => `${u.courseId}${u.lessonId ? ` · ${u.lessonId}` : ''}`;
@@ -129,7 +130,8 @@ export class LibraryActions implements ReactiveController {
     try {
       await client.library.remove(ids, force ? { force } : {});
       client.selection.clear();
-      this.#host.notify(t.deleted(ids.length), 'success');
+      // the files are in the trash: Undo brings them back (core restores optimistically)
+      this.#host.notify(t.deleted(ids.length), 'success', { label: t.undo, run: () => void this.#undo(ids) });
     } catch (reason) {
       ok = false;
       error = reason instanceof Error ? reason.message : String(reason);
@@ -141,6 +143,16 @@ export class LibraryActions implements ReactiveController {
     this.#host.dispatchEvent(
       new CustomEvent('mb-deleted', { detail: { ids, ok, error }, bubbles: true, composed: true }),
     );
+  }
+
+  async #undo(ids: string[]): Promise<void> {
+    const t = this.#strings();
+    try {
+      await this.#host.client?.library.restore(ids);
+      this.#host.notify(t.restored(ids.length), 'success');
+    } catch (reason) {
+      this.#host.notify(failure(reason, t, t.restoreFailed), 'error');
+    }
   }
 
   async tagSelected(): Promise<void> {

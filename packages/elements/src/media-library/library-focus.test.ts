@@ -57,7 +57,7 @@ describe('<media-library> focus', () => {
     await until(() => root.activeElement?.closest('dialog') === dialog, 'focus in the dialog');
     expect(root.activeElement!.textContent!.trim()).to.equal('Cancel');
     const described = root.getElementById(dialog.getAttribute('aria-describedby')!)!;
-    expect(described.textContent).to.contain('Deleted files cannot be recovered.');
+    expect(described.textContent).to.contain('Deleted files go to the trash');
     // a second Enter is harmless: it cancels
     await sendKeys({ press: 'Enter' });
     await until(() => !dialog.open, 'dialog closed');

@@ -25,7 +25,7 @@ import { ClientEventsController } from '../shared/client-events.js';
 import { paced, uploadsUrgent } from '../shared/paced-store.js';
 import { icon } from '../shared/icons.js';
 import { formatBytes } from '../shared/format.js';
-import { ToastController, renderToasts } from '../shared/toasts.js';
+import { ToastController, renderToasts, type ToastAction } from '../shared/toasts.js';
 import { DialogController } from '../shared/dialog-controller.js';
 import { keepFocus, refocus } from '../shared/focus-keeper.js';
 import { posterStore } from '../shared/posters.js';
@@ -225,8 +225,8 @@ export class MediaLibrary extends MediabayElement {
   }
 
   /** Shows a toast in the library's toast region. */
-  notify(message: string, tone: 'success' | 'error' | 'info' = 'success'): void {
-    this.toasts.show(message, tone);
+  notify(message: string, tone: 'success' | 'error' | 'info' = 'success', action?: ToastAction): void {
+    this.toasts.show(message, tone, action);
   }
 
   /** @internal the virtualized listbox, for the selection controller */

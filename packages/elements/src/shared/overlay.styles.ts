@@ -319,4 +319,22 @@ export default css`
   .toast-message {
     flex: 1;
   }
+  .toast-action {
+    flex: none;
+    min-height: 36px;
+    padding: 0 12px;
+    border: 0;
+    border-radius: 4px;
+    background: none;
+    color: var(--mb-toast-action-color, #a8c7fa);
+    font: 500 14px var(--_font);
+    cursor: pointer;
+  }
+  .toast-action:hover {
+    background: color-mix(in srgb, currentColor 12%, transparent);
+  }
+  .toast-action:focus-visible {
+    outline: 2px solid currentColor;
+    outline-offset: -2px;
+  }
 `;

@@ -2,7 +2,13 @@
 // A controller owns the list; `renderToasts` draws it wherever the host puts the region. A toast
 // that leaves while it has focus (closed, or expired) hands focus on: to another toast, else to the
 // host's fallback, never to <body>.
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { icon } from './icons.js';
 import { keepFocus } from './focus-keeper.js';
@@ -12,9 +18,18 @@ export interface Toast {
   message: string;
   /** `info`: a fact to read once, neither a success nor a failure */
   tone: 'success' | 'error' | 'info';
+  /** a button in the toast (Undo): it runs once and closes the toast */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run(): void;
 }
 
 const LIFETIME = { success: 4000, error: 8000, info: 8000 } as const;
+/** a toast with an action stays long enough to reach it (WCAG 2.2.1: no 4 s race for Undo) */
+const ACTION_LIFETIME = 10_000;
 const TONE_ICON = { success: 'done', error: 'error', info: 'info' } as const;
 
 export class ToastController implements ReactiveController {
@@ -39,12 +54,12 @@ export class ToastController implements ReactiveController {
     this.toasts = [];
   }
 
-  show(message: string, tone: Toast['tone'] = 'success'): void {
-    const toast = { id: this.#next++, message, tone };
+  show(message: string, tone: Toast['tone'] = 'success', action?: ToastAction): void {
+    const toast: Toast = { id: this.#next++, message, tone, ...(action ? { action } : {}) };
     this.toasts = [...this.toasts.slice(-2), toast]; // at most three at once
     this.#timers.set(
       toast.id,
-      setTimeout(() => this.dismiss(toast.id), LIFETIME[tone]),
+      setTimeout(() => this.dismiss(toast.id), action ? ACTION_LIFETIME : LIFETIME[tone]),
     );
     this.#host.requestUpdate();
   }
@@ -75,6 +90,21 @@ export function renderToasts(controller: ToastController, closeLabel: string): T
         html`<div class="toast ${toast.tone}" part="toast toast-${toast.tone}" data-toast=${toast.id}>
           ${icon(TONE_ICON[toast.tone])}
           <span class="toast-message">${toast.message}</span>
+          ${
+            toast.action
+              ? html`<button
+                  class="toast-action"
+                  part="toast-action"
+                  type="button"
+                  @click=${() => {
+                    controller.dismiss(toast.id);
+                    toast.action?.run();
+                  }}
+                >
+                  ${toast.action.label}
+                </button>`
+              : nothing
+          }
           <button
             class="icon-button"
             type="button"
