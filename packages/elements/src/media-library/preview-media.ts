@@ -1,6 +1,8 @@
 // The preview's player: video and audio play `playbackUrl` (the web rendition when the upload does
 // not play in browsers as it is, else the original) with one caption track per language; images show
-// the original. Older servers without playbackUrl: the original.
+// the original. Older servers without playbackUrl: the original. Media on another origin (an embed
+// whose server lives elsewhere) is fetched with CORS, as caption tracks need: with credentials,
+// which the server allows for the origins it lists (its cookie, if any, or the URL's signature).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MediaFile } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
@@ -19,12 +21,23 @@ function tracks(file: MediaFile): TemplateResult[] {
   );
 }
 
+/** `crossorigin` for a media element whose source (and tracks) may live on another origin. */
+export function crossOriginFor(url: string | undefined): 'use-credentials' | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url, location.href).origin === location.origin ? undefined : 'use-credentials';
+  } catch {
+    return undefined;
+  }
+}
+
 export function previewMedia(file: MediaFile, t: MediabayStrings): TemplateResult {
   const ready = file.status === 'ready' && file.contentUrl;
   const playback = file.playbackUrl ?? file.contentUrl;
   if (ready && file.type === 'video')
     return html`<video
       class="preview-media"
+      crossorigin=${crossOriginFor(playback) ?? nothing}
       src=${playback}
       poster=${file.thumbnailUrl ?? nothing}
       controls
@@ -35,7 +48,9 @@ export function previewMedia(file: MediaFile, t: MediabayStrings): TemplateResul
   if (ready && file.type === 'audio')
     return html`<div class="preview-audio">
       <span class="thumb-icon" style="color:${typeColor.audio}">${typeIcon('audio')}</span>
-      <audio src=${playback} controls preload="metadata">${tracks(file)}</audio>
+      <audio crossorigin=${crossOriginFor(playback) ?? nothing} src=${playback} controls preload="metadata">
+        ${tracks(file)}
+      </audio>
     </div>`;
   if (ready && file.type === 'image')
     return html`<img class="preview-media" src=${file.contentUrl} alt=${file.name} />`;
