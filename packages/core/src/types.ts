@@ -134,6 +134,8 @@ export interface ViewState {
   type: MediaType | '';
   sort: NonNullable<ListParams['sort']>;
   order: NonNullable<ListParams['order']>;
+  /** the Trash view: files moved to the trash instead of the library */
+  trashed?: boolean;
 }
 
 export interface LibraryState {

@@ -121,6 +121,14 @@ export interface MediabayStrings {
   deleteFailed: string;
   /** the toast's button after a delete */
   undo: string;
+  /** the toolbar's Trash view toggle */
+  trash: string;
+  restore: string;
+  deleteForever: string;
+  confirmPurgeTitle: (count: number) => string;
+  confirmPurgeBody: string;
+  purged: (count: number) => string;
+  purgeFailed: string;
   restored: (count: number) => string;
   restoreFailed: string;
   tagged: (count: number, tag: string) => string;
@@ -273,6 +281,13 @@ export const en: MediabayStrings = {
   deleted: (n) => `${plural(n, 'item', 'items')} deleted`,
   deleteFailed: 'Could not delete. The items were restored.',
   undo: 'Undo',
+  trash: 'Trash',
+  restore: 'Restore',
+  deleteForever: 'Delete forever',
+  confirmPurgeTitle: (n) => `Delete ${plural(n, 'item', 'items')} forever?`,
+  confirmPurgeBody: 'They cannot be recovered.',
+  purged: (n) => `${plural(n, 'item', 'items')} deleted forever`,
+  purgeFailed: 'Could not delete. The items are still in the trash.',
   restored: (n) => `${plural(n, 'item', 'items')} restored`,
   restoreFailed: 'Could not restore. The items are still in the trash.',
   tagged: (n, tag) => `Tagged ${plural(n, 'item', 'items')} with “${tag}”`,

@@ -15,6 +15,7 @@ import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import type { DialogController } from '../shared/dialog-controller.js';
 import type { ToastAction } from '../shared/toasts.js';
+import { purgeSelected, restoreSelected } from './trash-actions.js';
 
 export interface ActionsHost extends ReactiveControllerHost, HTMLElement {
   readonly client?: MediaClient | undefined;
@@ -93,6 +94,8 @@ export class LibraryActions implements ReactiveController {
       this.#host.notify(t.notAllowed, 'error');
       return;
     }
+    // in the Trash view, Delete means for good
+    if (client.$view.get().trashed === true) return purgeSelected(this.#host, this.#dialog, t);
     const usages = this.#selectedFiles().flatMap((file) => file.usages);
     const inUse = this.#selectedFiles().filter((file) => file.usages.length > 0);
     const list =
@@ -143,6 +146,10 @@ export class LibraryActions implements ReactiveController {
     this.#host.dispatchEvent(
       new CustomEvent('mb-deleted', { detail: { ids, ok, error }, bubbles: true, composed: true }),
     );
+  }
+
+  restoreSelected(): Promise<void> {
+    return restoreSelected(this.#host, this.#strings());
   }
 
   async #undo(ids: string[]): Promise<void> {

@@ -24,6 +24,8 @@ export interface ToolbarActions {
   clearSelection(): void;
   deleteSelected(): void;
   tagSelected(): void;
+  /** Trash view: back to the library */
+  restoreSelected(): void;
 }
 
 const TYPES: MediaType[] = ['video', 'image', 'audio', 'document', 'other'];
@@ -45,7 +47,27 @@ function selectAll(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActi
   </label>`;
 }
 
+function trashActions(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
+  if (model.canDelete === false) return html``;
+  return html`<button
+      class="tool-button"
+      part="restore-button"
+      type="button"
+      @click=${actions.restoreSelected}
+    >
+      ${icon('retry')}<span>${t.restore}</span>
+    </button>
+    <button class="tool-button danger" part="purge-button" type="button" @click=${actions.deleteSelected}>
+      ${icon('delete')}<span>${t.deleteForever}</span>
+    </button>`;
+}
+
 function selectionActions(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
+  if (model.view.trashed === true)
+    return html`<div class="selection-bar" part="selection-bar">
+      <span class="selected-count" role="status">${t.selectedCount(model.selectedCount)}</span>
+      ${trashActions(model, t, actions)}${clearButton(t, actions)}
+    </div>`;
   return html`<div class="selection-bar" part="selection-bar">
     <span class="selected-count" role="status">${t.selectedCount(model.selectedCount)}</span>
     ${
@@ -67,17 +89,21 @@ function selectionActions(model: ToolbarModel, t: MediabayStrings, actions: Tool
             ${icon('delete')}<span>${t.deleteSelected}</span>
           </button>`
     }
-    <button
-      class="icon-button"
-      part="clear-selection"
-      type="button"
-      aria-label=${t.clearSelection}
-      title=${t.clearSelection}
-      @click=${actions.clearSelection}
-    >
-      ${icon('close')}
-    </button>
+    ${clearButton(t, actions)}
   </div>`;
+}
+
+function clearButton(t: MediabayStrings, actions: ToolbarActions): TemplateResult {
+  return html`<button
+    class="icon-button"
+    part="clear-selection"
+    type="button"
+    aria-label=${t.clearSelection}
+    title=${t.clearSelection}
+    @click=${actions.clearSelection}
+  >
+    ${icon('close')}
+  </button>`;
 }
 
 function filters(view: ViewState, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
@@ -138,7 +164,16 @@ function filters(view: ViewState, t: MediabayStrings, actions: ToolbarActions): 
             ${icon(mode)}
           </button>`,
       )}
-    </div>`;
+    </div>
+    <button
+      class="tool-button"
+      part="trash-toggle"
+      type="button"
+      aria-pressed=${String(view.trashed === true)}
+      @click=${() => actions.setView('trashed', view.trashed !== true)}
+    >
+      ${icon('delete')}<span>${t.trash}</span>
+    </button>`;
 }
 
 export function renderToolbar(

@@ -327,6 +327,8 @@ export class MediaLibrary extends MediabayElement {
       void this.actions.deleteSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
     tagSelected: () =>
       void this.actions.tagSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
+    restoreSelected: () =>
+      void this.actions.restoreSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
   };
 
   #onBaseKeyDown(event: KeyboardEvent): void {

@@ -11,6 +11,7 @@ export function paramsFromView(view: Partial<ViewState> | undefined, limit = LIS
   const q = view?.q?.trim();
   if (q) params.q = q;
   if (view?.type) params.type = view.type;
+  if (view?.trashed) params.trashed = true;
   params.sort = view?.sort ?? 'createdAt';
   params.order = view?.order ?? 'desc';
   params.limit = limit;
