@@ -101,6 +101,23 @@ describe('progress pace', () => {
     expect(rowOf(el, item.operationId)!.dataset.status).to.equal('error');
   });
 
+  it('keeps the whole detail line in view with a larger line height (text spacing, WCAG 1.4.12)', async () => {
+    const item = uploadItem({ size: 1024 ** 3, bytesUploaded: 2 ** 29, progress: 50, timeRemaining: 70 });
+    client.$uploads.setKey(item.operationId, item);
+    const spacing = document.createElement('style');
+    spacing.textContent = 'upload-panel::part(row-detail) { line-height: 24px !important; }';
+    document.head.append(spacing);
+    try {
+      const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
+      const row = await until(() => rowOf(el, item.operationId), 'the row');
+      const detail = row.querySelector<HTMLElement>('[part="row-detail"]')!;
+      expect(detail.getBoundingClientRect().height).to.equal(24);
+      expect(detail.scrollHeight).to.be.at.most(detail.clientHeight);
+    } finally {
+      spacing.remove();
+    }
+  });
+
   it("renders the library card's progress at the same pace", async () => {
     const item = uploadItem({ size: 1024 ** 3 });
     const el = await fixture<MediaLibrary>(

@@ -171,6 +171,8 @@ export default [
          the row around it (a relayout boundary) */
       contain: size layout style;
       height: 16px;
+      /* one line of whatever line height a user's text spacing sets (WCAG 1.4.12) */
+      height: 1lh;
       overflow: hidden;
       color: var(--_text-muted);
       font-size: 12px;
