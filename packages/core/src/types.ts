@@ -136,6 +136,8 @@ export interface ViewState {
   order: NonNullable<ListParams['order']>;
   /** the Trash view: files moved to the trash instead of the library */
   trashed?: boolean;
+  /** only files with this tag ('' or absent: any) */
+  tag?: string;
 }
 
 export interface LibraryState {

@@ -121,6 +121,11 @@ export interface MediabayStrings {
   deleteFailed: string;
   /** the toast's button after a delete */
   undo: string;
+  tagFilter: string;
+  allTags: string;
+  tagWithCount: (tag: string, count: number) => string;
+  /** the chips of an item: its first tags */
+  tagsOf: string;
   /** the toolbar's Trash view toggle */
   trash: string;
   restore: string;
@@ -282,6 +287,10 @@ export const en: MediabayStrings = {
   deleteFailed: 'Could not delete. The items were restored.',
   undo: 'Undo',
   trash: 'Trash',
+  tagFilter: 'Tag',
+  allTags: 'All tags',
+  tagWithCount: (tag, n) => (n > 0 ? `${tag} (${n})` : tag),
+  tagsOf: 'Tags',
   restore: 'Restore',
   deleteForever: 'Delete forever',
   confirmPurgeTitle: (n) => `Delete ${plural(n, 'item', 'items')} forever?`,

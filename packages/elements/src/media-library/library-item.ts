@@ -108,6 +108,31 @@ function uploadBar(status: string, upload: UploadItem | undefined): TemplateResu
   ></span>`;
 }
 
+/** How many of a file's tags an entry shows (the rest are counted: "+2"). */
+const CHIPS = 2;
+
+/**
+ * The first tags as chips. Not buttons: an option holds no controls (axe nested-interactive); a click
+ * asks the library to filter by the tag (keyboard users have the toolbar's tag filter).
+ */
+function chips(file: MediaFile, t: MediabayStrings): TemplateResult | typeof nothing {
+  if (file.tags.length === 0) return nothing;
+  const more = file.tags.length - CHIPS;
+  const filter = (event: Event) => {
+    const tag = (event.currentTarget as HTMLElement).dataset.tag;
+    event.target?.dispatchEvent(
+      new CustomEvent('mb-tag-filter-request', { detail: { tag }, bubbles: true, composed: true }),
+    );
+  };
+  return html`<span class="chips" title=${`${t.tagsOf}: ${file.tags.join(', ')}`}
+    >${file.tags
+      .slice(0, CHIPS)
+      .map(
+        (tag) => html`<span class="chip" part="tag-chip" data-tag=${tag} @click=${filter}>${tag}</span>`,
+      )}${more > 0 ? html`<span class="chip more">+${more}</span>` : nothing}</span
+  >`;
+}
+
 /** The option every entry is, grid or list: what selection, tests and styling read. */
 function option(view: ItemView, status: string, content: TemplateResult): TemplateResult {
   const { file } = view;
@@ -148,6 +173,7 @@ export function renderGridItem(view: ItemView, t: MediabayStrings): TemplateResu
       </div>
       <div class="card-meta">
         <bdi>${formatBytes(file.size, t.locale)}</bdi>${duration ? html` · <bdi>${duration}</bdi>` : nothing}
+        ${chips(file, t)}
       </div>
     </div>`,
   );
@@ -162,7 +188,7 @@ export function renderListItem(view: ItemView, t: MediabayStrings): TemplateResu
     html`<div class="row">
       <span class="row-thumb">${thumb(view)}</span>
       <span class="row-name" dir="auto" title=${file.name}>${file.name}</span>
-      <span class="row-status">${badge(status, file, upload, t)}</span>
+      <span class="row-status">${badge(status, file, upload, t)}${chips(file, t)}</span>
       <span class="row-type">${t.mediaType[file.type]}</span>
       <span class="row-size"><bdi>${formatBytes(file.size, t.locale)}</bdi></span>
       <span class="row-date"><bdi>${formatDate(file.createdAt, t.locale)}</bdi></span>

@@ -15,6 +15,8 @@ export interface ToolbarModel {
   /** whether the user may tag / delete every selected file (`$me`); default true */
   canTag?: boolean;
   canDelete?: boolean;
+  /** the library's tags with counts, for the tag filter */
+  tags?: readonly { name: string; count: number }[];
 }
 
 export interface ToolbarActions {
@@ -106,7 +108,32 @@ function clearButton(t: MediabayStrings, actions: ToolbarActions): TemplateResul
   </button>`;
 }
 
-function filters(view: ViewState, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
+/** Only files with one tag: offered once the library has tags (or while one is chosen). */
+function tagFilter(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
+  const tags = model.tags ?? [];
+  const current = model.view.tag ?? '';
+  if (tags.length === 0 && current === '') return html``;
+  const listed = current && !tags.some((tag) => tag.name === current) ? [{ name: current, count: 0 }] : [];
+  return html`<label class="field">
+    <span class="field-label">${t.tagFilter}</span>
+    <select
+      class="select"
+      part="tag-filter"
+      @change=${(event: Event) => actions.setView('tag', (event.target as HTMLSelectElement).value)}
+    >
+      <option value="" ?selected=${current === ''}>${t.allTags}</option>
+      ${[...tags, ...listed].map(
+        (tag) =>
+          html`<option value=${tag.name} ?selected=${current === tag.name}>
+            ${t.tagWithCount(tag.name, tag.count)}
+          </option>`,
+      )}
+    </select>
+  </label>`;
+}
+
+function filters(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
+  const view = model.view;
   const descending = view.order === 'desc';
   // Every field has a visible name (a caption on its edge, WCAG 3.3.2) that is its accessible name
   // (the <label>, 2.5.3): no width or height beyond the control's own.
@@ -130,6 +157,7 @@ function filters(view: ViewState, t: MediabayStrings, actions: ToolbarActions): 
         ${TYPES.map((type) => html`<option value=${type} ?selected=${view.type === type}>${t.mediaType[type]}</option>`)}
       </select>
     </label>
+    ${tagFilter(model, t, actions)}
     <label class="field">
       <span class="field-label">${t.sortBy}</span>
       <select
@@ -183,6 +211,6 @@ export function renderToolbar(
 ): TemplateResult {
   return html`<div class="filters" part="filters">
     ${selectAll(model, t, actions)}
-    ${model.selectedCount > 0 ? selectionActions(model, t, actions) : filters(model.view, t, actions)}
+    ${model.selectedCount > 0 ? selectionActions(model, t, actions) : filters(model, t, actions)}
   </div>`;
 }

@@ -37,6 +37,7 @@ import { renderGridItem, renderListItem } from './library-item.js';
 import { LibraryRows, keyOfKey } from './library-rows.js';
 import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
 import { renderListHead } from './list-head.js';
+import { TagListController } from './tag-list.js';
 import { LibrarySelectionController } from './selection-controller.js';
 import { LibraryFocusController } from './library-focus.js';
 import { PreviewController } from './preview-controller.js';
@@ -151,6 +152,7 @@ export class MediaLibrary extends MediabayElement {
   private readonly toasts = new ToastController(this, () => this.focusKeeper.fallbacks());
   private readonly dialog = new DialogController(this);
   private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
+  private readonly tagList = new TagListController(this, () => this.client);
   /** the client that found no library API behind its endpoint (a plain tus server): it never goes live */
   @state() private missingFor?: MediaClient;
 
@@ -162,6 +164,11 @@ export class MediaLibrary extends MediabayElement {
         this.missingFor = this.client;
         this.toasts.show(this.localize.strings.serverMissing, 'info');
       },
+    });
+    // a tag chip clicked on a card or row filters the library by that tag
+    this.addEventListener('mb-tag-filter-request', (event) => {
+      const tag = (event as CustomEvent<{ tag?: string }>).detail.tag;
+      if (tag) this.client?.$view.setKey('tag', tag);
     });
   }
 
@@ -407,6 +414,7 @@ export class MediaLibrary extends MediabayElement {
               itemCount: items.length,
               canTag: offers.tag,
               canDelete: offers.delete,
+              tags: this.tagList.tags,
             },
             t,
             this.#toolbarActions,

@@ -5,6 +5,7 @@ import overlays from '../shared/overlay.styles.js';
 import toolbar from './toolbar.styles.js';
 import forcedColors from './forced-colors.styles.js';
 import { listHeadStyles } from './list-head.js';
+import chips from './chips.styles.js';
 
 export default [
   tokens,
@@ -488,5 +489,6 @@ export default [
     }
   `,
   listHeadStyles,
+  chips,
   forcedColors,
 ];

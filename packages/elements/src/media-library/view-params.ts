@@ -12,6 +12,7 @@ export function paramsFromView(view: Partial<ViewState> | undefined, limit = LIS
   if (q) params.q = q;
   if (view?.type) params.type = view.type;
   if (view?.trashed) params.trashed = true;
+  if (view?.tag) params.tag = view.tag;
   params.sort = view?.sort ?? 'createdAt';
   params.order = view?.order ?? 'desc';
   params.limit = limit;
