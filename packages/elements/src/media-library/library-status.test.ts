@@ -93,5 +93,12 @@ describe('<media-library> header notes', () => {
     expect(el.shadowRoot!.querySelectorAll('[part~="toast-info"]')).to.have.length(1);
     await settled(el);
     await expect(el).to.be.accessible();
+
+    // a library attached to that client afterwards knows too (and says nothing more)
+    const later = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
+    await until(() => client.$live.get() === 'polling' && part(later, 'live-note'), 'the later note');
+    expect(part(later, 'live-note')!.dataset.live).to.equal('missing');
+    expect(part(later, 'live-note')!.textContent!.trim()).to.equal('');
+    expect(part(later, 'toast-info')).to.equal(null);
   });
 });

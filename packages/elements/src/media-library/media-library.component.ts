@@ -12,7 +12,6 @@ import {
   type Accepting,
   type LibraryState,
   type LiveState,
-  type MediaClient,
   type MeState,
   type NotAcceptingReason,
   type UploadItem,
@@ -22,6 +21,7 @@ import type { ListParams, MediaFile, SortKey } from '@mediabay/core/protocol';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController, type Subscribable } from '../shared/store-controller.js';
 import { ClientEventsController } from '../shared/client-events.js';
+import { serverMissing } from '../shared/server-missing.js';
 import { paced, uploadsUrgent } from '../shared/paced-store.js';
 import { icon } from '../shared/icons.js';
 import { formatBytes } from '../shared/format.js';
@@ -153,15 +153,13 @@ export class MediaLibrary extends MediabayElement {
   private readonly dialog = new DialogController(this);
   private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
   private readonly tagList = new TagListController(this, () => this.client);
-  /** the client that found no library API behind its endpoint (a plain tus server): it never goes live */
-  @state() private missingFor?: MediaClient;
 
   constructor() {
     super();
     new ClientEventsController(this, () => this.client, {
       'server-missing': () => {
         // said once; "Live updates paused" would otherwise promise updates that never come
-        this.missingFor = this.client;
+        this.requestUpdate();
         this.toasts.show(this.localize.strings.serverMissing, 'info');
       },
     });
@@ -381,7 +379,7 @@ export class MediaLibrary extends MediabayElement {
             <span class="count"
               >${t.itemCount(total)}${bytes ? html` · <bdi>${formatBytes(bytes, t.locale)}</bdi>` : ''}</span
             >
-            ${renderLiveNote(this.missingFor && this.missingFor === this.client ? 'missing' : this.live.value, t)}
+            ${renderLiveNote(serverMissing(this.client) ? 'missing' : this.live.value, t)}
             <span class="spacer"></span>
             ${renderUploadsButton(this.uploadIds.value?.length ?? 0, () => this.showUploads(), t)}
             <span

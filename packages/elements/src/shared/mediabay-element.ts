@@ -7,6 +7,7 @@ import { LocalizeController } from '../i18n/localize.js';
 import type { MediabayStrings } from '../i18n/en.js';
 import type { MediabayEventMap } from './events.js';
 import { prefetchOnIdle } from './idle-prefetch.js';
+import { watchServerMissing } from './server-missing.js';
 
 export class MediabayElement extends LitElement {
   /** REST base of the media API. Used only when no `client` is given: the element then owns a client. */
@@ -61,6 +62,7 @@ export class MediabayElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#resolveClient();
+    watchServerMissing(this.client);
   }
 
   #resolveClient(): void {
