@@ -107,10 +107,11 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @csspart usage-add - The course and lesson fields that add a usage.
  * @csspart captions - The "Captions" field of the details pane (a list of caption tracks).
  * @csspart caption-add - The language, label and file fields that add a caption track.
- * @csspart toasts - The toast region; `toast`, `toast-success`, `toast-error` for each toast.
- * @csspart toast - One toast (also `toast-success` or `toast-error`).
+ * @csspart toasts - The toast region; `toast`, `toast-success`, `toast-error`, `toast-info` for each toast.
+ * @csspart toast - One toast (also `toast-success`, `toast-error` or `toast-info`).
  * @csspart toast-success - A toast that reports a success.
  * @csspart toast-error - A toast that reports a failure.
+ * @csspart toast-info - A toast that tells a fact once (the server has no media library).
  * @csspart dropzone - The inner <upload-dropzone>.
  * @csspart panel - The inner <upload-panel>.
  *
