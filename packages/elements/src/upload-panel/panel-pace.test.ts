@@ -134,7 +134,7 @@ describe('progress pace', () => {
     const file = mediaFile({
       id: item.operationId,
       name: 'big.mp4',
-      status: 'uploading',
+      status: 'processing',
       operationId: item.operationId,
     });
     client.queryClient.setQueryData(['media-files', { sort: 'createdAt', order: 'desc', limit: 200 }], {
