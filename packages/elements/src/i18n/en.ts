@@ -121,6 +121,10 @@ export interface MediabayStrings {
   deleteFailed: string;
   /** the toast's button after a delete */
   undo: string;
+  download: string;
+  copyLink: string;
+  linkCopied: string;
+  copyFailed: string;
   tagFilter: string;
   allTags: string;
   tagWithCount: (tag: string, count: number) => string;
@@ -287,6 +291,10 @@ export const en: MediabayStrings = {
   deleteFailed: 'Could not delete. The items were restored.',
   undo: 'Undo',
   trash: 'Trash',
+  download: 'Download',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  copyFailed: 'Could not copy the link.',
   tagFilter: 'Tag',
   allTags: 'All tags',
   tagWithCount: (tag, n) => (n > 0 ? `${tag} (${n})` : tag),

@@ -1,4 +1,5 @@
-// Tag chips on cards and rows (library-item.ts): small, one line, never taller than the text beside them.
+// Tag chips on cards and rows (library-item.ts): small, one line, never taller than the text beside
+// them; and the details pane's file links.
 import { css } from 'lit';
 
 export default css`
@@ -7,7 +8,7 @@ export default css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
-  .chips {
+  .tag-chips {
     display: inline-flex;
     gap: 4px;
     max-width: 100%;
@@ -15,10 +16,10 @@ export default css`
     vertical-align: top;
     overflow: hidden;
   }
-  .row-status .chips {
+  .row-status .tag-chips {
     margin-inline-start: 0;
   }
-  .chip {
+  .tag-chip {
     flex: none;
     max-width: 10em;
     padding: 0 6px;
@@ -32,11 +33,21 @@ export default css`
     white-space: nowrap;
     cursor: pointer;
   }
-  .chip.more {
+  .tag-chip.more {
     cursor: default;
   }
+  /* the details pane's Download and Copy link (file-links.ts) */
+  .file-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    margin: 0 0 12px;
+  }
+  .file-links a.tool-button {
+    text-decoration: none;
+  }
   @media (forced-colors: active) {
-    .chip {
+    .tag-chip {
       border: 1px solid CanvasText;
     }
   }

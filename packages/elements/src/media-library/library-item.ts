@@ -124,12 +124,12 @@ function chips(file: MediaFile, t: MediabayStrings): TemplateResult | typeof not
       new CustomEvent('mb-tag-filter-request', { detail: { tag }, bubbles: true, composed: true }),
     );
   };
-  return html`<span class="chips" title=${`${t.tagsOf}: ${file.tags.join(', ')}`}
+  return html`<span class="tag-chips" title=${`${t.tagsOf}: ${file.tags.join(', ')}`}
     >${file.tags
       .slice(0, CHIPS)
       .map(
-        (tag) => html`<span class="chip" part="tag-chip" data-tag=${tag} @click=${filter}>${tag}</span>`,
-      )}${more > 0 ? html`<span class="chip more">+${more}</span>` : nothing}</span
+        (tag) => html`<span class="tag-chip" part="tag-chip" data-tag=${tag} @click=${filter}>${tag}</span>`,
+      )}${more > 0 ? html`<span class="tag-chip more">+${more}</span>` : nothing}</span
   >`;
 }
 

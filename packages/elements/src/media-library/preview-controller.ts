@@ -16,6 +16,7 @@ import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
 import { icon } from '../shared/icons.js';
 import { previewMedia } from './preview-media.js';
+import { renderFileLinks } from './file-links.js';
 import { CaptionsEditor } from './captions-editor.js';
 import { UsagesEditor } from './usages-editor.js';
 import { keepFocus } from '../shared/focus-keeper.js';
@@ -183,6 +184,7 @@ export class PreviewController implements ReactiveController {
           </button>
         </div>
         <p class="facts">${facts.join(' · ')}</p>
+        ${renderFileLinks(file, t, (message, tone) => this.#host.notify(message, tone))}
         <label class="field">
           <span>${t.rename}</span>
           <input

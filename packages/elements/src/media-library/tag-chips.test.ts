@@ -37,7 +37,7 @@ describe('<media-library> tags', () => {
       );
     await until(() => chipsOf(files[0]!.id).length === 2, 'chips');
     expect(chipsOf(files[0]!.id)).to.deep.equal([a, b]);
-    expect(root.querySelector(`[data-id="${files[0]!.id}"] .chip.more`)?.textContent).to.equal('+1');
+    expect(root.querySelector(`[data-id="${files[0]!.id}"] .tag-chip.more`)?.textContent).to.equal('+1');
     await settled(el);
     await expect(el).to.be.accessible();
 
@@ -45,10 +45,7 @@ describe('<media-library> tags', () => {
       () => root.querySelector<HTMLSelectElement>('[part="tag-filter"]'),
       'tag filter',
     );
-    await until(
-      () => [...filter.options].some((o) => o.value === b && o.textContent === `${b} (2)`),
-      'counts',
-    );
+    await until(() => [...filter.options].some((o) => o.value === b && o.text === `${b} (2)`), 'counts');
     filter.value = b;
     filter.dispatchEvent(new Event('change', { bubbles: true }));
     expect(client.$view.get().tag).to.equal(b);
