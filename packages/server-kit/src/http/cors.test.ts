@@ -141,7 +141,12 @@ describe('cross-origin embedding', () => {
       body: JSON.stringify({ name: 'renamed.txt' }),
     });
     assert.equal(changed.status, 200);
-    for (const headers of [{ Origin: EVIL }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }]) {
+    const crossSite: Record<string, string>[] = [
+      { Origin: EVIL },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { Origin: 'null' },
+    ];
+    for (const headers of crossSite) {
       const refused = await api(`/${file.id}`, {
         method: 'PATCH',
         headers: { ...headers, 'Content-Type': 'application/json', ...cookie },
