@@ -126,7 +126,8 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     // the optimistic library entry lives as long as the upload can still produce a file
     if (item.status === 'canceled' || (item.status === 'error' && !item.fileId))
       library.discard(item.operationId);
-    if (previous.status === 'error' && item.status === 'queued') library.addOptimistic([item]);
+    if (previous.status === 'error' && item.status === 'queued' && !item.replaceFileId)
+      library.addOptimistic([item]);
     if (item.status === 'ready' || item.status === 'canceled') removals.schedule(item.operationId);
     if (item.status === 'processing' && previous.status !== 'processing') plainTus.uploaded(item.operationId);
     if (item.status === 'canceled') {
@@ -323,7 +324,10 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   void restore();
 
   // ---- uploads -------------------------------------------------------------------------------
-  function addFiles(files: Iterable<File>): {
+  function addFiles(
+    files: Iterable<File>,
+    replaceFileId?: string,
+  ): {
     accepted: UploadItem[];
     rejected: ReturnType<typeof validateFiles>['rejected'];
   } {
@@ -362,6 +366,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
         timeRemaining: null,
         speed: 0,
         addedAt: now,
+        ...(replaceFileId ? { replaceFileId } : {}),
       };
       itemKeys.set(item.operationId, fileKey(file));
       return { item, file };
@@ -369,7 +374,8 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     const accepted = entries.map((entry) => entry.item);
     batch(() => {
       store.add(accepted);
-      library.addOptimistic(accepted);
+      // a replacement is no new file: the library's entry updates when the server says so
+      library.addOptimistic(accepted.filter((item) => !item.replaceFileId));
     });
     tabs?.own(entries);
     tracker?.added(entries);
@@ -418,7 +424,8 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
 
   return {
     endpoint,
-    addFiles,
+    addFiles: (files: Iterable<File>) => addFiles(files),
+    replaceFile: (fileId: string, file: File) => addFiles([file], fileId),
     pause: (id) => act(() => command('pause')(id)),
     resume: (id) => act(() => command('resume')(id)),
     cancel: (id) => act(() => command('cancel')(id)),

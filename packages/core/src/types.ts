@@ -46,6 +46,8 @@ export interface UploadItem {
   error?: UploadError;
   /** restored after a reload: the file must be chosen again */
   waitingForFile?: boolean;
+  /** the upload replaces this library file's bytes (same id, tags and usages) instead of adding one */
+  replaceFileId?: string;
   /** set while the upload waits to be tried again by itself (status stays 'uploading' or 'queued');
    * cleared when bytes move again */
   waiting?: UploadWaiting;
@@ -219,6 +221,11 @@ export type ClientEventMap = {
 export interface MediaClient {
   readonly endpoint: string;
   addFiles(files: Iterable<File>): { accepted: UploadItem[]; rejected: Rejection[] };
+  /**
+   * Uploads `file` as the new bytes of library file `fileId` (tus metadata `replaceFileId`): the file
+   * keeps its id, name, tags and usages; the library shows it updated when processing is done.
+   */
+  replaceFile(fileId: string, file: File): { accepted: UploadItem[]; rejected: Rejection[] };
   pause(id: string): void;
   resume(id: string): void;
   cancel(id: string): void;

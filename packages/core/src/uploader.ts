@@ -132,6 +132,7 @@ export function createUploader(options: UploaderOptions): Uploader {
           headers: options.headers,
           uploadUrl: uploadUrls.get(id) ?? null,
           chunkSize: options.chunkSize,
+          ...(store.get(id)?.replaceFileId ? { replaceFileId: store.get(id)!.replaceFileId! } : {}),
         },
         {
           onProgress: (sent) => {

@@ -51,6 +51,7 @@ export const formTransport: Transport = (options, callbacks) => {
     };
     const form = new FormData();
     form.append('operationId', options.operationId);
+    if (options.replaceFileId) form.append('replaceFileId', options.replaceFileId); // before the file
     form.append('file', options.file, options.file.name ?? 'file');
     request.send(form);
   }

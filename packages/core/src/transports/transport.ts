@@ -38,6 +38,8 @@ export interface TransportStartOptions {
   /** an upload URL from an earlier session: continue from the server's offset */
   uploadUrl?: string | null;
   chunkSize?: number;
+  /** the library file whose bytes this upload replaces */
+  replaceFileId?: string;
 }
 
 export interface TransportUpload {

@@ -103,6 +103,7 @@ function createUpload(
       [TUS_METADATA.filename]: file.name ?? 'file',
       [TUS_METADATA.filetype]: file.type || 'application/octet-stream',
       [TUS_METADATA.operationId]: options.operationId,
+      ...(options.replaceFileId ? { [TUS_METADATA.replaceFileId]: options.replaceFileId } : {}),
     },
     // headers() is asked per request so a refreshed token is used by a long upload's next request
     onBeforeRequest(req: HttpRequest) {

@@ -10,6 +10,8 @@ export interface ReplacedBytes {
   size: number;
   type: MediaRecord['type'];
   mimeType: string;
+  /** the replacement's operation: events about the new bytes carry it, so its uploader follows them */
+  operationId: string;
   /** the new name, when the replacement asked for it */
   name?: string;
 }
@@ -32,6 +34,7 @@ export function createReplaceQueries(
           size: bytes.size,
           type: bytes.type,
           mime_type: bytes.mimeType,
+          operation_id: bytes.operationId,
           ...(bytes.name === undefined ? {} : { name: bytes.name, name_key: bytes.name.toLowerCase() }),
           status: 'processing',
           error: null,

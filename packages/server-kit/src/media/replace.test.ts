@@ -72,6 +72,11 @@ describe('replacing a file', () => {
       const file = await ready(fileId);
       assert.equal(file.id, fileId);
       assert.equal(file.name, 'poster.png');
+      assert.notEqual(
+        file.operationId,
+        original.operationId,
+        'events of the new bytes carry the replacement',
+      );
       assert.equal(file.mimeType, 'image/jpeg');
       assert.equal(file.size, jpg.length);
       assert.deepEqual([file.width, file.height], [200, 100]);
