@@ -122,6 +122,9 @@ export interface MediabayStrings {
   /** the toast's button after a delete */
   undo: string;
   download: string;
+  /** the details pane's button: upload a corrected version of the file */
+  replaceFile: string;
+  replacing: (name: string) => string;
   copyLink: string;
   linkCopied: string;
   copyFailed: string;
@@ -292,6 +295,8 @@ export const en: MediabayStrings = {
   undo: 'Undo',
   trash: 'Trash',
   download: 'Download',
+  replaceFile: 'Replace file…',
+  replacing: (name) => `Replacing “${name}”…`,
   copyLink: 'Copy link',
   linkCopied: 'Link copied',
   copyFailed: 'Could not copy the link.',

@@ -138,6 +138,8 @@ export const fr: MediabayStrings = {
   undo: 'Annuler',
   trash: 'Corbeille',
   download: 'Télécharger',
+  replaceFile: 'Remplacer le fichier…',
+  replacing: (name) => `Remplacement de « ${name} »…`,
   copyLink: 'Copier le lien',
   linkCopied: 'Lien copié',
   copyFailed: 'Le lien n’a pas pu être copié.',

@@ -136,6 +136,15 @@ export class PreviewController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** Uploads `picked` as the file's new bytes; the pane shows the new version once it is processed. */
+  #replace(file: MediaFile, picked: File, t: MediabayStrings): void {
+    const client = this.#host.client;
+    if (!client) return;
+    const { accepted, rejected } = client.replaceFile(file.id, picked);
+    if (accepted.length > 0) this.#host.notify(t.replacing(file.name), 'success');
+    else this.#host.notify(rejected[0]?.message ?? t.updateFailed, 'error');
+  }
+
   render(t: MediabayStrings): TemplateResult {
     const file = this.current;
     return html`<dialog
@@ -184,7 +193,10 @@ export class PreviewController implements ReactiveController {
           </button>
         </div>
         <p class="facts">${facts.join(' · ')}</p>
-        ${renderFileLinks(file, t, (message, tone) => this.#host.notify(message, tone))}
+        ${renderFileLinks(file, t, {
+          notify: (message, tone) => this.#host.notify(message, tone),
+          ...(canRename ? { replace: (picked: File) => this.#replace(file, picked, t) } : {}),
+        })}
         <label class="field">
           <span>${t.rename}</span>
           <input
