@@ -1,6 +1,7 @@
 // Public surface of @mediabay/core (DESIGN.md "Public API").
 export { createMediaClient, DEFAULT_VIEW } from './client.js';
 export { NATURAL_ORDER, sortBy, sortedView } from './view-sort.js';
+export type { AuditParams } from './library-audit.js';
 export { createOperationId } from './operation-id.js';
 export {
   transition,

@@ -18,6 +18,7 @@ import type { LibraryApi, LibraryState, UploadItem } from './types.js';
 import { createFrameScheduler } from './frame.js';
 import { createOperationId } from './operation-id.js';
 import { createTrashActions, invalidateSide } from './library-trash.js';
+import { readAudit } from './library-audit.js';
 
 export const MEDIA_FILES_KEY = 'media-files';
 
@@ -309,6 +310,7 @@ export function createLibrary(options: {
       void invalidateSide({ queryClient, mediaFilesKey: MEDIA_FILES_KEY }, true); // the trash has them now
     },
     ...createTrashActions({ queryClient, fetcher, mediaFilesKey: MEDIA_FILES_KEY, removeUndoably, settle }),
+    audit: (params) => readAudit(fetcher, params),
     async bulkTag(ids, change) {
       if (ids.length === 0) return [];
       const add = change.add ?? [];

@@ -1,7 +1,16 @@
 // Client-side types of @mediabay/core: the shape of upload state and of the client that elements use.
 import type { ReadableAtom, MapStore } from 'nanostores';
 import type { QueryClient } from '@tanstack/query-core';
-import type { ListParams, ListResponse, MediaFile, MediaType, ServerEvent, Usage } from './protocol.js';
+import type {
+  AuditPage,
+  ListParams,
+  ListResponse,
+  MediaFile,
+  MediaType,
+  ServerEvent,
+  Usage,
+} from './protocol.js';
+import type { AuditParams } from './library-audit.js';
 import type { Accepting } from './accepting.js';
 import type { MeStore } from './me.js';
 import type { Transport } from './transports/transport.js';
@@ -176,6 +185,8 @@ export interface LibraryApi {
   restore(ids: string[]): Promise<void>;
   /** Deletes files for good (`?permanent=true`), from the trash or the library; optimistic with rollback. */
   purge(ids: string[], options?: { force?: boolean }): Promise<void>;
+  /** One page of the audit log, newest first (admins; others get a 403 `MediaApiError`). */
+  audit(params?: AuditParams): Promise<AuditPage>;
   /** adds and removes tags on many files at once (all or nothing); resolves with the changed files */
   bulkTag(ids: string[], change: { add?: string[]; remove?: string[] }): Promise<MediaFile[]>;
   tags(): Promise<{ name: string; count: number }[]>;
