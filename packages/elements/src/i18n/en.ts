@@ -1,7 +1,7 @@
 // English strings, the default locale. Other locales implement the same `MediabayStrings` shape,
 // so a missing translation is a type error rather than a blank label.
 import type { NotAcceptingReason, UploadStatus } from '@mediabay/core';
-import type { MediaType, SortKey } from '@mediabay/core/protocol';
+import type { AuditAction, MediaType, SortKey } from '@mediabay/core/protocol';
 import { formatCount, formatPlural } from '../shared/format.js';
 import { enUploadErrors } from './upload-errors.js';
 
@@ -122,6 +122,20 @@ export interface MediabayStrings {
   /** the toast's button after a delete */
   undo: string;
   download: string;
+  /** the admins' Activity view (the audit log) */
+  activity: string;
+  activityAction: string;
+  activityAllActions: string;
+  activityUser: string;
+  activityFrom: string;
+  activityTo: string;
+  activityWhen: string;
+  activityFile: string;
+  activityEmpty: string;
+  activityFailed: string;
+  activityLoading: string;
+  loadMore: string;
+  auditAction: Partial<Record<AuditAction, string>>;
   /** the details pane's button: upload a corrected version of the file */
   replaceFile: string;
   replacing: (name: string) => string;
@@ -295,6 +309,31 @@ export const en: MediabayStrings = {
   undo: 'Undo',
   trash: 'Trash',
   download: 'Download',
+  activity: 'Activity',
+  activityAction: 'Action',
+  activityAllActions: 'All actions',
+  activityUser: 'User',
+  activityFrom: 'From',
+  activityTo: 'To',
+  activityWhen: 'When',
+  activityFile: 'File',
+  activityEmpty: 'No activity matches.',
+  activityFailed: 'Could not load the activity.',
+  activityLoading: 'Loading activity…',
+  loadMore: 'Load more',
+  auditAction: {
+    'upload.completed': 'Uploaded',
+    'upload.failed': 'Upload failed',
+    'file.updated': 'Renamed',
+    'file.tagged': 'Tagged',
+    'file.replaced': 'Replaced',
+    'file.trashed': 'Moved to the trash',
+    'file.restored': 'Restored',
+    'file.deleted': 'Deleted forever',
+    'usage.added': 'Usage added',
+    'usage.removed': 'Usage removed',
+    'access.denied': 'Access denied',
+  },
   replaceFile: 'Replace file…',
   replacing: (name) => `Replacing “${name}”…`,
   copyLink: 'Copy link',

@@ -15,6 +15,8 @@ export interface ToolbarModel {
   /** whether the user may tag / delete every selected file (`$me`); default true */
   canTag?: boolean;
   canDelete?: boolean;
+  /** admins: the toolbar offers the Activity view */
+  canAudit?: boolean;
   /** the library's tags with counts, for the tag filter */
   tags?: readonly { name: string; count: number }[];
 }
@@ -28,6 +30,8 @@ export interface ToolbarActions {
   tagSelected(): void;
   /** Trash view: back to the library */
   restoreSelected(): void;
+  /** opens the Activity view (admins) */
+  openActivity(): void;
 }
 
 const TYPES: MediaType[] = ['video', 'image', 'audio', 'document', 'other'];
@@ -201,7 +205,19 @@ function filters(model: ToolbarModel, t: MediabayStrings, actions: ToolbarAction
       @click=${() => actions.setView('trashed', view.trashed !== true)}
     >
       ${icon('delete')}<span>${t.trash}</span>
-    </button>`;
+    </button>
+    ${
+      model.canAudit
+        ? html`<button
+            class="tool-button"
+            part="activity-button"
+            type="button"
+            @click=${actions.openActivity}
+          >
+            ${icon('info')}<span>${t.activity}</span>
+          </button>`
+        : nothing
+    }`;
 }
 
 export function renderToolbar(

@@ -25,6 +25,7 @@ describe('<media-library> sorting', () => {
         .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
         .map((item) => item.dataset.name);
     await until(() => names().length === 3, 'library');
+    await until(() => root.querySelector('[part="sort-header"]'), 'the column headers');
     const header = (key: string) =>
       root.querySelector<HTMLButtonElement>(`[part="sort-header"][data-sort="${key}"]`)!;
     const ariaSort = (key: string) => header(key).closest('[role="columnheader"]')!.getAttribute('aria-sort');

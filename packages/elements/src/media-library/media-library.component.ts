@@ -38,6 +38,7 @@ import { LibraryRows, keyOfKey } from './library-rows.js';
 import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
 import { renderListHead } from './list-head.js';
 import { TagListController } from './tag-list.js';
+import { ActivityController } from './activity-view.js';
 import { LibrarySelectionController } from './selection-controller.js';
 import { LibraryFocusController } from './library-focus.js';
 import { PreviewController } from './preview-controller.js';
@@ -154,6 +155,7 @@ export class MediaLibrary extends MediabayElement {
   private readonly dialog = new DialogController(this);
   private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
   private readonly tagList = new TagListController(this, () => this.client);
+  private readonly activity = new ActivityController(this);
 
   constructor() {
     super();
@@ -333,6 +335,7 @@ export class MediaLibrary extends MediabayElement {
       void this.actions.deleteSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
     tagSelected: () =>
       void this.actions.tagSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
+    openActivity: () => void this.activity.show(),
     restoreSelected: () =>
       void this.actions.restoreSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
   };
@@ -414,6 +417,7 @@ export class MediaLibrary extends MediabayElement {
               canTag: offers.tag,
               canDelete: offers.delete,
               tags: this.tagList.tags,
+              canAudit: permits(this.meState, 'audit'),
             },
             t,
             this.#toolbarActions,
@@ -445,6 +449,7 @@ export class MediaLibrary extends MediabayElement {
         </div>
       </upload-dropzone>
       ${renderToasts(this.toasts, t.close)} ${this.dialog.render()} ${this.preview.render(t)}
+      ${this.activity.render(t)}
       <upload-panel
         part="panel"
         .client=${this.client}

@@ -6,6 +6,7 @@ import toolbar from './toolbar.styles.js';
 import forcedColors from './forced-colors.styles.js';
 import { listHeadStyles } from './list-head.js';
 import chips from './chips.styles.js';
+import { activityStyles } from './activity-view.js';
 
 export default [
   tokens,
@@ -490,5 +491,6 @@ export default [
   `,
   listHeadStyles,
   chips,
+  activityStyles,
   forcedColors,
 ];

@@ -1,0 +1,257 @@
+// The Activity view for admins: the audit log (who did what to which file, when), newest first,
+// filtered by action, user and dates, one page at a time ("Load more" follows the cursor). Reads
+// through core's library.audit; the element only renders and dispatches.
+import {
+  css,
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
+import type { AuditParams, MediaClient } from '@mediabay/core';
+import type { AuditAction, AuditEntry } from '@mediabay/core/protocol';
+import type { MediabayStrings } from '../i18n/en.js';
+import { formatDate } from '../shared/format.js';
+import { icon } from '../shared/icons.js';
+
+const ACTIONS: AuditAction[] = [
+  'upload.completed',
+  'upload.failed',
+  'file.updated',
+  'file.tagged',
+  'file.replaced',
+  'file.trashed',
+  'file.restored',
+  'file.deleted',
+  'usage.added',
+  'usage.removed',
+  'access.denied',
+];
+const PAGE = 50;
+
+interface ActivityHost extends ReactiveControllerHost, HTMLElement {
+  readonly client?: MediaClient | undefined;
+}
+
+/** `yyyy-mm-dd` of a date input -> the ISO start of that day (local time); `end` the next day's. */
+function dayBound(value: string, end: boolean): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const day = new Date(`${value}T00:00:00`);
+  if (end) day.setDate(day.getDate() + 1);
+  return Number.isNaN(day.getTime()) ? undefined : day.toISOString();
+}
+
+export class ActivityController implements ReactiveController {
+  open = false;
+  entries: AuditEntry[] = [];
+  nextCursor: string | null = null;
+  loading = false;
+  failed = false;
+  filters = { action: '', userId: '', since: '', until: '' };
+  #host: ActivityHost;
+  #request = 0;
+
+  constructor(host: ActivityHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.open = false;
+  }
+
+  async show(): Promise<void> {
+    this.open = true;
+    void this.#load(false);
+    await (this.#host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const dialog = this.#host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.activity');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  close(): void {
+    this.#host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.activity')?.close();
+    this.open = false;
+    this.#host.requestUpdate();
+  }
+
+  #params(cursor: string | null): AuditParams {
+    const { action, userId, since, until } = this.filters;
+    const params: AuditParams = { limit: PAGE };
+    if (action) params.action = action as AuditAction;
+    if (userId.trim()) params.userId = userId.trim();
+    const from = dayBound(since, false);
+    const to = dayBound(until, true);
+    if (from) params.since = from;
+    if (to) params.until = to;
+    if (cursor) params.cursor = cursor;
+    return params;
+  }
+
+  async #load(more: boolean): Promise<void> {
+    const client = this.#host.client;
+    if (!client) return;
+    const request = ++this.#request;
+    this.loading = true;
+    this.failed = false;
+    if (!more) this.entries = [];
+    this.#host.requestUpdate();
+    try {
+      const page = await client.library.audit(this.#params(more ? this.nextCursor : null));
+      if (request !== this.#request) return;
+      this.entries = more ? [...this.entries, ...page.items] : page.items;
+      this.nextCursor = page.nextCursor;
+    } catch {
+      if (request === this.#request) this.failed = true;
+    } finally {
+      if (request === this.#request) {
+        this.loading = false;
+        this.#host.requestUpdate();
+      }
+    }
+  }
+
+  #filter(name: keyof ActivityController['filters'], value: string): void {
+    this.filters = { ...this.filters, [name]: value };
+    void this.#load(false);
+  }
+
+  render(t: MediabayStrings): TemplateResult | typeof nothing {
+    if (!this.open) return nothing;
+    const change = (name: keyof ActivityController['filters']) => (event: Event) =>
+      this.#filter(name, (event.target as HTMLInputElement | HTMLSelectElement).value);
+    return html`<dialog
+      class="activity"
+      part="dialog activity-dialog"
+      aria-labelledby="activity-title"
+      @close=${() => {
+        this.open = false;
+        this.#host.requestUpdate();
+      }}
+    >
+      <div class="details-head">
+        <h2 class="dialog-title" id="activity-title">${t.activity}</h2>
+        <button
+          class="icon-button"
+          type="button"
+          autofocus
+          aria-label=${t.close}
+          title=${t.close}
+          @click=${() => this.close()}
+        >
+          ${icon('close')}
+        </button>
+      </div>
+      <div class="activity-filters" part="activity-filters">
+        <label class="field"
+          ><span>${t.activityAction}</span>
+          <select class="select" name="action" @change=${change('action')}>
+            <option value="">${t.activityAllActions}</option>
+            ${ACTIONS.map((a) => html`<option value=${a} ?selected=${this.filters.action === a}>${t.auditAction[a] ?? a}</option>`)}
+          </select></label
+        >
+        <label class="field"
+          ><span>${t.activityUser}</span
+          ><input name="userId" .value=${this.filters.userId} @change=${change('userId')}
+        /></label>
+        <label class="field"
+          ><span>${t.activityFrom}</span
+          ><input type="date" name="since" .value=${this.filters.since} @change=${change('since')}
+        /></label>
+        <label class="field"
+          ><span>${t.activityTo}</span
+          ><input type="date" name="until" .value=${this.filters.until} @change=${change('until')}
+        /></label>
+      </div>
+      ${this.failed ? html`<p class="activity-note" role="alert">${t.activityFailed}</p>` : nothing}
+      ${!this.loading && !this.failed && this.entries.length === 0 ? html`<p class="activity-note">${t.activityEmpty}</p>` : nothing}
+      ${this.entries.length > 0 ? this.#table(t) : nothing}
+      <div class="activity-foot">
+        ${this.loading ? html`<span role="status">${t.activityLoading}</span>` : nothing}
+        ${
+          this.nextCursor && !this.loading
+            ? html`<button
+                class="tool-button"
+                part="activity-more"
+                type="button"
+                @click=${() => void this.#load(true)}
+              >
+                ${t.loadMore}
+              </button>`
+            : nothing
+        }
+      </div>
+    </dialog>`;
+  }
+
+  #table(t: MediabayStrings): TemplateResult {
+    return html`<table class="activity-table" part="activity-table">
+      <thead>
+        <tr>
+          <th scope="col">${t.activityWhen}</th>
+          <th scope="col">${t.activityUser}</th>
+          <th scope="col">${t.activityAction}</th>
+          <th scope="col">${t.activityFile}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${this.entries.map(
+          (entry) =>
+            html`<tr data-action=${entry.action} data-user=${entry.userId}>
+              <td><bdi>${formatDate(entry.at, t.locale)}</bdi></td>
+              <td><bdi>${entry.userId}</bdi></td>
+              <td>${t.auditAction[entry.action] ?? entry.action}</td>
+              <td>
+                <bdi
+                  >${typeof entry.detail?.name === 'string' ? entry.detail.name : (entry.fileId ?? '')}</bdi
+                >
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+}
+
+export const activityStyles = css`
+  dialog.activity {
+    width: min(880px, calc(100vw - 32px));
+    max-width: none;
+    max-height: calc(100vh - 32px);
+    overflow: auto;
+  }
+  .activity-filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 12px;
+  }
+  .activity-filters .field {
+    flex: 1 1 150px;
+  }
+  .activity-table {
+    width: 100%;
+    margin-top: 16px;
+    border-collapse: collapse;
+    font-size: 13px;
+  }
+  .activity-table th,
+  .activity-table td {
+    padding: 8px;
+    border-bottom: 1px solid var(--_border);
+    text-align: start;
+    color: var(--_text);
+  }
+  .activity-table th {
+    color: var(--_text-muted);
+    font-weight: 500;
+  }
+  .activity-note {
+    color: var(--_text-muted);
+  }
+  .activity-foot {
+    display: flex;
+    justify-content: center;
+    gap: 12px;
+    margin-top: 12px;
+  }
+`;
