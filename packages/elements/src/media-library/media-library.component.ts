@@ -113,6 +113,19 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @csspart toast-success - A toast that reports a success.
  * @csspart toast-error - A toast that reports a failure.
  * @csspart toast-info - A toast that tells a fact once (the server has no media library).
+ * @csspart toast-action - A toast's action button (Undo after a delete).
+ * @csspart tag-filter - The toolbar's tag filter (tags with counts).
+ * @csspart tag-chip - One of the first tags shown on an item; a click filters by it (`data-tag`).
+ * @csspart trash-toggle - The toolbar's Trash view toggle (`aria-pressed`).
+ * @csspart restore-button - Trash view: the selection bar's "Restore" button.
+ * @csspart purge-button - Trash view: the selection bar's "Delete forever" button.
+ * @csspart list-head - The list view's column headers; `sort-header` each sortable header's button.
+ * @csspart sort-header - A column header's sort button (`data-sort`); its columnheader has `aria-sort`.
+ * @csspart download - The details pane's "Download" link (an attachment under the file's name).
+ * @csspart copy-link - The details pane's "Copy link" button.
+ * @csspart replace-button - The details pane's "Replace file…" button.
+ * @csspart activity-button - The toolbar's "Activity" button (admins).
+ * @csspart activity-dialog - The Activity view (the audit log), beside `dialog`.
  * @csspart dropzone - The inner <upload-dropzone>.
  * @csspart panel - The inner <upload-panel>.
  *
