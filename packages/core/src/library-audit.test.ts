@@ -1,4 +1,5 @@
-// library.audit against the real server kit: admins page through the log newest first with filters;
+// library.audit and library.duplicates against the real server kit: admins page through the log newest
+// first with filters;
 // anyone else is refused with a 403.
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
@@ -62,4 +63,19 @@ test('admins page through the log by action; editors are refused', async () => {
     (e: unknown) => e,
   );
   assert.ok(error instanceof MediaApiError && error.status === 403);
+});
+
+test('finds the library files a new file duplicates: same name and size', async () => {
+  const alice = client('alice');
+  const { accepted } = alice.addFiles([new File(['twelve bytes'], 'dup.txt', { type: 'text/plain' })]);
+  const id = await waitFor(() => alice.$uploads.get()[accepted[0]!.operationId]?.fileId, 10_000, 'upload');
+  const found = await alice.library.duplicates([
+    new File(['twelve bytes'], 'dup.txt'),
+    new File(['other size'], 'dup.txt'),
+    new File(['twelve bytes'], 'other.txt'),
+  ]);
+  assert.deepEqual(
+    found.map((f) => f?.id),
+    [id, undefined, undefined],
+  );
 });
