@@ -23,3 +23,19 @@ export async function findDuplicates(
     files.map(async (file) => (await candidates(file.name)).find((match) => match.size === file.size)),
   );
 }
+
+/**
+ * The same question asked of the lists this client already holds (no request): for each file, a
+ * listed library file (not in the trash) with its name and size. What a page can answer at once.
+ */
+export function cachedDuplicates(
+  lists: readonly (ListResponse | undefined)[],
+  files: readonly File[],
+): (MediaFile | undefined)[] {
+  const known = new Map<string, MediaFile>();
+  for (const list of lists)
+    for (const file of list?.items ?? [])
+      if (file.id !== file.operationId && file.trashedAt === undefined)
+        known.set(`${file.name}\u0000${file.size}`, file);
+  return files.map((file) => known.get(`${file.name}\u0000${file.size}`));
+}

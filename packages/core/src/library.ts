@@ -19,7 +19,7 @@ import { createFrameScheduler } from './frame.js';
 import { createOperationId } from './operation-id.js';
 import { createTrashActions, invalidateSide } from './library-trash.js';
 import { readAudit } from './library-audit.js';
-import { findDuplicates } from './library-duplicates.js';
+import { cachedDuplicates, findDuplicates } from './library-duplicates.js';
 
 export const MEDIA_FILES_KEY = 'media-files';
 
@@ -313,6 +313,11 @@ export function createLibrary(options: {
     ...createTrashActions({ queryClient, fetcher, mediaFilesKey: MEDIA_FILES_KEY, removeUndoably, settle }),
     audit: (params) => readAudit(fetcher, params),
     duplicates: (files) => findDuplicates(fetchPage, files),
+    cachedDuplicates: (files) =>
+      cachedDuplicates(
+        queryClient.getQueriesData<ListResponse>({ queryKey: [MEDIA_FILES_KEY] }).map(([, list]) => list),
+        files,
+      ),
     async bulkTag(ids, change) {
       if (ids.length === 0) return [];
       const add = change.add ?? [];

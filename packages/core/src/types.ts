@@ -187,6 +187,8 @@ export interface LibraryApi {
   purge(ids: string[], options?: { force?: boolean }): Promise<void>;
   /** For each file, the library file with the same name and size (a likely duplicate), if any. */
   duplicates(files: readonly File[]): Promise<(MediaFile | undefined)[]>;
+  /** The same from the lists this client has loaded, at once and without a request. */
+  cachedDuplicates(files: readonly File[]): (MediaFile | undefined)[];
   /** One page of the audit log, newest first (admins; others get a 403 `MediaApiError`). */
   audit(params?: AuditParams): Promise<AuditPage>;
   /** adds and removes tags on many files at once (all or nothing); resolves with the changed files */

@@ -122,6 +122,13 @@ export interface MediabayStrings {
   /** the toast's button after a delete */
   undo: string;
   download: string;
+  /** the prompt for a file whose name and size match a library file */
+  duplicateTitle: string;
+  duplicateBody: (name: string) => string;
+  duplicateApplyAll: (remaining: number) => string;
+  duplicateKeep: string;
+  duplicateReplace: string;
+  duplicateSkip: string;
   /** the admins' Activity view (the audit log) */
   activity: string;
   activityAction: string;
@@ -309,6 +316,12 @@ export const en: MediabayStrings = {
   undo: 'Undo',
   trash: 'Trash',
   download: 'Download',
+  duplicateTitle: 'This file is already in the library',
+  duplicateBody: (name) => `“${name}” has the same name and size as a file in the library.`,
+  duplicateApplyAll: (n) => `Do this for the ${plural(n, 'other duplicate', 'other duplicates')}`,
+  duplicateKeep: 'Keep both',
+  duplicateReplace: 'Replace',
+  duplicateSkip: 'Skip',
   activity: 'Activity',
   activityAction: 'Action',
   activityAllActions: 'All actions',

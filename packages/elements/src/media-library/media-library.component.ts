@@ -39,6 +39,7 @@ import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
 import { renderListHead } from './list-head.js';
 import { TagListController } from './tag-list.js';
 import { ActivityController } from './activity-view.js';
+import { DuplicatePrompt } from './duplicate-prompt.js';
 import { LibrarySelectionController } from './selection-controller.js';
 import { LibraryFocusController } from './library-focus.js';
 import { PreviewController } from './preview-controller.js';
@@ -169,6 +170,7 @@ export class MediaLibrary extends MediabayElement {
   private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
   private readonly tagList = new TagListController(this, () => this.client);
   private readonly activity = new ActivityController(this);
+  private readonly duplicates = new DuplicatePrompt(this);
 
   constructor() {
     super();
@@ -382,6 +384,7 @@ export class MediaLibrary extends MediabayElement {
         part="dropzone"
         exportparts="overlay"
         .client=${this.client}
+        .beforeAdd=${this.duplicates.beforeAdd}
         theme=${this.theme}
         ?disabled=${!canUpload}
       >
@@ -462,7 +465,7 @@ export class MediaLibrary extends MediabayElement {
         </div>
       </upload-dropzone>
       ${renderToasts(this.toasts, t.close)} ${this.dialog.render()} ${this.preview.render(t)}
-      ${this.activity.render(t)}
+      ${this.activity.render(t)} ${this.duplicates.render(t)}
       <upload-panel
         part="panel"
         .client=${this.client}

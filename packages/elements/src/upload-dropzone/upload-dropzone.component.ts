@@ -5,6 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import {
   validateFiles,
   type Accepting,
+  type MediaClient,
   type NotAcceptingReason,
   type Rejection,
   type Restrictions,
@@ -16,6 +17,12 @@ import { matchesAccept, parseAccept } from './accept.js';
 import { entriesOf, readEntries } from './read-entries.js';
 import { makePoster } from '../shared/posters.js';
 import styles from './upload-dropzone.styles.js';
+
+/** What `beforeAdd` decides: the files to add, and those that replace a library file's bytes. */
+export interface BeforeAddResult {
+  add: File[];
+  replace: { file: File; fileId: string }[];
+}
 
 /** `multiple` defaults to true, so the attribute needs an explicit "false" to turn it off. */
 const booleanDefaultTrue = {
@@ -64,6 +71,12 @@ export class UploadDropzone extends MediabayElement {
    * `maxFiles` reached).
    */
   @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /**
+   * Asked before the accepted files go to the client (the library's duplicate prompt): which to add,
+   * and which replace a library file instead. Absent: every file is added.
+   */
+  @property({ attribute: false }) beforeAdd?: (files: File[]) => BeforeAddResult | Promise<BeforeAddResult>;
 
   /** Reflected while files are dragged over the element. */
   @property({ type: Boolean, reflect: true, attribute: 'drag-active' }) dragActive = false;
@@ -120,6 +133,20 @@ export class UploadDropzone extends MediabayElement {
       return;
     }
     const local = validateFiles(list, this.restrictions);
+    const decided = this.beforeAdd && local.accepted.length > 0 ? this.beforeAdd(local.accepted) : undefined;
+    const apply = ({ add, replace }: BeforeAddResult) => {
+      for (const { file, fileId } of replace) client.replaceFile(fileId, file);
+      this.#send(client, add, local.rejected);
+    };
+    if (decided instanceof Promise)
+      // no answer: the files are added as usual
+      void decided.then(apply, () => this.#send(client, local.accepted, local.rejected));
+    else if (decided) apply(decided);
+    else this.#send(client, local.accepted, local.rejected);
+  }
+
+  #send(client: MediaClient, accepted: File[], localRejected: Rejection[]): void {
+    const local = { accepted, rejected: localRejected };
     const result =
       local.accepted.length > 0 ? client.addFiles(local.accepted) : { accepted: [], rejected: [] };
     const rejected = [...local.rejected, ...result.rejected];
