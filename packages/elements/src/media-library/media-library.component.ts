@@ -127,6 +127,8 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @csspart replace-button - The details pane's "Replace file…" button.
  * @csspart activity-button - The toolbar's "Activity" button (admins).
  * @csspart activity-dialog - The Activity view (the audit log), beside `dialog`.
+ * @csspart duplicate-dialog - The prompt for a file already in the library, beside `dialog`; its buttons are
+ *   `duplicate-keep`, `duplicate-replace` and `duplicate-skip`.
  * @csspart dropzone - The inner <upload-dropzone>.
  * @csspart panel - The inner <upload-panel>.
  *
