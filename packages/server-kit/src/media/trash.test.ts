@@ -159,3 +159,19 @@ describe('the trash', () => {
     assert.equal(filtered.items.length, 1);
   });
 });
+
+describe('the trash and the file quota', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ authenticate, limits: { maxFilesPerTenant: 1 } });
+  });
+  after(() => server.close());
+
+  it('counts trashed files until they are purged', async () => {
+    const file = await createFile(server, 'alice', 'one.txt');
+    assert.equal((await api(server, 'alice', 'DELETE', `/${file.id}`)).status, 204);
+    await assert.rejects(createFile(server, 'alice', 'two.txt'), /failed: 403/);
+    assert.equal((await api(server, 'alice', 'DELETE', `/${file.id}?permanent=true`)).status, 204);
+    await createFile(server, 'alice', 'two.txt');
+  });
+});
