@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { S3 } from '@aws-sdk/client-s3';
-import type { MediaFile, ServerEvent } from '@mediabay/core/protocol';
+import type { ListResponse, MediaFile, ServerEvent } from '@mediabay/core/protocol';
 import pg from 'pg';
 import { parseStorageUrl } from './config/service-urls.js';
 import { s3ClientConfig } from './storage/s3-storage.js';
@@ -242,12 +242,22 @@ describe(
       ])
         assert.ok(seenOnB.includes(type), `B saw ${type}`);
 
+      // a delete moves the file to the trash: A hears it and lists the file only among the trashed
       const deleted = await fetch(`${b.url}/api/media/${fileId}`, { method: 'DELETE' });
       assert.equal(deleted.status, 204);
       await waitFor(
         () => onA.events.some((e) => e.type === 'media-deleted' && e.fileIds.includes(fileId)) || undefined,
         5000,
       );
+      const listed = async (query: string): Promise<string[]> =>
+        ((await (await fetch(`${a.url}/api/media?limit=200${query}`)).json()) as ListResponse).items.map(
+          (f) => f.id,
+        );
+      assert.ok(!(await listed('')).includes(fileId));
+      assert.ok((await listed('&trashed=true')).includes(fileId));
+      // purged on B: gone on A too
+      const purged = await fetch(`${b.url}/api/media/${fileId}?permanent=true`, { method: 'DELETE' });
+      assert.equal(purged.status, 204);
       assert.equal((await fetch(`${a.url}/api/media/${fileId}`)).status, 404);
       onA.ws.close();
       onB.ws.close();
