@@ -35,6 +35,7 @@ export async function main(argv: string[]): Promise<void> {
     ...(args.demo ? { demoDir: args.demo } : {}),
     ...(args.processing ? { processing: args.processing } : {}),
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+    ...(args.urlSigningSecret ? { urlSigningSecret: args.urlSigningSecret } : {}),
   });
   for (const [file, hint] of [
     [path.join(demoDir, 'index.html'), 'pass --demo <dir> with an index.html'],

@@ -16,10 +16,11 @@ import { checkOrigin } from './http/origin.js';
 import { callerKey } from './http/caller-key.js';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
 import { sendError } from './http/respond.js';
-import { resolveOptions, type AuthContext, type MediaServerOptions } from './options.js';
+import { OPEN_TENANT, resolveOptions, type AuthContext, type MediaServerOptions } from './options.js';
 import { processorFor } from './processing/services-processor.js';
 import { addMediaReadRoutes } from './rest/media-routes.js';
 import { addRenditionRoutes } from './rest/rendition-routes.js';
+import { serveSignedRead } from './rest/signed-read.js';
 import { addCaptionRoutes } from './rest/caption-routes.js';
 import { addMediaWriteRoutes } from './rest/write-routes.js';
 import { createRouter } from './rest/router.js';
@@ -117,7 +118,7 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
     // before any write: what writes cut off by a crash left behind (local `.part` files, form
     // uploads whose row was never written)
     if (storage.sweepPartial) await storage.sweepPartial(new Set(await db.mediaStorageKeys('media/')));
-    ctx = { options: resolved, db, storage, bus, processor };
+    ctx = { options: resolved, db, storage, bus, processor, urls: services.urls };
     tus = createTusEndpoint(ctx, services.locker);
     addTicketRoute(router, ctx, tickets);
     addMediaWriteRoutes(router, ctx); // first: `/tags` and `/bulk-delete` before `/:id`
@@ -177,8 +178,14 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       }
       checkOrigin(req, origins);
       const auth = await resolved.authenticate(req);
-      if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in to use the media library.');
       const segments = rawPath.slice(basePath.length).split('/').filter(Boolean);
+      if (!auth && (ctx as MediaContext).urls.isSigned(url.searchParams)) {
+        // `<img>`/`<video>`/`<track>` cannot send a bearer token: their URLs are signed instead,
+        // and count against the caller's address
+        await limits?.requests.hit(callerKey(OPEN_TENANT, forwarded.address(req)));
+        if (await serveSignedRead(ctx as MediaContext, req, res, url, segments)) return;
+      }
+      if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in to use the media library.');
       await countAgainstLimits(req, auth, segments);
       if (segments.some(isDotSegment))
         throw new HttpError(400, 'invalid-path', 'Paths may not contain dot segments.');

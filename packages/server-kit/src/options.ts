@@ -8,6 +8,7 @@ import { defaultAuthorize, type Authorize } from './access/authorize.js';
 import { DEFAULT_REFUSAL_BOUNDS, type RefusalBounds } from './access/socket-refusals.js';
 import type { EventBus } from './bus/event-bus.js';
 import type { MediaDatabase } from './db/database.js';
+import { checkSigningSecret } from './media/signed-urls.js';
 import { DEFAULT_UPLOAD_QUOTAS, type UploadQuotaLimits } from './media/upload-quota.js';
 import type { MediaStorage } from './storage/storage.js';
 
@@ -110,6 +111,13 @@ export interface MediaServerOptions {
    */
   allowedOrigins?: string[];
   /**
+   * The key (a string of at least 32 bytes) that signs the media URLs of every MediaFile, so
+   * `<img>`/`<video>`/`<track>` load without credentials. Default: one generated at the first start
+   * and stored in the database, shared by every instance of that database. Give the same value to
+   * every instance when they do not share a database.
+   */
+  urlSigningSecret?: string;
+  /**
    * Reverse proxies in front of the server whose X-Forwarded-For and X-Forwarded-Host it believes
    * (the caller's address in the audit log, the API's own origin). `true` means one. Default: none,
    * so a caller cannot write its own address.
@@ -151,6 +159,7 @@ export interface ResolvedOptions {
   concurrency: number;
   processing: 'here' | 'workers';
   allowedOrigins: string[];
+  urlSigningSecret: string | undefined;
   trustProxy: number;
   socket: { heartbeatMs: number; highWaterMark: number; maxPerCaller: number; maxPendingPerAddress: number };
   closeGraceMs: number;
@@ -202,6 +211,8 @@ export function resolveOptions(options: MediaServerOptions): ResolvedOptions {
     concurrency: Math.max(1, options.concurrency ?? os.availableParallelism()),
     processing: options.processing === 'workers' ? 'workers' : 'here',
     allowedOrigins: options.allowedOrigins ?? [],
+    urlSigningSecret:
+      options.urlSigningSecret === undefined ? undefined : checkSigningSecret(options.urlSigningSecret),
     trustProxy: proxyHops(options.trustProxy),
     closeGraceMs: options.closeGraceMs ?? 10_000,
     allowedHosts: options.allowedHosts,

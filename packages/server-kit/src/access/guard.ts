@@ -64,8 +64,7 @@ export async function requireAccess(
   }
   const refused: string[] = [];
   for (const record of records) {
-    if (!(await allows(ctx, auth, action, toMediaFile(record, ctx.options.basePath))))
-      refused.push(record.id);
+    if (!(await allows(ctx, auth, action, toMediaFile(record, ctx.urls)))) refused.push(record.id);
   }
   if (refused.length > 0) await deny(ctx, auth, action, { fileIds: refused });
 }

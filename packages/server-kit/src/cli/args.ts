@@ -2,6 +2,7 @@
 // [--database postgres://…] [--storage s3://…] [--redis redis://…] [--trust-proxy N]`; database,
 // storage and redis default to MEDIABAY_DATABASE, MEDIABAY_STORAGE and MEDIABAY_REDIS.
 import { parseArgs as parseFlags, type ParseArgsConfig } from 'node:util';
+import { MIN_SECRET_BYTES } from '../media/signed-urls.js';
 import { parseHosts } from './hosts.js';
 
 export interface ServeArgs {
@@ -23,6 +24,8 @@ export interface ServeArgs {
   processing?: 'here' | 'workers';
   /** parallel processing jobs; --concurrency */
   concurrency?: number;
+  /** signs media URLs; only from MEDIABAY_URL_SIGNING_SECRET (a flag would show in `ps`) */
+  urlSigningSecret?: string;
 }
 
 export const USAGE = `Usage: mediabay serve [--port 3000] [--host 127.0.0.1] [--data ./mediabay-data] [--demo <dir>]
@@ -35,6 +38,7 @@ export const USAGE = `Usage: mediabay serve [--port 3000] [--host 127.0.0.1] [--
          [--concurrency N] (runs processing jobs only: probe, poster, web rendition; no HTTP)
 Environment: MEDIABAY_DATABASE, MEDIABAY_STORAGE, MEDIABAY_REDIS (defaults of the three flags above),
 MEDIABAY_ALLOWED_ORIGINS (comma list; used when no --allowed-origins is given),
+MEDIABAY_URL_SIGNING_SECRET (32+ bytes; signs media URLs; default: one kept in the database),
 AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (S3 credentials).`;
 
 const ENV_DEFAULTS = {
@@ -99,6 +103,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   args.command = command;
   const fromEnv = env.MEDIABAY_ALLOWED_ORIGINS;
   if (fromEnv) args.allowedOrigins = parseOrigins(fromEnv, 'MEDIABAY_ALLOWED_ORIGINS');
+  const secret = env.MEDIABAY_URL_SIGNING_SECRET;
+  if (secret !== undefined && secret !== '') {
+    if (Buffer.byteLength(secret) < MIN_SECRET_BYTES)
+      throw new Error(`MEDIABAY_URL_SIGNING_SECRET must be at least ${MIN_SECRET_BYTES} bytes.`);
+    args.urlSigningSecret = secret;
+  }
 
   let flags: ReturnType<typeof parseFlags<{ args: string[]; options: typeof FLAGS; strict: true }>>['values'];
   try {

@@ -28,6 +28,8 @@ export interface DemoServerOptions {
   /** see MediaServerOptions.processing and concurrency */
   processing?: 'here' | 'workers';
   concurrency?: number;
+  /** see MediaServerOptions.urlSigningSecret */
+  urlSigningSecret?: string;
 }
 
 /** The built files of @mediabay/elements (`dist/`). */
@@ -68,6 +70,7 @@ export function createDemoServer(options: DemoServerOptions): {
     ...(redis ? { redis } : {}),
     ...(options.processing ? { processing: options.processing } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.urlSigningSecret ? { urlSigningSecret: options.urlSigningSecret } : {}),
   });
   const checkHost = options.allowedHosts ? createHostGuard(options.allowedHosts) : undefined;
   const demoDir = options.demoDir ?? defaultDemoDir();

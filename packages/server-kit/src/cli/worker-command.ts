@@ -14,6 +14,7 @@ export async function runWorker(args: ServeArgs): Promise<void> {
     ...(args.storage ? { storage: args.storage } : {}),
     ...(args.redis ? { redis: args.redis } : {}),
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+    ...(args.urlSigningSecret ? { urlSigningSecret: args.urlSigningSecret } : {}),
   });
   await worker.ready();
   console.log(`Mediabay worker: running the processing jobs queued in ${redact(args.database)}.`);

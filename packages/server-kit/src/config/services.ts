@@ -2,6 +2,7 @@
 // directory, or PostgreSQL), the storage (local disk, or an S3 bucket), and with Redis the bus between
 // instances, the tus upload lock and the shared upload-info cache. A service that cannot be reached
 // fails start-up with a message that names it; whatever was opened before is closed again.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Locker } from '@tus/server';
 import { RedisKvStore } from '@tus/utils';
@@ -9,6 +10,7 @@ import type { MetadataValue } from '@tus/s3-store';
 import type { EventBus } from '../bus/event-bus.js';
 import { createRedisBus } from '../bus/redis-bus.js';
 import type { MediaDatabase } from '../db/database.js';
+import { createMediaUrls, type MediaUrls } from '../media/signed-urls.js';
 import type { MediaServerOptions, ResolvedOptions } from '../options.js';
 import type { RedisConnection } from '../redis/connect.js';
 import { createFileStorage } from '../storage/file-storage.js';
@@ -27,6 +29,8 @@ export interface Services {
   redis?: RedisConnection;
   /** The database is this process's own (embedded SQLite). */
   exclusive: boolean;
+  /** Makes and checks the signed URLs of MediaFiles (the secret given, or the database's). */
+  urls: MediaUrls;
   close(): Promise<void>;
 }
 
@@ -82,10 +86,15 @@ export async function openServices(
       const redisLocker = locker;
       closers.push(() => redisLocker.close());
     }
+    // the configured secret, else the one the first instance of this database stored
+    const secret =
+      resolved.urlSigningSecret ??
+      (await db.sharedSecret('url-signing', randomBytes(32).toString('base64url')));
     return {
       db,
       storage,
       bus,
+      urls: createMediaUrls(resolved.basePath, secret),
       ...(locker ? { locker } : {}),
       ...(redis ? { redis } : {}),
       exclusive: options.database === undefined,

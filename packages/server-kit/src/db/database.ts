@@ -231,6 +231,10 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   pendingUploadTotals(tenantId: string, ownerId: string): Promise<PendingTotals>;
   /** The storage keys of files (trashed ones included) that start with `prefix`. */
   mediaStorageKeys(prefix: string): Promise<string[]>;
+  /** The stored secret called `name`; stores `candidate` first when there is none yet (0010). */
+  sharedSecret(name: string, candidate: string): Promise<string>;
+  /** The tenant of file `id` (any tenant, trashed files included); undefined when there is none. */
+  mediaTenant(id: string): Promise<string | undefined>;
 
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { createStorageKeyQueries } from './storage-key-queries.js';
 import { toRecord, type MediaRow } from './rows.js';
 import type { MediaTable, Schema } from './schema.js';
 import { createTicketQueries } from './ticket-queries.js';
+import { createSecretQueries } from './secret-queries.js';
 import { createReplaceQueries } from './replace-queries.js';
 import { createTrashQueries } from './trash-queries.js';
 import { createUploadQueries } from './upload-queries.js';
@@ -255,6 +256,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
     ...createStorageKeyQueries(db),
     ...createCaptionQueries(db),
     ...createTicketQueries(db),
+    ...createSecretQueries(db),
     ...createAuditQueries(db),
     ...createTrashQueries(db),
     ...createReplaceQueries(db, hydrate),

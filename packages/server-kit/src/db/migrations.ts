@@ -212,6 +212,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('media_trashed').on('media').columns(['trashed_at']).execute();
     },
   },
+  '0010_server_secrets': {
+    // Secrets shared by every instance of one database: the key that signs media URLs
+    // (media/signed-urls.ts) when none is configured, so a URL made by one instance opens on another.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('server_secrets')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -89,6 +89,14 @@ export interface SocketTicketTable {
   expires_at: string;
 }
 
+/** Secrets every instance of one database shares (0010): `url-signing` signs media URLs. */
+export interface ServerSecretTable {
+  name: string;
+  value: string;
+  /** ISO */
+  created_at: string;
+}
+
 /** A file's caption track per language (0007). */
 export interface MediaCaptionTable {
   media_id: string;
@@ -107,4 +115,5 @@ export interface Schema {
   uploads: UploadTable;
   audit_log: AuditTable;
   socket_tickets: SocketTicketTable;
+  server_secrets: ServerSecretTable;
 }

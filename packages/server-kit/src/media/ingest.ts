@@ -97,7 +97,7 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
     fileId: record.id,
     success: true,
   });
-  ctx.bus.publish(input.tenantId, { type: 'media-created', file: toMediaFile(record, ctx.options.basePath) });
+  ctx.bus.publish(input.tenantId, { type: 'media-created', file: toMediaFile(record, ctx.urls) });
   ctx.processor.enqueue(record.id, record.tenantId);
   return made;
 }

@@ -118,7 +118,7 @@ export async function replaceMedia(
     fileId: after.id,
     success: true,
   });
-  ctx.bus.publish(input.tenantId, { type: 'media-updated', file: toMediaFile(after, ctx.options.basePath) });
+  ctx.bus.publish(input.tenantId, { type: 'media-updated', file: toMediaFile(after, ctx.urls) });
   ctx.processor.enqueue(after.id, after.tenantId);
   return after;
 }

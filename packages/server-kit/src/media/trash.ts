@@ -121,7 +121,7 @@ export async function restoreMedia(
     return records;
   });
   for (const record of restored) {
-    const file = toMediaFile(record, ctx.options.basePath);
+    const file = toMediaFile(record, ctx.urls);
     ctx.bus.publish(auth.tenantId, { type: 'media-created', file });
   }
   return restored;

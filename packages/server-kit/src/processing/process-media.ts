@@ -148,5 +148,5 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
     await removeKeys(deps, derived);
     return;
   }
-  deps.bus.publish(record.tenantId, { type: 'media-updated', file: toMediaFile(updated, deps.basePath) });
+  deps.bus.publish(record.tenantId, { type: 'media-updated', file: toMediaFile(updated, deps.urls) });
 }

@@ -11,6 +11,7 @@ import type { ServerEvent } from '@mediabay/core/protocol';
 import { createLocalBus } from '../bus/event-bus.js';
 import type { MediaDatabase } from '../db/database.js';
 import { createSqliteDatabase } from '../db/sqlite.js';
+import { createMediaUrls } from '../media/signed-urls.js';
 import { createFileStorage } from '../storage/file-storage.js';
 import type { MediaStorage } from '../storage/storage.js';
 import { makeMedia } from '../test-support/clients.test-helper.js';
@@ -59,7 +60,7 @@ describe('processor', () => {
     db,
     storage: files,
     bus,
-    basePath: '/api/media',
+    urls: createMediaUrls('/api/media', 'a test secret of at least 32 bytes!'),
     concurrency: 1,
     timeoutMs: 10_000,
   });

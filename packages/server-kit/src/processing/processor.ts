@@ -5,6 +5,7 @@
 // and pixel budgets (child.ts) and are killed when the processor closes.
 import type { EventBus } from '../bus/event-bus.js';
 import type { MediaDatabase } from '../db/database.js';
+import type { MediaUrls } from '../media/signed-urls.js';
 import type { MediaStorage } from '../storage/storage.js';
 import { createChildGroup, DEFAULT_MEMORY_BYTES } from './child.js';
 import type { RunTool } from './ffprobe.js';
@@ -25,7 +26,8 @@ export interface ProcessorDeps {
   db: MediaDatabase;
   storage: MediaStorage;
   bus: EventBus;
-  basePath: string;
+  /** Signs the URLs of the MediaFiles it publishes. */
+  urls: MediaUrls;
   concurrency: number;
   timeoutMs: number;
   /** Largest image or frame processed, in pixels. Default 50 MP. */

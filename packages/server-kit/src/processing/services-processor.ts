@@ -46,7 +46,7 @@ export async function processorFor(
       db,
       storage,
       bus,
-      basePath: resolved.basePath,
+      urls: services.urls,
       concurrency: resolved.concurrency,
       timeoutMs: resolved.limits.processingTimeoutMs,
       maxPixels: resolved.limits.maxPixels,

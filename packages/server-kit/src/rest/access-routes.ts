@@ -13,8 +13,6 @@ import type { Router } from './router.js';
 import { idList, tagList } from './validate.js';
 
 export function addAccessRoutes(router: Router, ctx: MediaContext): void {
-  const base = ctx.options.basePath;
-
   router.add('GET', '/me', async ({ res, auth }) => {
     const me: Me = {
       userId: auth.userId,
@@ -40,7 +38,7 @@ export function addAccessRoutes(router: Router, ctx: MediaContext): void {
     if (add.some((t) => remove.includes(t)))
       throw new HttpError(400, 'invalid-field', 'A tag cannot be both added and removed.');
     const updated = await bulkTag(ctx, auth, fileIds, add, remove);
-    const files = updated.map((r) => toMediaFile(r, base));
+    const files = updated.map((r) => toMediaFile(r, ctx.urls));
     for (const file of files) ctx.bus.publish(auth.tenantId, { type: 'media-updated', file });
     const answer: BulkTagResponse = { success: true, updatedCount: files.length, files };
     sendJson(res, 200, answer);

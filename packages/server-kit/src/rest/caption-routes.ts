@@ -15,7 +15,7 @@ import { toMediaFile } from '../media/to-wire.js';
 import type { AuthContext } from '../options.js';
 import { captionLanguage, captionText, MAX_CAPTION_BYTES, toWebVtt } from './caption-text.js';
 import { readCaptionForm } from './caption-form.js';
-import { sendStored } from './content.js';
+import { serveMediaRead } from './media-reads.js';
 import { loadOwned } from './media-routes.js';
 import type { Router } from './router.js';
 
@@ -84,30 +84,16 @@ async function changed(
     });
     return after;
   });
-  const file = toMediaFile(updated, ctx.options.basePath);
+  const file = toMediaFile(updated, ctx.urls);
   ctx.bus.publish(auth.tenantId, { type: 'media-updated', file });
   return file;
 }
 
 export function addCaptionRoutes(router: Router, ctx: MediaContext): void {
-  router.add('GET', '/:id/captions/:lang', async ({ req, res, auth, params }) => {
+  router.add('GET', '/:id/captions/:lang', async ({ req, res, url, auth, params }) => {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);
-    const lang = captionLanguage(params.lang);
-    const caption = record.captions.find((c) => c.lang === lang);
-    if (!caption) throw notFound('caption track');
-    await sendStored(
-      req,
-      res,
-      ctx.storage,
-      {
-        key: caption.key,
-        mimeType: 'text/vtt; charset=utf-8',
-        disposition: `inline; filename="${lang}.vtt"`,
-        etag: `"${record.id}-${lang}-${caption.updatedAt}"`,
-      },
-      ctx.options.logger,
-    );
+    await serveMediaRead({ ctx, req, res, url, record, rest: ['captions', params.lang as string] });
   });
 
   router.add('PUT', '/:id/captions/:lang', async ({ req, res, url, auth, params }) => {

@@ -89,7 +89,8 @@ describe('caption routes', () => {
     const res = await put('erin', 'en', SRT, 'application/x-subrip', '?label=English');
     assert.equal(res.status, 200);
     const answered = (await res.json()) as MediaFile;
-    const url = `/api/media/${file.id}/captions/en`;
+    const url = answered.captions?.[0]?.url ?? '';
+    assert.match(url, new RegExp(`^/api/media/${file.id}/captions/en\\?exp=\\d+&sig=`)); // signed
     assert.deepEqual(answered.captions, [{ lang: 'en', label: 'English', url }]);
     const listed = (await api(server, 'vic', 'GET', `/${file.id}`)).body as MediaFile;
     assert.deepEqual(listed.captions, answered.captions);

@@ -8,7 +8,7 @@ import { HttpError, notFound } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { isId } from '../media/ids.js';
 import { toMediaFile } from '../media/to-wire.js';
-import { contentDisposition, sendMediaContent, sendStored } from './content.js';
+import { downloadFlag, serveMediaRead } from './media-reads.js';
 import { parseListParams } from './list-params.js';
 import type { RouteContext, Router } from './router.js';
 
@@ -19,22 +19,12 @@ export async function loadOwned(ctx: MediaContext, tenantId: string, id: string 
   return record;
 }
 
-/** `?download=1` (or `true`): an attachment; absent, `0` or `false`: as usual; anything else a 400. */
-function downloadFlag(search: URLSearchParams): boolean {
-  const value = search.get('download');
-  if (value === null || value === '0' || value === 'false') return false;
-  if (value === '1' || value === 'true' || value === '') return true;
-  throw new HttpError(400, 'invalid-parameter', 'download: must be 1 or 0.');
-}
-
 export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
-  const base = ctx.options.basePath;
-
   router.add('GET', '/', async ({ res, url, auth }: RouteContext) => {
     await requireAccess(ctx, auth, 'read');
     const page = await ctx.db.listMedia(parseListParams(url.searchParams, auth.tenantId));
     sendJson(res, 200, {
-      items: page.items.map((r) => toMediaFile(r, base)),
+      items: page.items.map((r) => toMediaFile(r, ctx.urls)),
       nextCursor: page.nextCursor,
       total: page.total,
     });
@@ -62,31 +52,19 @@ export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
   router.add('GET', '/:id', async ({ res, auth, params }) => {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);
-    sendJson(res, 200, toMediaFile(record, base));
+    sendJson(res, 200, toMediaFile(record, ctx.urls));
   });
 
-  router.add('GET', '/:id/thumbnail', async ({ req, res, auth, params }) => {
+  router.add('GET', '/:id/thumbnail', async ({ req, res, url, auth, params }) => {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);
-    if (!record.thumbnailKey) throw notFound('thumbnail');
-    await sendStored(
-      req,
-      res,
-      ctx.storage,
-      {
-        key: record.thumbnailKey,
-        mimeType: 'image/jpeg',
-        disposition: contentDisposition('inline', `${record.name}.jpg`),
-        etag: `"${record.id}-thumb-${record.updatedAt}"`,
-      },
-      ctx.options.logger,
-    );
+    await serveMediaRead({ ctx, req, res, url, record, rest: ['thumbnail'] });
   });
 
   router.add('GET', '/:id/content', async ({ req, res, url, auth, params }) => {
-    const download = downloadFlag(url.searchParams);
+    downloadFlag(url.searchParams); // a bad flag is a 400 before anything is looked up
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);
-    await sendMediaContent(req, res, ctx.storage, record, ctx.options.logger, { download });
+    await serveMediaRead({ ctx, req, res, url, record, rest: ['content'] });
   });
 }

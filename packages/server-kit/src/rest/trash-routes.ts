@@ -12,8 +12,6 @@ import type { Router } from './router.js';
 import { idList } from './validate.js';
 
 export function addTrashRoutes(router: Router, ctx: MediaContext): void {
-  const base = ctx.options.basePath;
-
   router.add('POST', '/bulk-restore', async ({ req, res, auth }) => {
     const fileIds = idList(objectWith(await readJson(req), ['fileIds']).fileIds);
     const restored = await restoreMedia(ctx, auth, fileIds);
@@ -27,6 +25,6 @@ export function addTrashRoutes(router: Router, ctx: MediaContext): void {
     const [restored] = await restoreMedia(ctx, auth, [record.id]);
     const current = restored ?? (await ctx.db.getMedia(auth.tenantId, record.id));
     if (!current) throw notFound();
-    sendJson(res, 200, toMediaFile(current, base));
+    sendJson(res, 200, toMediaFile(current, ctx.urls));
   });
 }

@@ -46,7 +46,7 @@ export function addUsageRoutes(router: Router, ctx: MediaContext): void {
       });
       ctx.bus.publish(auth.tenantId, {
         type: 'media-updated',
-        file: toMediaFile(updated, ctx.options.basePath),
+        file: toMediaFile(updated, ctx.urls),
       });
       sendJson(res, 200, { usages: updated.usages });
     });

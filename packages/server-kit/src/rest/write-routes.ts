@@ -37,7 +37,6 @@ async function deleteFlags(req: IncomingMessage, url: URL): Promise<{ force: boo
 }
 
 export function addMediaWriteRoutes(router: Router, ctx: MediaContext): void {
-  const base = ctx.options.basePath;
   addAccessRoutes(router, ctx); // `/me`, `/audit`, `/bulk-tag` before `/:id`
   addTrashRoutes(router, ctx); // `/bulk-restore`, `/:id/restore`
 
@@ -69,7 +68,7 @@ export function addMediaWriteRoutes(router: Router, ctx: MediaContext): void {
     const change: { name?: string; tags?: string[] } = {};
     if (body.name !== undefined) change.name = fileName(body.name);
     if (body.tags !== undefined) change.tags = tagList(body.tags);
-    const file = toMediaFile(await updateFile(ctx, auth, record, change), base);
+    const file = toMediaFile(await updateFile(ctx, auth, record, change), ctx.urls);
     ctx.bus.publish(auth.tenantId, { type: 'media-updated', file });
     sendJson(res, 200, file);
   });
