@@ -2,16 +2,22 @@
 // load without credentials (content, download, Range, captions), what is refused (altered, expired,
 // other file or path, writes) and that one file's URLs are the same for every user of its tenant.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { MediaFile } from '@mediabay/core/protocol';
 import { createMediaUrls } from '../media/signed-urls.js';
 import type { Logger } from '../logger.js';
-import { api, authenticate, createFile } from '../test-support/roles.test-helper.js';
-import { startTestServer, type TestServer } from '../test-support/server.test-helper.js';
+import { api, as, authenticate, createFile } from '../test-support/roles.test-helper.js';
+import { startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
 
 const SECRET = 'signed-read test secret, 32 bytes or more';
 const HOUR_MS = 3_600_000;
+const LMS = 'https://lms.example';
 
 /** the roles' tenant t1, plus `zed`, alone in tenant t2 */
 const twoTenants = (req: IncomingMessage) =>
@@ -29,7 +35,12 @@ describe('signed media URLs', () => {
     info: (...args: unknown[]) => logged.push(args),
   } as Logger;
   before(async () => {
-    server = await startTestServer({ authenticate: twoTenants, urlSigningSecret: SECRET, logger });
+    server = await startTestServer({
+      authenticate: twoTenants,
+      urlSigningSecret: SECRET,
+      logger,
+      allowedOrigins: [LMS],
+    });
     file = await createFile(server, 'alice', 'notes.txt');
   });
   after(() => server.close());
@@ -148,6 +159,45 @@ describe('signed media URLs', () => {
     // a genuine signature of another tenant does not open this tenant's file
     const forged = createMediaUrls('/api/media', SECRET).url('t2', file.id, 'content');
     assert.equal((await bare(forged)).status, 403);
+  });
+
+  it('lets a video page on an allowed origin load thumbnail and web rendition (Range) with no token', async () => {
+    // a ProRes clip: browsers cannot play it, so it gets a web rendition (playbackUrl)
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-signed-video-'));
+    const clip = path.join(dir, 'edit.mov');
+    await promisify(execFile)('ffmpeg', [
+      ...['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=1:size=176x144:rate=10'],
+      ...['-c:v', 'prores_ks', '-profile:v', '0', '-y', clip],
+    ]);
+    const form = new FormData();
+    form.set('file', new Blob([await fs.readFile(clip)], { type: 'video/quicktime' }), 'edit.mov');
+    await fs.rm(dir, { recursive: true, force: true });
+    const up = await fetch(`${server.url}/api/media/upload`, {
+      method: 'POST',
+      headers: as('alice'),
+      body: form,
+    });
+    const { fileId } = (await up.json()) as { fileId: string };
+    const video = await waitFor(async () => {
+      const got = (await api(server, 'alice', 'GET', `/${fileId}`)).body as MediaFile;
+      return got.status === 'ready' || got.status === 'error' ? got : undefined;
+    }, 60_000);
+    assert.equal(video.status, 'ready');
+    assert.match(video.playbackUrl ?? '', /\/renditions\/web\?exp=\d+&sig=/);
+    const fromLms = { Referer: `${LMS}/course/1` };
+    const thumb = await bare(video.thumbnailUrl ?? '', { headers: fromLms });
+    assert.equal(thumb.status, 200);
+    assert.equal(thumb.headers.get('content-type'), 'image/jpeg');
+    assert.equal(thumb.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    const part = await bare(video.playbackUrl ?? '', { headers: { ...fromLms, Range: 'bytes=0-99' } });
+    assert.equal(part.status, 206);
+    assert.equal(part.headers.get('content-type'), 'video/mp4');
+    assert.equal((await part.arrayBuffer()).byteLength, 100);
+    const cors = await bare(video.playbackUrl ?? '', { headers: { Origin: LMS } });
+    assert.equal(cors.headers.get('access-control-allow-origin'), LMS);
+    // the thumbnail's signature does not open the rendition
+    const crossed = `${(video.playbackUrl ?? '').split('?')[0]}?${(video.thumbnailUrl ?? '').split('?')[1]}`;
+    assert.equal((await bare(crossed)).status, 403);
   });
 
   it('never writes the secret to the log', () => {
