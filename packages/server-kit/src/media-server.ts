@@ -180,10 +180,15 @@ export function createMediaServer(options: MediaServerOptions): MediaServer {
       const auth = await resolved.authenticate(req);
       const segments = rawPath.slice(basePath.length).split('/').filter(Boolean);
       if (!auth && (ctx as MediaContext).urls.isSigned(url.searchParams)) {
-        // `<img>`/`<video>`/`<track>` cannot send a bearer token: their URLs are signed instead,
-        // and count against the caller's address
-        await limits?.requests.hit(callerKey(OPEN_TENANT, forwarded.address(req)));
-        if (await serveSignedRead(ctx as MediaContext, req, res, url, segments)) return;
+        // `<img>`/`<video>`/`<track>` cannot send a bearer token: their URLs are signed instead. Only
+        // refused ones count against the address (one school behind a NAT loads many thumbnails).
+        const served = await serveSignedRead(ctx as MediaContext, req, res, url, segments).catch(
+          async (error: unknown) => {
+            await limits?.requests.hit(callerKey(OPEN_TENANT, forwarded.address(req)));
+            throw error;
+          },
+        );
+        if (served) return;
       }
       if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in to use the media library.');
       await countAgainstLimits(req, auth, segments);

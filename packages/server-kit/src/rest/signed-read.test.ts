@@ -204,3 +204,32 @@ describe('signed media URLs', () => {
     assert.doesNotMatch(JSON.stringify(logged), new RegExp(SECRET));
   });
 });
+
+describe('signed reads and the request rate', () => {
+  it('counts refused signed reads against the address, never served ones', async () => {
+    const server = await startTestServer({
+      authenticate,
+      urlSigningSecret: SECRET,
+      limits: { rateLimit: { max: 3, windowMs: 60 * 60_000 } },
+    });
+    try {
+      // one upload and one GET of alice's: well within her own budget of 3
+      const form = new FormData();
+      form.set('file', new Blob(['often read']), 'often.txt');
+      const up = await fetch(`${server.url}/api/media/upload`, {
+        method: 'POST',
+        headers: as('alice'),
+        body: form,
+      });
+      const { fileId } = (await up.json()) as { fileId: string };
+      const file = (await api(server, 'alice', 'GET', `/${fileId}`)).body as MediaFile;
+      for (let i = 0; i < 6; i++) assert.equal((await fetch(`${server.url}${file.contentUrl}`)).status, 200);
+      const bad = file.contentUrl.replace(/sig=[\w-]+/, `sig=${'A'.repeat(43)}`);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${server.url}${bad}`)).status);
+      assert.deepEqual(statuses, [403, 403, 403, 429]);
+    } finally {
+      await server.close();
+    }
+  });
+});
