@@ -96,4 +96,16 @@ describe('mediabay arguments', () => {
       /MEDIABAY_ALLOWED_ORIGINS/,
     );
   });
+
+  it('takes the URL signing key from MEDIABAY_URL_SIGNING_SECRET only, refusing a short one unseen', () => {
+    const secret = 'k'.repeat(32);
+    assert.equal(parseArgs(['serve'], { MEDIABAY_URL_SIGNING_SECRET: secret }).urlSigningSecret, secret);
+    assert.equal(parseArgs(['worker'], { MEDIABAY_URL_SIGNING_SECRET: secret }).urlSigningSecret, secret);
+    assert.equal(parseArgs(['serve'], {}).urlSigningSecret, undefined);
+    assert.throws(() => parseArgs(['serve', '--url-signing-secret', secret], {}), /url-signing-secret/);
+    assert.throws(
+      () => parseArgs(['serve'], { MEDIABAY_URL_SIGNING_SECRET: 'short-secret' }),
+      (error: Error) => /32 bytes/.test(error.message) && !error.message.includes('short-secret'),
+    );
+  });
 });
