@@ -46,6 +46,8 @@ export class LibrarySelectionController implements ReactiveController {
   #host: SelectionHost;
   #drag: Drag | null = null;
   #frame = 0;
+  /** when the last auto-scroll step ran (rAF time), 0 when none has yet */
+  #scrolledAt = 0;
   #suppressClick = false;
 
   constructor(host: SelectionHost) {
@@ -55,6 +57,8 @@ export class LibrarySelectionController implements ReactiveController {
 
   hostDisconnected(): void {
     cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#scrolledAt = 0;
     this.#drag = null;
   }
 
@@ -196,6 +200,7 @@ export class LibrarySelectionController implements ReactiveController {
     listbox?.removeEventListener('pointercancel', this.#onPointerUp);
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+    this.#scrolledAt = 0;
     this.#drag = null;
     this.#suppressClick = drag.moved; // the click that ends a drag must not clear what it selected
     if (drag.moved) this.#host.client?.selection.endRect();
@@ -203,13 +208,17 @@ export class LibrarySelectionController implements ReactiveController {
     this.#host.requestUpdate();
   };
 
-  #autoScroll = (): void => {
+  // The speed is per 60 Hz frame; a step scrolls by the time since the last one, so the list moves
+  // at the same pace on a slow or busy machine (fewer frames) as on a fast one.
+  #autoScroll = (now: number): void => {
     this.#frame = 0;
     const drag = this.#drag;
     const listbox = this.#host.listbox();
     if (!drag || !listbox) return;
+    const frames = this.#scrolledAt ? Math.min(Math.max((now - this.#scrolledAt) / (1000 / 60), 0), 15) : 1;
+    this.#scrolledAt = now;
     const bounds = listbox.getBoundingClientRect();
-    const speed = autoScrollSpeed(drag.clientY, bounds.top, bounds.bottom);
+    const speed = Math.round(autoScrollSpeed(drag.clientY, bounds.top, bounds.bottom) * frames);
     if (speed !== 0) {
       const before = listbox.scrollTop;
       listbox.scrollTop += speed;
