@@ -90,7 +90,11 @@ async function untilSettled(url: string, ids: string[]): Promise<void> {
   }
 }
 
-async function timeToReady(dir: string, files: { name: string; bytes: Uint8Array<ArrayBuffer> }[], jobs: number) {
+async function timeToReady(
+  dir: string,
+  files: { name: string; bytes: Uint8Array<ArrayBuffer> }[],
+  jobs: number,
+) {
   const server = await startServer(join(dir, `ready-${jobs}-${files.length}`), jobs);
   try {
     const started = performance.now();
@@ -103,7 +107,10 @@ async function timeToReady(dir: string, files: { name: string; bytes: Uint8Array
 }
 
 /** MiB/s of one 256 MiB upload, and the event loop's p99 delay meanwhile. */
-async function uploadBeside(url: string, big: Uint8Array<ArrayBuffer>): Promise<{ speed: number; lagP99: number }> {
+async function uploadBeside(
+  url: string,
+  big: Uint8Array<ArrayBuffer>,
+): Promise<{ speed: number; lagP99: number }> {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   const started = performance.now();
