@@ -127,8 +127,14 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @csspart replace-button - The details pane's "Replace file…" button.
  * @csspart activity-button - The toolbar's "Activity" button (admins).
  * @csspart activity-dialog - The Activity view (the audit log), beside `dialog`.
- * @csspart duplicate-dialog - The prompt for a file already in the library, beside `dialog`; its buttons are
- *   `duplicate-keep`, `duplicate-replace` and `duplicate-skip`.
+ * @csspart activity-filters - The Activity view's filters (action, user, dates).
+ * @csspart activity-table - The Activity view's table of entries.
+ * @csspart activity-more - The Activity view's "Load more" button.
+ * @csspart duplicate-dialog - The prompt for a file already in the library, beside `dialog`.
+ * @csspart duplicate-keep - The duplicate prompt's "Keep both" button.
+ * @csspart duplicate-replace - The duplicate prompt's "Replace" button.
+ * @csspart duplicate-skip - The duplicate prompt's "Skip" button.
+ * @csspart replace-input - The details pane's hidden file input behind "Replace file…".
  * @csspart dropzone - The inner <upload-dropzone>.
  * @csspart panel - The inner <upload-panel>.
  *
@@ -138,6 +144,7 @@ const UNKNOWN_ME: MeState = { status: 'error', me: null };
  * @cssproperty --mb-item-selected-bg - Background of a selected item. Defaults to `--mb-color-accent-soft`.
  * @cssproperty --mb-toast-bg - Background of a toast. Default #303030.
  * @cssproperty --mb-toast-color - Text colour of a toast. Default #f2f2f2.
+ * @cssproperty --mb-toast-action-color - Colour of a toast's action button (Undo). Default #a8c7fa.
  */
 export class MediaLibrary extends MediabayElement {
   static override styles = styles;
