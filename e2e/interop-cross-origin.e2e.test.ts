@@ -24,7 +24,8 @@ const elementsDist = fileURLToPath(new URL('../packages/elements/dist/', import.
 const ITEM = 'media-library [part~="item"]';
 
 let dir: string;
-let image: string;
+/** each page uploads its own picture: one already in the library would open the duplicate prompt */
+const images: Record<string, string> = {};
 let site: StaticServer;
 let server: AuthServer;
 let browser: Browser;
@@ -33,7 +34,8 @@ let api: string;
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mediabay-embed-'));
-  image = await makeImage(dir, 'cover.png');
+  for (const name of ['cover.png', 'cover-bob.png', 'cover-open.png'])
+    images[name] = await makeImage(dir, name);
   const root = join(dir, 'site');
   await mkdir(root);
   await cp(join(elementsDist, 'mediabay-elements.bundle.js'), join(root, 'mediabay-elements.bundle.js'));
@@ -87,9 +89,10 @@ async function uploadAndWatch(
   page: Page,
   upload: (name: string) => Promise<void>,
   otherName: string,
+  own = 'cover.png',
 ): Promise<void> {
-  await page.locator('media-library upload-dropzone input[type="file"]').setInputFiles(image);
-  const item = page.locator(`${ITEM}[data-name="cover.png"][data-status="ready"]`);
+  await page.locator('media-library upload-dropzone input[type="file"]').setInputFiles(images[own]!);
+  const item = page.locator(`${ITEM}[data-name="${own}"][data-status="ready"]`);
   await waitForCount(item, 1, 30_000);
   // the thumbnail comes from the media server, not from the page's origin
   const img = item.locator('img.thumb-img');
@@ -134,12 +137,12 @@ test('a page on another origin with a session cookie and credentials="include": 
   const errors = watchErrors(page);
   const pageOrigin = `http://localhost:${new URL(site.url).port}`;
   await openEmbed(page, pageOrigin, 'mode=cookie');
-  await uploadAndWatch(page, (name) => uploadAs('carol-token', name), 'carol-for-bob.txt');
+  await uploadAndWatch(page, (name) => uploadAs('carol-token', name), 'carol-for-bob.txt', 'cover-bob.png');
   const list = (await (
     await fetch(`${server.origin}/api/media?q=cover`, { headers: { cookie: 'sid=bob-session' } })
   ).json()) as ListResponse;
   assert.ok(
-    list.items.some((file) => file.name === 'cover.png' && file.ownerId === 'bob'),
+    list.items.some((file) => file.name === 'cover-bob.png' && file.ownerId === 'bob'),
     'bob uploaded through his cookie',
   );
   assert.deepEqual(errors, []);
@@ -156,7 +159,12 @@ test('mediabay serve --allowed-origins: an allowed page needs only `endpoint`; a
     const page = await browser.newPage();
     const errors = watchErrors(page);
     await openEmbed(page, `http://127.0.0.1:${port}`, 'mode=open', endpoint);
-    await uploadAndWatch(page, (name) => uploadAs(null, name, endpoint), 'someone-else.txt');
+    await uploadAndWatch(
+      page,
+      (name) => uploadAs(null, name, endpoint),
+      'someone-else.txt',
+      'cover-open.png',
+    );
     assert.deepEqual(errors, []);
     await page.close();
 
