@@ -17,22 +17,22 @@ import {
   type UploadItem,
   type ViewState,
 } from '@mediabay/core';
-import type { ListParams, MediaFile, SortKey } from '@mediabay/core/protocol';
+import type { MediaFile, SortKey } from '@mediabay/core/protocol';
 import { MediabayElement } from '../shared/mediabay-element.js';
-import { StoreController, type Subscribable } from '../shared/store-controller.js';
+import { StoreController } from '../shared/store-controller.js';
 import { ClientEventsController } from '../shared/client-events.js';
 import { serverMissing } from '../shared/server-missing.js';
 import { paced, uploadsUrgent } from '../shared/paced-store.js';
 import { icon } from '../shared/icons.js';
-import { formatBytes } from '../shared/format.js';
 import { ToastController, renderToasts, type ToastAction } from '../shared/toasts.js';
 import { DialogController } from '../shared/dialog-controller.js';
 import { keepFocus, refocus } from '../shared/focus-keeper.js';
 import { posterStore } from '../shared/posters.js';
 import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
 import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
-import { renderLiveNote, renderUploadsButton } from './library-status.js';
-import { LIST_LIMIT, paramsFromView, paramsKey } from './view-params.js';
+import { renderHeader } from './library-header.js';
+import { LibraryListing } from './library-listing.js';
+import { LIST_LIMIT } from './view-params.js';
 import { renderGridItem, renderListItem } from './library-item.js';
 import { LibraryRows, keyOfKey } from './library-rows.js';
 import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
@@ -54,8 +54,6 @@ const gridLayout = grid({
   flex: { preserve: 'height' },
 });
 const listLayout = flow();
-/** Items left below the viewport when the next page is asked for. */
-const LOAD_AHEAD = 50;
 const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdAt', order: 'desc' };
 /** Before a client: offer everything (the server decides). */
 const UNKNOWN_ME: MeState = { status: 'error', me: null };
@@ -165,7 +163,7 @@ export class MediaLibrary extends MediabayElement {
     this,
     () => this.client?.$selection,
   );
-  private readonly library = new StoreController<LibraryState>(this, () => this.#libraryStore);
+  private readonly library = new StoreController<LibraryState>(this, () => this.#listing.store);
   private readonly me = new StoreController<MeState>(this, () => this.client?.$me);
   private readonly uploadIds = new StoreController(this, () => this.client?.$uploadIds);
   private readonly live = new StoreController<LiveState>(this, () => this.client?.$live);
@@ -197,18 +195,10 @@ export class MediaLibrary extends MediabayElement {
     });
   }
 
-  #libraryStore?: Subscribable<LibraryState>;
-  #libraryKey?: string;
-  #libraryClient?: unknown;
-  #libraryParams?: ListParams;
+  readonly #listing = new LibraryListing();
   #lastSelection?: ReadonlySet<string>;
-  /** index of the last item in view, from the virtualizer's visibilityChanged */
-  #lastVisible = -1;
-  /** a failed next page waits for the user to scroll again (no retry loop against a failing server) */
-  #loadMoreFailed = false;
   /** what the virtualizer gets: keys and one renderItem */
   readonly #rows = new LibraryRows();
-  #summed: { items?: readonly MediaFile[]; sum: number } = { sum: 0 };
 
   /** The files in display order, as the grid shows them. */
   get items(): MediaFile[] {
@@ -273,21 +263,8 @@ export class MediaLibrary extends MediabayElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const client = this.client;
-    if (!client) {
-      this.#libraryStore = undefined;
-      return;
-    }
-    const params = paramsFromView(client.$view.get(), this.pageSize);
-    const key = paramsKey(params);
-    if (key !== this.#libraryKey || client !== this.#libraryClient) {
-      if (client !== this.#libraryClient) this.searchText = client.$view.get().q;
-      this.#libraryStore = client.library.watch(params);
-      this.#libraryKey = key;
-      this.#libraryClient = client;
-      this.#libraryParams = params;
-      this.#lastVisible = -1;
-      this.#loadMoreFailed = false;
-    }
+    if (this.#listing.sync(client, this.pageSize) && client) this.searchText = client.$view.get().q;
+    if (!client) return;
     const selected = client.$selection.get();
     if (this.#lastSelection && selected !== this.#lastSelection)
       this.emit('mb-selection-change', { ids: [...selected] });
@@ -305,33 +282,17 @@ export class MediaLibrary extends MediabayElement {
 
   #onVisibilityChanged = (event: Event & { first?: number; last?: number }): void => {
     this.focusKeeper.onVisibility(event.first ?? -1);
-    this.#lastVisible = event.last ?? -1;
-    this.#loadMoreFailed = false;
+    this.#listing.visible(event.last ?? -1);
     this.#loadMoreIfNearEnd();
   };
 
   #loadMoreIfNearEnd(): void {
-    const state = this.library.value;
-    const client = this.client;
-    if (!client || !state?.hasMore || state.loadingMore || this.#loadMoreFailed || this.#lastVisible < 0)
-      return;
-    const ahead = Math.min(LOAD_AHEAD, Math.ceil(this.pageSize / 2));
-    if (this.#lastVisible < state.items.length - ahead) return;
-    client.library.loadMore(this.#libraryParams).catch(() => {
-      this.#loadMoreFailed = true;
-      this.toasts.show(this.localize.strings.loadError, 'error');
-    });
+    this.#listing.loadMoreIfNearEnd(this.library.value, this.pageSize, () =>
+      this.toasts.show(this.localize.strings.loadError, 'error'),
+    );
   }
 
-  /** the size of the listed files, summed once per list (a render per frame of a batch of 10,000) */
-  #bytesOf(items: readonly MediaFile[]): number {
-    if (items !== this.#summed.items) {
-      let sum = 0;
-      for (const file of items) sum += file.size;
-      this.#summed = { items, sum };
-    }
-    return this.#summed.sum;
-  }
+  #headerActions = { showUploads: () => this.showUploads(), openPicker: () => this.openPicker() };
 
   #toolbarActions: ToolbarActions = {
     search: (q) => {
@@ -354,15 +315,16 @@ export class MediaLibrary extends MediabayElement {
       void keepFocus(this, () => this.focusKeeper.fallbacks());
       this.client?.selection.clear();
     },
-    // the dialog gives focus back to the button that opened it, which may have gone with the files
-    deleteSelected: () =>
-      void this.actions.deleteSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
-    tagSelected: () =>
-      void this.actions.tagSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
+    deleteSelected: () => this.#thenRefocus(this.actions.deleteSelected()),
+    tagSelected: () => this.#thenRefocus(this.actions.tagSelected()),
     openActivity: () => void this.activity.show(),
-    restoreSelected: () =>
-      void this.actions.restoreSelected().finally(() => refocus(this, () => this.focusKeeper.fallbacks())),
+    restoreSelected: () => this.#thenRefocus(this.actions.restoreSelected()),
   };
+
+  /** the dialog gives focus back to the button that opened it, which may have gone with the files */
+  #thenRefocus(action: Promise<unknown>): void {
+    void action.finally(() => refocus(this, () => this.focusKeeper.fallbacks()));
+  }
 
   #onBaseKeyDown(event: KeyboardEvent): void {
     if (
@@ -382,11 +344,10 @@ export class MediaLibrary extends MediabayElement {
     const view = { ...DEFAULT_VIEW, ...this.view.value, q: this.searchText };
     const total = state ? Math.max(state.total, items.length) : 0;
     // the size of what is loaded would understate a library with pages still on the server
-    const bytes = state?.hasMore ? 0 : this.#bytesOf(items);
+    const bytes = state?.hasMore ? 0 : this.#listing.bytesOf(items);
     const overlay = this.selection.overlay;
     // a viewer gets no drop target and no upload button; the server would refuse them anyway
     const canUpload = permits(this.meState, 'upload');
-    const refusal = this.#refusal;
     const offers = this.selectedIds.length > 0 ? this.actions.offers() : { tag: true, delete: true };
     return html`
       <upload-dropzone
@@ -403,37 +364,18 @@ export class MediaLibrary extends MediabayElement {
           dir=${this.localize.dir}
           @keydown=${this.#onBaseKeyDown}
         >
-          <header class="toolbar" part="toolbar">
-            <h2 class="title"><slot name="title">${t.libraryLabel}</slot></h2>
-            <span class="count"
-              >${t.itemCount(total)}${bytes ? html` · <bdi>${formatBytes(bytes, t.locale)}</bdi>` : ''}</span
-            >
-            ${renderLiveNote(serverMissing(this.client) ? 'missing' : this.live.value, t)}
-            <span class="spacer"></span>
-            ${renderUploadsButton(this.uploadIds.value?.length ?? 0, () => this.showUploads(), t)}
-            <span
-              id="upload-note"
-              class="upload-note ${refusal ? '' : 'visually-hidden'}"
-              part="upload-note"
-              role="status"
-              data-reason=${refusal ?? nothing}
-              >${refusal ? t.notAccepting[refusal] : ''}</span
-            >
-            ${
-              canUpload
-                ? html`<button
-                    class="primary"
-                    part="upload-button"
-                    type="button"
-                    ?disabled=${refusal !== null}
-                    aria-describedby=${refusal ? 'upload-note' : nothing}
-                    @click=${this.openPicker}
-                  >
-                    ${icon('upload')}<span>${t.upload}</span>
-                  </button>`
-                : nothing
-            }
-          </header>
+          ${renderHeader(
+            {
+              total,
+              bytes,
+              live: serverMissing(this.client) ? 'missing' : this.live.value,
+              uploads: this.uploadIds.value?.length ?? 0,
+              refusal: this.#refusal,
+              canUpload,
+            },
+            t,
+            this.#headerActions,
+          )}
           ${renderToolbar(
             {
               view,
