@@ -13,7 +13,7 @@ import type { AuditParams, MediaClient } from '@mediabay/core';
 import type { AuditAction, AuditEntry } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatDate } from '../shared/format.js';
-import { icon } from '../shared/icons.js';
+import { renderDialogHead } from '../shared/dialog-head.js';
 
 const ACTIONS: AuditAction[] = [
   'upload.completed',
@@ -129,19 +129,7 @@ export class ActivityController implements ReactiveController {
         this.#host.requestUpdate();
       }}
     >
-      <div class="details-head">
-        <h2 class="dialog-title" id="activity-title">${t.activity}</h2>
-        <button
-          class="icon-button"
-          type="button"
-          autofocus
-          aria-label=${t.close}
-          title=${t.close}
-          @click=${() => this.close()}
-        >
-          ${icon('close')}
-        </button>
-      </div>
+      ${renderDialogHead(t.activity, t.close, () => this.close(), 'activity-title')}
       <div class="activity-filters" part="activity-filters">
         <label class="field"
           ><span>${t.activityAction}</span>

@@ -14,6 +14,7 @@ import { mayRename, mayTag, permits, type MediaClient, type MeState } from '@med
 import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
+import { renderDialogHead } from '../shared/dialog-head.js';
 import { icon } from '../shared/icons.js';
 import { previewMedia } from './preview-media.js';
 import { renderFileLinks } from './file-links.js';
@@ -179,19 +180,7 @@ export class PreviewController implements ReactiveController {
           void this.#save(t);
         }}
       >
-        <div class="details-head">
-          <h2 class="dialog-title">${t.details}</h2>
-          <button
-            class="icon-button"
-            type="button"
-            autofocus
-            aria-label=${t.close}
-            title=${t.close}
-            @click=${() => this.close()}
-          >
-            ${icon('close')}
-          </button>
-        </div>
+        ${renderDialogHead(t.details, t.close, () => this.close())}
         <p class="facts">${facts.join(' · ')}</p>
         ${renderFileLinks(file, t, {
           notify: (message, tone) => this.#host.notify(message, tone),
