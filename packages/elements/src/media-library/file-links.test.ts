@@ -1,8 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
-import type { MediaLibrary } from './media-library.component.js';
-import './media-library.js';
+import { settled, until } from '../test-support/fixtures.js';
+import { seededLibrary } from '../test-support/seeded-library.js';
 
 // The details pane offers Download (an attachment under the file's name) and Copy link.
 describe('<media-library> download and copy link', () => {
@@ -11,12 +10,7 @@ describe('<media-library> download and copy link', () => {
 
   it('downloads the file as an attachment and copies its link', async () => {
     client = createMediaClient({ endpoint: '/api/media' });
-    const prefix = uniquePrefix('links');
-    await seedLibrary(client, prefix, 1);
-    client.$view.setKey('q', prefix);
-    const el = await fixture<MediaLibrary>(
-      html`<media-library .client=${client} style="height:600px"></media-library>`,
-    );
+    const { el } = await seededLibrary(client, 'links', 1);
     const root = el.shadowRoot!;
     await until(() => el.items.length === 1 && el.items[0]!.status === 'ready', 'library');
     const file = el.items[0]!;

@@ -1,8 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { pngFile, seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
-import type { MediaLibrary } from './media-library.component.js';
-import './media-library.js';
+import { pngFile, settled, until } from '../test-support/fixtures.js';
+import { seededLibrary } from '../test-support/seeded-library.js';
 
 // "Replace file…" in the details pane uploads a corrected version: same id and tags, new bytes.
 describe('<media-library> replace a file', () => {
@@ -11,12 +10,7 @@ describe('<media-library> replace a file', () => {
 
   it('replaces the bytes of the open file, keeping its id, name and tags', async () => {
     client = createMediaClient({ endpoint: '/api/media' });
-    const prefix = uniquePrefix('replace');
-    await seedLibrary(client, prefix, 1);
-    client.$view.setKey('q', prefix);
-    const el = await fixture<MediaLibrary>(
-      html`<media-library .client=${client} style="height:600px"></media-library>`,
-    );
+    const { el } = await seededLibrary(client, 'replace', 1);
     const root = el.shadowRoot!;
     await until(() => el.items.length === 1 && el.items[0]!.status === 'ready', 'library');
     const before = el.items[0]!;

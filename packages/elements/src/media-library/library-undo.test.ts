@@ -1,8 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
-import type { MediaLibrary } from './media-library.component.js';
-import './media-library.js';
+import { settled, until } from '../test-support/fixtures.js';
+import { seededLibrary } from '../test-support/seeded-library.js';
 
 // A delete moves files to the trash, and its toast offers Undo, which brings the same files back.
 describe('<media-library> undo a delete', () => {
@@ -11,12 +10,7 @@ describe('<media-library> undo a delete', () => {
 
   it('offers Undo in the toast, which restores the files with their ids', async () => {
     client = createMediaClient({ endpoint: '/api/media' });
-    const prefix = uniquePrefix('undo');
-    await seedLibrary(client, prefix, 3);
-    client.$view.setKey('q', prefix);
-    const el = await fixture<MediaLibrary>(
-      html`<media-library .client=${client} style="height:600px"></media-library>`,
-    );
+    const { el, prefix } = await seededLibrary(client, 'undo', 3);
     const root = el.shadowRoot!;
     const ids = () =>
       [...root.querySelectorAll<HTMLElement>('[part~="item"]')].map((item) => item.dataset.id!);

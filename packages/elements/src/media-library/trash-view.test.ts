@@ -1,8 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
-import { seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
-import type { MediaLibrary } from './media-library.component.js';
-import './media-library.js';
+import { settled, until } from '../test-support/fixtures.js';
+import { seededLibrary } from '../test-support/seeded-library.js';
 
 // The toolbar's Trash view lists deleted files, with Restore and Delete forever on a selection.
 describe('<media-library> Trash view', () => {
@@ -11,12 +10,7 @@ describe('<media-library> Trash view', () => {
 
   it('shows the trash, restores from it and deletes forever behind a confirmation', async () => {
     client = createMediaClient({ endpoint: '/api/media' });
-    const prefix = uniquePrefix('trash');
-    await seedLibrary(client, prefix, 3);
-    client.$view.setKey('q', prefix);
-    const el = await fixture<MediaLibrary>(
-      html`<media-library .client=${client} style="height:600px"></media-library>`,
-    );
+    const { el, prefix } = await seededLibrary(client, 'trash', 3);
     const root = el.shadowRoot!;
     const ids = () =>
       [...root.querySelectorAll<HTMLElement>('[part~="item"]')].map((item) => item.dataset.id!);
