@@ -301,12 +301,17 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       if (item.status === 'processing') void checkServer(item.operationId);
       if (!uploadUrl) continue;
       uploader.setUploadUrl(item.operationId, uploadUrl);
-      if (item.waitingForFile) void showServerOffset(item.operationId, uploadUrl);
+      if (item.waitingForFile) {
+        void showServerOffset(item.operationId, uploadUrl);
+        // the server may still be storing the bytes of the request the reload cut: ask again later
+        setTimeout(() => void showServerOffset(item.operationId, uploadUrl), 1500);
+      }
     }
   }
 
   /** the panel shows what the server really has of an interrupted upload, not the last saved number */
   async function showServerOffset(id: string, uploadUrl: string): Promise<void> {
+    if (destroyed) return;
     try {
       const response = await (options.fetch ?? globalThis.fetch)(uploadUrl, {
         method: 'HEAD',
