@@ -2,36 +2,36 @@
 // fallback, the library cache, selection and view into the MediaClient of DESIGN.md.
 import { QueryClient } from '@tanstack/query-core';
 import { batch, map } from 'nanostores';
-import { createAccepting } from './accepting.js';
-import { connectTabs } from './client-tabs.js';
-import { createConnectivity } from './connectivity.js';
+import { createAccepting } from './uploads/accepting.js';
+import { connectTabs } from './tabs/client-tabs.js';
+import { createConnectivity } from './live/connectivity.js';
 import { createEmitter } from './emitter.js';
 import { createFetcher } from './http.js';
-import { createLibrary, MEDIA_FILES_KEY } from './library.js';
-import { createLiveStatus } from './live.js';
+import { createLibrary, MEDIA_FILES_KEY } from './library/library.js';
+import { createLiveStatus } from './live/live.js';
 import { createMeStore } from './me.js';
-import { createOperationId } from './operation-id.js';
-import { createPlainTus, tusProbe } from './plain-tus.js';
-import { createPoller } from './poller.js';
-import { createRemovalSweeper } from './removals.js';
-import { openResumeStore } from './resume-store.js';
-import { createResumeTracker, type ResumeTracker } from './resume.js';
-import { createSliceQueue } from './slices.js';
+import { createOperationId } from './uploads/operation-id.js';
+import { createPlainTus, tusProbe } from './uploads/plain-tus.js';
+import { createPoller } from './live/poller.js';
+import { createRemovalSweeper } from './library/removals.js';
+import { openResumeStore } from './uploads/resume-store.js';
+import { createResumeTracker, type ResumeTracker } from './uploads/resume.js';
+import { createSliceQueue } from './uploads/slices.js';
 import { mediaTypeOf, type OperationStatus, type ServerEvent } from './protocol.js';
-import { createSelection } from './selection.js';
-import { createCancelCheck, serverOutcome, serverProbe } from './server-check.js';
-import { fromOperationStatus, fromServerEvent, operationOf } from './server-events.js';
-import { createSocket, type SocketEventMap, type WebSocketConstructor } from './socket.js';
-import { createTicketSource } from './socket-ticket.js';
-import type { TabCommand } from './tabs.js';
+import { createSelection } from './library/selection.js';
+import { createCancelCheck, serverOutcome, serverProbe } from './uploads/server-check.js';
+import { fromOperationStatus, fromServerEvent, operationOf } from './live/server-events.js';
+import { createSocket, type SocketEventMap, type WebSocketConstructor } from './live/socket.js';
+import { createTicketSource } from './live/socket-ticket.js';
+import type { TabCommand } from './tabs/tabs.js';
 import { formTransport } from './transports/form.js';
 import { withTarget } from './transports/transport.js';
 import { absoluteUrl, tusTransport } from './transports/tus.js';
 import type { ClientEventMap, MediaClient, MediaClientOptions, UploadItem, ViewState } from './types.js';
-import { accepts } from './upload-machine.js';
-import { createUploader } from './uploader.js';
-import { createUploadStore, type DispatchResult } from './uploads-store.js';
-import { fileKey, runValidators, validateFiles } from './validation.js';
+import { accepts } from './uploads/upload-machine.js';
+import { createUploader } from './uploads/uploader.js';
+import { createUploadStore, type DispatchResult } from './uploads/uploads-store.js';
+import { fileKey, runValidators, validateFiles } from './uploads/validation.js';
 
 const SERVER_EVENT_TYPES: readonly ServerEvent['type'][] = [
   'media-upload-progress',

@@ -1,5 +1,5 @@
 // fetch with the client's headers, turning the contract's `{error:{code,message}}` bodies into errors.
-import { endpointBase, resolveMediaUrls } from './media-urls.js';
+import { endpointBase, resolveMediaUrls } from './library/media-urls.js';
 import type { ErrorBody } from './protocol.js';
 
 /** The error body's extra fields: refused ids (`forbidden`), usages blocking a delete (`file-in-use`). */

@@ -10,8 +10,8 @@ import type {
   ServerEvent,
   Usage,
 } from './protocol.js';
-import type { AuditParams } from './library-audit.js';
-import type { Accepting } from './accepting.js';
+import type { AuditParams } from './library/library-audit.js';
+import type { Accepting } from './uploads/accepting.js';
 import type { MeStore } from './me.js';
 import type { Transport } from './transports/transport.js';
 

@@ -1,6 +1,6 @@
 // Browser test support: files built the way TOOLCHAIN.md says large test Blobs must be (references
 // to one small Blob), a spy on what XHR really sends, a waiter, and a clean resume store.
-import { openResumeStore } from '../resume-store.js';
+import { openResumeStore } from '../uploads/resume-store.js';
 import { waitFor as waitUntil } from './wait.js';
 
 /** A File of `size` bytes made from references to one 1 MiB block (cheap even at hundreds of MiB). */

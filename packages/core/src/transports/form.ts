@@ -1,7 +1,7 @@
 // FormData transport: one multipart POST to `${endpoint}/upload` with XHR upload progress, for small
 // files and servers without tus. Not resumable: pause aborts, and resume sends the file again.
 import { absoluteUrl } from './tus.js';
-import { messageFor } from '../upload-errors.js';
+import { messageFor } from '../uploads/upload-errors.js';
 import { httpError, networkError, type Transport } from './transport.js';
 
 export const formTransport: Transport = (options, callbacks) => {

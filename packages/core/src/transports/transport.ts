@@ -1,6 +1,6 @@
 // The one interface every upload transport implements, and how their failures are described.
-import { classify } from '../retry-policy.js';
-import { codeForStatus, messageFor } from '../upload-errors.js';
+import { classify } from '../uploads/retry-policy.js';
+import { codeForStatus, messageFor } from '../uploads/upload-errors.js';
 
 export interface TransportError {
   /** the server's `{error:{code}}`, else one of UPLOAD_ERROR_CODES for the status */

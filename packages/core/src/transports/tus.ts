@@ -6,7 +6,7 @@ import type * as Tus from 'tus-js-client';
 import type { DetailedError, HttpRequest, Upload } from 'tus-js-client';
 import { FILE_ID_HEADER, TUS_METADATA } from '../protocol.js';
 import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
-import { messageFor } from '../upload-errors.js';
+import { messageFor } from '../uploads/upload-errors.js';
 import { httpError, networkError, type Transport, type TransportError } from './transport.js';
 
 /** Resolves a relative endpoint against the page: tus resolves Location headers with `new URL`. */

@@ -1,0 +1,102 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+import { createSocket, eventsUrl, parseServerEvent, type WebSocketConstructor } from './socket.js';
+import type { ServerEvent } from '../protocol.js';
+
+let wss: WebSocketServer;
+let endpoint: string;
+const upgrades: { url: string; authorization?: string }[] = [];
+
+before(async () => {
+  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  wss.on('connection', (_socket, req) =>
+    upgrades.push({ url: req.url ?? '', authorization: req.headers.authorization }),
+  );
+  await new Promise((resolve) => wss.once('listening', resolve));
+  endpoint = `http://127.0.0.1:${(wss.address() as AddressInfo).port}/api/media`;
+});
+after(() => new Promise<void>((resolve) => wss.close(() => resolve())));
+
+const nextConnection = () => new Promise<WebSocket>((resolve) => wss.once('connection', resolve));
+const waitFor = async (check: () => boolean, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+test('events urls: relative endpoints resolve against the page, http becomes ws', () => {
+  const table: [endpoint: string, base: string | undefined, want: string][] = [
+    ['/api/media', 'http://example.test/app/', 'ws://example.test/api/media/events'],
+    ['/api/media', 'https://example.test/', 'wss://example.test/api/media/events'],
+    ['api/media', 'https://example.test/app/', 'wss://example.test/app/api/media/events'],
+    ['http://127.0.0.1:8080/api/media', undefined, 'ws://127.0.0.1:8080/api/media/events'],
+  ];
+  for (const [input, base, want] of table) assert.equal(eventsUrl(input, base), want);
+});
+
+test('malformed and unknown messages are dropped', () => {
+  assert.equal(parseServerEvent('not json'), null);
+  assert.equal(parseServerEvent('{"type":"made-up"}'), null);
+  assert.equal(parseServerEvent(42), null);
+  assert.deepEqual(parseServerEvent(Buffer.from('{"type":"media-deleted","fileIds":["a"]}')), {
+    type: 'media-deleted',
+    fileIds: ['a'],
+  });
+});
+
+test('delivers typed events to observers, sends headers on the upgrade, and reconnects', async () => {
+  const connection = nextConnection();
+  const socket = createSocket({
+    endpoint,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    headers: () => ({ authorization: 'Bearer abc' }),
+    reconnectDelay: () => 20,
+  });
+  const states: boolean[] = [];
+  const deleted: ServerEvent[] = [];
+  socket.on('socket-state', (event) => states.push(event.connected));
+  const off = socket.on('media-deleted', (event) => deleted.push(event));
+  const server = await connection;
+  await waitFor(() => socket.connected);
+  assert.deepEqual(upgrades.at(-1), { url: '/api/media/events', authorization: 'Bearer abc' });
+
+  server.send('{"type":"media-deleted","fileIds":["f1"]}');
+  server.send('garbage');
+  await waitFor(() => deleted.length === 1);
+  assert.deepEqual(deleted[0], { type: 'media-deleted', fileIds: ['f1'] });
+
+  const again = nextConnection();
+  server.terminate();
+  const second = await again;
+  await waitFor(() => socket.connected);
+  assert.deepEqual(states, [true, false, true]);
+
+  off();
+  second.send('{"type":"media-deleted","fileIds":["f2"]}');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(deleted.length, 1, 'an unsubscribed observer hears nothing');
+  socket.close();
+  const countAfterClose = wss.clients.size;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.ok(wss.clients.size <= countAfterClose, 'no reconnect after close');
+  assert.equal(socket.connected, false);
+});
+
+test('keeps trying with backoff while the server is unreachable', async () => {
+  const delays: number[] = [];
+  const socket = createSocket({
+    endpoint: 'http://127.0.0.1:9/api/media',
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    reconnectDelay: (attempt) => {
+      delays.push(attempt);
+      return 5;
+    },
+  });
+  await waitFor(() => delays.length >= 3);
+  socket.close();
+  assert.deepEqual(delays.slice(0, 3), [0, 1, 2]);
+});

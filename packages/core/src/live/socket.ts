@@ -1,0 +1,181 @@
+// Live channel: a WebSocket to `${endpoint}/events` that reconnects with backoff and hands each
+// server event to observers (`on(type, fn)`). The constructor comes from globalThis unless given.
+import { backoffDelay, withJitter } from '../backoff.js';
+import { createEmitter } from '../emitter.js';
+import { endpointBase, resolveMediaUrls } from '../library/media-urls.js';
+import type { ServerEvent } from '../protocol.js';
+import { withTicket } from './socket-ticket.js';
+
+/** The part of the WebSocket API we use: the browser's and the `ws` package's both fit. */
+interface SocketLike {
+  readonly readyState: number;
+  onopen: ((event: unknown) => void) | null;
+  onclose: ((event: unknown) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  close(code?: number, reason?: string): void;
+}
+export type WebSocketConstructor = new (url: string, protocols?: string[], options?: unknown) => SocketLike;
+
+export type SocketEventMap = { [E in ServerEvent as E['type']]: E } & {
+  'socket-state': { type: 'socket-state'; connected: boolean };
+};
+
+export interface SocketOptions {
+  /** REST base; relative bases resolve against `location` */
+  endpoint: string;
+  WebSocket?: WebSocketConstructor;
+  /** sent on the upgrade where the runtime allows it (Node's `ws`); browsers send cookies instead */
+  headers?: () => Record<string, string>;
+  /** ms before reconnect attempt `n` (0-based) */
+  reconnectDelay?: (attempt: number) => number;
+  /**
+   * asked before each (re)connect: a single-use ticket sent as `?ticket=` (null: connect without);
+   * a rejection counts as a failed connect (see socket-ticket.ts)
+   */
+  ticket?: () => Promise<string | null>;
+}
+
+export interface LiveSocket {
+  on<K extends keyof SocketEventMap>(type: K, fn: (event: SocketEventMap[K]) => void): () => void;
+  readonly connected: boolean;
+  /** closes for good: no reconnect afterwards */
+  close(): void;
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  'media-upload-progress',
+  'media-upload-complete',
+  'media-processing-progress',
+  'media-created',
+  'media-updated',
+  'media-deleted',
+  'media-upload-error',
+]);
+
+/** `${endpoint}/events` as a ws: or wss: URL. */
+export function eventsUrl(endpoint: string, base: string | undefined = globalThis.location?.href): string {
+  const url = base ? new URL(`${endpoint}/events`, base) : new URL(`${endpoint}/events`);
+  url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
+  return url.href;
+}
+
+export function parseServerEvent(data: unknown): ServerEvent | null {
+  let text: string;
+  if (typeof data === 'string') text = data;
+  else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data))
+    text = new TextDecoder().decode(data as ArrayBuffer);
+  else return null;
+  try {
+    const value = JSON.parse(text) as { type?: unknown };
+    return value && typeof value.type === 'string' && KNOWN_TYPES.has(value.type)
+      ? (value as ServerEvent)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createSocket(options: SocketOptions): LiveSocket {
+  const Ctor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  const delay = options.reconnectDelay ?? ((attempt: number) => withJitter(backoffDelay(attempt, 500)));
+  const emitter = createEmitter<SocketEventMap>();
+  let socket: SocketLike | null = null;
+  let connected = false;
+  let closed = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  /** a ticket is on its way: no second connect may start meanwhile */
+  let connecting = false;
+  // file URLs in events are paths on the server, not on the page
+  const urlBase = endpointBase(options.endpoint);
+
+  const setConnected = (value: boolean) => {
+    if (connected === value) return;
+    connected = value;
+    emitter.emit('socket-state', { type: 'socket-state', connected: value });
+  };
+
+  function connect(): void {
+    timer = null;
+    if (closed || !Ctor || connecting) return;
+    if (!options.ticket) return open(null);
+    connecting = true;
+    options.ticket().then(
+      (ticket) => {
+        connecting = false;
+        if (!closed && !socket) open(ticket);
+      },
+      () => {
+        connecting = false;
+        scheduleReconnect();
+      },
+    );
+  }
+
+  function open(ticket: string | null): void {
+    if (!Ctor) return;
+    let current: SocketLike;
+    try {
+      const headers = options.headers?.() ?? {};
+      current = new Ctor(withTicket(eventsUrl(options.endpoint), ticket), [], { headers });
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    socket = current;
+    current.onopen = () => {
+      attempt = 0;
+      setConnected(true);
+    };
+    current.onmessage = (message) => {
+      const event = parseServerEvent(message.data);
+      if (event) emitter.emit(event.type, resolveMediaUrls(event, urlBase) as never);
+    };
+    current.onerror = () => {
+      // a close event always follows; reconnecting is decided there
+    };
+    current.onclose = () => {
+      if (socket !== current) return;
+      socket = null;
+      setConnected(false);
+      scheduleReconnect();
+    };
+  }
+
+  function scheduleReconnect(): void {
+    if (closed || timer) return;
+    timer = setTimeout(connect, delay(attempt++));
+  }
+
+  // a browser that comes back online should not wait out a 30 s backoff
+  const onOnline = () => {
+    if (socket || closed || connecting) return;
+    if (timer) clearTimeout(timer);
+    connect();
+  };
+  const target = globalThis as {
+    addEventListener?: typeof addEventListener;
+    removeEventListener?: typeof removeEventListener;
+  };
+  target.addEventListener?.('online', onOnline);
+
+  connect();
+  return {
+    on: emitter.on,
+    get connected() {
+      return connected;
+    },
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      target.removeEventListener?.('online', onOnline);
+      const current = socket;
+      socket = null;
+      current?.close(1000, 'client closed');
+      setConnected(false);
+      emitter.clear();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// Progress alone asks for no animation frame: a frame requested per progress event made the page run
+// style, layout and paint 20-30 times a second for the whole of an upload (issue 21). Bytes moving
+// are written on a short timer, at most every 50 ms; a status change still goes by the frame.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { UploadItem } from '../types.js';
+import { createUploadStore } from './uploads-store.js';
+
+const item = (id: string): UploadItem => ({
+  operationId: id,
+  name: `${id}.bin`,
+  size: 1_000_000,
+  mimeType: 'application/octet-stream',
+  type: 'other',
+  status: 'queued',
+  progress: 0,
+  bytesUploaded: 0,
+  timeRemaining: null,
+  speed: 0,
+  addedAt: 0,
+});
+
+/** Node has no frames: this page-like one runs each callback on a timer, and counts the requests. */
+function withFrames(): { requested: () => number; restore: () => void } {
+  let requested = 0;
+  const g = globalThis as { requestAnimationFrame?: unknown; cancelAnimationFrame?: unknown };
+  g.requestAnimationFrame = (fn: () => void) => {
+    requested += 1;
+    return setTimeout(fn, 16) as unknown as number;
+  };
+  g.cancelAnimationFrame = (id: number) => clearTimeout(id);
+  return {
+    requested: () => requested,
+    restore: () => {
+      delete g.requestAnimationFrame;
+      delete g.cancelAnimationFrame;
+    },
+  };
+}
+
+test('a stream of progress asks for no frame, is written at most every 50 ms, and ends written', async () => {
+  const frames = withFrames();
+  const store = createUploadStore();
+  try {
+    store.add([item('a')]);
+    store.dispatch('a', { type: 'UPLOAD.START' });
+    store.flush();
+    const before = frames.requested();
+    let writes = 0;
+    const off = store.$uploads.listen(() => writes++);
+    const started = performance.now();
+    for (let sent = 1; sent <= 40; sent += 1) {
+      store.dispatch('a', { type: 'UPLOAD.PROGRESS', bytesUploaded: sent * 10_000 });
+      // every event is taken at once
+      assert.equal(store.get('a')!.bytesUploaded, sent * 10_000);
+      await sleep(5);
+    }
+    await sleep(80);
+    const elapsed = performance.now() - started;
+    off();
+    assert.equal(frames.requested(), before, 'no frame asked for progress');
+    assert.ok(writes >= 1 && writes <= Math.ceil(elapsed / 50) + 1, `${writes} writes in ${elapsed} ms`);
+    assert.equal(store.$uploads.get().a!.bytesUploaded, 400_000);
+  } finally {
+    store.destroy();
+    frames.restore();
+  }
+});
+
+test('a status change is written by the next frame', async () => {
+  const frames = withFrames();
+  const store = createUploadStore();
+  try {
+    store.add([item('a')]);
+    const before = frames.requested();
+    store.dispatch('a', { type: 'UPLOAD.START' });
+    assert.equal(frames.requested(), before + 1);
+    await sleep(40);
+    assert.equal(store.$uploads.get().a!.status, 'uploading');
+  } finally {
+    store.destroy();
+    frames.restore();
+  }
+});

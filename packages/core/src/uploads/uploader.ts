@@ -1,0 +1,270 @@
+// The upload manager: feeds the queue, drives one transport per file, retries failures as
+// retry-policy.ts decides (waiting for the connection through the shared gate, or as long as the
+// server asked), and routes every state change through the store's reducer.
+import { backoffDelay } from '../backoff.js';
+import type { Connectivity } from '../live/connectivity.js';
+import { createQueue, type UploadQueue } from './queue.js';
+import { decide } from './retry-policy.js';
+import type { Transport, TransportError, TransportUpload } from '../transports/transport.js';
+import type { UploadError, UploadItem } from '../types.js';
+import { accepts, type UploadEvent } from './upload-machine.js';
+import type { DispatchResult, UploadStore } from './uploads-store.js';
+
+export interface UploaderOptions {
+  store: UploadStore;
+  transport: Transport;
+  endpoint: string;
+  headers: () => Record<string, string>;
+  concurrency?: number;
+  chunkSize?: number;
+  /** tries again after a 408, tus 409/423 or a 5xx other than 502-504 (backoff 1 s, 2 s, 4 s, ...);
+   * no limit for a lost connection, 429 or 503 */
+  retries?: number;
+  /** where uploads that lost the server wait together (one probe for all) */
+  connectivity?: Connectivity;
+  /** before an upload is shown failed for good: the server's view, which may be that it has the file */
+  confirmFailure?: (id: string) => Promise<UploadEvent | null>;
+  /** every accepted state change, after the store has it */
+  onChange?: (change: DispatchResult) => void;
+  /** a resumable upload URL is known for this operation */
+  onUrl?: (operationId: string, url: string) => void;
+}
+
+export interface Uploader {
+  /** registers files for their items (already in the store) and queues them */
+  add(entries: readonly { item: UploadItem; file: File }[]): void;
+  /** queues items whose async validation passed later, or whose file came back */
+  enqueue(id: string, file?: File): void;
+  /** applies an event from outside (socket, poller) with the same side effects as our own */
+  apply(id: string, event: UploadEvent): DispatchResult | null;
+  pause(id: string): void;
+  resume(id: string): void;
+  cancel(id: string): void;
+  retry(id: string): void;
+  hasFile(id: string): boolean;
+  /** gives an item its file without queueing it (a paused upload this tab now drives) */
+  provide(id: string, file: File): void;
+  /** an upload URL from an earlier session, to resume from the server's offset */
+  setUploadUrl(id: string, url: string): void;
+  readonly queue: UploadQueue;
+  destroy(): void;
+}
+
+interface Active {
+  upload: TransportUpload;
+  /** bumps on every cancel so callbacks of a dropped transport are ignored */
+  token: number;
+}
+
+export function createUploader(options: UploaderOptions): Uploader {
+  const { store } = options;
+  const retries = options.retries ?? 3;
+  const files = new Map<string, File>();
+  const uploadUrls = new Map<string, string>();
+  const active = new Map<string, Active>();
+  /** failures in a row without bytes moving; `probed`: of those, ones right after the server had
+   * answered the gate's probe (a request that never gets through although the server is there) */
+  const attempts = new Map<
+    string,
+    { count: number; bytesAtFailure: number; probed: number; released?: boolean }
+  >();
+  /** how to stop each upload's pending retry (a timer, or its place at the connectivity gate) */
+  const retryTimers = new Map<string, () => void>();
+  let tokens = 0;
+
+  const queue = createQueue({ concurrency: options.concurrency, start });
+
+  function apply(id: string, event: UploadEvent): DispatchResult | null {
+    const change = store.dispatch(id, event);
+    if (!change) return null;
+    const { previous, item } = change;
+    if (previous.status === 'uploading' && item.status !== 'uploading') {
+      queue.release(id);
+      clearRetry(id);
+    }
+    if (item.status === 'ready' || item.status === 'canceled') forget(id, item.status === 'canceled');
+    options.onChange?.(change);
+    return change;
+  }
+
+  function clearRetry(id: string): void {
+    retryTimers.get(id)?.();
+    retryTimers.delete(id);
+  }
+
+  /** releases everything held for a finished item; cancel also asks the server to drop the upload */
+  function forget(id: string, terminate: boolean): void {
+    clearRetry(id);
+    queue.release(id);
+    const current = active.get(id);
+    active.delete(id);
+    if (current && terminate) void current.upload.abort();
+    files.delete(id);
+    uploadUrls.delete(id);
+    attempts.delete(id);
+  }
+
+  function start(id: string): void {
+    const file = files.get(id);
+    if (!file) {
+      // restored after a reload (or driven by another tab) without its bytes
+      queue.release(id);
+      apply(id, { type: 'FILE.MISSING' });
+      return;
+    }
+    if (!apply(id, { type: 'UPLOAD.START' })) {
+      queue.release(id);
+      return;
+    }
+    (active.get(id) ?? createTransport(id, file)).upload.start();
+  }
+
+  function createTransport(id: string, file: File): Active {
+    const token = ++tokens;
+    const isCurrent = () => active.get(id)?.token === token;
+    const entry: Active = {
+      token,
+      upload: options.transport(
+        {
+          file,
+          operationId: id,
+          endpoint: options.endpoint,
+          headers: options.headers,
+          uploadUrl: uploadUrls.get(id) ?? null,
+          chunkSize: options.chunkSize,
+          ...(store.get(id)?.replaceFileId ? { replaceFileId: store.get(id)!.replaceFileId! } : {}),
+        },
+        {
+          onProgress: (sent) => {
+            // the server may already have said "complete": late progress is expected, not news
+            const status = store.get(id)?.status;
+            if (isCurrent() && status && accepts(status, 'UPLOAD.PROGRESS'))
+              apply(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: sent });
+          },
+          onSuccess: (result) => {
+            if (!isCurrent()) return;
+            attempts.delete(id);
+            apply(id, { type: 'UPLOAD.SUCCESS', ...(result.fileId ? { fileId: result.fileId } : {}) });
+          },
+          onError: (error) => {
+            if (isCurrent()) failed(id, error);
+          },
+          onUrl: (url) => {
+            if (!isCurrent()) return;
+            uploadUrls.set(id, url);
+            options.onUrl?.(id, url);
+          },
+        },
+      ),
+    };
+    active.set(id, entry);
+    return entry;
+  }
+
+  /** tries the upload again now, if it still waits (its URL makes tus continue from the server's offset) */
+  function tryAgain(id: string, released = false): void {
+    retryTimers.delete(id);
+    const attempt = attempts.get(id);
+    if (attempt) attempt.released = released;
+    if (store.get(id)?.status === 'uploading') active.get(id)?.upload.start();
+  }
+
+  function failed(id: string, error: TransportError): void {
+    const item = store.get(id);
+    if (!item || item.status !== 'uploading') return;
+    const previous = attempts.get(id);
+    // progress since the last failure means the connection works again: start counting afresh
+    const stuck = previous && item.bytesUploaded <= previous.bytesAtFailure;
+    const count = stuck ? previous.count : 0;
+    const probed = stuck && previous.released && !error.status ? previous.probed + 1 : 0;
+    const now = Date.now();
+    const decision = decide(error, {
+      attempt: count,
+      retries,
+      offline: options.connectivity?.offline ?? false,
+      unansweredAfterProbe: probed,
+      now,
+    });
+    clearRetry(id);
+    // the slot stays taken during any wait: the queue does not start more uploads into the same wall
+    if (decision.kind === 'wait-connection' && options.connectivity) {
+      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded, probed });
+      apply(id, { type: 'UPLOAD.WAIT', waiting: { reason: decision.reason, retryAt: null } });
+      retryTimers.set(
+        id,
+        options.connectivity.wait(() => tryAgain(id, true)),
+      );
+      return;
+    }
+    if (decision.kind !== 'fail') {
+      // (without a gate, a lost connection is tried again after the backoff)
+      const delayMs = decision.kind === 'retry' ? decision.delayMs : backoffDelay(count);
+      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded, probed });
+      const { reason } = decision;
+      if (reason) apply(id, { type: 'UPLOAD.WAIT', waiting: { reason, retryAt: Math.round(now + delayMs) } });
+      const timer = setTimeout(() => tryAgain(id), delayMs);
+      retryTimers.set(id, () => clearTimeout(timer));
+      return;
+    }
+    attempts.delete(id);
+    void failFinally(id, decision.error);
+  }
+
+  /** a final failure is shown only if the server does not have the file after all (its answer may
+   * have been lost after it stored the last byte) */
+  async function failFinally(id: string, error: UploadError): Promise<void> {
+    const token = active.get(id)?.token;
+    const instead = options.confirmFailure ? await options.confirmFailure(id).catch(() => null) : null;
+    const item = store.get(id);
+    if (!item || item.status !== 'uploading' || active.get(id)?.token !== token) return;
+    if (instead && accepts(item.status, instead.type) && instead.type !== 'UPLOAD.ERROR') apply(id, instead);
+    else apply(id, { type: 'UPLOAD.ERROR', error });
+  }
+
+  return {
+    queue,
+    add(entries) {
+      for (const { item, file } of entries) files.set(item.operationId, file);
+      for (const { item } of entries) queue.enqueue(item.operationId);
+    },
+    enqueue(id, file) {
+      if (file) files.set(id, file);
+      queue.enqueue(id);
+    },
+    apply,
+    pause(id) {
+      const change = apply(id, { type: 'UPLOAD.PAUSE' });
+      if (!change) return;
+      queue.release(id);
+      if (change.previous.status === 'uploading') void active.get(id)?.upload.pause();
+    },
+    resume(id) {
+      if (apply(id, { type: 'UPLOAD.RESUME' })) queue.enqueue(id, { front: true });
+    },
+    cancel(id) {
+      apply(id, { type: 'UPLOAD.CANCEL' });
+    },
+    retry(id) {
+      if (!apply(id, { type: 'UPLOAD.RETRY' })) return;
+      attempts.delete(id);
+      queue.enqueue(id, { front: true });
+    },
+    hasFile: (id) => files.has(id),
+    provide(id, file) {
+      files.set(id, file);
+    },
+    setUploadUrl(id, url) {
+      uploadUrls.set(id, url);
+    },
+    destroy() {
+      for (const stop of retryTimers.values()) stop();
+      retryTimers.clear();
+      // leave server-side uploads in place: they can be resumed after a reload
+      for (const { upload } of active.values()) void upload.pause();
+      active.clear();
+      files.clear();
+      uploadUrls.clear();
+      attempts.clear();
+    },
+  };
+}
