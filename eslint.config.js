@@ -4,6 +4,9 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
   {
@@ -18,6 +21,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  ...layerRules({ importX, createTypeScriptImportResolver }),
   {
     files: ['packages/elements/**/*.ts', 'stories/**/*.ts'],
     ...lit.configs['flat/recommended'],

@@ -42,7 +42,6 @@ export type { ErrorDetails } from './http.js';
 export { createMeStore, permits, mayDelete, mayTag, mayRename } from './me.js';
 export type { MeState, MeStore } from './me.js';
 export { acceptingOf } from './uploads/accepting.js';
-export type { Accepting, NotAcceptingReason } from './uploads/accepting.js';
 export { preloadTus, tusTransport } from './transports/tus.js';
 export { formTransport } from './transports/form.js';
 export type {
@@ -62,6 +61,8 @@ export type {
   WaitingReason,
   Rejection,
   Restrictions,
+  Accepting,
+  NotAcceptingReason,
   MediaClientOptions,
   ViewState,
   LibraryState,

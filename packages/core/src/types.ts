@@ -11,7 +11,6 @@ import type {
   Usage,
 } from './protocol.js';
 import type { AuditParams } from './library/library-audit.js';
-import type { Accepting } from './uploads/accepting.js';
 import type { MeStore } from './me.js';
 import type { Transport } from './transports/transport.js';
 
@@ -94,6 +93,11 @@ export interface Rejection {
   code: string;
   message: string;
 }
+
+/** Why the client takes no new files (`$accepting`): `destroyed`: the client was destroyed; `forbidden`: `/me` says no upload; `max-files`: the queue is full. */
+export type NotAcceptingReason = 'destroyed' | 'forbidden' | 'max-files';
+
+export type Accepting = { accepting: true } | { accepting: false; reason: NotAcceptingReason };
 
 export interface Restrictions {
   accept?: string[];

@@ -1,5 +1,5 @@
 // The one interface every upload transport implements, and how their failures are described.
-import { classify } from '../uploads/retry-policy.js';
+import { classify } from '../uploads/failure-classes.js';
 import { codeForStatus, messageFor } from '../uploads/upload-errors.js';
 
 export interface TransportError {

@@ -2,13 +2,13 @@
 // viewer is refused, a full queue refuses until an upload leaves it, a destroyed client refuses.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { acceptingOf, type Accepting, type AcceptingInput } from './accepting.js';
+import { acceptingOf, type AcceptingInput } from './accepting.js';
 import { computeBatch } from './batch.js';
 import type { MeState } from '../me.js';
 import type { Me } from '../protocol.js';
 import { startMediaServer, waitFor, type MediaTestServer } from '../test-support/media-server.js';
 import { authenticateWith, clientAs } from '../test-support/roles.js';
-import type { MediaClient, UploadItem, UploadStatus } from '../types.js';
+import type { Accepting, MediaClient, UploadItem, UploadStatus } from '../types.js';
 
 const meWith = (upload: boolean): MeState => ({
   status: 'ready',

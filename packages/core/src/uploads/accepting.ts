@@ -2,12 +2,7 @@
 // dropzone, a library's drop target and its picker buttons render from; addFiles still checks.
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { MeState } from '../me.js';
-import type { BatchState } from '../types.js';
-
-/** `destroyed`: the client was destroyed; `forbidden`: `/me` says no upload; `max-files`: the queue is full. */
-export type NotAcceptingReason = 'destroyed' | 'forbidden' | 'max-files';
-
-export type Accepting = { accepting: true } | { accepting: false; reason: NotAcceptingReason };
+import type { Accepting, BatchState, NotAcceptingReason } from '../types.js';
 
 // one object per answer, so subscribers hear a change of answer, not every progress tick
 const YES: Accepting = Object.freeze({ accepting: true });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classify, decide, parseRetryAfter, type RetryContext } from './retry-policy.js';
+import { classify } from './failure-classes.js';
+import { decide, parseRetryAfter, type RetryContext } from './retry-policy.js';
 import { httpError, networkError } from '../transports/transport.js';
 
 const now = Date.parse('2026-12-07T10:00:00Z');
