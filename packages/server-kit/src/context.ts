@@ -3,7 +3,7 @@ import type { EventBus } from './bus/event-bus.js';
 import type { MediaDatabase } from './db/database.js';
 import type { MediaUrls } from './media/signed-urls.js';
 import type { ResolvedOptions } from './options.js';
-import type { Processor } from './processing/processor.js';
+import type { Processor } from './processing/processor-api.js';
 import type { MediaStorage } from './storage/storage.js';
 
 export interface MediaContext {

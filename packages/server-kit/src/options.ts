@@ -4,20 +4,16 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import type { AuthContext } from './access/auth-context.js';
 import { defaultAuthorize, type Authorize } from './access/authorize.js';
 import { DEFAULT_REFUSAL_BOUNDS, type RefusalBounds } from './access/socket-refusals.js';
 import type { EventBus } from './bus/event-bus.js';
 import type { MediaDatabase } from './db/database.js';
 import { checkSigningSecret } from './media/signed-urls.js';
-import { DEFAULT_UPLOAD_QUOTAS, type UploadQuotaLimits } from './media/upload-quota.js';
+import { DEFAULT_UPLOAD_QUOTAS, type UploadQuotaLimits } from './media/upload-quota-limits.js';
 import type { MediaStorage } from './storage/storage.js';
 
-/** Who is calling: the answer of the `authenticate` hook. */
-export interface AuthContext {
-  userId: string;
-  tenantId: string;
-  roles: string[];
-}
+export type { AuthContext };
 
 /** Returns the caller, or null (answered with 401). May throw an HttpError for a custom status. */
 export type Authenticate = (req: IncomingMessage) => AuthContext | null | Promise<AuthContext | null>;

@@ -1,7 +1,7 @@
 // Who may do what: the built-in rules for the roles `viewer`, `editor` and `admin`, as one table,
 // and the `authorize(user, action, file)` signature a host can pass to replace them.
 import type { MediaAction, MediaFile } from '@mediabay/core/protocol';
-import type { AuthContext } from '../options.js';
+import type { AuthContext } from './auth-context.js';
 
 /**
  * The file an action is about: the full MediaFile for an existing file, or (when `/me` asks what the

@@ -5,7 +5,7 @@ import type { MediaContext } from '../context.js';
 import type { MediaRecord } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import { toMediaFile } from '../media/to-wire.js';
-import type { AuthContext } from '../options.js';
+import type { AuthContext } from './auth-context.js';
 import type { AuthorizeFile } from './authorize.js';
 
 const MESSAGES: Record<MediaAction, string> = {

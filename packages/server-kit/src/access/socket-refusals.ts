@@ -2,7 +2,7 @@
 // a few entries per caller and per window, the rest counted into one summary entry per tenant.
 import { consoleLogger, type Logger } from '../logger.js';
 import type { NewAuditEntry } from '../db/database.js';
-import type { AuthContext } from '../options.js';
+import type { AuthContext } from './auth-context.js';
 
 /** One refused upgrade: the answer, who asked when known, and from where. */
 export interface SocketRefusal {

@@ -7,7 +7,7 @@ import type { MediaContext } from '../context.js';
 import type { MediaRecord } from '../db/database.js';
 import { requireAccess } from '../access/guard.js';
 import { HttpError, notFound } from '../http/errors.js';
-import type { AuthContext } from '../options.js';
+import type { AuthContext } from '../access/auth-context.js';
 import { isId } from './ids.js';
 import type { Sniffed } from './sniff.js';
 import { toMediaFile } from './to-wire.js';

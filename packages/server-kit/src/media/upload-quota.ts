@@ -5,19 +5,7 @@
 // through at any usual concurrency. Checked, not locked: racing creations may pass it by a few.
 import type { MediaContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
-import type { AuthContext } from '../options.js';
-
-export interface UploadQuotaLimits {
-  /** Unfinished uploads. Default 1,000 per user, 10,000 per tenant. */
-  pendingUploads: { perUser: number; perTenant: number };
-  /** Declared bytes of unfinished uploads. Default 100 GiB per user, 1 TiB per tenant. */
-  reservedBytes: { perUser: number; perTenant: number };
-}
-
-export const DEFAULT_UPLOAD_QUOTAS: UploadQuotaLimits = {
-  pendingUploads: { perUser: 1_000, perTenant: 10_000 },
-  reservedBytes: { perUser: 100 * 1024 ** 3, perTenant: 1024 ** 4 },
-};
+import type { AuthContext } from '../access/auth-context.js';
 
 const RETRY_AFTER_S = '60';
 

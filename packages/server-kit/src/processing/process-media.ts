@@ -9,7 +9,7 @@ import type { Sniffed } from '../media/sniff.js';
 import { toMediaFile } from '../media/to-wire.js';
 import { ffprobe, type RunTool } from './ffprobe.js';
 import { DEFAULT_MAX_PIXELS, overBudget, pixelBudgetMessage, readDeclaredSize } from './header-size.js';
-import type { ProcessorDeps } from './processor.js';
+import type { ProcessorDeps } from './processor-api.js';
 import { makeThumbnail } from './thumbnail.js';
 import { webRenditionStep } from './web-step.js';
 import { publicMessage } from '../media/public-message.js';

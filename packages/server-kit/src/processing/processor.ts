@@ -3,44 +3,14 @@
 // server or `mediabay worker` that runs jobs takes them and a dead process's jobs are retried by
 // another. Jobs are taken from each tenant in turn; their ffmpeg children run within the memory, CPU
 // and pixel budgets (child.ts) and are killed when the processor closes.
-import type { EventBus } from '../bus/event-bus.js';
-import type { MediaDatabase } from '../db/database.js';
-import type { MediaUrls } from '../media/signed-urls.js';
-import type { MediaStorage } from '../storage/storage.js';
 import { createChildGroup, DEFAULT_MEMORY_BYTES } from './child.js';
 import type { RunTool } from './ffprobe.js';
 import { DEFAULT_MAX_PIXELS } from './header-size.js';
 import type { JobQueue, JobRun } from './job-queue.js';
 import { processMedia } from './process-media.js';
+import type { Processor, ProcessorDeps } from './processor-api.js';
 
-export interface Processor {
-  /** Queues a file; `tenantId` is its turn in the fair queue (looked up when missing). */
-  enqueue(mediaId: string, tenantId?: string): void;
-  /** Queues again every file in `processing` that has no job (after a restart); returns how many. */
-  recover(): Promise<number>;
-  idle(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export interface ProcessorDeps {
-  db: MediaDatabase;
-  storage: MediaStorage;
-  bus: EventBus;
-  /** Signs the URLs of the MediaFiles it publishes. */
-  urls: MediaUrls;
-  concurrency: number;
-  timeoutMs: number;
-  /** Largest image or frame processed, in pixels. Default 50 MP. */
-  maxPixels?: number;
-  /** Peak memory of one ffprobe/ffmpeg child, in bytes. Default 512 MiB. */
-  memoryBytes?: number;
-  /** Runs ffprobe/ffmpeg within the budgets (set by the processor). */
-  run?: RunTool;
-  /** Aborted when the processor closes: a job then leaves its file for the next start (set by the processor). */
-  signal?: AbortSignal;
-  /** Whether this run still owns its job: false once another may have taken it (set by the processor). */
-  holdsJob?: () => Promise<boolean>;
-}
+export type { Processor, ProcessorDeps };
 
 export interface ProcessorOptions {
   /** Run jobs in this process (default); false only queues them for workers. */
