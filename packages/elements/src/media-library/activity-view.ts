@@ -2,7 +2,6 @@
 // filtered by action, user and dates, one page at a time ("Load more" follows the cursor). Reads
 // through core's library.audit; the element only renders and dispatches.
 import {
-  css,
   html,
   nothing,
   type ReactiveController,
@@ -51,6 +50,8 @@ export class ActivityController implements ReactiveController {
   filters = { action: '', userId: '', since: '', until: '' };
   #host: ActivityHost;
   #request = 0;
+  /** show() asked for the dialog: the next render shows it */
+  #showing = false;
 
   constructor(host: ActivityHost) {
     this.#host = host;
@@ -61,12 +62,19 @@ export class ActivityController implements ReactiveController {
     this.open = false;
   }
 
-  async show(): Promise<void> {
+  /** Opens the view and loads its first page: the dialog shows in the render this asks for. */
+  show(): void {
     this.open = true;
+    this.#showing = true;
     void this.#load(false);
-    await (this.#host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    this.#host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    if (!this.#showing) return;
+    this.#showing = false;
     const dialog = this.#host.shadowRoot?.querySelector<HTMLDialogElement>('dialog.activity');
-    if (dialog && !dialog.open) dialog.showModal();
+    if (this.open && dialog && !dialog.open) dialog.showModal();
   }
 
   close(): void {
@@ -200,46 +208,3 @@ export class ActivityController implements ReactiveController {
     </table>`;
   }
 }
-
-export const activityStyles = css`
-  dialog.activity {
-    width: min(880px, calc(100vw - 32px));
-    max-width: none;
-    max-height: calc(100vh - 32px);
-    overflow: auto;
-  }
-  .activity-filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 12px;
-  }
-  .activity-filters .field {
-    flex: 1 1 150px;
-  }
-  .activity-table {
-    width: 100%;
-    margin-top: 16px;
-    border-collapse: collapse;
-    font-size: 13px;
-  }
-  .activity-table th,
-  .activity-table td {
-    padding: 8px;
-    border-bottom: 1px solid var(--_border);
-    text-align: start;
-    color: var(--_text);
-  }
-  .activity-table th {
-    color: var(--_text-muted);
-    font-weight: 500;
-  }
-  .activity-note {
-    color: var(--_text-muted);
-  }
-  .activity-foot {
-    display: flex;
-    justify-content: center;
-    gap: 12px;
-    margin-top: 12px;
-  }
-`;

@@ -41,14 +41,8 @@ export class DuplicatePrompt implements ReactiveController {
     this.asking?.answer('skip', true);
   }
 
-  /** The dropzone's `beforeAdd`: at once when no file matches, else asks about each duplicate in turn. */
-  readonly beforeAdd = (files: File[]): BeforeAddResult | Promise<BeforeAddResult> => {
-    const matches = this.#host.client?.library.cachedDuplicates(files) ?? [];
-    if (!matches.some(Boolean)) return { add: files, replace: [] };
-    return this.#decide(files, matches);
-  };
-
-  async #decide(files: File[], matches: (MediaFile | undefined)[]): Promise<BeforeAddResult> {
+  /** Asks about each duplicate in turn; `matches[i]` is the library file `files[i]` matches, if any. */
+  async decide(files: File[], matches: (MediaFile | undefined)[]): Promise<BeforeAddResult> {
     const result: BeforeAddResult = { add: [], replace: [] };
     let left = matches.filter(Boolean).length;
     let forAll: DuplicateChoice | undefined;

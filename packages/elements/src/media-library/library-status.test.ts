@@ -43,7 +43,11 @@ describe('<media-library> header notes', () => {
     expect(button.textContent).to.contain('Uploads (1)');
 
     const panel = panelOf(el);
-    const close = panel.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!;
+    // the panel's card loads with the first upload
+    const close = await until(
+      () => panel.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]'),
+      'panel card',
+    );
     close.focus();
     close.click();
     await until(() => panel.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!.hidden, 'panel closed');

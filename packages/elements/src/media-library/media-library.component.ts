@@ -4,8 +4,6 @@
 import { html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { grid } from '@lit-labs/virtualizer/layouts/grid.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import {
   permits,
   sortBy,
@@ -28,7 +26,9 @@ import { ToastController, renderToasts, type ToastAction } from '../shared/toast
 import { DialogController } from '../shared/dialog-controller.js';
 import { keepFocus, refocus } from '../shared/focus-keeper.js';
 import { posterStore } from '../shared/posters.js';
-import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
+import { LazyController } from '../shared/lazy-part.js';
+import { addStyles } from '../shared/lazy-styles.js';
+import type { BeforeAddResult, UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
 import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
 import { renderHeader } from './library-header.js';
 import { LibraryListing } from './library-listing.js';
@@ -38,22 +38,20 @@ import { LibraryRows, keyOfKey } from './library-rows.js';
 import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
 import { renderListHead } from './list-head.js';
 import { TagListController } from './tag-list.js';
-import { ActivityController } from './activity-view.js';
-import { DuplicatePrompt } from './duplicate-prompt.js';
 import { LibrarySelectionController } from './selection-controller.js';
 import { LibraryFocusController } from './library-focus.js';
-import { PreviewController } from './preview-controller.js';
+import {
+  activityModule,
+  duplicatesModule,
+  LIBRARY_PREFETCH,
+  previewModule,
+  virtualListModule,
+} from './lazy-modules.js';
+import { FirstScreenBox, renderFirstScreen } from './first-screen.js';
 import { LibraryActions } from './library-actions.js';
 import styles from './media-library.styles.js';
+import forcedColors from './forced-colors.styles.js';
 
-// Padding belongs to the layout: the virtualizer positions items absolutely and ignores CSS padding.
-const gridLayout = grid({
-  itemSize: { width: '220px', height: '212px' },
-  gap: '16px',
-  padding: '16px',
-  flex: { preserve: 'height' },
-});
-const listLayout = flow();
 const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdAt', order: 'desc' };
 /** Before a client: offer everything (the server decides). */
 const UNKNOWN_ME: MeState = { status: 'error', me: null };
@@ -170,17 +168,21 @@ export class MediaLibrary extends MediabayElement {
   private readonly accepting = new StoreController<Accepting>(this, () => this.client?.$accepting);
   private readonly posters = new StoreController(this, () => posterStore);
   private readonly selection = new LibrarySelectionController(this);
-  private readonly preview = new PreviewController(this);
+  readonly #preview = new LazyController(this.lazy, previewModule, (m) => {
+    addStyles(this, m.previewStyles, forcedColors);
+    return new m.PreviewController(this);
+  });
   private readonly focusKeeper = new LibraryFocusController(this, this.selection);
   private readonly toasts = new ToastController(this, () => this.focusKeeper.fallbacks());
   private readonly dialog = new DialogController(this);
   private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
   private readonly tagList = new TagListController(this, () => this.client);
-  private readonly activity = new ActivityController(this);
-  private readonly duplicates = new DuplicatePrompt(this);
+  readonly #activity = new LazyController(this.lazy, activityModule, (m) => new m.ActivityController(this));
+  readonly #duplicates = new LazyController(this.lazy, duplicatesModule, (m) => new m.DuplicatePrompt(this));
 
   constructor() {
     super();
+    this.lazy.prefetch(...LIBRARY_PREFETCH);
     new ClientEventsController(this, () => this.client, {
       'server-missing': () => {
         // said once; "Live updates paused" would otherwise promise updates that never come
@@ -196,6 +198,8 @@ export class MediaLibrary extends MediabayElement {
   }
 
   readonly #listing = new LibraryListing();
+  /** the list's box until the virtualizer has loaded */
+  readonly #firstScreen = new FirstScreenBox(this);
   #lastSelection?: ReadonlySet<string>;
   /** what the virtualizer gets: keys and one renderItem */
   readonly #rows = new LibraryRows();
@@ -233,7 +237,8 @@ export class MediaLibrary extends MediabayElement {
 
   /** Opens the preview of a file (after a cancelable `mb-open`). */
   openItem(file: MediaFile): void {
-    if (this.emit('mb-open', { file }, true)) void this.preview.open(file);
+    if (!this.emit('mb-open', { file }, true)) return;
+    this.#preview.run((preview) => preview.open(file)).catch(() => this.#loadFailed());
   }
 
   /** Asks to delete the selected items, then deletes them. */
@@ -260,6 +265,24 @@ export class MediaLibrary extends MediabayElement {
     );
   }
 
+  /** a part's module did not load (offline): said like a failed request */
+  #loadFailed(): void {
+    this.toasts.show(this.localize.strings.loadError, 'error');
+  }
+
+  /** the dropzone's beforeAdd: at once when no file matches a listed one, else the duplicate prompt asks */
+  #beforeAdd = (files: File[]): BeforeAddResult | Promise<BeforeAddResult> => {
+    const matches = this.client?.library.cachedDuplicates(files) ?? [];
+    if (!matches.some(Boolean)) return { add: files, replace: [] };
+    // without the prompt's module (offline) every file is kept: nothing the user picked is lost
+    return this.#duplicates
+      .run((prompt) => prompt)
+      .then(
+        (prompt) => prompt.decide(files, matches),
+        () => ({ add: files, replace: [] }),
+      );
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const client = this.client;
@@ -278,6 +301,7 @@ export class MediaLibrary extends MediabayElement {
     if (this.#rows.takeStale()) (this.listbox() as ReactiveElement | null)?.requestUpdate();
     // also after each page lands: a viewport taller than the loaded files keeps asking
     this.#loadMoreIfNearEnd();
+    this.#firstScreen.watch(virtualListModule.value ? null : this.renderRoot.querySelector('.first-screen'));
   }
 
   #onVisibilityChanged = (event: Event & { first?: number; last?: number }): void => {
@@ -317,7 +341,7 @@ export class MediaLibrary extends MediabayElement {
     },
     deleteSelected: () => this.#thenRefocus(this.actions.deleteSelected()),
     tagSelected: () => this.#thenRefocus(this.actions.tagSelected()),
-    openActivity: () => void this.activity.show(),
+    openActivity: () => void this.#activity.run((view) => view.show()).catch(() => this.#loadFailed()),
     restoreSelected: () => this.#thenRefocus(this.actions.restoreSelected()),
   };
 
@@ -331,13 +355,15 @@ export class MediaLibrary extends MediabayElement {
       event.key === 'Escape' &&
       this.selectedIds.length > 0 &&
       !this.dialog.question &&
-      !this.preview.file
+      !this.#preview.value?.file
     ) {
       this.client?.selection.clear();
     }
   }
 
   protected override render() {
+    // the virtualizer loads from the first render on (the files are usually still on their way)
+    this.lazy.use(virtualListModule);
     const t = this.localize.strings;
     const state = this.library.value;
     const items = state?.items ?? [];
@@ -354,7 +380,7 @@ export class MediaLibrary extends MediabayElement {
         part="dropzone"
         exportparts="overlay"
         .client=${this.client}
-        .beforeAdd=${this.duplicates.beforeAdd}
+        .beforeAdd=${this.#beforeAdd}
         theme=${this.theme}
         ?disabled=${!canUpload}
       >
@@ -415,8 +441,9 @@ export class MediaLibrary extends MediabayElement {
           </div>
         </div>
       </upload-dropzone>
-      ${renderToasts(this.toasts, t.close)} ${this.dialog.render()} ${this.preview.render(t)}
-      ${this.activity.render(t)} ${this.duplicates.render(t)}
+      ${renderToasts(this.toasts, t.close)} ${this.dialog.render()}
+      ${this.#preview.value?.render(t) ?? nothing} ${this.#activity.value?.render(t) ?? nothing}
+      ${this.#duplicates.value?.render(t) ?? nothing}
       <upload-panel
         part="panel"
         .client=${this.client}
@@ -475,6 +502,27 @@ export class MediaLibrary extends MediabayElement {
       render: view.mode === 'grid' ? renderGridItem : renderListItem,
       t,
     });
+    const virtual = virtualListModule.value;
+    if (!virtual) {
+      return html`<div
+        class="items ${view.mode} first-screen"
+        part="items"
+        role="listbox"
+        aria-label=${t.libraryLabel}
+        aria-busy="true"
+      >
+        ${
+          this.#firstScreen.viewport
+            ? renderFirstScreen(
+                view.mode,
+                this.#rows.keysOf(items),
+                this.#firstScreen.viewport,
+                this.#rows.renderItem,
+              )
+            : nothing
+        }
+      </div>`;
+    }
     // A fresh virtualizer per mode: the grid layout leaves sizes on the children that flow keeps.
     return keyed(
       view.mode,
@@ -488,7 +536,7 @@ export class MediaLibrary extends MediabayElement {
         scroller
         .items=${this.#rows.keysOf(items)}
         .keyFunction=${keyOfKey}
-        .layout=${view.mode === 'grid' ? gridLayout : listLayout}
+        .layout=${view.mode === 'grid' ? virtual.gridLayout : virtual.listLayout}
         .renderItem=${this.#rows.renderItem}
         @click=${this.selection.onClick}
         @dblclick=${this.selection.onDblClick}

@@ -6,7 +6,7 @@ import toolbar from './toolbar.styles.js';
 import forcedColors from './forced-colors.styles.js';
 import { listHeadStyles } from './list-head.js';
 import chips from './chips.styles.js';
-import { activityStyles } from './activity-view.js';
+import { activityStyles } from './activity.styles.js';
 
 export default [
   tokens,
@@ -218,10 +218,12 @@ export default [
     }
 
     /* The virtualizer only lays out left to right: mirror it for RTL and flip each item back. */
-    lit-virtualizer {
+    lit-virtualizer,
+    .first-screen {
       direction: ltr;
     }
     .rtl lit-virtualizer,
+    .rtl .first-screen,
     .rtl .item > * {
       transform: scaleX(-1);
     }
@@ -236,6 +238,35 @@ export default [
     .item {
       display: flex;
       outline: none;
+    }
+    /* first-screen.ts: the virtualizer's box and item placement until it has loaded */
+    .first-screen {
+      display: block;
+      position: relative;
+      contain: size layout;
+      overflow: auto;
+      min-height: 150px;
+    }
+    .first-cell,
+    .first-sizer {
+      position: absolute;
+      top: 0;
+      left: 0;
+    }
+    .first-cell {
+      display: flex;
+      box-sizing: border-box;
+    }
+    .items.list .first-cell {
+      position: static;
+    }
+    .first-cell > .item {
+      flex: 1;
+      min-width: 0;
+    }
+    .first-sizer {
+      width: 1px;
+      visibility: hidden;
     }
     .items.list .item {
       width: 100%;

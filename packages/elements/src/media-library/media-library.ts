@@ -1,6 +1,6 @@
-// Registers <media-library> and what it renders: <upload-dropzone>, <upload-panel> and
-// <lit-virtualizer>. The class alone (no registration) is in media-library.component.js.
-import '@lit-labs/virtualizer';
+// Registers <media-library> and what it renders: <upload-dropzone> and <upload-panel> (<lit-virtualizer>
+// comes with the library's virtual-list.js). The class alone (no registration) is in
+// media-library.component.js.
 import '../upload-dropzone/upload-dropzone.js';
 import '../upload-panel/upload-panel.js';
 import { MediaLibrary } from './media-library.component.js';

@@ -22,6 +22,8 @@ import { CaptionsEditor } from './captions-editor.js';
 import { UsagesEditor } from './usages-editor.js';
 import { keepFocus } from '../shared/focus-keeper.js';
 
+export { default as previewStyles } from './preview.styles.js';
+
 interface PreviewHost extends ReactiveControllerHost, HTMLElement {
   readonly client?: MediaClient | undefined;
   readonly meState: MeState;
@@ -37,6 +39,8 @@ export class PreviewController implements ReactiveController {
   tags: string[] = [];
   saving = false;
   #host: PreviewHost;
+  /** open() asked for the dialog: the next render shows it */
+  #showing = false;
   readonly #usages: UsagesEditor;
   readonly #captions: CaptionsEditor;
   /** the last lookup of `current`, redone only when the list or the opened file changes */
@@ -75,14 +79,20 @@ export class PreviewController implements ReactiveController {
     this.file = null;
   }
 
-  async open(file: MediaFile): Promise<void> {
+  /** Opens the dialog on `file`: it shows in the render this asks for (before `updateComplete`). */
+  open(file: MediaFile): void {
     this.file = file;
     this.name = file.name;
     this.tags = [...file.tags];
+    this.#showing = true;
     this.#host.requestUpdate();
-    await (this.#host as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  }
+
+  hostUpdated(): void {
+    if (!this.#showing) return;
+    this.#showing = false;
     const dialog = this.#dialog();
-    if (dialog && !dialog.open) dialog.showModal();
+    if (this.file && dialog && !dialog.open) dialog.showModal();
   }
 
   close(): void {

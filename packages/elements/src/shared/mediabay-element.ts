@@ -7,6 +7,7 @@ import { LocalizeController } from '../i18n/localize.js';
 import type { MediabayStrings } from '../i18n/en.js';
 import type { MediabayEventMap } from './events.js';
 import { prefetchOnIdle } from './idle-prefetch.js';
+import { LazyParts } from './lazy-part.js';
 import { watchServerMissing } from './server-missing.js';
 
 export class MediabayElement extends LitElement {
@@ -32,6 +33,8 @@ export class MediabayElement extends LitElement {
   @property({ attribute: false }) strings?: Partial<MediabayStrings>;
 
   protected readonly localize = new LocalizeController(this);
+  /** the modules of parts the first paint does not need (shared/lazy-part.ts) */
+  protected readonly lazy = new LazyParts(this);
 
   #own?: MediaClient;
   /** the endpoint, upload endpoint and credentials the own client was made with */
@@ -57,6 +60,16 @@ export class MediabayElement extends LitElement {
   protected override scheduleUpdate(): void | Promise<unknown> {
     const pending = this.localize.pending;
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** Also waits for the lazy parts a call or a render asked for (the preview, the panel, ...) and their render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.lazy.busy) {
+      await this.lazy.settled();
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

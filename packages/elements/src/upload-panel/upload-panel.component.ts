@@ -2,20 +2,22 @@
 // and sends pause/resume/cancel/retry back to it; it holds no upload state of its own.
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { BatchState, UploadItem } from '@mediabay/core';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { ClientEventsController } from '../shared/client-events.js';
 import { StoreController } from '../shared/store-controller.js';
 import { batchUrgent, paced, uploadsUrgent } from '../shared/paced-store.js';
-import { icon } from '../shared/icons.js';
 import { canFocus, keepFocus } from '../shared/focus-keeper.js';
+import { lazyModule } from '../shared/lazy-part.js';
+import { addStyles } from '../shared/lazy-styles.js';
 import { announcement } from './announcements.js';
-import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
 import { PanelAvoidController, type Avoiding } from './panel-avoid.js';
-import { renderRow, type RowAction } from './upload-row.js';
-import styles from './upload-panel.styles.js';
+import type { PanelActions } from './panel-view.js';
+import type { RowAction } from './upload-row.js';
+import styles from './panel-host.styles.js';
+
+/** the card and its styles: loaded with the first upload or show(), prefetched on idle */
+const viewModule = lazyModule(() => import('./panel-view.js'));
 
 export type PanelPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' | 'inline';
 
@@ -105,6 +107,7 @@ export class UploadPanel extends MediabayElement {
 
   constructor() {
     super();
+    this.lazy.prefetch(viewModule);
     this.addEventListener('focusin', this.#onFocusIn);
     // Lifecycle events, not a diff of $uploads: a change costs one step however many rows wait.
     new ClientEventsController(this, () => this.client, {
@@ -135,6 +138,7 @@ export class UploadPanel extends MediabayElement {
   show(): void {
     this.dismissed = false;
     this.minimized = false;
+    this.lazy.use(viewModule);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.list')?.focus());
   }
 
@@ -213,7 +217,7 @@ export class UploadPanel extends MediabayElement {
     yield root.querySelector('[part~="minimize-button"]');
   }
 
-  #summaryActions: SummaryActions = {
+  #actions: PanelActions = {
     cancelAll: () => {
       void keepFocus(this, () => this.#focusAfter('', -1));
       this.client?.cancelAll();
@@ -222,6 +226,9 @@ export class UploadPanel extends MediabayElement {
       void keepFocus(this, () => this.#focusAfter('', -1));
       this.client?.retryAll();
     },
+    toggle: () => this.#toggle(),
+    dismiss: () => this.#dismiss(),
+    row: (action, item) => this.#onAction(action, item),
   };
 
   #onPicked(): void {
@@ -254,63 +261,32 @@ export class UploadPanel extends MediabayElement {
 
   protected override render() {
     const t = this.localize.strings;
-    const uploads = this.uploads.value ?? {};
     const ids = this.uploadIds.value ?? [];
-    const batch = this.batch.value;
     const empty = ids.length === 0;
+    // nothing to show before the first upload: the card's module is not needed yet
+    const view = empty ? viewModule.value : this.lazy.use(viewModule);
+    // the card's styles join the element's once its module is there
+    if (view) addStyles(this, view.styles);
     return html`
       <div class="live visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       <input class="visually-hidden" type="file" tabindex="-1" aria-hidden="true" @change=${this.#onPicked} />
-      <section
-        class="panel"
-        part="panel"
-        dir=${this.localize.dir}
-        aria-label=${t.panelLabel}
-        ?hidden=${empty || this.dismissed}
-      >
-        <header class="header" part="header">
-          <h2 class="title">${panelTitle(batch, t, this.offline)}</h2>
-          <button
-            class="icon-button"
-            part="minimize-button"
-            type="button"
-            aria-expanded=${String(!this.minimized)}
-            aria-label=${this.minimized ? t.maximize : t.minimize}
-            title=${this.minimized ? t.maximize : t.minimize}
-            @click=${this.#toggle}
-          >
-            ${icon(this.minimized ? 'expandLess' : 'expandMore')}
-          </button>
-          <button
-            class="icon-button"
-            part="close-button"
-            type="button"
-            aria-label=${t.dismiss}
-            title=${t.dismiss}
-            @click=${this.#dismiss}
-          >
-            ${icon('close')}
-          </button>
-        </header>
-        ${renderSummary(batch, t, this.#summaryActions)}
-        <div class="list" part="list" tabindex="0" ?hidden=${this.minimized}>
-          <ul class="rows" aria-label=${t.panelLabel}>
-            ${
-              // Only the rows in view exist: 10,000 uploads cost what 10 do, on adding and on every
-              // progress notification.
-              virtualize({
-                items: ids as string[], // read only here as well
-                keyFunction: (id: string) => id,
-                renderItem: (id: string) => {
-                  const item = uploads[id];
-                  // a row renders again when its upload moved, not on every frame of the others
-                  return html`${item ? guard([item, t], () => renderRow(item, t, this.#onAction)) : nothing}`;
-                },
-              })
-            }
-          </ul>
-        </div>
-      </section>
+      ${
+        view
+          ? view.renderPanel(
+              {
+                t,
+                dir: this.localize.dir,
+                uploads: this.uploads.value ?? {},
+                ids,
+                batch: this.batch.value,
+                offline: this.offline,
+                minimized: this.minimized,
+                hidden: empty || this.dismissed,
+              },
+              this.#actions,
+            )
+          : nothing
+      }
     `;
   }
 }

@@ -1,0 +1,86 @@
+// The panel's card (header, summary, virtualized rows) and its styles: loaded with the first upload
+// (or show()), prefetched on idle, so a page without uploads never waits for it. The element
+// (upload-panel.component.ts) keeps the state and the actions; this only renders them.
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { BatchState, UploadItem } from '@mediabay/core';
+import type { MediabayStrings } from '../i18n/en.js';
+import { icon } from '../shared/icons.js';
+import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
+import { renderRow, type RowAction } from './upload-row.js';
+import styles from './upload-panel.styles.js';
+
+export { styles };
+
+export interface PanelView {
+  t: MediabayStrings;
+  dir: string;
+  uploads: Record<string, UploadItem>;
+  /** the row order */
+  ids: readonly string[];
+  batch: BatchState | undefined;
+  offline: boolean;
+  minimized: boolean;
+  hidden: boolean;
+}
+
+export interface PanelActions extends SummaryActions {
+  toggle(): void;
+  dismiss(): void;
+  row(action: RowAction, item: UploadItem): void;
+}
+
+export function renderPanel(view: PanelView, actions: PanelActions): TemplateResult {
+  const { t, uploads, minimized } = view;
+  return html`<section
+    class="panel"
+    part="panel"
+    dir=${view.dir}
+    aria-label=${t.panelLabel}
+    ?hidden=${view.hidden}
+  >
+    <header class="header" part="header">
+      <h2 class="title">${panelTitle(view.batch, t, view.offline)}</h2>
+      <button
+        class="icon-button"
+        part="minimize-button"
+        type="button"
+        aria-expanded=${String(!minimized)}
+        aria-label=${minimized ? t.maximize : t.minimize}
+        title=${minimized ? t.maximize : t.minimize}
+        @click=${actions.toggle}
+      >
+        ${icon(minimized ? 'expandLess' : 'expandMore')}
+      </button>
+      <button
+        class="icon-button"
+        part="close-button"
+        type="button"
+        aria-label=${t.dismiss}
+        title=${t.dismiss}
+        @click=${actions.dismiss}
+      >
+        ${icon('close')}
+      </button>
+    </header>
+    ${renderSummary(view.batch, t, actions)}
+    <div class="list" part="list" tabindex="0" ?hidden=${minimized}>
+      <ul class="rows" aria-label=${t.panelLabel}>
+        ${
+          // Only the rows in view exist: 10,000 uploads cost what 10 do, on adding and on every
+          // progress notification.
+          virtualize({
+            items: view.ids as string[], // read only here as well
+            keyFunction: (id: string) => id,
+            renderItem: (id: string) => {
+              const item = uploads[id];
+              // a row renders again when its upload moved, not on every frame of the others
+              return html`${item ? guard([item, t], () => renderRow(item, t, actions.row)) : nothing}`;
+            },
+          })
+        }
+      </ul>
+    </div>
+  </section>`;
+}
