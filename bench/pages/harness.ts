@@ -15,6 +15,9 @@ export interface BenchPage {
   /** Mediabay only, memory bench: uploads `count` small files and resolves (in s) once every one is
    * ready and has left `$uploads` */
   uploadMany?(count: number): Promise<number>;
+  /** small-uploads bench: adds `count` files of `bytes` each at once through the widget and resolves
+   * with ms from the add until the server has acknowledged every byte of every one */
+  uploadBatch?(count: number, bytes: number): Promise<number>;
   /** drops the library's cached lists (data on screen, not what uploads leave behind) */
   forgetLibrary?(): void;
   counts?(): Promise<{ uploads: number; files: number }>;
@@ -35,6 +38,18 @@ declare global {
 export function makeFiles(count: number): File[] {
   const body = new Blob(['x'.repeat(1024)], { type: 'text/plain' });
   return Array.from({ length: count }, (_, i) => new File([body], `file-${i}.txt`, { type: 'text/plain' }));
+}
+
+/** `count` files of `bytes` each, named apart by `prefix` (the library's duplicate check finds none);
+ * their bytes are references to one Blob, so making them costs the page next to nothing. */
+export function makeSizedFiles(count: number, bytes: number, prefix: string): File[] {
+  const bytesOf = new Uint8Array(bytes);
+  for (let i = 0; i < bytes; i += 65_536) crypto.getRandomValues(bytesOf.subarray(i, i + 65_536));
+  const body = new Blob([bytesOf], { type: 'application/octet-stream' });
+  return Array.from(
+    { length: count },
+    (_, i) => new File([body], `${prefix}-${i}.bin`, { type: 'application/octet-stream' }),
+  );
 }
 
 /** The next frame has been produced (rAF runs before paint; the timeout runs after it). */

@@ -1,11 +1,14 @@
 // Mediabay's bench page: one <media-library> (with its dropzone and panel) on the real server kit.
 import { createMediaClient, type MediaClient } from '@mediabay/core';
 import '@mediabay/elements';
-import { makeFiles, measure, pickedFile, untilPainted } from './harness.js';
+import { makeFiles, makeSizedFiles, measure, pickedFile, untilPainted } from './harness.js';
 import { addPanelRows, movePanelRows, paintLibrary } from './mediabay-render.js';
 
 const library = document.createElement('media-library');
-library.setAttribute('endpoint', '/api/media');
+// `?concurrency=N`: the library drives a client made with that option (a bench variant)
+const concurrency = Number(new URLSearchParams(location.search).get('concurrency'));
+if (concurrency) library.client = createMediaClient({ endpoint: '/api/media', concurrency });
+else library.setAttribute('endpoint', '/api/media');
 library.style.cssText = 'display:block;height:800px';
 document.body.append(library);
 
@@ -63,6 +66,25 @@ window.bench = {
     await done;
     await untilPainted(() => Object.keys(client.$uploads.get()).length === 0, 60_000);
     return (performance.now() - start) / 1000;
+  },
+  async uploadBatch(count, bytes) {
+    const client = library.client!;
+    const files = makeSizedFiles(count, bytes, `batch-${Date.now()}`);
+    const acknowledged = new Set<string>();
+    const start = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const off = client.on('upload-status', ({ item }) => {
+        if (item.status === 'error') reject(new Error(item.error?.message ?? 'upload failed'));
+        if (item.status !== 'processing' && item.status !== 'ready') return;
+        acknowledged.add(item.operationId);
+        if (acknowledged.size === count) {
+          off();
+          resolve();
+        }
+      });
+      client.addFiles(files);
+    });
+    return performance.now() - start;
   },
   forgetLibrary() {
     library.client!.queryClient.removeQueries({ queryKey: ['media-files'] });

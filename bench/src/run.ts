@@ -12,6 +12,7 @@ import { benchBundleSize } from './bundle-size.js';
 import { benchMemory } from './memory.js';
 import { benchRender } from './render.js';
 import { startBenchServer } from './server.js';
+import { benchSmallUploads } from './small-uploads.js';
 import { benchThroughput, writeLargeFile } from './throughput.js';
 
 const quick = process.argv.includes('--quick');
@@ -52,6 +53,11 @@ try {
   if (wants('add'))
     await withServer('add', (url) => benchAddFiles(url, quick ? [1_000] : [1_000, 10_000, 100_000]));
   if (wants('memory')) await withServer('memory', (url) => benchMemory(browser, url, quick ? 500 : 10_000));
+  if (wants('small-uploads'))
+    await benchSmallUploads(browser, withServer, {
+      count: quick ? 200 : 1_000,
+      runs: runsArg || (quick ? 1 : 3),
+    });
   if (wants('upload')) {
     const file = await writeLargeFile(dir, mibArg || (quick ? 128 : 1024));
     await withServer('upload', (url) => benchThroughput(browser, url, file, runsArg || (quick ? 1 : 3)));

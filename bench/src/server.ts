@@ -7,6 +7,8 @@ import type { BuiltWidget, Widget } from './build.js';
 
 export interface BenchServer {
   url: string;
+  /** requests to the media API so far, by method and first path segment (`POST uploads`) */
+  requests(): Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -21,9 +23,14 @@ export async function startBenchServer(
 ): Promise<BenchServer> {
   // Thousands of bench uploads from one user would trip the per-user rate limit.
   const media = createMediaServer({ dataDir, limits: { rateLimit: { max: 0, windowMs: 60_000 } } });
+  const requests = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0]!;
-    if (path === '/api/media' || path.startsWith('/api/media/')) return media.handler(req, res);
+    if (path === '/api/media' || path.startsWith('/api/media/')) {
+      const kind = `${req.method} ${path.split('/')[3] ?? ''}`;
+      requests.set(kind, (requests.get(kind) ?? 0) + 1);
+      return media.handler(req, res);
+    }
     const match = /^\/(\w+)\.(html|js|css)$/.exec(path);
     const built = match ? pages.get(match[1] as Widget) : undefined;
     if (!match || !built) {
@@ -40,6 +47,7 @@ export async function startBenchServer(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => new Map(requests),
     async close() {
       await media.close();
       server.closeAllConnections();
