@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
 import type { MediaFile } from '@mediabay/core/protocol';
 import { newOperationId, tusUpload } from '../test-support/clients.test-helper.js';
@@ -115,7 +116,7 @@ describe('processing budgets: a real server', () => {
 });
 
 describe('processing budgets: children', () => {
-  it('runs ffmpeg in its own process group, niced, with data and CPU limits read from /proc', async () => {
+  it('runs ffmpeg in its own process group below the server (nice 19, idle I/O, session weight), with data and CPU limits read from /proc', async () => {
     const group = createChildGroup();
     const done = group.run('ffmpeg', [...FOREVER, ...FOREVER_OUT], BUDGET);
     const pid = await waitFor(() => group.pids[0]);
@@ -128,7 +129,12 @@ describe('processing budgets: children', () => {
     assert.equal(limitOf(limits, 'Max cpu time'), 60);
     const stat = (await fs.readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
     assert.equal(Number(stat[2]), pid, 'process group of its own');
-    assert.equal(Number(stat[16]), 10, 'nice 10');
+    assert.equal(Number(stat[16]), 19, 'nice 19');
+    // its own session is its own autogroup: that group's weight is lowered too, where the kernel has them
+    const autogroup = await fs.readFile(`/proc/${pid}/autogroup`, 'utf8').catch(() => undefined);
+    if (autogroup !== undefined) assert.match(autogroup, / nice 19\n?$/);
+    const io = await promisify(execFile)('ionice', ['-p', String(pid)]).catch(() => undefined);
+    if (io !== undefined) assert.match(io.stdout, /^idle/);
     const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
     const peakKiB = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
     assert.ok(peakKiB > 0 && peakKiB * 1024 <= 512 * MiB, `peak ${peakKiB} KiB`);

@@ -1,9 +1,9 @@
 // Runs ffprobe/ffmpeg within budgets: a memory cap (RLIMIT_DATA), a CPU-time cap (RLIMIT_CPU) and a
-// wall clock, below the server's CPU and I/O priority, in its own process group. A group kills its
-// children on close(); every child also dies with this process (parent-death signal, and an `exit`
-// hook for a Node that ends on its own), so no ffmpeg outlives its server.
+// wall clock, below the server's CPU and I/O priority (nice 19, idle I/O class), in its own process
+// group. A group kills its children on close(); every child also dies with this process (parent-death
+// signal, and an `exit` hook for a Node that ends on its own), so no ffmpeg outlives its server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface ChildBudget {
@@ -70,14 +70,30 @@ export function limitedCommand(command: string, args: string[], budget: ChildBud
   tools ??= { setpriv: onPath('setpriv'), prlimit: onPath('prlimit'), ionice: onPath('ionice') };
   const data = Math.max(budget.memoryBytes - OUTSIDE_DATA, 32 * 1024 * 1024);
   const cpu = Math.max(1, Math.ceil(budget.cpuSeconds));
-  // -t: a container that may not set I/O priorities still runs the job
-  const lower = ['nice', '-n', '10', ...(tools.ionice ? ['ionice', '-t', '-c', '2', '-n', '7'] : [])];
+  // idle I/O class; -t: a container that may not set I/O priorities still runs the job
+  const lower = ['nice', '-n', '19', ...(tools.ionice ? ['ionice', '-t', '-c', '3'] : [])];
   const death = tools.setpriv ? ['setpriv', '--pdeathsig', 'KILL', '--'] : [];
   if (tools.prlimit) {
     return [...death, 'prlimit', `--data=${data}`, `--cpu=${cpu}`, '--', ...lower, command, ...args];
   }
   const script = `ulimit -d ${Math.floor(data / 1024)} && ulimit -t ${cpu} && exec "$@"`;
   return [...death, 'sh', '-c', script, 'sh', ...lower, command, ...args];
+}
+
+/**
+ * A detached child starts a session of its own, and with autogroup scheduling (Linux desktops and
+ * many containers: /proc/sys/kernel/sched_autogroup_enabled) each session shares the CPU as one
+ * peer of the server's whole session, whatever its nice value: two ffmpeg sessions then take two
+ * thirds of two cores. Lowering the session's own weight puts it below the server too. Best effort:
+ * without autogroup (or /proc) the file is missing and nice alone applies.
+ */
+function lowerSession(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    writeFileSync(`/proc/${pid}/autogroup`, '19');
+  } catch {
+    // no autogroup scheduling here
+  }
 }
 
 function explain(command: string, stderr: string, budget: ChildBudget, signal: string | null): string {
@@ -110,6 +126,7 @@ export function createChildGroup(): ChildGroup {
       // fewer malloc arenas: threads otherwise reserve 64 MiB each against the budget
       env: { ...process.env, MALLOC_ARENA_MAX: '2' },
     });
+    lowerSession(child.pid);
     children.add(child);
     everyChild.add(child);
     return new Promise((resolve, reject) => {

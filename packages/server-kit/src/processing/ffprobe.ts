@@ -14,12 +14,18 @@ export interface ProbeResult {
   pixelFormat: string | null;
 }
 
-/** Runs one tool (ffprobe or ffmpeg) within the processing budgets, resolving with its stdout. */
-export type RunTool = (
+/**
+ * Runs one tool (ffprobe or ffmpeg) within the processing budgets, resolving with its stdout.
+ * `threads` is one job's share of the cores (decoder and encoder threads); 2 when not set.
+ */
+export type RunTool = ((
   command: 'ffprobe' | 'ffmpeg',
   args: string[],
   options?: { onLine?: (line: string) => void; timeoutMs?: number },
-) => Promise<string>;
+) => Promise<string>) & { threads?: number };
+
+/** The threads one ffmpeg of a job may use: 1 to 4 (more threads hold more frames in memory). */
+export const threadsOf = (run: RunTool): number => Math.min(4, Math.max(1, Math.floor(run.threads ?? 2)));
 
 interface FfprobeStream {
   codec_type?: string;

@@ -3,6 +3,7 @@
 // server or `mediabay worker` that runs jobs takes them and a dead process's jobs are retried by
 // another. Jobs are taken from each tenant in turn; their ffmpeg children run within the memory, CPU
 // and pixel budgets (child.ts) and are killed when the processor closes.
+import os from 'node:os';
 import { createChildGroup, DEFAULT_MEMORY_BYTES } from './child.js';
 import type { RunTool } from './ffprobe.js';
 import { DEFAULT_MAX_PIXELS } from './header-size.js';
@@ -24,6 +25,10 @@ export interface ProcessorOptions {
   orphanAfterMs?: number;
 }
 
+/** Threads per job so that `concurrency` jobs together use at most every core once. */
+export const sharedThreads = (concurrency: number, cores = os.availableParallelism()): number =>
+  Math.max(1, Math.floor(cores / Math.max(1, concurrency)));
+
 export function createProcessor(
   deps: ProcessorDeps,
   queue: JobQueue,
@@ -41,6 +46,8 @@ export function createProcessor(
     };
     return children.run(command, args, budget, runOptions);
   };
+  // a bounded share of the cores: all jobs' ffmpeg threads together no more than the cores
+  run.threads = sharedThreads(deps.concurrency);
   const maxPixels = deps.maxPixels ?? DEFAULT_MAX_PIXELS;
   const jobDeps: ProcessorDeps = { ...deps, maxPixels, run, signal: stopping.signal };
 

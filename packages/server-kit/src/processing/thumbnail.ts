@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { RunTool } from './ffprobe.js';
+import { threadsOf, type RunTool } from './ffprobe.js';
 
 export const THUMBNAIL_SIZE = 480;
 
@@ -30,6 +30,8 @@ export async function makeThumbnail(run: RunTool, input: ThumbnailInput): Promis
       'file',
       '-max_pixels',
       String(input.maxPixels),
+      // one frame: no more decoder threads than the job's share of the cores
+      ...['-threads', String(threadsOf(run)), '-filter_threads', '1'],
       ...seek,
       '-f',
       input.demuxer,

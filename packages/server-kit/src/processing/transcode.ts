@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ffprobe, type ProbeResult, type RunTool } from './ffprobe.js';
+import { ffprobe, threadsOf, type ProbeResult, type RunTool } from './ffprobe.js';
 import type { WebPlan } from './web-plan.js';
 
 export interface TranscodeInput {
@@ -44,14 +44,15 @@ const FIT_1080 =
 const isLarge = (probe: ProbeResult): boolean => (probe.width ?? 0) * (probe.height ?? 0) > 1920 * 1080;
 const LEAN_X264 = ['-x264-params', 'rc-lookahead=5:sync-lookahead=0:bframes=1:ref=1'];
 
-function codecArgs(input: TranscodeInput): string[] {
+function codecArgs(input: TranscodeInput, threads: number): string[] {
   if (input.plan === 'remux') return ['-map', '0:v:0?', '-map', '0:a:0?', '-c', 'copy'];
   const audio = input.probe.hasAudio ? ['-c:a', 'aac', '-b:a', '128k', '-ac', '2'] : ['-an'];
   if (input.kind === 'audio') return ['-map', '0:a:0', '-vn', '-c:a', 'aac', '-b:a', '160k'];
   return [
     ...['-map', '0:v:0', '-map', '0:a:0?', '-sn', '-dn'],
     ...['-vf', FIT_1080, '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23'],
-    ...['-profile:v', 'high', '-pix_fmt', 'yuv420p', '-threads', '2'],
+    ...['-profile:v', 'high', '-pix_fmt', 'yuv420p'],
+    ...['-threads', String(isLarge(input.probe) ? Math.min(2, threads) : threads)],
     ...(isLarge(input.probe) ? LEAN_X264 : []),
     ...audio,
   ];
@@ -95,14 +96,16 @@ export async function makeWebRendition(
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mediabay-web-'));
   const out = path.join(dir, input.kind === 'audio' ? 'web.m4a' : 'web.mp4');
   const release = (): Promise<void> => fs.rm(dir, { recursive: true, force: true });
+  // the job's share of the cores, for the decoder and the encoder alike
+  const threads = threadsOf(run);
   try {
     await run(
       'ffmpeg',
       [
         ...['-v', 'error', '-nostdin', '-protocol_whitelist', 'file'],
-        ...['-threads', isLarge(input.probe) ? '1' : '2', '-filter_threads', '1'],
+        ...['-threads', isLarge(input.probe) ? '1' : String(threads), '-filter_threads', '1'],
         ...['-max_pixels', String(input.maxPixels), '-f', input.demuxer, '-i', `file:${input.file}`],
-        ...codecArgs(input),
+        ...codecArgs(input, threads),
         ...['-map_metadata', '-1', '-movflags', '+faststart', '-f', input.kind === 'audio' ? 'ipod' : 'mp4'],
         ...['-progress', 'pipe:1', '-nostats', '-y', `file:${out}`],
       ],
