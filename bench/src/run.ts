@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAddFiles } from './add-files.js';
 import { benchIngest } from './ingest.js';
+import { benchIngestLarge } from './ingest-large.js';
 import { benchProcessing } from './processing.js';
 import { launchBrowser } from './browser.js';
 import { buildPage, WIDGETS, type BuiltWidget, type Widget } from './build.js';
@@ -48,6 +49,8 @@ async function withServer(name: string, run: (url: string) => Promise<void>): Pr
 try {
   if (wants('size')) await benchBundleSize();
   if (wants('ingest')) await benchIngest(quick ? 100 : 1_000);
+  if (wants('ingest-large'))
+    await benchIngestLarge(mibArg || (quick ? 128 : 1024), runsArg || (quick ? 1 : 3));
   if (wants('processing')) await benchProcessing(quick);
   if (wants('render')) await withServer('render', (url) => benchRender(browser, url));
   if (wants('add'))

@@ -1,0 +1,166 @@
+// Server ingest of a big file (issue 21): a Node tus-js-client sends a 1 GiB file from disk (one
+// PATCH, the client's default) to a bare @tus/server (the floor), to the server kit made with
+// createMediaServer and to `mediabay serve`, each in a process of its own. Every server gets, in
+// turn: one upload, 4 in parallel, one more (so the last runs after other uploads, where a heavy
+// process used to fall into a GC regime). Rounds rotate the order of the servers; ratios compare
+// servers within a round. The kit's CPU counts until the file is listed ready.
+import { createReadStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FILE_ID_HEADER } from '@mediabay/core/protocol';
+import * as tus from 'tus-js-client';
+import { LARGE_KINDS, startLargeServer, type LargeKind, type LargeServer } from './ingest-large-servers.js';
+import { median, printTable } from './table.js';
+
+const MIB = 1024 * 1024;
+const STEPS = [
+  { name: 'single', parallel: 1 },
+  { name: '4 parallel', parallel: 4 },
+  { name: 'single after', parallel: 1 },
+] as const;
+type Step = (typeof STEPS)[number]['name'];
+
+interface Measured {
+  kind: LargeKind;
+  step: Step;
+  mibPerSecond: number;
+  cpuPerGiB: number;
+  markCompactsPerGiB: number;
+}
+
+/** A file of `mib` MiB (one random MiB repeated), written once for every upload. */
+async function writeSource(dir: string, mib: number): Promise<string> {
+  const path = join(dir, `source-${mib}.bin`);
+  const block = Buffer.alloc(MIB);
+  for (let i = 0; i < MIB; i += 4) block.writeUInt32LE((Math.random() * 2 ** 32) >>> 0, i);
+  const handle = await open(path, 'w');
+  try {
+    for (let i = 0; i < mib; i++) await handle.write(block);
+  } finally {
+    await handle.close();
+  }
+  return path;
+}
+
+/** One stock tus-js-client upload of the file (a path-backed stream: read from disk as it goes). */
+function tusUpload(endpoint: string, path: string, name: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const upload = new tus.Upload(createReadStream(path), {
+      endpoint,
+      retryDelays: [],
+      storeFingerprintForResuming: false,
+      metadata: { filename: name, filetype: 'application/octet-stream' },
+      onError: reject,
+      onSuccess: ({ lastResponse }) => resolve(lastResponse.getHeader(FILE_ID_HEADER) ?? ''),
+    });
+    upload.start();
+  });
+}
+
+async function untilReady(server: LargeServer, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const url = server.fileUrl(id);
+    if (!url) continue;
+    for (;;) {
+      const file = (await (await fetch(url)).json()) as { status?: string; error?: unknown };
+      if (file.status === 'ready') break;
+      if (file.status !== 'processing') throw new Error(`${id}: ${JSON.stringify(file)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+interface Sources {
+  big: string;
+  mib: number;
+  /** 1 MiB: the warm-up upload that loads and compiles what the rest reuse */
+  small: string;
+}
+
+async function measureKind(
+  kind: LargeKind,
+  { big: source, mib, small }: Sources,
+  dir: string,
+): Promise<Measured[]> {
+  const dataDir = await mkdtemp(join(dir, `${kind}-`));
+  const server = await startLargeServer(kind, dataDir);
+  const endpoint = `${server.url}/api/media/uploads`;
+  try {
+    await untilReady(server, [await tusUpload(endpoint, small, 'warm-up.bin')]);
+    const results: Measured[] = [];
+    for (const step of STEPS) {
+      const before = await server.sample();
+      const started = performance.now();
+      const names = Array.from({ length: step.parallel }, (_, i) => `${step.name}-${i}.bin`);
+      const ids = await Promise.all(names.map((name) => tusUpload(endpoint, source, name)));
+      const seconds = (performance.now() - started) / 1000;
+      await untilReady(server, ids);
+      const after = await server.sample();
+      const gib = (mib * step.parallel) / 1024;
+      results.push({
+        kind,
+        step: step.name,
+        mibPerSecond: (mib * step.parallel) / seconds,
+        cpuPerGiB: (after.cpuSeconds - before.cpuSeconds) / gib,
+        markCompactsPerGiB: (after.markCompacts - before.markCompacts) / gib,
+      });
+    }
+    return results;
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const ORDERS: LargeKind[][] = [
+  ['bare', 'kit', 'cli'],
+  ['cli', 'kit', 'bare'],
+  ['kit', 'bare', 'cli'],
+];
+
+function tableRows(all: Measured[][]): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
+  for (const kind of ['bare', 'kit', 'cli'] as const) {
+    for (const { name } of STEPS) {
+      const pick = (round: Measured[], k: LargeKind) => round.find((m) => m.kind === k && m.step === name)!;
+      const mine = all.map((round) => pick(round, kind));
+      const speedRatios = all.map(
+        (round) => pick(round, kind).mibPerSecond / pick(round, 'bare').mibPerSecond,
+      );
+      const cpuRatios = all.map((round) => pick(round, kind).cpuPerGiB / pick(round, 'bare').cpuPerGiB);
+      rows.push({
+        server: LARGE_KINDS[kind],
+        uploads: name,
+        'MiB/s (each round)': mine.map((m) => m.mibPerSecond.toFixed(0)).join(' / '),
+        'x bare (each round)': speedRatios.map((r) => r.toFixed(2)).join(' / '),
+        'x bare (median)': median(speedRatios).toFixed(2),
+        'CPU s/GiB (median)': median(mine.map((m) => m.cpuPerGiB)).toFixed(2),
+        'CPU x bare (median)': median(cpuRatios).toFixed(2),
+        'mark-compacts/GiB (max)': Math.max(...mine.map((m) => m.markCompactsPerGiB)).toFixed(1),
+      });
+    }
+  }
+  return rows;
+}
+
+export async function benchIngestLarge(mib: number, rounds: number): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'mediabay-ingest-large-'));
+  try {
+    const sources = { big: await writeSource(dir, mib), mib, small: await writeSource(dir, 1) };
+    const all: Measured[][] = [];
+    for (let round = 0; round < rounds; round++) {
+      const measured: Measured[] = [];
+      for (const kind of ORDERS[round % ORDERS.length]!)
+        measured.push(...(await measureKind(kind, sources, dir)));
+      all.push(measured);
+    }
+    printTable(
+      `Server ingest of a ${mib} MiB file from a Node tus-js-client (one PATCH), ${rounds} rounds, server order rotated`,
+      tableRows(all),
+      'Each server in its own process: single, 4 parallel, single again. CPU of the server process (the kit until ready).',
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
