@@ -3,7 +3,6 @@
 // and floats an <upload-panel>, every part sharing one client. It holds no upload or cache logic.
 import { html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import {
   permits,
   sortBy,
@@ -15,39 +14,33 @@ import {
   type UploadItem,
   type ViewState,
 } from '@mediabay/core';
-import type { MediaFile, SortKey } from '@mediabay/core/protocol';
+import type { MediaFile } from '@mediabay/core/protocol';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { ClientEventsController } from '../shared/client-events.js';
 import { serverMissing } from '../shared/server-missing.js';
 import { paced, uploadsUrgent } from '../shared/paced-store.js';
-import { icon } from '../shared/icons.js';
 import { ToastController, renderToasts, type ToastAction } from '../shared/toasts.js';
 import { DialogController } from '../shared/dialog-controller.js';
-import { keepFocus, refocus } from '../shared/focus-keeper.js';
 import { posterStore } from '../shared/posters.js';
-import { LazyController } from '../shared/lazy-part.js';
-import { addStyles } from '../shared/lazy-styles.js';
-import type { BeforeAddResult, UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
+import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
 import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
 import { renderHeader } from './library-header.js';
 import { LibraryListing } from './library-listing.js';
 import { LIST_LIMIT } from './view-params.js';
 import { renderGridItem, renderListItem } from './library-item.js';
-import { LibraryRows, keyOfKey } from './library-rows.js';
-import { renderToolbar, type ToolbarActions } from './library-toolbar.js';
+import { LibraryRows } from './library-rows.js';
+import { renderToolbar } from './library-toolbar.js';
+import { toolbarActions } from './toolbar-actions.js';
 import { renderListHead } from './list-head.js';
 import { TagListController } from './tag-list.js';
 import { LibrarySelectionController } from './selection-controller.js';
 import { LibraryFocusController } from './library-focus.js';
-import {
-  activityModule,
-  duplicatesModule,
-  LIBRARY_PREFETCH,
-  previewModule,
-  virtualListModule,
-} from './lazy-modules.js';
-import { FirstScreenBox, renderFirstScreen } from './first-screen.js';
+import { LIBRARY_PREFETCH, virtualListModule } from './lazy-modules.js';
+import { FirstScreenBox } from './first-screen.js';
+import { renderState } from './library-states.js';
+import { renderList, type ListHandlers } from './library-list.js';
+import { LibraryParts } from './library-parts.js';
 import { LibraryActions } from './library-actions.js';
 import styles from './media-library.styles.js';
 import forcedColors from './forced-colors.styles.js';
@@ -168,17 +161,15 @@ export class MediaLibrary extends MediabayElement {
   private readonly accepting = new StoreController<Accepting>(this, () => this.client?.$accepting);
   private readonly posters = new StoreController(this, () => posterStore);
   private readonly selection = new LibrarySelectionController(this);
-  readonly #preview = new LazyController(this.lazy, previewModule, (m) => {
-    addStyles(this, m.previewStyles, forcedColors);
-    return new m.PreviewController(this);
-  });
   private readonly focusKeeper = new LibraryFocusController(this, this.selection);
   private readonly toasts = new ToastController(this, () => this.focusKeeper.fallbacks());
   private readonly dialog = new DialogController(this);
   private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
   private readonly tagList = new TagListController(this, () => this.client);
-  readonly #activity = new LazyController(this.lazy, activityModule, (m) => new m.ActivityController(this));
-  readonly #duplicates = new LazyController(this.lazy, duplicatesModule, (m) => new m.DuplicatePrompt(this));
+  /** the preview, the Activity view and the duplicate prompt: loaded on first use */
+  readonly #parts = new LibraryParts(this, this.lazy, forcedColors, () =>
+    this.toasts.show(this.localize.strings.loadError, 'error'),
+  );
 
   constructor() {
     super();
@@ -238,7 +229,7 @@ export class MediaLibrary extends MediabayElement {
   /** Opens the preview of a file (after a cancelable `mb-open`). */
   openItem(file: MediaFile): void {
     if (!this.emit('mb-open', { file }, true)) return;
-    this.#preview.run((preview) => preview.open(file)).catch(() => this.#loadFailed());
+    this.#parts.openPreview(file);
   }
 
   /** Asks to delete the selected items, then deletes them. */
@@ -265,24 +256,6 @@ export class MediaLibrary extends MediabayElement {
     );
   }
 
-  /** a part's module did not load (offline): said like a failed request */
-  #loadFailed(): void {
-    this.toasts.show(this.localize.strings.loadError, 'error');
-  }
-
-  /** the dropzone's beforeAdd: at once when no file matches a listed one, else the duplicate prompt asks */
-  #beforeAdd = (files: File[]): BeforeAddResult | Promise<BeforeAddResult> => {
-    const matches = this.client?.library.cachedDuplicates(files) ?? [];
-    if (!matches.some(Boolean)) return { add: files, replace: [] };
-    // without the prompt's module (offline) every file is kept: nothing the user picked is lost
-    return this.#duplicates
-      .run((prompt) => prompt)
-      .then(
-        (prompt) => prompt.decide(files, matches),
-        () => ({ add: files, replace: [] }),
-      );
-  };
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const client = this.client;
@@ -304,12 +277,6 @@ export class MediaLibrary extends MediabayElement {
     this.#firstScreen.watch(virtualListModule.value ? null : this.renderRoot.querySelector('.first-screen'));
   }
 
-  #onVisibilityChanged = (event: Event & { first?: number; last?: number }): void => {
-    this.focusKeeper.onVisibility(event.first ?? -1);
-    this.#listing.visible(event.last ?? -1);
-    this.#loadMoreIfNearEnd();
-  };
-
   #loadMoreIfNearEnd(): void {
     this.#listing.loadMoreIfNearEnd(this.library.value, this.pageSize, () =>
       this.toasts.show(this.localize.strings.loadError, 'error'),
@@ -318,44 +285,18 @@ export class MediaLibrary extends MediabayElement {
 
   #headerActions = { showUploads: () => this.showUploads(), openPicker: () => this.openPicker() };
 
-  #toolbarActions: ToolbarActions = {
-    search: (q) => {
-      this.searchText = q;
-      this.actions.search(q);
-    },
-    // setKey is typed per key through a conditional type that a generic K cannot satisfy
-    setView: (key, value) => {
-      const $view = this.client?.$view;
-      // a key chosen in the menu starts in its natural order (core's sortBy)
-      if ($view && key === 'sort') sortBy($view, value as SortKey);
-      else $view?.setKey(key, value as never);
-    },
-    toggleAll: () => {
-      const all = this.items.length > 0 && this.selectedIds.length >= this.items.length;
-      if (all) this.client?.selection.clear();
-      else this.client?.selection.selectAll(this.items.map((file) => file.id));
-    },
-    clearSelection: () => {
-      void keepFocus(this, () => this.focusKeeper.fallbacks());
-      this.client?.selection.clear();
-    },
-    deleteSelected: () => this.#thenRefocus(this.actions.deleteSelected()),
-    tagSelected: () => this.#thenRefocus(this.actions.tagSelected()),
-    openActivity: () => void this.#activity.run((view) => view.show()).catch(() => this.#loadFailed()),
-    restoreSelected: () => this.#thenRefocus(this.actions.restoreSelected()),
-  };
-
-  /** the dialog gives focus back to the button that opened it, which may have gone with the files */
-  #thenRefocus(action: Promise<unknown>): void {
-    void action.finally(() => refocus(this, () => this.focusKeeper.fallbacks()));
-  }
+  #toolbarActions = toolbarActions(this, this.actions, {
+    fallbacks: () => this.focusKeeper.fallbacks(),
+    searchText: (q) => (this.searchText = q),
+    openActivity: () => this.#parts.openActivity(),
+  });
 
   #onBaseKeyDown(event: KeyboardEvent): void {
     if (
       event.key === 'Escape' &&
       this.selectedIds.length > 0 &&
       !this.dialog.question &&
-      !this.#preview.value?.file
+      !this.#parts.previewing
     ) {
       this.client?.selection.clear();
     }
@@ -380,7 +321,7 @@ export class MediaLibrary extends MediabayElement {
         part="dropzone"
         exportparts="overlay"
         .client=${this.client}
-        .beforeAdd=${this.#beforeAdd}
+        .beforeAdd=${this.#parts.beforeAdd}
         theme=${this.theme}
         ?disabled=${!canUpload}
       >
@@ -441,9 +382,7 @@ export class MediaLibrary extends MediabayElement {
           </div>
         </div>
       </upload-dropzone>
-      ${renderToasts(this.toasts, t.close)} ${this.dialog.render()}
-      ${this.#preview.value?.render(t) ?? nothing} ${this.#activity.value?.render(t) ?? nothing}
-      ${this.#duplicates.value?.render(t) ?? nothing}
+      ${renderToasts(this.toasts, t.close)} ${this.dialog.render()} ${this.#parts.render(t)}
       <upload-panel
         part="panel"
         .client=${this.client}
@@ -455,42 +394,13 @@ export class MediaLibrary extends MediabayElement {
 
   #renderBody(state: LibraryState | undefined, items: MediaFile[], view: ViewState) {
     const t = this.localize.strings;
-    if (!state || (state.status === 'loading' && items.length === 0)) {
-      return html`<div class="state" part="empty" role="status">
-        <span class="spinner"></span>${t.loading}
-      </div>`;
-    }
-    if (state.status === 'error' && items.length === 0) {
-      return html`<div class="state error" part="empty" role="alert">
-        ${icon('error')}<span>${t.loadError}</span>
-        <button class="secondary" type="button" @click=${() => this.actions.reload()}>${t.tryAgain}</button>
-      </div>`;
-    }
-    if (items.length === 0 && (view.q.trim() || view.type)) {
-      return html`<div class="state" part="empty" role="status">
-        <span class="state-icon muted">${icon('search')}</span><span>${t.noMatches}</span>
-      </div>`;
-    }
-    if (items.length === 0) {
-      return html`<div class="state" part="empty">
-        <span class="state-icon">${icon('upload')}</span>
-        <strong>${t.emptyTitle}</strong>
-        ${
-          permits(this.meState, 'upload')
-            ? html`<span>${t.emptyHint}</span>
-                <button
-                  class="secondary"
-                  type="button"
-                  ?disabled=${this.#refusal !== null}
-                  aria-describedby=${this.#refusal ? 'upload-note' : nothing}
-                  @click=${this.openPicker}
-                >
-                  ${t.browse}
-                </button>`
-            : nothing
-        }
-      </div>`;
-    }
+    const shown = renderState(state, view, t, {
+      canUpload: permits(this.meState, 'upload'),
+      refusal: this.#refusal,
+      reload: () => this.actions.reload(),
+      openPicker: () => this.openPicker(),
+    });
+    if (shown) return shown;
     // Per-item state is looked up while rendering, so only the visible items pay for it.
     this.#rows.use({
       items,
@@ -502,50 +412,26 @@ export class MediaLibrary extends MediabayElement {
       render: view.mode === 'grid' ? renderGridItem : renderListItem,
       t,
     });
-    const virtual = virtualListModule.value;
-    if (!virtual) {
-      return html`<div
-        class="items ${view.mode} first-screen"
-        part="items"
-        role="listbox"
-        aria-label=${t.libraryLabel}
-        aria-busy="true"
-      >
-        ${
-          this.#firstScreen.viewport
-            ? renderFirstScreen(
-                view.mode,
-                this.#rows.keysOf(items),
-                this.#firstScreen.viewport,
-                this.#rows.renderItem,
-              )
-            : nothing
-        }
-      </div>`;
-    }
-    // A fresh virtualizer per mode: the grid layout leaves sizes on the children that flow keeps.
-    return keyed(
-      view.mode,
-      html`<lit-virtualizer
-        class="items ${view.mode}"
-        part="items"
-        role="listbox"
-        tabindex="0"
-        aria-label=${t.libraryLabel}
-        aria-multiselectable="true"
-        scroller
-        .items=${this.#rows.keysOf(items)}
-        .keyFunction=${keyOfKey}
-        .layout=${view.mode === 'grid' ? virtual.gridLayout : virtual.listLayout}
-        .renderItem=${this.#rows.renderItem}
-        @click=${this.selection.onClick}
-        @dblclick=${this.selection.onDblClick}
-        @keydown=${this.selection.onKeyDown}
-        @focus=${this.focusKeeper.onListFocus}
-        @pointerdown=${this.selection.onPointerDown}
-        @visibilityChanged=${this.#onVisibilityChanged}
-        @rangeChanged=${this.#rows.onRangeChanged}
-      ></lit-virtualizer>`,
-    );
+    const list = {
+      mode: view.mode,
+      keys: this.#rows.keysOf(items),
+      renderItem: this.#rows.renderItem,
+      viewport: this.#firstScreen.viewport,
+    };
+    return renderList(list, t, this.#listHandlers);
   }
+
+  #listHandlers: ListHandlers = {
+    click: this.selection.onClick,
+    dblclick: this.selection.onDblClick,
+    keydown: this.selection.onKeyDown,
+    focus: this.focusKeeper.onListFocus,
+    pointerdown: this.selection.onPointerDown,
+    visibilityChanged: (event: Event & { first?: number; last?: number }) => {
+      this.focusKeeper.onVisibility(event.first ?? -1);
+      this.#listing.visible(event.last ?? -1);
+      this.#loadMoreIfNearEnd();
+    },
+    rangeChanged: this.#rows.onRangeChanged,
+  };
 }
