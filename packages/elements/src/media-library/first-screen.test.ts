@@ -70,6 +70,17 @@ describe('<media-library> first screen', () => {
       expect(root.querySelector('lit-virtualizer')).to.equal(null);
       const first = boxes(el);
       expect(first.size).to.equal(6); // 2 rows of 3 reach into the view
+      // a click selects, a double click opens, before the virtualizer too
+      const second = root.querySelector<HTMLElement>('[part~="item"][data-index="1"]')!;
+      second.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      expect(el.selectedIds).to.deep.equal([second.dataset.id]);
+      second.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+      const preview = await until(
+        () => root.querySelector<HTMLDialogElement>('dialog.preview[open]'),
+        'preview',
+      );
+      preview.close();
+      expect(root.querySelector('lit-virtualizer')).to.equal(null);
       virtualListModule.load = load;
       release();
       expect(root.querySelector('[part~="items"]')!.getAttribute('aria-busy')).to.equal('true');

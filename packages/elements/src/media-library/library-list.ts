@@ -1,5 +1,6 @@
 // <media-library>'s listbox: the virtualizer once its module is there (virtual-list.ts), else the first
-// screen drawn where it will put the items (first-screen.ts), busy until it takes over.
+// screen drawn where it will put the items (first-screen.ts), busy until it takes over (a click
+// selects and a double click opens there already).
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { MediabayStrings } from '../i18n/en.js';
@@ -36,6 +37,8 @@ export function renderList(list: ListView, t: MediabayStrings, on: ListHandlers)
       role="listbox"
       aria-label=${t.libraryLabel}
       aria-busy="true"
+      @click=${on.click}
+      @dblclick=${on.dblclick}
     >
       ${list.viewport ? renderFirstScreen(list.mode, list.keys, list.viewport, list.renderItem) : nothing}
     </div>`;

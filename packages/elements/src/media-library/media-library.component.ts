@@ -247,12 +247,12 @@ export class MediaLibrary extends MediabayElement {
     this.toasts.show(message, tone, action);
   }
 
-  /** @internal the virtualized listbox, for the selection controller */
+  /** @internal the listbox (the virtualizer, or the first screen before it), for the selection controller */
   listbox() {
     return (
       this.shadowRoot?.querySelector<
         HTMLElement & { element?(i: number): { scrollIntoView(): void } | undefined }
-      >('lit-virtualizer') ?? null
+      >('[part~="items"]') ?? null
     );
   }
 
@@ -271,7 +271,8 @@ export class MediaLibrary extends MediabayElement {
     super.updated(changed);
     // an item in view would look different: the virtualizer renders its items again (stable
     // properties alone do not make it update)
-    if (this.#rows.takeStale()) (this.listbox() as ReactiveElement | null)?.requestUpdate();
+    if (this.#rows.takeStale())
+      this.shadowRoot?.querySelector<ReactiveElement>('lit-virtualizer')?.requestUpdate();
     // also after each page lands: a viewport taller than the loaded files keeps asking
     this.#loadMoreIfNearEnd();
     this.#firstScreen.watch(virtualListModule.value ? null : this.renderRoot.querySelector('.first-screen'));
