@@ -117,6 +117,13 @@ export interface UploadRecord {
   mediaId: string | null;
 }
 
+/** Who holds an operation id: its file, if it has one, and the upload rows made under it. */
+export interface OperationHolders {
+  file?: { id: string; ownerId: string; name: string; size: number };
+  /** `mediaId`: the file the upload became, null while it is in flight */
+  uploads: { ownerId: string; name: string; size: number | null; mediaId: string | null }[];
+}
+
 /** A socket ticket as stored: `id` is the SHA-256 (hex) of the ticket the caller holds. */
 export interface SocketTicketRecord {
   id: string;
@@ -176,6 +183,8 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   getMediaMany(tenantId: string, ids: string[]): Promise<MediaRecord[]>;
   /** Any tenant's row: for processing, which runs outside a request. */
   getMediaById(id: string): Promise<MediaRecord | undefined>;
+  /** As getMediaById, the row alone (tags, usages and captions left empty): one statement. */
+  getMediaRowById(id: string): Promise<MediaRecord | undefined>;
   getMediaByOperation(tenantId: string, operationId: string): Promise<MediaRecord | undefined>;
   /**
    * Records `mediaId` as the one file of its operation; false (nothing written) if the operation
@@ -209,6 +218,8 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   insertSocketTicket(ticket: SocketTicketRecord, now: string): Promise<void>;
   /** Removes the ticket and returns whom it was for; undefined if unknown, used, or expired at `now`. */
   takeSocketTicket(id: string, now: string): Promise<SocketTicketRecord | undefined>;
+  /** The operation's file and upload rows, in one statement (what operation-claim.ts weighs). */
+  listOperationHolders(tenantId: string, operationId: string): Promise<OperationHolders>;
   /** Every upload row of an operation (in flight or finished), oldest first. */
   listUploadsOfOperation(tenantId: string, operationId: string): Promise<UploadRecord[]>;
   /**
@@ -219,9 +230,10 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   setUploadOffset(id: string, offset: number): Promise<void>;
   /**
    * Marks an upload finished as file `mediaId`, only if it was not already: false when another
-   * request (or instance) finished it first.
+   * request (or instance) finished it first. `offset`, when given, is recorded with it (the
+   * upload's complete size), so finishing needs no offset write of its own.
    */
-  setUploadMedia(id: string, mediaId: string): Promise<boolean>;
+  setUploadMedia(id: string, mediaId: string, offset?: number): Promise<boolean>;
   /** Unfinished uploads created before `before` (ISO). */
   listStaleUploads(before: string): Promise<UploadRecord[]>;
   deleteUpload(id: string): Promise<void>;

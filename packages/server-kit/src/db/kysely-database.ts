@@ -8,6 +8,7 @@ import { createCaptionQueries } from './caption-queries.js';
 import { createHydrate } from './media-hydrate.js';
 import { createMediaQueries } from './media-queries.js';
 import { createMediaWrites } from './media-writes.js';
+import { createOperationQueries } from './operation-queries.js';
 import { createQuotaQueries } from './quota-queries.js';
 import { createReplaceQueries } from './replace-queries.js';
 import type { Schema } from './schema.js';
@@ -25,6 +26,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
     ...createMediaQueries(db, hydrate),
     ...createMediaWrites(db, hydrate),
     ...createUploadQueries(db),
+    ...createOperationQueries(db),
     ...createQuotaQueries(db),
     ...createStorageKeyQueries(db),
     ...createCaptionQueries(db),

@@ -1,33 +1,62 @@
 // A media record is its row plus its tags, usages and captions: `hydrate` reads those for many rows
-// at once (three queries whatever the number of rows).
-import type { Kysely } from 'kysely';
-import { captionOf } from './caption-queries.js';
-import type { MediaRecord } from './database.js';
+// at once, in one statement (the three relations as one UNION ALL, told apart by `kind`).
+import { sql, type Kysely } from 'kysely';
+import type { Usage } from '@mediabay/core/protocol';
+import type { MediaRecord, StoredCaption } from './database.js';
 import { toRecord, type MediaRow } from './rows.js';
 import type { Schema } from './schema.js';
 
 export type Hydrate = (rows: MediaRow[]) => Promise<MediaRecord[]>;
 
+/** One relation row: a tag (a), a usage (a course, b lesson) or a caption (a lang, b label, c key, d time). */
+interface RelationRow {
+  kind: 'tag' | 'usage' | 'caption';
+  media_id: string;
+  a: string;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+}
+
+interface Relations {
+  tags: string[];
+  usages: Usage[];
+  captions: StoredCaption[];
+}
+
+function group(rows: RelationRow[]): Map<string, Relations> {
+  const byMedia = new Map<string, Relations>();
+  for (const row of rows) {
+    let relations = byMedia.get(row.media_id);
+    if (!relations) byMedia.set(row.media_id, (relations = { tags: [], usages: [], captions: [] }));
+    if (row.kind === 'tag') relations.tags.push(row.a);
+    else if (row.kind === 'usage')
+      relations.usages.push(row.b ? { courseId: row.a, lessonId: row.b } : { courseId: row.a });
+    else relations.captions.push({ lang: row.a, label: row.b, key: row.c ?? '', updatedAt: row.d ?? '' });
+  }
+  return byMedia;
+}
+
 export function createHydrate(db: Kysely<Schema>): Hydrate {
   return async function hydrate(rows) {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const [tags, usages, captions] = await Promise.all([
-      db.selectFrom('media_tags').selectAll().where('media_id', 'in', ids).orderBy('tag').execute(),
-      db.selectFrom('media_usages').selectAll().where('media_id', 'in', ids).orderBy('course_id').execute(),
-      db.selectFrom('media_captions').selectAll().where('media_id', 'in', ids).orderBy('lang').execute(),
-    ]);
-    return rows.map((row) =>
-      toRecord(
-        row,
-        tags.filter((t) => t.media_id === row.id).map((t) => t.tag),
-        usages
-          .filter((u) => u.media_id === row.id)
-          .map((u) =>
-            u.lesson_id ? { courseId: u.course_id, lessonId: u.lesson_id } : { courseId: u.course_id },
-          ),
-        captions.filter((c) => c.media_id === row.id).map(captionOf),
-      ),
-    );
+    const ids = sql.join(rows.map((r) => r.id));
+    // each branch ordered as the lists show them (tags by name, usages by course, captions by lang)
+    const { rows: relations } = await sql<RelationRow>`
+      select 'tag' as kind, media_id, tag as a, null as b, null as c, null as d
+        from media_tags where media_id in (${ids})
+      union all
+      select 'usage', media_id, course_id, lesson_id, null, null
+        from media_usages where media_id in (${ids})
+      union all
+      select 'caption', media_id, lang, label, storage_key, updated_at
+        from media_captions where media_id in (${ids})
+      order by 1, 3`.execute(db);
+    const byMedia = group(relations);
+    const none: Relations = { tags: [], usages: [], captions: [] };
+    return rows.map((row) => {
+      const { tags, usages, captions } = byMedia.get(row.id) ?? none;
+      return toRecord(row, tags, usages, captions);
+    });
   };
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { MediaDatabase } from './database.js';
 import { listMedia } from './list-query.js';
 import type { Hydrate } from './media-hydrate.js';
+import { toRecord } from './rows.js';
 import type { Schema } from './schema.js';
 
 type MediaQueries = Pick<
@@ -10,6 +11,7 @@ type MediaQueries = Pick<
   | 'getMedia'
   | 'getMediaMany'
   | 'getMediaById'
+  | 'getMediaRowById'
   | 'claimOperation'
   | 'getMediaByOperation'
   | 'listMedia'
@@ -47,6 +49,11 @@ export function createMediaQueries(db: Kysely<Schema>, hydrate: Hydrate): MediaQ
 
     async getMediaById(id) {
       return one(await db.selectFrom('media').selectAll().where('id', '=', id).execute());
+    },
+
+    async getMediaRowById(id) {
+      const row = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row, [], []);
     },
 
     async claimOperation(tenantId, operationId, mediaId) {

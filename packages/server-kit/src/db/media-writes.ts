@@ -1,5 +1,5 @@
 // Changing the library: a new file, a patch, tags, deletes and usages (kysely, portable SQL).
-import type { Kysely, Updateable } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { MediaDatabase, MediaPatch, NewMedia } from './database.js';
 import { atomically } from './atomically.js';
 import { captionOf } from './caption-queries.js';
@@ -16,33 +16,33 @@ export function createMediaWrites(db: Kysely<Schema>, hydrate: Hydrate): MediaWr
   const one = async (rows: Parameters<Hydrate>[0]) => (await hydrate(rows))[0];
   return {
     async insertMedia(media: NewMedia) {
-      await db
-        .insertInto('media')
-        .values({
-          id: media.id,
-          tenant_id: media.tenantId,
-          owner_id: media.ownerId,
-          name: media.name,
-          name_key: media.name.toLowerCase(),
-          type: media.type,
-          mime_type: media.mimeType,
-          size: media.size,
-          status: media.status,
-          error: null,
-          created_at: media.createdAt,
-          updated_at: media.updatedAt,
-          duration_ms: null,
-          width: null,
-          height: null,
-          thumbnail_key: null,
-          storage_key: media.storageKey,
-          operation_id: media.operationId,
-        })
-        .execute();
-      // a new file has no tags, usages or captions yet: its row is the whole record
-      const row = await db.selectFrom('media').selectAll().where('id', '=', media.id).executeTakeFirst();
-      if (!row) throw new Error(`media ${media.id} vanished after insert`);
-      return toRecord(row, [], []);
+      const row = {
+        id: media.id,
+        tenant_id: media.tenantId,
+        owner_id: media.ownerId,
+        name: media.name,
+        name_key: media.name.toLowerCase(),
+        type: media.type,
+        mime_type: media.mimeType,
+        size: media.size,
+        status: media.status,
+        error: null,
+        created_at: media.createdAt,
+        updated_at: media.updatedAt,
+        duration_ms: null,
+        width: null,
+        height: null,
+        thumbnail_key: null,
+        storage_key: media.storageKey,
+        operation_id: media.operationId,
+      } satisfies Insertable<MediaTable>;
+      await db.insertInto('media').values(row).execute();
+      // a new file has no tags, usages, captions or renditions yet: what went in is the whole record
+      return toRecord(
+        { ...row, renditions: null, seq: 0, claim_owner: null, claim_until: null, trashed_at: null },
+        [],
+        [],
+      );
     },
 
     async updateMedia(id, patch: MediaPatch) {
@@ -62,8 +62,7 @@ export function createMediaWrites(db: Kysely<Schema>, hydrate: Hydrate): MediaWr
       if (patch.renditions !== undefined) {
         values.renditions = patch.renditions.length > 0 ? JSON.stringify(patch.renditions) : null;
       }
-      await db.updateTable('media').set(values).where('id', '=', id).execute();
-      return one(await db.selectFrom('media').selectAll().where('id', '=', id).execute());
+      return one(await db.updateTable('media').set(values).where('id', '=', id).returningAll().execute());
     },
 
     async setTags(id, tags) {

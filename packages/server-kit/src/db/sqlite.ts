@@ -13,6 +13,9 @@ export async function createSqliteDatabase(file: string): Promise<MediaDatabase>
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // WAL's own durability: a commit survives the process dying (kill -9) without an fsync each;
+  // only a power loss may take the last commits back (tus' bytes are not fsynced either)
+  sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cacheStatements(sqlite) }) });
   await migrate(db);
   return createKyselyDatabase(db);

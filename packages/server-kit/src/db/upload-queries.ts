@@ -76,11 +76,11 @@ export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
       await db.updateTable('uploads').set({ offset }).where('id', '=', id).execute();
     },
 
-    async setUploadMedia(id, mediaId) {
+    async setUploadMedia(id, mediaId, offset) {
       // one conditional UPDATE: of two concurrent finishers, exactly one sees a row change
       const result = await db
         .updateTable('uploads')
-        .set({ media_id: mediaId })
+        .set(offset === undefined ? { media_id: mediaId } : { media_id: mediaId, offset })
         .where('id', '=', id)
         .where('media_id', 'is', null)
         .executeTakeFirst();

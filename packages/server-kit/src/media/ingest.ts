@@ -1,9 +1,11 @@
 // The moment bytes become a library file: the type is sniffed from the bytes (refused with 415 and
-// the bytes removed if not allowed, audited `upload.failed`), the row is inserted as `processing`
-// with its `upload.completed` entry, the socket hears `media-upload-complete` and `media-created`,
-// and the processing job is queued.
+// the bytes removed if not allowed, audited `upload.failed`), the row is inserted with its
+// `upload.completed` entry, the socket hears `media-upload-complete` and `media-created`, and the
+// processing job is queued. A file processing has nothing to learn from (documents, other
+// downloads: no duration, size or poster) is inserted `ready` and queues no job; its
+// `media-updated` follows `media-created` at once, as a processed file's would at the end.
 import { Buffer } from 'node:buffer';
-import type { AuditAction } from '@mediabay/core/protocol';
+import type { AuditAction, MediaType } from '@mediabay/core/protocol';
 import type { MediaContext } from '../context.js';
 import type { MediaRecord, NewAuditEntry } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
@@ -31,6 +33,10 @@ export interface IngestInput {
   /** the bytes replace those of this file (media/replace.ts) instead of making a new one */
   replace?: ReplaceRequest;
 }
+
+/** Whether processing has anything to read from a file of this type (process-media.ts). */
+export const needsProcessing = (type: MediaType): boolean =>
+  type === 'video' || type === 'audio' || type === 'image';
 
 export async function readHead(storage: MediaStorage, key: string, size: number): Promise<Buffer> {
   if (size === 0) return Buffer.alloc(0);
@@ -97,8 +103,11 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
     fileId: record.id,
     success: true,
   });
-  ctx.bus.publish(input.tenantId, { type: 'media-created', file: toMediaFile(record, ctx.urls) });
-  ctx.processor.enqueue(record.id, record.tenantId);
+  const file = toMediaFile(record, ctx.urls);
+  ctx.bus.publish(input.tenantId, { type: 'media-created', file });
+  if (record.status === 'processing') ctx.processor.enqueue(record.id, record.tenantId);
+  // ready already: the update a processed file ends with, for clients that wait for it
+  else ctx.bus.publish(input.tenantId, { type: 'media-updated', file });
   return made;
 }
 
@@ -137,14 +146,14 @@ async function insertOnce(
         type: sniffed.type,
         mimeType: sniffed.mimeType,
         size: input.size,
-        status: 'processing',
+        status: needsProcessing(sniffed.type) ? 'processing' : 'ready',
         createdAt: now,
         updatedAt: now,
         storageKey: input.storageKey,
         operationId: input.operationId,
       });
       // another request or instance made this upload's file meanwhile: undo ours (the transaction)
-      if (input.uploadId && !(await tx.setUploadMedia(input.uploadId, created.id)))
+      if (input.uploadId && !(await tx.setUploadMedia(input.uploadId, created.id, input.size)))
         throw new AlreadyFinished();
       if (!(await tx.claimOperation(input.tenantId, input.operationId, created.id)))
         throw new OperationTaken();
@@ -162,7 +171,7 @@ async function insertOnce(
   const existing = await ctx.db.getMediaByOperation(input.tenantId, input.operationId);
   // deleted in the meantime: the operation is free again
   if (!existing) return insertOnce(ctx, input, sniffed, audit);
-  if (input.uploadId && !(await ctx.db.setUploadMedia(input.uploadId, existing.id)))
+  if (input.uploadId && !(await ctx.db.setUploadMedia(input.uploadId, existing.id, input.size)))
     throw new AlreadyFinished();
   return { record: existing, copy: true };
 }

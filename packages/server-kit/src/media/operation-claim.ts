@@ -29,10 +29,7 @@ export const operationConflict = (): HttpError =>
   );
 
 async function holdersOf(tx: MediaDatabase, tenantId: string, operationId: string): Promise<Holder[]> {
-  const [file, uploads] = await Promise.all([
-    tx.getMediaByOperation(tenantId, operationId),
-    tx.listUploadsOfOperation(tenantId, operationId),
-  ]);
+  const { file, uploads } = await tx.listOperationHolders(tenantId, operationId);
   const holders: Holder[] = uploads
     .filter((upload) => upload.mediaId === null)
     .map((upload) => ({ ownerId: upload.ownerId, size: upload.size, names: [upload.name] }));

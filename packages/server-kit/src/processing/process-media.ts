@@ -3,8 +3,8 @@
 // announce each stage and the outcome. Whatever fails, the row
 // leaves `processing` with a reason the UI can show.
 import { Readable } from 'node:stream';
-import type { MediaPatch, MediaRecord } from '../db/database.js';
-import { sniffStored } from '../media/ingest.js';
+import type { MediaPatch, MediaRecord, NewAuditEntry } from '../db/database.js';
+import { needsProcessing, sniffStored } from '../media/ingest.js';
 import type { Sniffed } from '../media/sniff.js';
 import { toMediaFile } from '../media/to-wire.js';
 import { ffprobe, type RunTool } from './ffprobe.js';
@@ -17,7 +17,7 @@ import { publicMessage } from '../media/public-message.js';
 type Report = (progress: number, stage: string, timeLeft?: number | null) => void;
 
 async function analyse(deps: ProcessorDeps, record: MediaRecord, report: Report): Promise<MediaPatch> {
-  if (record.type !== 'video' && record.type !== 'audio' && record.type !== 'image') return {};
+  if (!needsProcessing(record.type)) return {};
   const sniffed = await sniffStored(deps.storage, record.storageKey, record.size, record.mimeType);
   const copy = await deps.storage.localCopy(record.storageKey);
   try {
@@ -98,8 +98,18 @@ async function removeKeys(deps: ProcessorDeps, keys: string[]): Promise<void> {
   for (const key of keys) await deps.storage.remove(key).catch(() => undefined);
 }
 
+const failureEntry = (record: MediaRecord, error: string | null): NewAuditEntry => ({
+  tenantId: record.tenantId,
+  userId: record.ownerId,
+  action: 'upload.failed',
+  fileId: record.id,
+  operationId: record.operationId,
+  detail: { name: record.name, reason: 'processing', error },
+});
+
 export async function processMedia(deps: ProcessorDeps, mediaId: string): Promise<void> {
-  const record = await deps.db.getMediaById(mediaId);
+  // the row alone: processing reads none of its tags, usages or captions (updateMedia returns them)
+  const record = await deps.db.getMediaRowById(mediaId);
   if (!record || record.status !== 'processing') return;
   const report: Report = (progress, stage, timeLeft) =>
     deps.bus.publish(record.tenantId, {
@@ -128,21 +138,16 @@ export async function processMedia(deps: ProcessorDeps, mediaId: string): Promis
   // This instance stalled past its lease and another took the job over: that one's result counts.
   if (deps.holdsJob && !(await deps.holdsJob())) return;
   if (patch.status === 'ready') report(100, 'done');
-  const updated = await deps.db.transaction(async (tx) => {
-    const after = await tx.updateMedia(record.id, patch);
-    // a failed job is the upload's failure, audited with the row's change (the uploader as user)
-    if (after && patch.status === 'error') {
-      await tx.appendAudit({
-        tenantId: record.tenantId,
-        userId: record.ownerId,
-        action: 'upload.failed',
-        fileId: record.id,
-        operationId: record.operationId,
-        detail: { name: record.name, reason: 'processing', error: patch.error ?? null },
-      });
-    }
-    return after;
-  });
+  // a file made ready is one UPDATE; a failed job is the upload's failure, audited with the row's
+  // change in one transaction (the uploader as user)
+  const updated =
+    patch.status === 'ready'
+      ? await deps.db.updateMedia(record.id, patch)
+      : await deps.db.transaction(async (tx) => {
+          const after = await tx.updateMedia(record.id, patch);
+          if (after) await tx.appendAudit(failureEntry(record, patch.error ?? null));
+          return after;
+        });
   if (!updated) {
     // deleted while we worked: do not leave its poster behind
     await removeKeys(deps, derived);

@@ -22,6 +22,8 @@ export interface CheckedRequest {
   metadata?: UploadMetadata;
   /** headers for tus' answer */
   extra: Record<string, string>;
+  /** the existing upload the request is about, as read here (its owner checked) */
+  upload?: UploadRecord;
 }
 
 function checkMethod(method: string, uploadId: string | undefined, rest: string[]): void {
@@ -74,8 +76,9 @@ export async function checkTusRequest(
   if (method === 'POST') await checkCreation(ctx, req, auth, metadata);
   const extra: Record<string, string> = method === 'OPTIONS' ? { ...discovery } : {};
   if (metadata) extra[OPERATION_ID_HEADER] = metadata.operationId;
+  let row: UploadRecord | undefined;
   if (uploadId !== undefined && method !== 'OPTIONS') {
-    const row = await ownUpload(ctx, uploadId, auth);
+    row = await ownUpload(ctx, uploadId, auth);
     if (method === 'HEAD') await finisher.finishIfComplete(row);
     extra[OPERATION_ID_HEADER] = row.operationId;
     if (method === 'HEAD' && !row.mediaId) {
@@ -83,5 +86,5 @@ export async function checkTusRequest(
       extra['Upload-Expires'] = new Date(expires).toUTCString();
     }
   }
-  return metadata ? { metadata, extra } : { extra };
+  return { extra, ...(metadata ? { metadata } : {}), ...(row ? { upload: row } : {}) };
 }

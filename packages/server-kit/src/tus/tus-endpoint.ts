@@ -8,6 +8,7 @@ import { EVENTS, Server, type Locker, type Upload } from '@tus/server';
 import { FILE_ID_HEADER } from '@mediabay/core/protocol';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import type { MediaContext } from '../context.js';
+import type { UploadRecord } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import { sendError } from '../http/respond.js';
 import { newId } from '../media/ids.js';
@@ -33,6 +34,8 @@ interface InFlight {
   /** null: an OPTIONS answered without credentials */
   auth: AuthContext | null;
   metadata?: UploadMetadata;
+  /** the upload's row: read by the checks (PATCH, HEAD) or written at creation (POST) */
+  upload?: UploadRecord;
 }
 
 /** What tus hands its hooks: a web Request that remembers the Node request it came from. */
@@ -77,15 +80,16 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     allowedOrigins: () => false,
     namingFunction: () => newId(),
     async onUploadCreate(req, upload) {
-      const { auth, metadata } = stateOf(req);
+      const state = stateOf(req);
+      const { auth, metadata } = state;
       if (!metadata || !auth) throw new Error('upload created without metadata');
-      await recordUploadCreation(db, auth, upload, metadata);
+      state.upload = await recordUploadCreation(db, auth, upload, metadata);
       // HEAD shows what the server used: the minted operation id, the generated name
       const { operationId, filename } = metadata;
       return { metadata: { ...upload.metadata, operationId, filename } };
     },
-    async onUploadFinish(_req, upload) {
-      const mediaId = await finisher.finish(upload, true);
+    async onUploadFinish(req, upload) {
+      const mediaId = await finisher.finish(upload, true, knownUpload(req, upload.id));
       return { headers: { [FILE_ID_HEADER]: mediaId } };
     },
     onResponseError(_req, err) {
@@ -107,8 +111,15 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   // the row and its `upload.canceled` entry went in the datastore's remove (cancel.ts)
   tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => progress.forget(id));
 
+  /** The upload's row as this request already has it (no read per progress event or at finish). */
+  const knownUpload = (req: unknown, id: string): UploadRecord | undefined => {
+    const node = (req as HookRequest).runtime?.node?.req;
+    const row = node && inFlight.get(node)?.upload;
+    return row?.id === id ? row : undefined;
+  };
+
   async function reportProgress(request: object, upload: Upload): Promise<void> {
-    const row = await db.getUpload(upload.id);
+    const row = knownUpload(request, upload.id) ?? (await db.getUpload(upload.id));
     if (!row) return;
     const data = progress.update(upload.id, request, upload.offset, upload.size);
     if (!data) return;
@@ -144,9 +155,9 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       res.setHeader('Tus-Resumable', TUS_VERSION); // our own refusals are tus answers too
       try {
         applyMethodOverride(req);
-        const { metadata, extra } = await checkTusRequest(ctx, req, auth, rest, finisher, discovery);
+        const { metadata, extra, upload } = await checkTusRequest(ctx, req, auth, rest, finisher, discovery);
         const checksum = parseChecksum(req.headers['upload-checksum']);
-        inFlight.set(req, metadata ? { auth, metadata } : { auth });
+        inFlight.set(req, { auth, ...(metadata ? { metadata } : {}), ...(upload ? { upload } : {}) });
         await respond(req, res, extra, checksum);
       } catch (error) {
         sendError(res, error, options.logger);

@@ -1,8 +1,8 @@
 // The record of a new tus upload, written when tus creates it: the operation is checked (409 for one
 // another upload holds, before tus stores anything), the upload row and its audit entry go in one
-// transaction.
+// transaction. Returns the row, which the request's later steps use instead of reading it again.
 import type { Upload } from '@tus/server';
-import type { MediaDatabase } from '../db/database.js';
+import type { MediaDatabase, UploadRecord } from '../db/database.js';
 import { checkOperationUse } from '../media/operation-claim.js';
 import type { AuthContext } from '../options.js';
 import type { UploadMetadata } from './metadata.js';
@@ -12,8 +12,20 @@ export async function recordUploadCreation(
   auth: AuthContext,
   upload: Upload,
   metadata: UploadMetadata,
-): Promise<void> {
+): Promise<UploadRecord> {
   const size = upload.size ?? null;
+  const record: UploadRecord = {
+    id: upload.id,
+    tenantId: auth.tenantId,
+    ownerId: auth.userId,
+    operationId: metadata.operationId,
+    name: metadata.filename,
+    mimeType: metadata.filetype,
+    size,
+    offset: 0,
+    createdAt: new Date().toISOString(),
+    mediaId: null,
+  };
   await db.transaction(async (tx) => {
     await checkOperationUse(tx, metadata.operationId, {
       tenantId: auth.tenantId,
@@ -21,18 +33,7 @@ export async function recordUploadCreation(
       name: metadata.filename,
       size,
     });
-    await tx.insertUpload({
-      id: upload.id,
-      tenantId: auth.tenantId,
-      ownerId: auth.userId,
-      operationId: metadata.operationId,
-      name: metadata.filename,
-      mimeType: metadata.filetype,
-      size,
-      offset: 0,
-      createdAt: new Date().toISOString(),
-      mediaId: null,
-    });
+    await tx.insertUpload(record);
     await tx.appendAudit({
       tenantId: auth.tenantId,
       userId: auth.userId,
@@ -41,4 +42,5 @@ export async function recordUploadCreation(
       detail: { name: metadata.filename, size, mimeType: metadata.filetype },
     });
   });
+  return record;
 }

@@ -13,8 +13,11 @@ import { uploadKey } from '../storage/keys.js';
 import type { ProgressTracker } from './progress.js';
 
 export interface UploadFinisher {
-  /** The file's id. `answering`: tus still reads the upload to answer its request. */
-  finish(upload: Upload, answering: boolean): Promise<string>;
+  /**
+   * The file's id. `answering`: tus still reads the upload to answer its request. `known`: the
+   * upload's row as the request already read or wrote it (else it is read here).
+   */
+  finish(upload: Upload, answering: boolean, known?: UploadRecord): Promise<string>;
   /** Bytes complete but no library file (the finish step failed, or the process died): finish now. */
   finishIfComplete(row: UploadRecord): Promise<void>;
   /** tus has answered the request that finished `uploadId`. */
@@ -61,19 +64,22 @@ export function createUploadFinisher(ctx: MediaContext, progress: ProgressTracke
     }
   }
 
-  async function finish(upload: Upload, answering: boolean): Promise<string> {
+  async function finish(upload: Upload, answering: boolean, known?: UploadRecord): Promise<string> {
     progress.forget(upload.id);
-    const row = await db.getUpload(upload.id);
+    const row = known ?? (await db.getUpload(upload.id));
     if (!row) throw new Error(`finished upload ${upload.id} has no row`);
     if (row.mediaId) return row.mediaId; // a repeated final PATCH: the file already exists
     const size = upload.size ?? upload.offset;
-    await db.setUploadOffset(upload.id, size);
     bus.publish(row.tenantId, {
       type: 'media-upload-progress',
       operationId: row.operationId,
       data: { progress: 100, bytesReceived: size, bytesTotal: size, timeRemaining: 0 },
     });
-    const ingested = await ingest(upload, row, size);
+    // the row's offset is written with the file (setUploadMedia); without a file, here
+    const ingested = await ingest(upload, row, size).catch(async (error: unknown) => {
+      await db.setUploadOffset(upload.id, size).catch(() => undefined);
+      throw error;
+    });
     if (ingested.copy) {
       if (answering) copies.add(upload.id);
       else await removeCopy(upload.id);
