@@ -14,6 +14,8 @@ import type { MediabayStrings } from '../i18n/en.js';
 import { formatDate } from '../shared/format.js';
 import { renderDialogHead } from '../shared/dialog-head.js';
 
+export { default as dialogStyles } from '../shared/dialog.styles.js';
+
 const ACTIONS: AuditAction[] = [
   'upload.completed',
   'upload.failed',

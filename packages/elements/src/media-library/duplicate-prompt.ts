@@ -14,6 +14,8 @@ import type { MediaFile } from '@mediabay/core/protocol';
 import type { BeforeAddResult } from '../upload-dropzone/upload-dropzone.component.js';
 import type { MediabayStrings } from '../i18n/en.js';
 
+export { default as dialogStyles } from '../shared/dialog.styles.js';
+
 export type DuplicateChoice = 'keep' | 'replace' | 'skip';
 
 interface Asking {

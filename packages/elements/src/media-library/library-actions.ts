@@ -13,7 +13,7 @@ import {
 } from '@mediabay/core';
 import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
-import type { DialogController } from '../shared/dialog-controller.js';
+import type { Asker } from '../shared/dialog-controller.js';
 import type { ToastAction } from '../shared/toasts.js';
 import { purgeSelected, restoreSelected } from './trash-actions.js';
 
@@ -48,11 +48,11 @@ export class LibraryActions implements ReactiveController {
   /** ids fading out before their delete is sent */
   leaving: ReadonlySet<string> = new Set();
   #host: ActionsHost;
-  #dialog: DialogController;
+  #dialog: Asker;
   #strings: () => MediabayStrings;
   #searchTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(host: ActionsHost, dialog: DialogController, strings: () => MediabayStrings) {
+  constructor(host: ActionsHost, dialog: Asker, strings: () => MediabayStrings) {
     this.#host = host;
     this.#dialog = dialog;
     this.#strings = strings;

@@ -21,7 +21,6 @@ import { ClientEventsController } from '../shared/client-events.js';
 import { serverMissing } from '../shared/server-missing.js';
 import { paced, uploadsUrgent } from '../shared/paced-store.js';
 import { ToastController, renderToasts, type ToastAction } from '../shared/toasts.js';
-import { DialogController } from '../shared/dialog-controller.js';
 import { posterStore } from '../shared/posters.js';
 import type { UploadDropzone } from '../upload-dropzone/upload-dropzone.component.js';
 import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
@@ -163,13 +162,12 @@ export class MediaLibrary extends MediabayElement {
   private readonly selection = new LibrarySelectionController(this);
   private readonly focusKeeper = new LibraryFocusController(this, this.selection);
   private readonly toasts = new ToastController(this, () => this.focusKeeper.fallbacks());
-  private readonly dialog = new DialogController(this);
-  private readonly actions = new LibraryActions(this, this.dialog, () => this.localize.strings);
-  private readonly tagList = new TagListController(this, () => this.client);
-  /** the preview, the Activity view and the duplicate prompt: loaded on first use */
+  /** the confirm dialog, the preview, the Activity view and the duplicate prompt: loaded on first use */
   readonly #parts = new LibraryParts(this, this.lazy, forcedColors, () =>
     this.toasts.show(this.localize.strings.loadError, 'error'),
   );
+  private readonly actions = new LibraryActions(this, this.#parts.asker, () => this.localize.strings);
+  private readonly tagList = new TagListController(this, () => this.client);
 
   constructor() {
     super();
@@ -296,7 +294,7 @@ export class MediaLibrary extends MediabayElement {
     if (
       event.key === 'Escape' &&
       this.selectedIds.length > 0 &&
-      !this.dialog.question &&
+      !this.#parts.asking &&
       !this.#parts.previewing
     ) {
       this.client?.selection.clear();
@@ -383,7 +381,7 @@ export class MediaLibrary extends MediabayElement {
           </div>
         </div>
       </upload-dropzone>
-      ${renderToasts(this.toasts, t.close)} ${this.dialog.render()} ${this.#parts.render(t)}
+      ${renderToasts(this.toasts, t.close)} ${this.#parts.render(t)}
       <upload-panel
         part="panel"
         .client=${this.client}

@@ -22,6 +22,8 @@ import { CaptionsEditor } from './captions-editor.js';
 import { UsagesEditor } from './usages-editor.js';
 import { keepFocus } from '../shared/focus-keeper.js';
 
+export { default as dialogStyles } from '../shared/dialog.styles.js';
+
 export { default as previewStyles } from './preview.styles.js';
 
 interface PreviewHost extends ReactiveControllerHost, HTMLElement {

@@ -3,7 +3,7 @@
 // puts the files back in the trash's list if the server refuses.
 import { MediaApiError, type MediaClient } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
-import type { DialogController } from '../shared/dialog-controller.js';
+import type { Asker } from '../shared/dialog-controller.js';
 
 export interface TrashHost {
   readonly client?: MediaClient | undefined;
@@ -26,11 +26,7 @@ export async function restoreSelected(host: TrashHost, t: MediabayStrings): Prom
   }
 }
 
-export async function purgeSelected(
-  host: TrashHost,
-  dialog: DialogController,
-  t: MediabayStrings,
-): Promise<void> {
+export async function purgeSelected(host: TrashHost, dialog: Asker, t: MediabayStrings): Promise<void> {
   const ids = host.selectedIds;
   if (!host.client || ids.length === 0) return;
   const answer = await dialog.ask({

@@ -27,6 +27,11 @@ export interface Answer {
   value: string;
 }
 
+/** what asks the user: the controller, or a stand-in that loads it first */
+export type Asker = Pick<DialogController, 'ask'>;
+
+export { default as dialogStyles } from './dialog.styles.js';
+
 export class DialogController implements ReactiveController {
   question: Question | null = null;
   #host: ReactiveControllerHost & HTMLElement;
