@@ -17,6 +17,10 @@ export interface TransportError {
   fromServer?: boolean;
 }
 
+/** Files up to this size travel in one request (tus: in the POST that creates the upload): a
+ * short request, so the queue runs several of them in one slot (uploader.ts). */
+export const ONE_REQUEST_MAX_BYTES = 1024 * 1024;
+
 export interface TransportCallbacks {
   onProgress(bytesSent: number, bytesTotal: number): void;
   onSuccess(result: { fileId?: string }): void;

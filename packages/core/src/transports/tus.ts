@@ -7,7 +7,13 @@ import type { DetailedError, HttpRequest, Upload } from 'tus-js-client';
 import { FILE_ID_HEADER, TUS_METADATA } from '../protocol.js';
 import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
 import { messageFor } from '../uploads/upload-errors.js';
-import { httpError, networkError, type Transport, type TransportError } from './transport.js';
+import {
+  httpError,
+  networkError,
+  ONE_REQUEST_MAX_BYTES,
+  type Transport,
+  type TransportError,
+} from './transport.js';
 
 /** Resolves a relative endpoint against the page: tus resolves Location headers with `new URL`. */
 export function absoluteUrl(path: string): string {
@@ -26,7 +32,7 @@ export function toTransportError(error: Error | DetailedError): TransportError {
 }
 
 /** files up to this size are sent in the POST that creates their upload */
-export const SEND_WITH_CREATION_MAX = 1024 * 1024;
+export const SEND_WITH_CREATION_MAX = ONE_REQUEST_MAX_BYTES;
 
 let tusModule: Promise<typeof Tus> | undefined;
 

@@ -72,3 +72,29 @@ test('invalid limits fall back to one', () => {
   for (const bad of [0, -3, Number.NaN])
     assert.equal(createQueue({ concurrency: bad, start: () => {} }).concurrency, 1);
 });
+
+test('uploads that take part of a slot run side by side, in FIFO order, within the limit', () => {
+  const started: string[] = [];
+  const shares: Record<string, number> = { big1: 1, big2: 1, big3: 1 };
+  const queue = createQueue({
+    concurrency: 2,
+    start: (id) => started.push(id),
+    share: (id) => shares[id] ?? 1 / 4,
+  });
+  for (const id of ['s1', 's2', 's3', 's4', 's5', 'big1', 's6', 's7']) queue.enqueue(id);
+  // eight quarters fill two slots: s1-s5 take 5/4, big1 would make 9/4 and waits
+  assert.deepEqual(started, ['s1', 's2', 's3', 's4', 's5']);
+  assert.deepEqual(queue.waiting, ['big1', 's6', 's7'], 'the smaller ones behind do not overtake it');
+  queue.release('s1');
+  assert.deepEqual(started, ['s1', 's2', 's3', 's4', 's5', 'big1']);
+  queue.release('s2');
+  queue.release('s3');
+  assert.deepEqual(started, ['s1', 's2', 's3', 's4', 's5', 'big1', 's6', 's7']);
+  assert.equal(queue.running.size, 5);
+  for (const id of ['s4', 's5', 's6', 's7']) queue.release(id);
+  queue.enqueue('big2');
+  queue.enqueue('big3');
+  assert.deepEqual(started.slice(-1), ['big2'], 'whole-slot uploads still run two at a time');
+  queue.release('big1');
+  assert.deepEqual(started.slice(-1), ['big3']);
+});

@@ -76,6 +76,28 @@ describe('resume record writes', () => {
     for (const id of ids) expect(await stored(id)).to.include({ status: 'paused', bytesUploaded: 20 });
   });
 
+  it('writes nothing when an upload starts (it reloads as it was), and its URL when it comes', async () => {
+    const id = 'media_upload_1_start00000000';
+    tracker.added([{ item: item(id), file: file(id) }]);
+    await waitFor(() => stored(id), 5000, 'the record');
+    await settle();
+    transactions = [];
+
+    tracker.changed(item(id, 'uploading'));
+    await settle();
+    expect(transactions.length).to.equal(0);
+    expect(await stored(id)).to.include({ status: 'queued' });
+
+    tracker.url(item(id, 'uploading'), 'http://127.0.0.1/api/media/uploads/abc');
+    await waitFor(async () => (await store.get(id))?.uploadUrl ?? undefined, 5000, 'the URL');
+    expect(transactions.length).to.equal(1);
+    tracker.changed(item(id, 'paused', 30));
+    await waitFor(async () => (await stored(id))?.status === 'paused' || undefined, 5000, 'paused');
+    tracker.changed(item(id, 'uploading', 30));
+    await settle();
+    expect(transactions.length).to.equal(2, 'resuming a paused upload writes nothing either');
+  });
+
   it('ends deleted when a record is put and then deleted in the same slice', async () => {
     const id = 'media_upload_1_wdeleted0000000';
     tracker.added([{ item: item(id), file: file(id) }]);

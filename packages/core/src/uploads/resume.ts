@@ -17,6 +17,17 @@ export function restoredItem(item: UploadItem): UploadItem {
   return base;
 }
 
+/** An upload that starts reloads as it was queued or paused (paused, its file asked for, its bytes):
+ * no IndexedDB write for it (one per upload fewer in a batch of small files). */
+function reloadsAlike(stored: UploadItem, item: UploadItem): boolean {
+  return (
+    item.status === 'uploading' &&
+    (stored.status === 'queued' || stored.status === 'paused') &&
+    stored.bytesUploaded === item.bytesUploaded &&
+    Boolean(stored.waitingForFile) === Boolean(item.waitingForFile)
+  );
+}
+
 export interface ResumeTracker {
   /** items restored from an earlier page load, and where their uploads are */
   restore(): Promise<{ item: UploadItem; uploadUrl: string | null }[]>;
@@ -101,7 +112,7 @@ export function createResumeTracker(
       }
       // not only after a reload: an upload taken over from a closed tab can wait for its file too
       if (item.waitingForFile) waiting.set(record.fingerprint, item.operationId);
-      save({ ...record, item });
+      if (!reloadsAlike(record.item, item)) save({ ...record, item });
     },
     drop(ids) {
       for (const id of ids) records.delete(id);

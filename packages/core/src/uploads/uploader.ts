@@ -5,7 +5,12 @@ import { backoffDelay } from '../backoff.js';
 import type { Connectivity } from '../live/connectivity.js';
 import { createQueue, type UploadQueue } from './queue.js';
 import { decide } from './retry-policy.js';
-import type { Transport, TransportError, TransportUpload } from '../transports/transport.js';
+import {
+  ONE_REQUEST_MAX_BYTES,
+  type Transport,
+  type TransportError,
+  type TransportUpload,
+} from '../transports/transport.js';
 import type { UploadError, UploadItem } from '../types.js';
 import { accepts, type UploadEvent } from './upload-machine.js';
 import type { DispatchResult, UploadStore } from './uploads-store.js';
@@ -50,6 +55,9 @@ export interface Uploader {
   destroy(): void;
 }
 
+/** the part of a queue slot a file of up to ONE_REQUEST_MAX_BYTES takes */
+export const SMALL_FILE_SHARE = 1 / 4;
+
 interface Active {
   upload: TransportUpload;
   /** bumps on every cancel so callbacks of a dropped transport are ignored */
@@ -72,7 +80,13 @@ export function createUploader(options: UploaderOptions): Uploader {
   const retryTimers = new Map<string, () => void>();
   let tokens = 0;
 
-  const queue = createQueue({ concurrency: options.concurrency, start });
+  // a small file is one short request: four of them share a slot, so a batch of them is not held
+  // to three round trips at a time (large files keep a whole slot each)
+  const queue = createQueue({
+    concurrency: options.concurrency,
+    start,
+    share: (id) => ((files.get(id)?.size ?? Infinity) <= ONE_REQUEST_MAX_BYTES ? SMALL_FILE_SHARE : 1),
+  });
 
   function apply(id: string, event: UploadEvent): DispatchResult | null {
     const change = store.dispatch(id, event);
