@@ -73,6 +73,25 @@ describe('lazy parts', () => {
     expect(el.shadowRoot!.textContent).to.contain('back');
   });
 
+  it('tries a part a render asked for again when the browser is back online', async () => {
+    const { importer, calls, settle } = gate<{ word: string }>();
+    const module = lazyModule(importer);
+    const el = await fixture<LazyHost>(html`<lazy-host-test></lazy-host-test>`);
+    el.show = () => el.parts.use(module)?.word;
+    el.requestUpdate();
+    await new Promise((resolve) => setTimeout(resolve));
+    settle().reject(new Error('offline'));
+    await el.updateComplete;
+    expect(calls()).to.equal(1);
+    dispatchEvent(new Event('online'));
+    expect(calls()).to.equal(2);
+    settle().resolve({ word: 'online again' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('online again');
+    dispatchEvent(new Event('online')); // nothing failed any more: no import
+    expect(calls()).to.equal(2);
+  });
+
   it('makes one controller per host once the module is there, and runs actions on it', async () => {
     const { importer, settle } = gate<{ make: (host: LazyHost) => { host: LazyHost; opened: string[] } }>();
     const module = lazyModule(importer);

@@ -36,8 +36,9 @@ export class LazyParts implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #prefetch: LazyModule<unknown>[] = [];
   readonly #pending = new Set<Promise<unknown>>();
-  /** modules whose import failed: a render does not ask again (a use by the user does) */
-  readonly #failed = new WeakSet<LazyModule<unknown>>();
+  /** modules whose import failed: a render does not ask again; the user's next use does, and so does
+   * the browser coming back online */
+  readonly #failed = new Set<LazyModule<unknown>>();
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -51,7 +52,16 @@ export class LazyParts implements ReactiveController {
 
   hostConnected(): void {
     prefetchOnIdle(...this.#prefetch.map((module) => module.load));
+    addEventListener('online', this.#retry);
   }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.#retry);
+  }
+
+  #retry = (): void => {
+    for (const module of [...this.#failed]) void this.load(module).catch(() => {});
+  };
 
   /** The module if loaded; else starts loading it and renders again once it is there. */
   use<T>(module: LazyModule<T>): T | undefined {
