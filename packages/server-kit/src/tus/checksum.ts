@@ -11,6 +11,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DataStore } from '@tus/utils';
 import { HttpError } from '../http/errors.js';
+import { withMethods } from './store-proxy.js';
 
 /** Advertised in Tus-Checksum-Algorithm, strongest last. */
 export const CHECKSUM_ALGORITHMS = ['md5', 'sha1', 'sha256', 'sha512'] as const;
@@ -43,11 +44,25 @@ export function parseChecksum(header: string | string[] | undefined): Checksum |
   return { algorithm, digest };
 }
 
-const expected = new AsyncLocalStorage<Checksum | undefined>();
+const expected = new AsyncLocalStorage<Checksum>();
+/** requests with a checksum being handled: the storage is disabled when none is (see below) */
+let checked = 0;
 
-/** Runs `work` (tus handling one request) with the request's checksum known to the store. */
-export const withChecksum = <T>(checksum: Checksum | undefined, work: () => Promise<T>): Promise<T> =>
-  expected.run(checksum, work);
+/**
+ * Runs `work` (tus handling one request) with the request's checksum known to the store. Only a
+ * request with a checksum enters the AsyncLocalStorage, and it is disabled again once no such
+ * request runs: on Node 20 an enabled one tracks every promise of the process (async hooks).
+ */
+export async function withChecksum<T>(checksum: Checksum | undefined, work: () => Promise<T>): Promise<T> {
+  if (!checksum) return work();
+  checked += 1;
+  try {
+    return await expected.run(checksum, work);
+  } finally {
+    checked -= 1;
+    if (checked === 0) expected.disable();
+  }
+}
 
 async function spool(source: Readable, file: string, checksum: Checksum): Promise<void> {
   const hash = createHash(checksum.algorithm);
@@ -90,13 +105,5 @@ export function verifyChecksums(store: DataStore, spoolDir: string): DataStore {
       await fs.rm(file, { force: true });
     }
   }
-  const extensions = [...store.extensions, 'checksum'];
-  return new Proxy(store, {
-    get(target, property) {
-      if (property === 'write') return write;
-      if (property === 'extensions') return extensions;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return withMethods(store, { write, extensions: [...store.extensions, 'checksum'] });
 }

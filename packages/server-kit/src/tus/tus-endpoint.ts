@@ -34,8 +34,8 @@ interface InFlight {
   /** null: an OPTIONS answered without credentials */
   auth: AuthContext | null;
   metadata?: UploadMetadata;
-  /** the upload's row: read by the checks (PATCH, HEAD) or written at creation (POST) */
-  upload?: UploadRecord;
+  /** the upload this request created (POST) */
+  created?: string;
 }
 
 /** What tus hands its hooks: a web Request that remembers the Node request it came from. */
@@ -54,6 +54,9 @@ export interface TusEndpoint {
 export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoint {
   const { options, db, bus, storage } = ctx;
   const inFlight = new WeakMap<IncomingMessage, InFlight>();
+  // the rows of uploads a request is being handled for, read by the checks (PATCH, HEAD) or written
+  // at creation (POST): progress events and the finish use them instead of reading them again
+  const rows = new Map<string, UploadRecord>();
   const progress = createProgressTracker();
   const finisher = createUploadFinisher(ctx, progress);
   const discovery = { 'Tus-Checksum-Algorithm': CHECKSUM_ALGORITHMS.join(',') };
@@ -83,13 +86,14 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       const state = stateOf(req);
       const { auth, metadata } = state;
       if (!metadata || !auth) throw new Error('upload created without metadata');
-      state.upload = await recordUploadCreation(db, auth, upload, metadata);
+      rows.set(upload.id, await recordUploadCreation(db, auth, upload, metadata));
+      state.created = upload.id;
       // HEAD shows what the server used: the minted operation id, the generated name
       const { operationId, filename } = metadata;
       return { metadata: { ...upload.metadata, operationId, filename } };
     },
-    async onUploadFinish(req, upload) {
-      const mediaId = await finisher.finish(upload, true, knownUpload(req, upload.id));
+    async onUploadFinish(_req, upload) {
+      const mediaId = await finisher.finish(upload, true, rows.get(upload.id));
       return { headers: { [FILE_ID_HEADER]: mediaId } };
     },
     onResponseError(_req, err) {
@@ -111,15 +115,8 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   // the row and its `upload.canceled` entry went in the datastore's remove (cancel.ts)
   tus.on(EVENTS.POST_TERMINATE, (_req, _res, id) => progress.forget(id));
 
-  /** The upload's row as this request already has it (no read per progress event or at finish). */
-  const knownUpload = (req: unknown, id: string): UploadRecord | undefined => {
-    const node = (req as HookRequest).runtime?.node?.req;
-    const row = node && inFlight.get(node)?.upload;
-    return row?.id === id ? row : undefined;
-  };
-
   async function reportProgress(request: object, upload: Upload): Promise<void> {
-    const row = knownUpload(request, upload.id) ?? (await db.getUpload(upload.id));
+    const row = rows.get(upload.id) ?? (await db.getUpload(upload.id));
     if (!row) return;
     const data = progress.update(upload.id, request, upload.offset, upload.size);
     if (!data) return;
@@ -153,14 +150,19 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     },
     async handle(req, res, auth, rest) {
       res.setHeader('Tus-Resumable', TUS_VERSION); // our own refusals are tus answers too
+      let id: string | undefined; // the upload whose row `rows` holds for this request
       try {
         applyMethodOverride(req);
         const { metadata, extra, upload } = await checkTusRequest(ctx, req, auth, rest, finisher, discovery);
         const checksum = parseChecksum(req.headers['upload-checksum']);
-        inFlight.set(req, { auth, ...(metadata ? { metadata } : {}), ...(upload ? { upload } : {}) });
+        inFlight.set(req, metadata ? { auth, metadata } : { auth });
+        if (upload) rows.set((id = upload.id), upload);
         await respond(req, res, extra, checksum);
       } catch (error) {
         sendError(res, error, options.logger);
+      } finally {
+        id ??= inFlight.get(req)?.created;
+        if (id !== undefined) rows.delete(id);
       }
     },
     async recover() {

@@ -133,4 +133,48 @@ describe('the database cost of one small tus upload', { skip: onPostgres && 'cou
       'the file was made ready',
     );
   });
+
+  it('reads the upload row once for a long PATCH, not per progress event', async () => {
+    const size = 5 * 64 * 1024;
+    const create = await fetch(`${server.url}/api/media/uploads`, {
+      method: 'POST',
+      headers: {
+        'Tus-Resumable': '1.0.0',
+        'Upload-Length': String(size),
+        'Upload-Metadata': `filename ${btoa('slow.bin')},operationId ${btoa(newOperationId())}`,
+      },
+    });
+    assert.equal(create.status, 201);
+    const location = new URL(create.headers.get('location') ?? '', `${server.url}/api/media/uploads/`);
+    const operationId = create.headers.get('mediabay-operation-id');
+    const chunks = Array.from({ length: 5 }, () => randomBytes(64 * 1024));
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const chunk = chunks.shift();
+        if (!chunk) return controller.close();
+        await new Promise((resolve) => setTimeout(resolve, 150)); // past the 100 ms progress throttle
+        controller.enqueue(new Uint8Array(chunk));
+      },
+    });
+    sqlite.reset();
+    sqlite.log.on = true;
+    const patch = await fetch(location, {
+      method: 'PATCH',
+      headers: {
+        'Tus-Resumable': '1.0.0',
+        'Upload-Offset': '0',
+        'Content-Type': 'application/offset+octet-stream',
+      },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    sqlite.log.on = false;
+    assert.equal(patch.status, 204, await patch.text());
+    const progress = events.filter(
+      (e) => e.type === 'media-upload-progress' && e.operationId === operationId,
+    );
+    assert.ok(progress.length >= 2, `${progress.length} progress events`);
+    const reads = sqlite.log.run.filter((sql) => sql.startsWith('select * from "uploads" where "id" = ?'));
+    assert.equal(reads.length, 1, 'the ownership check');
+  });
 });
