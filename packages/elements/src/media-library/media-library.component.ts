@@ -4,6 +4,7 @@
 import { html, nothing, type PropertyValues, type ReactiveElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
+  DEFAULT_VIEW,
   permits,
   sortBy,
   type Accepting,
@@ -44,7 +45,6 @@ import { LibraryActions } from './library-actions.js';
 import styles from './media-library.styles.js';
 import forcedColors from './forced-colors.styles.js';
 
-const DEFAULT_VIEW: ViewState = { mode: 'grid', q: '', type: '', sort: 'createdAt', order: 'desc' };
 /** Before a client: offer everything (the server decides). */
 const UNKNOWN_ME: MeState = { status: 'error', me: null };
 
