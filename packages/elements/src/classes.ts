@@ -1,7 +1,8 @@
 // @mediabay/elements/classes: the element classes, helpers and types without registering any tag
 // (no side effects), for subclassing, scoped registries and typed listeners. Define your own tag for
 // a subclass, or import an element's own entry (`@mediabay/elements/media-library`, ...) to get the
-// standard tags (<media-library> also needs <upload-dropzone>, <upload-panel> and <lit-virtualizer>).
+// standard tags (<media-library> also needs <upload-dropzone> and <upload-panel>; it loads
+// <lit-virtualizer> itself after its first paint).
 export { UploadDropzone } from './upload-dropzone/upload-dropzone.component.js';
 export { UploadPanel } from './upload-panel/upload-panel.component.js';
 export { MediaLibrary } from './media-library/media-library.component.js';
