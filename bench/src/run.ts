@@ -63,7 +63,14 @@ try {
     });
   if (wants('upload')) {
     const file = await writeLargeFile(dir, mibArg || (quick ? 128 : 1024));
-    await withServer('upload', (url) => benchThroughput(browser, url, file, runsArg || (quick ? 1 : 3)));
+    // `--uploaders=baseline,mediabay`: only those rows (mediabay:form, uppy, filepond)
+    const uploaders = process.argv
+      .find((arg) => arg.startsWith('--uploaders='))
+      ?.slice('--uploaders='.length)
+      .split(',');
+    await withServer('upload', (url) =>
+      benchThroughput(browser, url, file, runsArg || (quick ? 1 : 3), uploaders),
+    );
   }
 } finally {
   await browser.close();

@@ -1,8 +1,10 @@
 // Upload throughput of one large file picked from disk (setInputFiles, a real disk-backed File),
-// through each widget to the server kit on loopback; the median of a few runs.
+// through each widget to the server kit on loopback; the median of a few interleaved runs, with the
+// server process's garbage collection during each.
 import { randomBytes } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { openBenchPage } from './browser.js';
 import { mainThreadLoad } from './main-thread.js';
@@ -49,39 +51,117 @@ async function clearLibrary(baseUrl: string): Promise<void> {
   });
 }
 
+/** Major GC pauses of this process (the server kit runs in it) while `run` runs: count and ms. */
+async function withServerGc<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; majorGcs: number; gcMs: number }> {
+  let majorGcs = 0;
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMs += entry.duration;
+      if (
+        (entry as unknown as { detail?: { kind?: number } }).detail?.kind ===
+        constants.NODE_PERFORMANCE_GC_MAJOR
+      )
+        majorGcs += 1;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    const result = await run();
+    await new Promise((resolve) => setImmediate(resolve)); // the last entries are delivered
+    return { result, majorGcs, gcMs };
+  } finally {
+    observer.disconnect();
+  }
+}
+
+interface UploadRun {
+  rate: number;
+  busy: number;
+  longest: number;
+  majorGcs: number;
+  gcMs: number;
+}
+
+async function uploadOnce(
+  browser: Browser,
+  baseUrl: string,
+  file: string,
+  size: number,
+  { widget, variant }: (typeof VARIANTS)[number],
+): Promise<UploadRun> {
+  const page = await openBenchPage(browser, baseUrl, widget);
+  try {
+    await page.locator('#bench-file').setInputFiles(file);
+    const load = await mainThreadLoad(page);
+    const {
+      result: took,
+      majorGcs,
+      gcMs,
+    } = await withServerGc(() => page.evaluate((variant) => window.bench.upload(variant), variant));
+    const { busySeconds, longestTaskMs } = await load.stop();
+    const seconds = took / 1000;
+    return {
+      rate: size / MIB / seconds,
+      busy: busySeconds / seconds,
+      longest: longestTaskMs,
+      majorGcs,
+      gcMs,
+    };
+  } finally {
+    await page.close();
+    await clearLibrary(baseUrl);
+  }
+}
+
+/**
+ * Each run uploads the file once through every uploader, in turn, the order reversed every other
+ * run: a change in the machine's load (or the server process's heap) weighs on all of them alike,
+ * and no uploader always comes after the others. `only`: labels' widgets/variants to keep
+ * (`baseline`, `mediabay`, `mediabay:form`, `uppy`, `filepond`).
+ */
 export async function benchThroughput(
   browser: Browser,
   baseUrl: string,
   file: string,
   runs: number,
+  only?: string[],
 ): Promise<void> {
   const { size } = await stat(file);
-  const rows = [];
-  for (const { label, widget, variant } of VARIANTS) {
-    const rates: number[] = [];
-    const busy: number[] = [];
-    const longest: number[] = [];
-    for (let run = 0; run < runs; run += 1) {
-      const page = await openBenchPage(browser, baseUrl, widget);
-      await page.locator('#bench-file').setInputFiles(file);
-      const load = await mainThreadLoad(page);
-      const took = await page.evaluate((variant) => window.bench.upload(variant), variant);
-      const { busySeconds, longestTaskMs } = await load.stop();
-      rates.push(size / MIB / (took / 1000));
-      busy.push(busySeconds / (took / 1000));
-      longest.push(longestTaskMs);
-      await page.close();
-      await clearLibrary(baseUrl);
+  const chosen = VARIANTS.filter(
+    ({ widget, variant }) => !only || only.includes(variant ? `${widget}:${variant}` : widget),
+  );
+  const results = new Map<string, UploadRun[]>(chosen.map(({ label }) => [label, []]));
+  for (let run = 0; run < runs; run += 1) {
+    for (const choice of run % 2 === 0 ? chosen : [...chosen].reverse()) {
+      const result = await uploadOnce(browser, baseUrl, file, size, choice);
+      results.get(choice.label)!.push(result);
+      console.error(
+        `  upload run ${run + 1} ${choice.label}: ${result.rate.toFixed(0)} MiB/s, busy ${(result.busy * 100).toFixed(1)} %, ` +
+          `server GC ${result.gcMs.toFixed(0)} ms (${result.majorGcs} major)`,
+      );
     }
-    rows.push({
-      uploader: label,
-      'median (MiB/s)': median(rates).toFixed(0),
-      'runs (MiB/s)': rates.map((rate) => rate.toFixed(0)).join(' / '),
-      'main thread busy': `${(median(busy) * 100).toFixed(1)} %`,
-      'longest task (ms)': Math.max(...longest) > 0 ? ms(Math.max(...longest)) : 'none >= 50',
-    });
   }
+  const rows = chosen.map(({ label }) => {
+    const list = results.get(label)!;
+    const longest = Math.max(...list.map((result) => result.longest));
+    return {
+      uploader: label,
+      'median (MiB/s)': median(list.map((result) => result.rate)).toFixed(0),
+      'runs (MiB/s)': list.map((result) => result.rate.toFixed(0)).join(' / '),
+      'main thread busy': `${(median(list.map((result) => result.busy)) * 100).toFixed(1)} %`,
+      'longest task (ms)': longest > 0 ? ms(longest) : 'none >= 50',
+      'server GC ms (major)': list
+        .map((result) => `${result.gcMs.toFixed(0)} (${result.majorGcs})`)
+        .join(' / '),
+    };
+  });
   const label =
     size >= 1024 * MIB ? `${(size / MIB / 1024).toFixed(0)} GiB` : `${(size / MIB).toFixed(0)} MiB`;
-  printTable(`Upload of a picked ${label} file to the server kit on loopback (${runs} runs each)`, rows);
+  printTable(
+    `Upload of a picked ${label} file to the server kit on loopback (${runs} runs each, interleaved)`,
+    rows,
+  );
 }
