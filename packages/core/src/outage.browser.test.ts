@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createMediaClient } from './client.js';
 import { waitFor } from './test-support/browser.js';
+import { SMALL_FILE_SHARE } from './uploads/uploader.js';
 import {
   clearFault,
   faultyServer,
@@ -26,6 +27,8 @@ class NoSocket extends WebSocket {
 }
 
 const FAULTY_PATH = '/faulty/api/media';
+/** small files in flight at once with the default concurrency of 3 (a quarter slot each) */
+const IN_FLIGHT = 3 / SMALL_FILE_SHARE;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let run = 0;
 
@@ -110,12 +113,12 @@ describe('a batch through outages, kill -9 and rate limits (Chromium, server pro
     await restartFaultyServer();
     const upAt = Date.now();
     await expectEachOnceReady(ids);
-    // during the outage: the three uploads' failures, one probe per growing interval, and what was on
-    // its way when the server died (a tick of polls, their files' reads): not a request
+    // during the outage: the running uploads' failures, one probe per growing interval, and what was
+    // on its way when the server died (a tick of polls, their files' reads): not a request
     // per file of the 170 still to go
     const during = between(await proxyLog(), downAt, upAt);
     expect(during.filter((request) => request.path.includes('/uploads')).length).to.be.below(
-      10,
+      IN_FLIGHT + 7,
       'no upload is retried before a probe answers',
     );
     const shown = during.map((request) => `${request.method} ${request.path.slice(FAULTY_PATH.length)}`);
@@ -151,11 +154,11 @@ describe('a batch through outages, kill -9 and rate limits (Chromium, server pro
     const to = Date.now();
     await clearFault();
     await expectEachOnceReady(ids);
-    // paced by Retry-After: each of the three uploads about once a second, not in a tight loop
+    // paced by Retry-After: each running upload about once a second, not in a tight loop
     const refused = between(await proxyLog(), from, to).filter(
       (request) => request.status === 429 || request.status === 503,
     );
-    expect(refused.length).to.be.below(3 * ((to - from) / 1000 + 2));
+    expect(refused.length).to.be.below(IN_FLIGHT * ((to - from) / 1000 + 2));
   });
 
   it('Cancel all over a big queue: nothing new reaches the server after the click, nothing is left', async function () {
