@@ -3,6 +3,7 @@
 // round as the client's store writes once per frame.
 import type { MediaClient, UploadItem } from '@mediabay/core';
 import type { MediaFile } from '@mediabay/core/protocol';
+import { mirrorUploads } from '@mediabay/core/testing';
 import { frame } from './harness.js';
 
 export async function paintLibrary(library: HTMLElement & { client?: MediaClient }, count: number) {
@@ -80,10 +81,10 @@ export async function addPanelRows(client: MediaClient, uncontained = false) {
   });
   moving = { client, ids, base };
   const addStart = performance.now();
-  client.$uploads.set({
-    ...client.$uploads.get(),
-    ...Object.fromEntries(ids.map((id, i) => [id, base(id, i)])),
-  });
+  mirrorUploads(
+    client,
+    ids.map((id, i) => base(id, i)),
+  );
   await frame();
   return performance.now() - addStart;
 }
@@ -101,11 +102,10 @@ export async function movePanelRows() {
         requestAnimationFrame(() => {
           const start = performance.now();
           // one write for all 200, as the client's store coalesces progress
-          const next = { ...client.$uploads.get() };
-          ids.forEach(
-            (id, i) => (next[id] = { ...base(id, i), progress: round * 10, bytesUploaded: round * 5e6 }),
+          mirrorUploads(
+            client,
+            ids.map((id, i) => ({ ...base(id, i), progress: round * 10, bytesUploaded: round * 5e6 })),
           );
-          client.$uploads.set(next);
           setTimeout(() => resolve(performance.now() - start), 0);
         }),
       ),

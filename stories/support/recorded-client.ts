@@ -1,6 +1,7 @@
 // A real `createMediaClient` for stories, without a server: its `fetch` and `WebSocket` options answer
-// from a recording (list pages, usages, edits), the query cache is seeded with `setQueryData`, and
-// `$uploads`, `$view` and the selection are set through the public API. The elements are unchanged.
+// from a recording (list pages, usages, edits), the query cache is seeded with `setQueryData`,
+// `$view` and the selection are set through the public API and `$uploads` through
+// `@mediabay/core/testing` (as another tab's uploads come in). The elements are unchanged.
 import {
   compareFiles,
   createMediaClient,
@@ -10,6 +11,7 @@ import {
   type ViewState,
 } from '@mediabay/core';
 import type { ListParams, ListResponse, MediaFile, Me, ServerEvent, Usage } from '@mediabay/core/protocol';
+import { mirrorUploads } from '@mediabay/core/testing';
 
 export interface Recording {
   /** the server's files, as `GET /api/media` listed them */
@@ -199,8 +201,8 @@ export function recordedClient(recording: Recording = {}): MediaClient {
     const page: ListResponse = { items, nextCursor: null, total: items.length };
     client.queryClient.setQueryData(['media-files', params], page);
   }
-  if (recording.uploads)
-    client.$uploads.set(Object.fromEntries(recording.uploads.map((item) => [item.operationId, item])));
+  // shown as another tab's uploads are: through the upload reducer, not a write on `$uploads`
+  if (recording.uploads) mirrorUploads(client, recording.uploads);
   if (recording.selected) client.selection.selectAll(recording.selected);
   return client;
 }

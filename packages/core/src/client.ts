@@ -29,6 +29,7 @@ import { withTarget } from './transports/transport.js';
 import { absoluteUrl, tusTransport } from './transports/tus.js';
 import type { ClientEventMap, MediaClient, MediaClientOptions, UploadItem, ViewState } from './types.js';
 import { accepts } from './uploads/upload-machine.js';
+import { registerUploadStore } from './uploads/client-stores.js';
 import { createUploader } from './uploads/uploader.js';
 import { createUploadStore, type DispatchResult } from './uploads/uploads-store.js';
 import { fileKey, runValidators, validateFiles } from './uploads/validation.js';
@@ -232,8 +233,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
   function onOperationStatus(status: OperationStatus): void {
     const item = store.get(status.operationId);
     const event = item && fromOperationStatus(status, item);
-    if (!item || !event || !accepts(item.status, event.type)) return;
-    uploader.apply(item.operationId, event);
+    if (!item || !event || !uploader.apply(item.operationId, event)) return;
     // no socket event told the library: fetch the server's record ourselves
     if (event.type === 'PROCESSING.DONE' && status.fileId)
       void library.refresh(status.fileId).catch(() => {});
@@ -254,9 +254,9 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       const id = operationOf(event);
       const item = id ? store.get(id) : undefined;
       const next = item && fromServerEvent(event, item);
-      // late progress after a pause or after completion is expected, not worth a dev warning
       // the tab that drives an upload applies the server's events; mirrors hear them from that tab
-      if (item && next && accepts(item.status, next.type) && !tabs?.isMirror(item.operationId))
+      // (late ones, progress after a pause or after completion, the machine ignores)
+      if (item && next && !tabs?.isMirror(item.operationId))
         uploader.apply(item.operationId, next);
     });
     emitter.emit(event.type, event as never);
@@ -319,8 +319,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
         credentials: options.credentials ?? 'same-origin',
       });
       const offset = Number(response.headers.get('Upload-Offset'));
-      const item = store.get(id);
-      if (response.ok && Number.isFinite(offset) && item && accepts(item.status, 'UPLOAD.PROGRESS'))
+      if (response.ok && Number.isFinite(offset))
         uploader.apply(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: offset });
     } catch {
       // offline: the saved progress stays until the file is chosen again
@@ -427,7 +426,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
         if (accepts(item.status, EVENT_OF[action])) command(action)(item.operationId);
     });
 
-  return {
+  const client: MediaClient = {
     endpoint,
     addFiles: (files: Iterable<File>) => addFiles(files),
     replaceFile: (fileId: string, file: File) => addFiles([file], fileId),
@@ -480,4 +479,6 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       tabs?.close();
     },
   };
+  registerUploadStore(client, store);
+  return client;
 }

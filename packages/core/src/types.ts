@@ -256,7 +256,8 @@ export interface MediaClient {
   retryAll(): void;
   /** changes the number of parallel uploads at run time */
   setConcurrency(limit: number): void;
-  readonly $uploads: MapStore<Record<string, UploadItem>>;
+  /** read-only: uploads change only through the client's methods (events through the one reducer) */
+  readonly $uploads: ReadableAtom<Record<string, UploadItem>>;
   /** operation IDs in the order the uploads were added; a new array only when uploads come or go,
    * not on progress (a list of 10,000 rows can keep its layout while 3 of them move) */
   readonly $uploadIds: ReadableAtom<readonly string[]>;

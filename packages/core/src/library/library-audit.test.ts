@@ -2,38 +2,13 @@
 // first with filters;
 // anyone else is refused with a 403.
 import assert from 'node:assert/strict';
-import type { IncomingMessage } from 'node:http';
-import { after, before, test } from 'node:test';
-import { WebSocket } from 'ws';
-import { createMediaClient } from '../client.js';
+import { test } from 'node:test';
 import { MediaApiError } from '../http.js';
 import { auditPath } from './library-audit.js';
-import { startMediaServer, waitFor, type MediaTestServer } from '../test-support/media-server.js';
-import type { MediaClient } from '../types.js';
+import { waitFor } from '../test-support/media-server.js';
+import { serverWithRoles } from '../test-support/roles.js';
 
-const ROLES: Record<string, string[]> = { alice: ['editor'], ada: ['admin'] };
-const authenticate = (req: IncomingMessage) => {
-  const user = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-  const roles = ROLES[user];
-  return roles ? { userId: user, tenantId: 't', roles } : null;
-};
-let server: MediaTestServer;
-const clients: Record<string, MediaClient> = {};
-const client = (user: string) =>
-  (clients[user] ??= createMediaClient({
-    endpoint: server.endpoint,
-    WebSocket,
-    headers: () => ({ Authorization: `Bearer ${user}` }),
-    removeCompletedAfter: Infinity,
-  }));
-
-before(async () => {
-  server = await startMediaServer({ authenticate });
-});
-after(async () => {
-  for (const c of Object.values(clients)) c.destroy();
-  await server.close();
-});
+const { client } = serverWithRoles({ alice: ['editor'], ada: ['admin'] });
 
 test('builds the query string from the filters it is given', () => {
   assert.equal(auditPath(), '/audit');

@@ -2,32 +2,13 @@
 // lists to the trash's, restore brings it back with the same id, purge deletes it for good; a refused
 // restore or purge puts the cache back as it was.
 import assert from 'node:assert/strict';
-import type { IncomingMessage } from 'node:http';
-import { after, before, test } from 'node:test';
-import { WebSocket } from 'ws';
-import { createMediaClient } from '../client.js';
+import { after, test } from 'node:test';
 import { MediaApiError } from '../http.js';
 import { matchesParams } from './library-cache.js';
 import type { MediaFile } from '../protocol.js';
-import { startMediaServer, waitFor, type MediaTestServer } from '../test-support/media-server.js';
+import { waitFor } from '../test-support/media-server.js';
+import { serverWithRoles } from '../test-support/roles.js';
 import type { LibraryState, MediaClient } from '../types.js';
-
-const ROLES: Record<string, string[]> = { vic: ['viewer'], alice: ['editor'] };
-const authenticate = (req: IncomingMessage) => {
-  const user = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-  const roles = ROLES[user];
-  return roles ? { userId: user, tenantId: 't', roles } : null;
-};
-
-let server: MediaTestServer;
-const clients: Record<string, MediaClient> = {};
-const client = (user: string) =>
-  (clients[user] ??= createMediaClient({
-    endpoint: server.endpoint,
-    WebSocket,
-    headers: () => ({ Authorization: `Bearer ${user}` }),
-    removeCompletedAfter: Infinity,
-  }));
 
 async function upload(name: string): Promise<string> {
   const c = client('alice');
@@ -45,14 +26,11 @@ async function watching(c: MediaClient, trashed: boolean): Promise<() => string[
 }
 const offs: (() => void)[] = [];
 
-before(async () => {
-  server = await startMediaServer({ authenticate });
-});
-after(async () => {
+after(() => {
   for (const off of offs) off();
-  for (const c of Object.values(clients)) c.destroy();
-  await server.close();
 });
+const rig = serverWithRoles({ vic: ['viewer'], alice: ['editor'] });
+const { client } = rig;
 
 test('remove moves to the trash, restore brings the same file back, purge deletes it for good', async () => {
   const alice = client('alice');
@@ -76,7 +54,7 @@ test('remove moves to the trash, restore brings the same file back, purge delete
   await waitFor(() => (trash().includes(id) ? true : undefined), 5000, 'in the trash again');
   await alice.library.purge([id]);
   assert.ok(!trash().includes(id));
-  const res = await fetch(`${server.endpoint}/${id}`, { headers: { Authorization: 'Bearer alice' } });
+  const res = await fetch(`${rig.server.endpoint}/${id}`, { headers: { Authorization: 'Bearer alice' } });
   assert.equal(res.status, 404);
 });
 

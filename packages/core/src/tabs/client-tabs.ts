@@ -50,7 +50,7 @@ export function connectTabs(context: {
           moved.push({ type: 'upload-status', item, previousStatus: before.status });
         }
       }
-      store.put(items);
+      store.mirror(items);
       library.addOptimistic(fresh);
       for (const item of items) if (item.status === 'canceled') library.discard(item.operationId);
       for (const item of fresh) context.emit('upload-added', { type: 'upload-added', item });

@@ -1,22 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { UploadItem } from '../types.js';
 import { computeBatch } from './batch.js';
 import { createUploadStore, withFileEta } from './uploads-store.js';
+import { uploadItem } from '../test-support/upload-item.js';
 
-const item = (id: string, size = 1000): UploadItem => ({
-  operationId: id,
-  name: `${id}.bin`,
-  size,
-  mimeType: 'application/octet-stream',
-  type: 'other',
-  status: 'queued',
-  progress: 0,
-  bytesUploaded: 0,
-  timeRemaining: null,
-  speed: 0,
-  addedAt: 0,
-});
+const item = (id: string, size = 1000) => uploadItem(id, { size });
 
 /** a file through start, progress, success and done */
 function finish(store: ReturnType<typeof createUploadStore>, id: string, size = 1000): void {

@@ -17,8 +17,6 @@ export interface BatchRun {
   change(id: string, old: UploadItem | undefined, item: UploadItem): void;
   /** the item left `$uploads`: it stays counted as it last was */
   leave(id: string): void;
-  /** counts afresh from what is in `$uploads` (written from outside) */
-  reset(items: Iterable<UploadItem>): void;
   /** the run's tally (the same object between changes: copy before publishing) */
   readonly tally: BatchTally;
 }
@@ -47,15 +45,6 @@ export function createBatchRun(): BatchRun {
     change,
     leave(id) {
       members.delete(id);
-    },
-    reset(items) {
-      // rows seeded by hand are one run, finished ones included
-      tally = emptyTally();
-      members.clear();
-      for (const item of items) {
-        members.add(item.operationId);
-        countItem(tally, item, 1);
-      }
     },
     get tally() {
       return tally;

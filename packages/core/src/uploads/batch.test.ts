@@ -1,21 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeBatch } from './batch.js';
-import type { UploadItem, UploadStatus } from '../types.js';
+import type { UploadStatus } from '../types.js';
+import { uploadItem } from '../test-support/upload-item.js';
 
-const item = (status: UploadStatus, size: number, bytesUploaded: number): UploadItem => ({
-  operationId: `${status}-${size}-${bytesUploaded}`,
-  name: 'f',
-  size,
-  mimeType: 'video/mp4',
-  type: 'video',
-  status,
-  progress: size ? (bytesUploaded / size) * 100 : 0,
-  bytesUploaded,
-  timeRemaining: null,
-  speed: 0,
-  addedAt: 0,
-});
+const item = (status: UploadStatus, size: number, bytesUploaded: number) =>
+  uploadItem(`${status}-${size}-${bytesUploaded}`, {
+    name: 'f',
+    size,
+    mimeType: 'video/mp4',
+    type: 'video',
+    status,
+    progress: size ? (bytesUploaded / size) * 100 : 0,
+    bytesUploaded,
+  });
 
 test('progress is weighted by bytes, not by file count', () => {
   const batch = computeBatch([item('uploading', 900, 900), item('uploading', 100, 0)], 100);

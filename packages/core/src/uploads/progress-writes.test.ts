@@ -4,22 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { UploadItem } from '../types.js';
 import { createUploadStore } from './uploads-store.js';
+import { uploadItem } from '../test-support/upload-item.js';
 
-const item = (id: string): UploadItem => ({
-  operationId: id,
-  name: `${id}.bin`,
-  size: 1_000_000,
-  mimeType: 'application/octet-stream',
-  type: 'other',
-  status: 'queued',
-  progress: 0,
-  bytesUploaded: 0,
-  timeRemaining: null,
-  speed: 0,
-  addedAt: 0,
-});
+const item = (id: string) => uploadItem(id, { size: 1_000_000 });
 
 /** Node has no frames: this page-like one runs each callback on a timer, and counts the requests. */
 function withFrames(): { requested: () => number; restore: () => void } {

@@ -7,7 +7,7 @@ import {
   UPLOAD_STATES,
   UPLOAD_TRANSITIONS,
   type UploadEvent,
-  type UploadEventType,
+  type TableEventType,
 } from './upload-machine.js';
 
 const item = (status: UploadStatus, over: Partial<UploadItem> = {}): UploadItem => ({
@@ -25,7 +25,7 @@ const item = (status: UploadStatus, over: Partial<UploadItem> = {}): UploadItem 
   ...over,
 });
 
-const sample: Record<UploadEventType, UploadEvent> = {
+const sample: Record<TableEventType, UploadEvent> = {
   'UPLOAD.START': { type: 'UPLOAD.START' },
   'UPLOAD.PROGRESS': { type: 'UPLOAD.PROGRESS', bytesUploaded: 600, speed: 80, timeRemaining: 5 },
   'UPLOAD.PAUSE': { type: 'UPLOAD.PAUSE' },
@@ -44,7 +44,7 @@ const sample: Record<UploadEventType, UploadEvent> = {
 
 // The expected outcome of every state x event pair, written out so that a change to the table is a
 // visible change here. '-' means ignored.
-const expected: Record<UploadStatus, Record<UploadEventType, UploadStatus | '-'>> = {
+const expected: Record<UploadStatus, Record<TableEventType, UploadStatus | '-'>> = {
   queued: {
     'UPLOAD.START': 'uploading',
     'UPLOAD.PROGRESS': '-',
@@ -239,4 +239,30 @@ test('progress that arrives while paused updates bytes but shows no speed', () =
   assert.equal(after.bytesUploaded, 500);
   assert.equal(after.speed, 0);
   assert.equal(after.timeRemaining, null);
+});
+
+test('an ignored report is late (expected), an ignored command is not', () => {
+  const done = item('ready', { progress: 100, bytesUploaded: 1000 });
+  for (const type of ['UPLOAD.PROGRESS', 'UPLOAD.SUCCESS', 'PROCESSING.PROGRESS'] as const) {
+    const result = transition(done, sample[type]);
+    assert.equal(result.accepted, false);
+    assert.equal(result.late, true, type);
+  }
+  for (const type of ['UPLOAD.PAUSE', 'UPLOAD.RETRY', 'UPLOAD.START'] as const) {
+    assert.equal(transition(done, sample[type]).late, false, type);
+  }
+});
+
+test("a mirror takes the driver's item whole, in any state, for the same upload only", () => {
+  for (const state of UPLOAD_STATES) {
+    const here = item(state);
+    const reported = item('uploading', { bytesUploaded: 700, progress: 70, speed: 9, timeRemaining: 33 });
+    const { item: after, accepted } = transition(here, { type: 'UPLOAD.MIRROR', item: reported });
+    assert.equal(accepted, true);
+    assert.equal(after, reported);
+  }
+  const other = item('ready', { operationId: 'media_upload_1764140000000_zzzzzzzzzzzzzzz' });
+  const { item: after, accepted } = transition(item('paused'), { type: 'UPLOAD.MIRROR', item: other });
+  assert.equal(accepted, false);
+  assert.equal(after.status, 'paused');
 });

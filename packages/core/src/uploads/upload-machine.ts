@@ -20,9 +20,14 @@ export type UploadEvent =
   /** the user chose the file of a `waitingForFile` item again */
   | { type: 'FILE.PROVIDED' }
   /** the tab that drove this upload went away; this tab queues it to continue from the server offset */
-  | { type: 'UPLOAD.HANDOVER' };
+  | { type: 'UPLOAD.HANDOVER' }
+  /** the upload's state as its driver reports it: another tab (a mirror), or a recording or test fixture
+   * (`@mediabay/core/testing`). The driver's word is taken whole, whatever the state here. */
+  | { type: 'UPLOAD.MIRROR'; item: UploadItem };
 
 export type UploadEventType = UploadEvent['type'];
+/** the events of the transition table: all but UPLOAD.MIRROR, which takes the driver's state whole */
+export type TableEventType = Exclude<UploadEventType, 'UPLOAD.MIRROR'>;
 
 export const UPLOAD_STATES: readonly UploadStatus[] = [
   'queued',
@@ -34,7 +39,7 @@ export const UPLOAD_STATES: readonly UploadStatus[] = [
   'canceled',
 ];
 
-export const UPLOAD_EVENT_TYPES: readonly UploadEventType[] = [
+export const UPLOAD_EVENT_TYPES: readonly TableEventType[] = [
   'UPLOAD.START',
   'UPLOAD.PROGRESS',
   'UPLOAD.PAUSE',
@@ -52,12 +57,24 @@ export const UPLOAD_EVENT_TYPES: readonly UploadEventType[] = [
 ];
 
 /**
+ * Reports of what happened elsewhere (the transport's bytes, the server's word). They may come late
+ * (progress after a pause, a tus success after the socket said "ready"): ignoring one is expected, not
+ * news. Any other ignored event is a command that made no sense in its state.
+ */
+export const REPORT_EVENTS: ReadonlySet<UploadEventType> = new Set<UploadEventType>([
+  'UPLOAD.PROGRESS',
+  'UPLOAD.SUCCESS',
+  'PROCESSING.PROGRESS',
+  'PROCESSING.DONE',
+]);
+
+/**
  * state -> event -> next state. Absent pairs are ignored. The server's word wins over the client's
  * view: it may finish (PROCESSING.*) before tus reports success, or right after a pause or an error.
  * `paused -> UPLOAD.RESUME -> queued`: a resumed upload waits for a free slot like any other.
  */
 export const UPLOAD_TRANSITIONS: Readonly<
-  Record<UploadStatus, Readonly<Partial<Record<UploadEventType, UploadStatus>>>>
+  Record<UploadStatus, Readonly<Partial<Record<TableEventType, UploadStatus>>>>
 > = {
   queued: {
     'UPLOAD.START': 'uploading',
@@ -115,8 +132,8 @@ export const UPLOAD_TRANSITIONS: Readonly<
   canceled: {},
 };
 
-/** whether `status` has a transition for `type` (for sources that legitimately send late events) */
-export const accepts = (status: UploadStatus, type: UploadEventType): boolean =>
+/** whether `status` has a transition for `type`: which uploads a bulk action applies to */
+export const accepts = (status: UploadStatus, type: TableEventType): boolean =>
   UPLOAD_TRANSITIONS[status][type] !== undefined;
 
 export const FINAL_STATES: ReadonlySet<UploadStatus> = new Set(['ready', 'canceled']);
@@ -124,6 +141,8 @@ export const FINAL_STATES: ReadonlySet<UploadStatus> = new Set(['ready', 'cancel
 export interface TransitionResult {
   item: UploadItem;
   accepted: boolean;
+  /** an ignored report that came late (REPORT_EVENTS): expected, not worth a warning */
+  late?: boolean;
 }
 
 const clampPercent = (value: number): number =>
@@ -145,13 +164,20 @@ function settled(item: UploadItem): UploadItem {
 
 /** Applies one event. Returns the same object (and accepted=false) when the state does not accept it. */
 export function transition(item: UploadItem, event: UploadEvent): TransitionResult {
+  if (event.type === 'UPLOAD.MIRROR') return mirrored(item, event.item);
   const status = UPLOAD_TRANSITIONS[item.status][event.type];
-  if (status === undefined) return { item, accepted: false };
+  if (status === undefined) return { item, accepted: false, late: REPORT_EVENTS.has(event.type) };
   const next = applyEvent(item, event);
   return { item: next.status === status ? next : { ...next, status }, accepted: true };
 }
 
-function applyEvent(item: UploadItem, event: UploadEvent): UploadItem {
+/** the driver's item, for the same upload only; the same object when nothing changed */
+function mirrored(item: UploadItem, reported: UploadItem): TransitionResult {
+  if (reported.operationId !== item.operationId) return { item, accepted: false };
+  return { item: reported, accepted: true };
+}
+
+function applyEvent(item: UploadItem, event: Exclude<UploadEvent, { type: 'UPLOAD.MIRROR' }>): UploadItem {
   switch (event.type) {
     case 'UPLOAD.START':
       return {

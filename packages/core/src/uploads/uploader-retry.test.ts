@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnectivity } from '../live/connectivity.js';
 import { httpError, networkError, type Transport, type TransportError } from '../transports/transport.js';
-import type { UploadItem, UploadWaiting } from '../types.js';
+import type { UploadWaiting } from '../types.js';
 import { createUploader } from './uploader.js';
 import { createUploadStore } from './uploads-store.js';
 import { waitFor } from '../test-support/wait.js';
+import { uploadItem } from '../test-support/upload-item.js';
 
 // The uploader with the retry policy and the connectivity gate: a transport that fails as scripted
 // (one entry per start: an error, or null to succeed), a probe that answers as told.
@@ -36,19 +37,7 @@ function setup(script: (TransportError | null)[], probe: () => boolean, retries 
     retries,
     onChange: ({ item }) => void (item.waiting && waits.push(item.waiting)),
   });
-  const item: UploadItem = {
-    operationId: 'op1',
-    name: 'a.txt',
-    size: 10,
-    mimeType: 'text/plain',
-    type: 'document',
-    status: 'queued',
-    progress: 0,
-    bytesUploaded: 0,
-    timeRemaining: null,
-    speed: 0,
-    addedAt: 0,
-  };
+  const item = uploadItem('op1', { name: 'a.txt', size: 10, mimeType: 'text/plain', type: 'document' });
   store.add([item]);
   uploader.add([{ item, file: new File(['0123456789'], 'a.txt') }]);
   const settled = () =>

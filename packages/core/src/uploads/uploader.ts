@@ -12,7 +12,7 @@ import {
   type TransportUpload,
 } from '../transports/transport.js';
 import type { UploadError, UploadItem } from '../types.js';
-import { accepts, type UploadEvent } from './upload-machine.js';
+import type { UploadEvent } from './upload-machine.js';
 import type { DispatchResult, UploadStore } from './uploads-store.js';
 
 export interface UploaderOptions {
@@ -150,10 +150,8 @@ export function createUploader(options: UploaderOptions): Uploader {
         },
         {
           onProgress: (sent) => {
-            // the server may already have said "complete": late progress is expected, not news
-            const status = store.get(id)?.status;
-            if (isCurrent() && status && accepts(status, 'UPLOAD.PROGRESS'))
-              apply(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: sent });
+            // late progress (the server already said "complete") is ignored by the machine
+            if (isCurrent()) apply(id, { type: 'UPLOAD.PROGRESS', bytesUploaded: sent });
           },
           onSuccess: (result) => {
             if (!isCurrent()) return;
@@ -231,8 +229,8 @@ export function createUploader(options: UploaderOptions): Uploader {
     const instead = options.confirmFailure ? await options.confirmFailure(id).catch(() => null) : null;
     const item = store.get(id);
     if (!item || item.status !== 'uploading' || active.get(id)?.token !== token) return;
-    if (instead && accepts(item.status, instead.type) && instead.type !== 'UPLOAD.ERROR') apply(id, instead);
-    else apply(id, { type: 'UPLOAD.ERROR', error });
+    if (instead && instead.type !== 'UPLOAD.ERROR' && apply(id, instead)) return;
+    apply(id, { type: 'UPLOAD.ERROR', error });
   }
 
   return {

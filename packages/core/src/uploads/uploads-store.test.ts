@@ -3,23 +3,11 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { batch } from 'nanostores';
 import { computeBatch } from './batch.js';
-import type { UploadItem } from '../types.js';
 import type { UploadEvent } from './upload-machine.js';
 import { createUploadStore } from './uploads-store.js';
+import { uploadItem } from '../test-support/upload-item.js';
 
-const item = (id: string, size = 1000): UploadItem => ({
-  operationId: id,
-  name: `${id}.bin`,
-  size,
-  mimeType: 'application/octet-stream',
-  type: 'other',
-  status: 'queued',
-  progress: 0,
-  bytesUploaded: 0,
-  timeRemaining: null,
-  speed: 0,
-  addedAt: 0,
-});
+const item = (id: string, size = 1000) => uploadItem(id, { size });
 
 test('adding 10,000 items is one store notification', () => {
   const store = createUploadStore();
@@ -143,7 +131,7 @@ test('$uploadIds keeps the order uploads were added in and changes only when upl
   store.dispatch('b', { type: 'UPLOAD.PROGRESS', bytesUploaded: 10 });
   store.flush();
   assert.equal(store.$uploadIds.get(), ids, 'progress keeps the same array');
-  store.put([{ ...item('a'), addedAt: 1 }]); // a mirror of an older upload from another tab
+  store.mirror([{ ...item('a'), addedAt: 1 }]); // a mirror of an older upload from another tab
   store.add([{ ...item('d'), addedAt: 3 }]);
   assert.deepEqual(store.$uploadIds.get(), ['a', 'b', 'c', 'd']);
   store.remove(['c']);
@@ -177,7 +165,7 @@ test('$batch, kept item by item, always counts what $uploads holds', () => {
     if (roll === 0 || ids.length === 0) store.add([item(`n${made++}`, 100 + random(2000))]);
     else if (roll === 1) store.remove([pick()]);
     else if (roll === 2)
-      store.put([{ ...item(random(2) ? pick() : `m${made++}`, 500), status: 'uploading' }]);
+      store.mirror([{ ...item(random(2) ? pick() : `m${made++}`, 500), status: 'uploading' }]);
     else store.dispatch(pick(), events[random(events.length)]!);
     if (random(3) === 0) {
       store.flush();
@@ -195,11 +183,19 @@ test('$batch, kept item by item, always counts what $uploads holds', () => {
   store.destroy();
 });
 
-test('items written into $uploads by hand show in $uploadIds and $batch', () => {
+test("another driver's uploads (mirror) show in $uploadIds and $batch, through the reducer once known", () => {
   const store = createUploadStore();
   const off = store.$batch.listen(() => {});
   store.add([{ ...item('b'), addedAt: 2 }]);
-  store.$uploads.setKey('a', { ...item('a', 3000), addedAt: 1, status: 'uploading', bytesUploaded: 1000 });
+  store.mirror([{ ...item('a', 3000), addedAt: 1, status: 'queued' }]);
+  store.flush();
+  store.mirror([{ ...item('a', 3000), addedAt: 1, status: 'uploading', bytesUploaded: 1000 }]);
+  assert.equal(
+    store.get('a')?.status,
+    'uploading',
+    'a known upload takes the report at once (UPLOAD.MIRROR)',
+  );
+  store.flush();
   assert.deepEqual(store.$uploadIds.get(), ['a', 'b']);
   assert.equal(store.$batch.get().bytesTotal, 4000);
   assert.equal(store.$batch.get().counts.uploading, 1);

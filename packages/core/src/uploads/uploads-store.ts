@@ -2,8 +2,8 @@
 // at most one store notification per animation frame, whatever the number of uploads. Copying a map
 // of 10,000 items per event would be O(N^2); per frame it is bounded, and the batch tally and the
 // ID list move by the changed items only. Callers that must see a change at once (a click) flush().
-import { atom, computed, map, type MapStore, type ReadableAtom } from 'nanostores';
-import { copyTally, countItem, emptyTally, summarize, tallyOf, type BatchTally } from './batch.js';
+import { atom, computed, map, type ReadableAtom } from 'nanostores';
+import { copyTally, countItem, emptyTally, summarize, type BatchTally } from './batch.js';
 import { createBatchRun } from './batch-run.js';
 import { devWarn } from '../dev.js';
 import { initialEta, pauseEta, sampleEta, timeLeft, type EtaState } from './eta.js';
@@ -17,7 +17,8 @@ export interface DispatchResult {
 }
 
 export interface UploadStore {
-  readonly $uploads: MapStore<Record<string, UploadItem>>;
+  /** read-only: every change is an event through the reducer (dispatch), or an add or a removal */
+  readonly $uploads: ReadableAtom<Record<string, UploadItem>>;
   /** operation IDs in the order they were added; a new array only when uploads come or go */
   readonly $uploadIds: ReadableAtom<readonly string[]>;
   readonly $batch: ReadableAtom<BatchState>;
@@ -28,9 +29,9 @@ export interface UploadStore {
   /** applies an event: visible through get() at once, in $uploads by the next frame (or flush());
    * null when the item is unknown or its state ignores the event */
   dispatch(id: string, event: UploadEvent): DispatchResult | null;
-  /** writes items as given (at the next frame), bypassing the reducer: mirrors of uploads another
-   * tab drives */
-  put(items: readonly UploadItem[]): void;
+  /** uploads another driver (a tab, a recording) reports (at the next frame): an unknown one is
+   * added, a known one takes the report as an UPLOAD.MIRROR event through the reducer */
+  mirror(items: readonly UploadItem[]): void;
   /** drops items (at the next frame, or flush()) */
   remove(ids: readonly string[]): void;
   flush(): void;
@@ -90,23 +91,8 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   const etas = new Map<string, EtaState>();
   let batchEta = initialEta();
   const frame = createFrameScheduler(flush);
-  /** the last value this store wrote; anything else in `$uploads` was written from outside */
-  let committed: Record<string, UploadItem> = $uploads.get();
   let quietUntil = 0;
   let later: ReturnType<typeof setTimeout> | null = null;
-
-  // `$uploads` is a public, writable store: something written into it by hand (a story, a test, an
-  // app seeding rows) is taken as the new truth, and the ID list and tally are counted afresh from it.
-  const stopSync = $uploads.listen((uploads) => {
-    // (compared by identity, not by a flag: inside nanostores' batch() listeners run later)
-    if (uploads === committed) return;
-    const ids = Object.keys(uploads).sort(byAddedAt(uploads));
-    const same = $uploadIds.get();
-    if (ids.length !== same.length || ids.some((id, i) => id !== same[i])) $uploadIds.set(ids);
-    $tally.set(tallyOf(Object.values(uploads)));
-    run.reset(Object.values(uploads));
-    $run.set(copyTally(run.tally));
-  });
 
   function current(id: string): UploadItem | undefined {
     if (removals.has(id) || removeLater.has(id)) return undefined;
@@ -147,7 +133,6 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     }
     $tally.set(tally);
     $run.set(copyTally(run.tally));
-    committed = next;
     $uploads.set(next);
     const cost = now() - started; // synchronous listeners included
     quietUntil = cost > QUIET_ABOVE_MS ? now() + Math.min(cost * QUIET_FACTOR, MAX_QUIET_MS) : 0;
@@ -229,6 +214,27 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     return { ...event, speed: eta.speed, timeRemaining: timeLeft(remaining, eta.speed) };
   }
 
+  function dispatch(id: string, event: UploadEvent): DispatchResult | null {
+    const previous = current(id);
+    if (!previous) return null;
+    const { item, accepted, late } = transition(previous, withSpeed(id, previous, event));
+    if (!accepted) {
+      // a late report (progress after a pause, success after "ready") is expected, not news
+      if (!late) devWarn(`${event.type} ignored in state ${previous.status}`, id);
+      return null;
+    }
+    if (item.status !== 'uploading') {
+      const eta = etas.get(id);
+      // a paused file resumes from its speed; a finished one needs none
+      if (eta && (item.status === 'paused' || item.status === 'queued')) etas.set(id, pauseEta(eta));
+      else if (eta) etas.delete(id);
+    }
+    if (item !== previous) pending.set(id, item);
+    // bytes moving alone are written on a timer (no frame asked for); any other change by the frame
+    schedule(event.type === 'UPLOAD.PROGRESS' && item.status === previous.status);
+    return { previous, item };
+  }
+
   return {
     $uploads,
     $uploadIds,
@@ -241,30 +247,18 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       flush();
       commit(items.map((item) => [item.operationId, item]));
     },
-    dispatch(id, event) {
-      const previous = current(id);
-      if (!previous) return null;
-      const { item, accepted } = transition(previous, withSpeed(id, previous, event));
-      if (!accepted) {
-        devWarn(`${event.type} ignored in state ${previous.status}`, id);
-        return null;
-      }
-      if (item.status !== 'uploading') {
-        const eta = etas.get(id);
-        // a paused file resumes from its speed; a finished one needs none
-        if (eta && (item.status === 'paused' || item.status === 'queued')) etas.set(id, pauseEta(eta));
-        else if (eta) etas.delete(id);
-      }
-      if (item !== previous) pending.set(id, item);
-      // bytes moving alone are written on a timer (no frame asked for); any other change by the frame
-      schedule(event.type === 'UPLOAD.PROGRESS' && item.status === previous.status);
-      return { previous, item };
-    },
-    put(items) {
+    dispatch,
+    mirror(items) {
       for (const item of items) {
-        removals.delete(item.operationId);
-        removeLater.delete(item.operationId);
-        pending.set(item.operationId, item);
+        const id = item.operationId;
+        if (current(id)) {
+          dispatch(id, { type: 'UPLOAD.MIRROR', item });
+          continue;
+        }
+        // new here, or back before its removal was written
+        removals.delete(id);
+        removeLater.delete(id);
+        pending.set(id, item);
       }
       schedule();
     },
@@ -280,7 +274,6 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     },
     flush,
     destroy() {
-      stopSync();
       frame.cancel();
       if (later) clearTimeout(later);
       pending.clear();

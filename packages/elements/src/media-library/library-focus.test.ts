@@ -4,6 +4,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { mirrorUploads } from '@mediabay/core/testing';
 import { seedLibrary, settled, uniquePrefix, uploadItem, until } from '../test-support/fixtures.js';
 import { deepActive } from '../shared/focus-keeper.js';
 import { keyboardFocus } from '../test-support/a11y.js';
@@ -167,7 +168,7 @@ describe('<media-library> focus', () => {
     await setViewport({ width: 700, height: 560 });
     const { client, el, root, items } = await library(8);
     const upload = uploadItem({ name: 'covering.mp4', progress: 10 });
-    client.$uploads.setKey(upload.operationId, upload);
+    mirrorUploads(client, [upload]);
     const panel = root.querySelector('upload-panel')!;
     const card = () => panel.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')!;
     await until(() => !card().hidden, 'panel shown');

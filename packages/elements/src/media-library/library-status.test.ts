@@ -2,6 +2,7 @@
 // exist, and "Live updates paused" while the socket is down and the client polls.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { mirrorUploads } from '@mediabay/core/testing';
 import { settled, testFile, uploadItem, until } from '../test-support/fixtures.js';
 import { deepActive } from '../shared/focus-keeper.js';
 import type { MediaLibrary } from './media-library.component.js';
@@ -38,7 +39,7 @@ describe('<media-library> header notes', () => {
     const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
     expect(part(el, 'uploads-button')).to.equal(null);
     const item = uploadItem({ name: 'lecture.mp4', progress: 20 });
-    client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [item]);
     const button = await until(() => part(el, 'uploads-button'), 'uploads button');
     expect(button.textContent).to.contain('Uploads (1)');
 

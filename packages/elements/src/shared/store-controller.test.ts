@@ -1,6 +1,7 @@
 import { expect, fixture, html as testHtml } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';
+import { mirrorUploads } from '@mediabay/core/testing';
 import { uploadItem } from '../test-support/fixtures.js';
 import { StoreController } from './store-controller.js';
 
@@ -35,7 +36,7 @@ describe('StoreController', () => {
     const el = await fixture<StoreProbe>(testHtml`<store-probe .client=${a}></store-probe>`);
     expect(text(el)).to.equal('0');
     const item = uploadItem();
-    a.$uploads.setKey(item.operationId, item);
+    mirrorUploads(a, [item]);
     await el.updateComplete;
     expect(text(el)).to.equal('1');
   });
@@ -45,10 +46,10 @@ describe('StoreController', () => {
     el.client = b;
     await el.updateComplete;
     const item = uploadItem();
-    a.$uploads.setKey(item.operationId, item); // the old store no longer drives the host
+    mirrorUploads(a, [item]); // the old store no longer drives the host
     await el.updateComplete;
     expect(text(el)).to.equal('0');
-    b.$uploads.setKey(item.operationId, item);
+    mirrorUploads(b, [item]);
     await el.updateComplete;
     expect(text(el)).to.equal('1');
   });
@@ -58,7 +59,7 @@ describe('StoreController', () => {
     el.remove();
     const before = el.renders;
     const item = uploadItem();
-    a.$uploads.setKey(item.operationId, item);
+    mirrorUploads(a, [item]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(el.renders).to.equal(before);
   });

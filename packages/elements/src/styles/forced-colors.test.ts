@@ -3,6 +3,7 @@
 // outlines, borders and system colours. Screenshots of each control focused vs blurred must differ.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { mirrorUploads } from '@mediabay/core/testing';
 import { seedLibrary, settled, uniquePrefix, uploadItem, until } from '../test-support/fixtures.js';
 import { focusShows, forcedColors, keyboardFocus, shot } from '../test-support/a11y.js';
 import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
@@ -32,7 +33,7 @@ describe('forced colors', () => {
       error: { code: 'network', message: 'x', retryable: true },
     });
     const moving = uploadItem({ name: 'moving.mp4', progress: 40, bytesUploaded: 8e6 });
-    for (const item of [failed, moving]) client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [failed, moving]);
     const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
     await until(() => el.shadowRoot!.querySelectorAll('[part~="row"]').length === 2, 'rows');
     await settled(el);

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { mirrorUploads } from '@mediabay/core/testing';
 import { settled, uploadItem } from '../test-support/fixtures.js';
 import type { UploadPanel } from '../upload-panel/upload-panel.component.js';
 import '../upload-panel/upload-panel.js';
@@ -10,7 +11,7 @@ describe('theme tokens', () => {
   beforeEach(() => {
     client = createMediaClient({ endpoint: '/api/media' });
     const item = uploadItem();
-    client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [item]);
   });
   afterEach(() => client.destroy());
 

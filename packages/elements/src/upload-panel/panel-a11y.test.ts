@@ -2,6 +2,7 @@
 // value, "Cancel all" is announced briefly, and the floating panel moves off a focused control.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
+import { mirrorUploads } from '@mediabay/core/testing';
 import { settled, testFile, uploadItem, until } from '../test-support/fixtures.js';
 import { keyboardFocus } from '../test-support/a11y.js';
 import type { UploadPanel } from './upload-panel.component.js';
@@ -33,7 +34,7 @@ describe('<upload-panel> accessibility', () => {
       bytesUploaded: 20 * 2 ** 20,
       processing: { stage: 'poster', progress: 10 },
     });
-    client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [item]);
     const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
     const bar = await until(() => rows(el)[0]?.querySelector('[role="progressbar"]'), 'the bar');
     expect(bar.getAttribute('aria-valuenow')).to.equal('10');
@@ -74,7 +75,7 @@ describe('<upload-panel> accessibility', () => {
       }),
       uploadItem({ name: 'done.png', type: 'image', status: 'ready', progress: 100 }),
     ])
-      client.$uploads.setKey(item.operationId, item);
+      mirrorUploads(client, [item]);
     const el = await fixture<UploadPanel>(html`<upload-panel theme="dark" .client=${client}></upload-panel>`);
     await until(() => rows(el).length === 4, 'rows');
     await settled(el);
@@ -88,7 +89,7 @@ describe('<upload-panel> accessibility', () => {
   it('gives focus back to where it came from when closed, not to <body>', async () => {
     const client = make();
     const item = uploadItem({ name: 'closing.mp4', progress: 10 });
-    client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [item]);
     const wrapper = await fixture<HTMLDivElement>(
       html`<div><button id="before">Before</button><upload-panel .client=${client}></upload-panel></div>`,
     );
@@ -106,7 +107,7 @@ describe('<upload-panel> accessibility', () => {
   it('moves off a focused control it would cover, and back home when focus leaves it', async () => {
     const client = make();
     const item = uploadItem({ name: 'covering.mp4', progress: 10 });
-    client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [item]);
     const wrapper = await fixture<HTMLDivElement>(
       html`<div>
         <button id="under" style="position:fixed;right:40px;bottom:40px">Under the panel</button>

@@ -3,6 +3,7 @@
 // at once. Counted in DOM commits (MutationObserver), against the time the stream took, never timed.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';
+import { mirrorUploads } from '@mediabay/core/testing';
 import { mediaFile, uploadItem, until } from '../test-support/fixtures.js';
 import { PACE_MS } from '../shared/paced-store.js';
 import type { UploadPanel } from './upload-panel.component.js';
@@ -25,11 +26,13 @@ async function stream(client: MediaClient, item: UploadItem, writes: number): Pr
   const start = performance.now();
   for (let i = 1; i <= writes; i += 1) {
     const bytesUploaded = Math.round((item.size * i) / (writes + 1));
-    client.$uploads.setKey(item.operationId, {
-      ...item,
-      bytesUploaded,
-      progress: (bytesUploaded / item.size) * 100,
-    });
+    mirrorUploads(client, [
+      {
+        ...item,
+        bytesUploaded,
+        progress: (bytesUploaded / item.size) * 100,
+      },
+    ]);
     await frame();
   }
   return performance.now() - start;
@@ -50,7 +53,7 @@ describe('progress pace', () => {
 
   it('renders a fast progress stream in the row and header a few times a second, and its end', async () => {
     const item = uploadItem({ size: 1024 ** 3 });
-    client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [item]);
     const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
     const row = await until(() => rowOf(el, item.operationId), 'the row');
     const header =
@@ -75,35 +78,37 @@ describe('progress pace', () => {
 
   it('shows a status change at once, while progress in the same spell waits', async () => {
     const item = uploadItem({ status: 'queued', size: 1000 });
-    client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [item]);
     const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
     await until(() => rowOf(el, item.operationId), 'the row');
     // a status change is shown with the next update, and starts a spell
     const uploading = { ...item, status: 'uploading' as const };
-    client.$uploads.setKey(item.operationId, uploading);
+    mirrorUploads(client, [uploading]);
     await el.updateComplete;
     expect(rowOf(el, item.operationId)!.dataset.status).to.equal('uploading');
     // progress in that spell is not rendered by the next update
-    client.$uploads.setKey(item.operationId, { ...uploading, bytesUploaded: 370, progress: 37 });
+    mirrorUploads(client, [{ ...uploading, bytesUploaded: 370, progress: 37 }]);
     await el.updateComplete;
     await frame();
     const bar = () => rowOf(el, item.operationId)!.querySelector('[role="progressbar"]')!;
     expect(bar().getAttribute('aria-valuenow')).to.equal('0');
     // a failure is: with the progress it came with
-    client.$uploads.setKey(item.operationId, {
-      ...uploading,
-      bytesUploaded: 380,
-      progress: 38,
-      status: 'error',
-      error: { code: 'network', message: 'The connection was lost.', retryable: true },
-    });
+    mirrorUploads(client, [
+      {
+        ...uploading,
+        bytesUploaded: 380,
+        progress: 38,
+        status: 'error',
+        error: { code: 'network', message: 'The connection was lost.', retryable: true },
+      },
+    ]);
     await el.updateComplete;
     expect(rowOf(el, item.operationId)!.dataset.status).to.equal('error');
   });
 
   it('keeps the whole detail line in view with a larger line height (text spacing, WCAG 1.4.12)', async () => {
     const item = uploadItem({ size: 1024 ** 3, bytesUploaded: 2 ** 29, progress: 50, timeRemaining: 70 });
-    client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [item]);
     const spacing = document.createElement('style');
     spacing.textContent = 'upload-panel::part(row-detail) { line-height: 24px !important; }';
     document.head.append(spacing);
@@ -130,7 +135,7 @@ describe('progress pace', () => {
       () => root.querySelector('[part~="empty"]:not([role])') ?? root.querySelector('[part~="item"]'),
       'the first list',
     );
-    client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, [item]);
     const file = mediaFile({
       id: item.operationId,
       name: 'big.mp4',

@@ -3,6 +3,7 @@
 // finished files, overall progress while minimised, and focus that stays in the panel.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';
+import { mirrorUploads } from '@mediabay/core/testing';
 import { settled, testFile, uploadItem, until } from '../test-support/fixtures.js';
 import { deepActive } from '../shared/focus-keeper.js';
 import type { UploadPanel } from './upload-panel.component.js';
@@ -27,7 +28,7 @@ describe('<upload-panel> through bad networks', () => {
   });
 
   function seed(...items: UploadItem[]): UploadItem[] {
-    for (const item of items) client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, items);
     return items;
   }
 
@@ -146,11 +147,13 @@ describe('<upload-panel> through bad networks', () => {
     part(el, 'close-button')!.click();
     await el.updateComplete;
     expect(part(el, 'panel')!.hidden).to.equal(true);
-    client.$uploads.setKey(item!.operationId, {
-      ...item!,
-      status: 'error',
-      error: { code: 'server-error', message: 'The server could not store the file.', retryable: true },
-    });
+    mirrorUploads(client, [
+      {
+        ...item!,
+        status: 'error',
+        error: { code: 'server-error', message: 'The server could not store the file.', retryable: true },
+      },
+    ]);
     await until(() => !part(el, 'panel')!.hidden, 'panel back after the failure');
     expect(el.dismissed).to.equal(false);
   });

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';
+import { mirrorUploads, removeUploads } from '@mediabay/core/testing';
 import { settled, testFile, uploadItem, until } from '../test-support/fixtures.js';
 import type { UploadPanel } from './upload-panel.component.js';
 import './upload-panel.js';
@@ -15,7 +16,7 @@ describe('<upload-panel>', () => {
   afterEach(() => client.destroy());
 
   function seed(...items: UploadItem[]): UploadItem[] {
-    for (const item of items) client.$uploads.setKey(item.operationId, item);
+    mirrorUploads(client, items);
     return items;
   }
 
@@ -78,9 +79,9 @@ describe('<upload-panel>', () => {
   it('follows store changes: progress moves and the status flips', async () => {
     const [item] = seed(uploadItem({ progress: 5 }));
     const el = await panel();
-    client.$uploads.setKey(item!.operationId, { ...item!, progress: 77 });
+    mirrorUploads(client, [{ ...item!, progress: 77 }]);
     await until(() => rows(el)[0]?.querySelector('[aria-valuenow="77"]'), 'progress 77');
-    client.$uploads.setKey(item!.operationId, { ...item!, status: 'ready', progress: 100 });
+    mirrorUploads(client, [{ ...item!, status: 'ready', progress: 100 }]);
     await until(() => rows(el)[0]?.dataset.status === 'ready', 'ready status');
   });
 
@@ -216,7 +217,7 @@ describe('<upload-panel>', () => {
     const items = Array.from({ length: 10_000 }, (_, i) =>
       uploadItem({ name: `clip-${i}.mp4`, addedAt: 1_000 + i }),
     );
-    client.$uploads.set(Object.fromEntries(items.map((item) => [item.operationId, item])));
+    mirrorUploads(client, items);
     const el = await fixture<UploadPanel>(html`<upload-panel .client=${client}></upload-panel>`);
     await until(() => rows(el).length > 0, 'rows');
     expect(rows(el).length).to.be.below(50);
@@ -237,7 +238,7 @@ describe('<upload-panel>', () => {
     for (let round = 0; round < 3; round++) {
       const items = seed(...Array.from({ length: 20 }, (_, i) => uploadItem({ name: `r${round}-${i}.mp4` })));
       await until(() => rows(el).length === 20, '20 rows');
-      client.$uploads.set({});
+      removeUploads(client);
       await until(() => rows(el).length === 0, 'rows gone');
       expect(items.length).to.equal(20);
     }

@@ -1,0 +1,24 @@
+// `@mediabay/core/testing`: uploads shown without uploading, for stories, benches and element tests.
+// Each item is an upload of this page's current batch: an unknown one is added (queued, as addFiles
+// adds it), then every one takes its state as an UPLOAD.MIRROR event through the upload reducer, as
+// another tab's uploads do. Written at once (no frame to wait for).
+import type { MediaClient, UploadItem } from './types.js';
+import { uploadStoreOf } from './uploads/client-stores.js';
+
+/** Shows `items` in `client.$uploads` as they are, as if this page had added them and another tab drove them. */
+export function mirrorUploads(client: MediaClient, items: readonly UploadItem[]): void {
+  const store = uploadStoreOf(client);
+  store.add(
+    items.filter((item) => !store.get(item.operationId)).map((item) => ({ ...item, status: 'queued' })),
+  );
+  store.mirror(items);
+  store.flush();
+}
+
+/** Takes uploads out of `client.$uploads` (all of them without `ids`), as when they finish and leave. */
+export function removeUploads(client: MediaClient, ids?: readonly string[]): void {
+  const store = uploadStoreOf(client);
+  store.flush(); // writes still on their way first: a removal then leaves in this one write
+  store.remove(ids ?? Object.keys(store.$uploads.get()));
+  store.flush();
+}
