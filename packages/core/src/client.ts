@@ -256,8 +256,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       const next = item && fromServerEvent(event, item);
       // the tab that drives an upload applies the server's events; mirrors hear them from that tab
       // (late ones, progress after a pause or after completion, the machine ignores)
-      if (item && next && !tabs?.isMirror(item.operationId))
-        uploader.apply(item.operationId, next);
+      if (item && next && !tabs?.isMirror(item.operationId)) uploader.apply(item.operationId, next);
     });
     emitter.emit(event.type, event as never);
   }
