@@ -84,7 +84,7 @@ export async function replaceMedia(
         ...(input.replace.rename ? { name: input.name } : {}),
       });
       if (!next) throw notFound();
-      if (input.uploadId) await tx.setUploadMedia(input.uploadId, old.id);
+      if (input.uploadId) await tx.setUploadMedia(input.uploadId, old.id, input.size);
       await tx.claimOperation(input.tenantId, input.operationId, old.id);
       await tx.appendAudit({
         tenantId: input.tenantId,
