@@ -1,6 +1,7 @@
 // A server for the `ingest` group, run in its own process so its CPU time is its own: the server kit
 // (`kit`) or a bare @tus/server with its file store (`bare`, the floor), on loopback. It answers
-// `GET /__bench/stats` with its CPU time and, for the kit, the SQL statements SQLite ran.
+// `GET /__bench/stats` with its CPU time and, for the kit, the SQL statements SQLite ran (and how many
+// of them were BEGIN/COMMIT).
 // Usage: node --import tsx src/ingest-server.ts kit|bare <dataDir>   (prints the URL on stdout)
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +13,11 @@ import { createMediaServer } from '@mediabay/server-kit';
 
 const [kind, dataDir] = process.argv.slice(2) as ['kit' | 'bare', string];
 
-/** Counts every statement SQLite runs, by wrapping better-sqlite3's Statement (the kit's own copy). */
-function countStatements(): () => number {
+/**
+ * Counts every statement SQLite runs, by wrapping better-sqlite3's Statement (the kit's own copy), and
+ * among them the transaction control (BEGIN, COMMIT, ROLLBACK).
+ */
+function countStatements(): () => { statements: number; control: number } {
   const kitRequire = createRequire(fileURLToPath(import.meta.resolve('@mediabay/server-kit')));
   const Sqlite = kitRequire('better-sqlite3') as new (file: string) => {
     prepare(sql: string): object;
@@ -22,18 +26,19 @@ function countStatements(): () => number {
   const probe = new Sqlite(':memory:');
   const proto = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
   probe.close();
-  let count = 0;
+  const counts = { statements: 0, control: 0 };
   for (const method of ['run', 'get', 'all', 'iterate']) {
     const original = proto[method] as (...args: unknown[]) => unknown;
-    proto[method] = function (this: unknown, ...args: unknown[]) {
-      count += 1;
+    proto[method] = function (this: { source: string }, ...args: unknown[]) {
+      counts.statements += 1;
+      if (/^\s*(begin|commit|rollback)\b/i.test(this.source)) counts.control += 1;
       return original.apply(this, args);
     };
   }
-  return () => count;
+  return () => ({ ...counts });
 }
 
-const statements = kind === 'kit' ? countStatements() : () => 0;
+const statements = kind === 'kit' ? countStatements() : () => ({ statements: 0, control: 0 });
 let handler: http.RequestListener;
 let close: () => Promise<void> = async () => undefined;
 if (kind === 'kit') {
@@ -52,7 +57,7 @@ const server = http.createServer((req, res) => {
   if (req.url === '/__bench/stats') {
     const cpu = process.cpuUsage();
     res.setHeader('content-type', 'application/json');
-    return res.end(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, statements: statements() }));
+    return res.end(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, ...statements() }));
   }
   handler(req, res);
 });

@@ -15,6 +15,8 @@ type Kind = 'kit' | 'bare';
 interface Stats {
   cpuMs: number;
   statements: number;
+  /** of which BEGIN/COMMIT/ROLLBACK */
+  control: number;
 }
 
 async function startServer(kind: Kind, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
@@ -83,6 +85,7 @@ async function measure(kind: Kind, count: number): Promise<Record<string, string
       'CPU ms per upload': ms((after.cpuMs - before.cpuMs) / count),
       'SQL statements per upload':
         kind === 'kit' ? ((after.statements - before.statements) / count).toFixed(1) : '-',
+      'of which BEGIN/COMMIT': kind === 'kit' ? ((after.control - before.control) / count).toFixed(1) : '-',
     };
   } finally {
     child.kill('SIGTERM');
