@@ -12,6 +12,7 @@ import { renderRow, type RowAction } from './upload-row.js';
 import styles from './upload-panel.styles.js';
 
 export { styles };
+export { PanelControls } from './panel-controls.js';
 
 export interface PanelView {
   t: MediabayStrings;
@@ -29,58 +30,61 @@ export interface PanelActions extends SummaryActions {
   toggle(): void;
   dismiss(): void;
   row(action: RowAction, item: UploadItem): void;
+  /** the picker of a row's "choose the file again" */
+  picked(event: Event): void;
 }
 
 export function renderPanel(view: PanelView, actions: PanelActions): TemplateResult {
   const { t, uploads, minimized } = view;
-  return html`<section
-    class="panel"
-    part="panel"
-    dir=${view.dir}
-    aria-label=${t.panelLabel}
-    ?hidden=${view.hidden}
-  >
-    <header class="header" part="header">
-      <h2 class="title">${panelTitle(view.batch, t, view.offline)}</h2>
-      <button
-        class="icon-button"
-        part="minimize-button"
-        type="button"
-        aria-expanded=${String(!minimized)}
-        aria-label=${minimized ? t.maximize : t.minimize}
-        title=${minimized ? t.maximize : t.minimize}
-        @click=${actions.toggle}
-      >
-        ${icon(minimized ? 'expandLess' : 'expandMore')}
-      </button>
-      <button
-        class="icon-button"
-        part="close-button"
-        type="button"
-        aria-label=${t.dismiss}
-        title=${t.dismiss}
-        @click=${actions.dismiss}
-      >
-        ${icon('close')}
-      </button>
-    </header>
-    ${renderSummary(view.batch, t, actions)}
-    <div class="list" part="list" tabindex="0" ?hidden=${minimized}>
-      <ul class="rows" aria-label=${t.panelLabel}>
-        ${
-          // Only the rows in view exist: 10,000 uploads cost what 10 do, on adding and on every
-          // progress notification.
-          virtualize({
-            items: view.ids as string[], // read only here as well
-            keyFunction: (id: string) => id,
-            renderItem: (id: string) => {
-              const item = uploads[id];
-              // a row renders again when its upload moved, not on every frame of the others
-              return html`${item ? guard([item, t], () => renderRow(item, t, actions.row)) : nothing}`;
-            },
-          })
-        }
-      </ul>
-    </div>
-  </section>`;
+  return html`<input
+      class="visually-hidden"
+      type="file"
+      tabindex="-1"
+      aria-hidden="true"
+      @change=${actions.picked}
+    />
+    <section class="panel" part="panel" dir=${view.dir} aria-label=${t.panelLabel} ?hidden=${view.hidden}>
+      <header class="header" part="header">
+        <h2 class="title">${panelTitle(view.batch, t, view.offline)}</h2>
+        <button
+          class="icon-button"
+          part="minimize-button"
+          type="button"
+          aria-expanded=${String(!minimized)}
+          aria-label=${minimized ? t.maximize : t.minimize}
+          title=${minimized ? t.maximize : t.minimize}
+          @click=${actions.toggle}
+        >
+          ${icon(minimized ? 'expandLess' : 'expandMore')}
+        </button>
+        <button
+          class="icon-button"
+          part="close-button"
+          type="button"
+          aria-label=${t.dismiss}
+          title=${t.dismiss}
+          @click=${actions.dismiss}
+        >
+          ${icon('close')}
+        </button>
+      </header>
+      ${renderSummary(view.batch, t, actions)}
+      <div class="list" part="list" tabindex="0" ?hidden=${minimized}>
+        <ul class="rows" aria-label=${t.panelLabel}>
+          ${
+            // Only the rows in view exist: 10,000 uploads cost what 10 do, on adding and on every
+            // progress notification.
+            virtualize({
+              items: view.ids as string[], // read only here as well
+              keyFunction: (id: string) => id,
+              renderItem: (id: string) => {
+                const item = uploads[id];
+                // a row renders again when its upload moved, not on every frame of the others
+                return html`${item ? guard([item, t], () => renderRow(item, t, actions.row)) : nothing}`;
+              },
+            })
+          }
+        </ul>
+      </div>
+    </section>`;
 }

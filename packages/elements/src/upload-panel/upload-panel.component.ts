@@ -1,22 +1,21 @@
 // <upload-panel>: the floating "Uploading 3 items" card. Renders `$uploads` and `$batch` of a client
 // and sends pause/resume/cancel/retry back to it; it holds no upload state of its own.
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import type { BatchState, UploadItem } from '@mediabay/core';
+import { property, state } from 'lit/decorators.js';
+import type { BatchState } from '@mediabay/core';
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { ClientEventsController } from '../shared/client-events.js';
 import { StoreController } from '../shared/store-controller.js';
 import { batchUrgent, paced, uploadsUrgent } from '../shared/paced-store.js';
-import { canFocus, keepFocus } from '../shared/focus-keeper.js';
-import { lazyModule } from '../shared/lazy-part.js';
+import { canFocus } from '../shared/focus-keeper.js';
+import { LazyController, lazyModule } from '../shared/lazy-part.js';
 import { addStyles } from '../shared/lazy-styles.js';
 import { announcement } from './announcements.js';
-import { PanelAvoidController, type Avoiding } from './panel-avoid.js';
+import type { Avoiding } from './panel-avoid.js';
 import type { PanelActions } from './panel-view.js';
-import type { RowAction } from './upload-row.js';
 import styles from './panel-host.styles.js';
 
-/** the card and its styles: loaded with the first upload or show(), prefetched on idle */
+/** the card, its controls and styles: loaded with the first upload or show(), prefetched on idle */
 const viewModule = lazyModule(() => import('./panel-view.js'));
 
 export type PanelPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' | 'inline';
@@ -85,8 +84,6 @@ export class UploadPanel extends MediabayElement {
   /** `navigator.onLine` is false: the title says what the rows wait for */
   @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
 
-  @query('input[type=file]') private picker!: HTMLInputElement;
-
   // progress renders at a pace a person can read (4 Hz), a status change at once
   private readonly uploads = new StoreController(this, () => paced(this.client?.$uploads, uploadsUrgent));
   /** the row order: a new array only when uploads come or go, so progress never re-lays the list out */
@@ -94,15 +91,14 @@ export class UploadPanel extends MediabayElement {
   private readonly batch = new StoreController<BatchState>(this, () =>
     paced(this.client?.$batch, batchUrgent),
   );
-  #choosing?: UploadItem;
   /** what the live region will say at the next update: every milestone since the last one */
   #heard: string[] = [];
   #ids: readonly string[] = [];
   #known = new Set<string>();
   #running = false;
-  readonly #avoid: PanelAvoidController = new PanelAvoidController(this, (): HTMLElement | null =>
-    this.renderRoot.querySelector('[part="panel"]'),
-  );
+  /** the card's actions and its keeping off the focused control, with the card's module */
+  readonly #controls = new LazyController(this.lazy, viewModule, (m) => new m.PanelControls(this));
+  #actions?: PanelActions;
   #failed = 0;
 
   constructor() {
@@ -148,7 +144,13 @@ export class UploadPanel extends MediabayElement {
    * controls outside the panel are kept free without this call.
    */
   keepClear(target: DOMRect | null): void {
-    this.#avoid.avoid(target);
+    // before the card's module there is no card to move
+    this.#controls.value?.avoid.avoid(target);
+  }
+
+  /** @internal the rows' operation ids, in order */
+  get rowIds(): readonly string[] {
+    return this.uploadIds.value ?? [];
   }
 
   /** queues `message` for the live region; "Cancel all" over 10,000 says three of them and a count */
@@ -188,56 +190,6 @@ export class UploadPanel extends MediabayElement {
     this.#heard = [];
   }
 
-  #onAction = (action: RowAction, item: UploadItem): void => {
-    const client = this.client;
-    if (!client) return;
-    if (action === 'choose') {
-      this.#choosing = item;
-      this.picker.click();
-      return;
-    }
-    const before = this.#ids.indexOf(item.operationId);
-    void keepFocus(this, () => this.#focusAfter(item.operationId, before));
-    client[action](item.operationId);
-  };
-
-  /** where focus goes when a row's control went away: that row, the next, the one before, the header */
-  *#focusAfter(id: string, before: number): Generator<Element | null | undefined> {
-    const root = this.renderRoot;
-    const ids = this.uploadIds.value ?? [];
-    const at = ids.indexOf(id);
-    const near = at >= 0 ? [at, at + 1, at - 1] : [before, before - 1];
-    for (const index of near) {
-      const row = ids[index] && root.querySelector(`[data-operation-id="${CSS.escape(ids[index])}"]`);
-      if (row) yield row.querySelector('button');
-    }
-    yield root.querySelector('[part~="retry-all"]');
-    yield root.querySelector('[part~="cancel-all"]');
-    yield root.querySelector('.list');
-    yield root.querySelector('[part~="minimize-button"]');
-  }
-
-  #actions: PanelActions = {
-    cancelAll: () => {
-      void keepFocus(this, () => this.#focusAfter('', -1));
-      this.client?.cancelAll();
-    },
-    retryAll: () => {
-      void keepFocus(this, () => this.#focusAfter('', -1));
-      this.client?.retryAll();
-    },
-    toggle: () => this.#toggle(),
-    dismiss: () => this.#dismiss(),
-    row: (action, item) => this.#onAction(action, item),
-  };
-
-  #onPicked(): void {
-    const files = [...(this.picker.files ?? [])];
-    this.picker.value = '';
-    if (files.length > 0 && this.#choosing) this.client?.addFiles(files);
-    this.#choosing = undefined;
-  }
-
   #toggle(): void {
     this.minimized = !this.minimized;
     this.emit('mb-panel-toggle', { minimized: this.minimized });
@@ -267,11 +219,19 @@ export class UploadPanel extends MediabayElement {
     const view = empty ? viewModule.value : this.lazy.use(viewModule);
     // the card's styles join the element's once its module is there
     if (view) addStyles(this, view.styles);
+    const controls = this.#controls.value;
+    this.#actions ??= controls && {
+      cancelAll: controls.cancelAll,
+      retryAll: controls.retryAll,
+      row: controls.row,
+      picked: controls.picked,
+      toggle: () => this.#toggle(),
+      dismiss: () => this.#dismiss(),
+    };
     return html`
       <div class="live visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      <input class="visually-hidden" type="file" tabindex="-1" aria-hidden="true" @change=${this.#onPicked} />
       ${
-        view
+        view && this.#actions
           ? view.renderPanel(
               {
                 t,
