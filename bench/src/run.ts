@@ -12,7 +12,8 @@ import { buildPage, WIDGETS, type BuiltWidget, type Widget } from './build.js';
 import { benchBundleSize } from './bundle-size.js';
 import { benchMemory } from './memory.js';
 import { benchRender } from './render.js';
-import { startBenchServer } from './server.js';
+import { startBenchServer, type BenchServer } from './server.js';
+import { startBenchServerProcess } from './server-process.js';
 import { benchSmallUploads } from './small-uploads.js';
 import { benchThroughput, writeLargeFile } from './throughput.js';
 
@@ -46,6 +47,17 @@ async function withServer(name: string, run: (url: string) => Promise<void>): Pr
   }
 }
 
+// The upload groups' server runs in a process of its own (its CPU and GC apart from Playwright's).
+async function withOwnServer(name: string, run: (server: BenchServer) => Promise<void>): Promise<void> {
+  const server = await startBenchServerProcess(join(dir, name));
+  try {
+    await run(server);
+  } finally {
+    await server.close();
+    await rm(join(dir, name), { recursive: true, force: true });
+  }
+}
+
 try {
   if (wants('size')) await benchBundleSize();
   if (wants('ingest')) await benchIngest(quick ? 100 : 1_000);
@@ -57,7 +69,7 @@ try {
     await withServer('add', (url) => benchAddFiles(url, quick ? [1_000] : [1_000, 10_000, 100_000]));
   if (wants('memory')) await withServer('memory', (url) => benchMemory(browser, url, quick ? 500 : 10_000));
   if (wants('small-uploads'))
-    await benchSmallUploads(browser, withServer, {
+    await benchSmallUploads(browser, withOwnServer, {
       count: quick ? 200 : 1_000,
       runs: runsArg || (quick ? 1 : 3),
     });
@@ -68,8 +80,8 @@ try {
       .find((arg) => arg.startsWith('--uploaders='))
       ?.slice('--uploaders='.length)
       .split(',');
-    await withServer('upload', (url) =>
-      benchThroughput(browser, url, file, runsArg || (quick ? 1 : 3), uploaders),
+    await withOwnServer('upload', (server) =>
+      benchThroughput(browser, server, file, runsArg || (quick ? 1 : 3), uploaders),
     );
   }
 } finally {

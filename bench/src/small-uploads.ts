@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { openBenchPage } from './browser.js';
 import type { Widget } from './build.js';
 import { mainThreadLoad } from './main-thread.js';
+import type { BenchServer } from './server.js';
 import { median, ms, printTable } from './table.js';
 
 const PEERS: { label: string; widget: Widget }[] = [
@@ -21,21 +22,32 @@ interface Run {
   scriptMs: number;
   taskMs: number;
   longestTaskMs: number;
+  /** the server process's CPU per upload over the same time */
+  serverCpuMs: number;
 }
 
-/** Runs `measure` against a fresh server kit (its own data directory) and closes it after. */
-export type WithServer = (name: string, measure: (url: string) => Promise<void>) => Promise<void>;
+/** Runs `measure` against a fresh server kit (its own data directory and process), closes it after. */
+export type WithServer = (name: string, measure: (server: BenchServer) => Promise<void>) => Promise<void>;
 
-async function measureOnce(browser: Browser, url: string, widget: Widget, count: number, bytes: number) {
-  const page = await openBenchPage(browser, url, widget);
+async function measureOnce(
+  browser: Browser,
+  server: BenchServer,
+  widget: Widget,
+  count: number,
+  bytes: number,
+) {
+  const page = await openBenchPage(browser, server.url, widget);
   try {
+    const before = await server.stats();
     const load = await mainThreadLoad(page, { profile: true });
     const took = await page.evaluate(([count, bytes]) => window.bench.uploadBatch!(count, bytes), [
       count,
       bytes,
     ] as const);
     const { busySeconds, scriptSeconds, profiledScriptSeconds, longestTaskMs } = await load.stop();
+    const after = await server.stats();
     return {
+      serverCpuMs: (after.cpuMs - before.cpuMs) / count,
       filesPerSecond: count / (took / 1000),
       profiledMs: (profiledScriptSeconds * 1000) / count,
       scriptMs: (scriptSeconds * 1000) / count,
@@ -56,12 +68,13 @@ export async function benchSmallUploads(
   for (let run = 0; run < runs; run += 1) {
     const order = run % 2 === 0 ? PEERS : [...PEERS].reverse();
     for (const { widget } of order) {
-      await withServer(`small-${run}-${widget}`, async (url) => {
-        const result = await measureOnce(browser, url, widget, count, kib * 1024);
+      await withServer(`small-${run}-${widget}`, async (server) => {
+        const result = await measureOnce(browser, server, widget, count, kib * 1024);
         results.get(widget)!.push(result);
         console.error(
           `  small uploads run ${run + 1} ${widget}: ${result.filesPerSecond.toFixed(0)} files/s, ` +
-            `script ${result.profiledMs.toFixed(2)} (ScriptDuration ${result.scriptMs.toFixed(2)}) ms/upload, tasks ${result.taskMs.toFixed(2)} ms/upload`,
+            `script ${result.profiledMs.toFixed(2)} (ScriptDuration ${result.scriptMs.toFixed(2)}) ms/upload, tasks ${result.taskMs.toFixed(2)} ms/upload, ` +
+            `server CPU ${result.serverCpuMs.toFixed(2)} ms/upload`,
         );
       });
     }
@@ -79,10 +92,11 @@ export async function benchSmallUploads(
       'ScriptDuration ms/upload': median(pick('scriptMs')).toFixed(2),
       'main thread ms/upload': median(pick('taskMs')).toFixed(2),
       'longest task (ms)': ms(Math.max(...pick('longestTaskMs'))),
+      'server CPU ms/upload': median(pick('serverCpuMs')).toFixed(2),
     };
   });
   printTable(
-    `${count.toLocaleString('en')} files of ${kib} KiB added at once, each peer to a fresh server kit (${runs} runs, interleaved)`,
+    `${count.toLocaleString('en')} files of ${kib} KiB added at once, each peer to a fresh server kit in its own process (${runs} runs, interleaved)`,
     rows,
     "files/s: from the add until the server acknowledged every byte. ms/upload over that time: script as V8's sampling profiler sees it, " +
       "Chromium's ScriptDuration (leaves out promise jobs) and TaskDuration (all main-thread work).",

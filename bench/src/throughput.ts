@@ -1,14 +1,14 @@
 // Upload throughput of one large file picked from disk (setInputFiles, a real disk-backed File),
-// through each widget to the server kit on loopback; the median of a few interleaved runs, with the
-// server process's garbage collection during each.
+// through each widget to the server kit (in its own process, server-process.ts) on loopback; the
+// median of a few interleaved runs, with the server process's CPU and garbage collection during each.
 import { randomBytes } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { constants, PerformanceObserver } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { openBenchPage } from './browser.js';
 import { mainThreadLoad } from './main-thread.js';
 import type { Widget } from './build.js';
+import type { BenchServer } from './server.js';
 import { median, ms, printTable } from './table.js';
 
 const MIB = 1024 * 1024;
@@ -51,68 +51,43 @@ async function clearLibrary(baseUrl: string): Promise<void> {
   });
 }
 
-/** Major GC pauses of this process (the server kit runs in it) while `run` runs: count and ms. */
-async function withServerGc<T>(
-  run: () => Promise<T>,
-): Promise<{ result: T; majorGcs: number; gcMs: number }> {
-  let majorGcs = 0;
-  let gcMs = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      gcMs += entry.duration;
-      if (
-        (entry as unknown as { detail?: { kind?: number } }).detail?.kind ===
-        constants.NODE_PERFORMANCE_GC_MAJOR
-      )
-        majorGcs += 1;
-    }
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  try {
-    const result = await run();
-    await new Promise((resolve) => setImmediate(resolve)); // the last entries are delivered
-    return { result, majorGcs, gcMs };
-  } finally {
-    observer.disconnect();
-  }
-}
-
 interface UploadRun {
   rate: number;
   busy: number;
   longest: number;
   majorGcs: number;
   gcMs: number;
+  /** the server process's CPU over the upload */
+  serverCpuSeconds: number;
 }
 
 async function uploadOnce(
   browser: Browser,
-  baseUrl: string,
+  server: BenchServer,
   file: string,
   size: number,
   { widget, variant }: (typeof VARIANTS)[number],
 ): Promise<UploadRun> {
-  const page = await openBenchPage(browser, baseUrl, widget);
+  const page = await openBenchPage(browser, server.url, widget);
   try {
     await page.locator('#bench-file').setInputFiles(file);
     const load = await mainThreadLoad(page);
-    const {
-      result: took,
-      majorGcs,
-      gcMs,
-    } = await withServerGc(() => page.evaluate((variant) => window.bench.upload(variant), variant));
+    const before = await server.stats();
+    const took = await page.evaluate((variant) => window.bench.upload(variant), variant);
+    const after = await server.stats();
     const { busySeconds, longestTaskMs } = await load.stop();
     const seconds = took / 1000;
     return {
       rate: size / MIB / seconds,
       busy: busySeconds / seconds,
       longest: longestTaskMs,
-      majorGcs,
-      gcMs,
+      majorGcs: after.majorGcs - before.majorGcs,
+      gcMs: after.gcMs - before.gcMs,
+      serverCpuSeconds: (after.cpuMs - before.cpuMs) / 1000,
     };
   } finally {
     await page.close();
-    await clearLibrary(baseUrl);
+    await clearLibrary(server.url);
   }
 }
 
@@ -124,7 +99,7 @@ async function uploadOnce(
  */
 export async function benchThroughput(
   browser: Browser,
-  baseUrl: string,
+  server: BenchServer,
   file: string,
   runs: number,
   only?: string[],
@@ -136,11 +111,11 @@ export async function benchThroughput(
   const results = new Map<string, UploadRun[]>(chosen.map(({ label }) => [label, []]));
   for (let run = 0; run < runs; run += 1) {
     for (const choice of run % 2 === 0 ? chosen : [...chosen].reverse()) {
-      const result = await uploadOnce(browser, baseUrl, file, size, choice);
+      const result = await uploadOnce(browser, server, file, size, choice);
       results.get(choice.label)!.push(result);
       console.error(
         `  upload run ${run + 1} ${choice.label}: ${result.rate.toFixed(0)} MiB/s, busy ${(result.busy * 100).toFixed(1)} %, ` +
-          `server GC ${result.gcMs.toFixed(0)} ms (${result.majorGcs} major)`,
+          `server CPU ${result.serverCpuSeconds.toFixed(1)} s, GC ${result.gcMs.toFixed(0)} ms (${result.majorGcs} major)`,
       );
     }
   }
@@ -153,6 +128,7 @@ export async function benchThroughput(
       'runs (MiB/s)': list.map((result) => result.rate.toFixed(0)).join(' / '),
       'main thread busy': `${(median(list.map((result) => result.busy)) * 100).toFixed(1)} %`,
       'longest task (ms)': longest > 0 ? ms(longest) : 'none >= 50',
+      'server CPU s': median(list.map((result) => result.serverCpuSeconds)).toFixed(1),
       'server GC ms (major)': list
         .map((result) => `${result.gcMs.toFixed(0)} (${result.majorGcs})`)
         .join(' / '),
@@ -161,7 +137,7 @@ export async function benchThroughput(
   const label =
     size >= 1024 * MIB ? `${(size / MIB / 1024).toFixed(0)} GiB` : `${(size / MIB).toFixed(0)} MiB`;
   printTable(
-    `Upload of a picked ${label} file to the server kit on loopback (${runs} runs each, interleaved)`,
+    `Upload of a picked ${label} file to the server kit in its own process on loopback (${runs} runs each, interleaved)`,
     rows,
   );
 }
