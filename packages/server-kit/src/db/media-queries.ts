@@ -1,5 +1,6 @@
 // Reading the library: one file, many, by operation, lists, counts and tags (kysely, portable SQL).
 import type { Kysely } from 'kysely';
+import { compiled } from './compiled.js';
 import type { MediaDatabase } from './database.js';
 import { listMedia } from './list-query.js';
 import type { Hydrate } from './media-hydrate.js';
@@ -20,6 +21,14 @@ type MediaQueries = Pick<
   | 'countMedia'
   | 'listTags'
 >;
+
+// once per upload: compiled once (compiled.ts)
+const claim = compiled((db, p: { tenantId: string; operationId: string; mediaId: string }) =>
+  db
+    .insertInto('media_operations')
+    .values({ tenant_id: p.tenantId, operation_id: p.operationId, media_id: p.mediaId })
+    .onConflict((oc) => oc.columns(['tenant_id', 'operation_id']).doNothing()),
+);
 
 export function createMediaQueries(db: Kysely<Schema>, hydrate: Hydrate): MediaQueries {
   const one = async (rows: Parameters<Hydrate>[0]) => (await hydrate(rows))[0];
@@ -57,12 +66,8 @@ export function createMediaQueries(db: Kysely<Schema>, hydrate: Hydrate): MediaQ
     },
 
     async claimOperation(tenantId, operationId, mediaId) {
-      const result = await db
-        .insertInto('media_operations')
-        .values({ tenant_id: tenantId, operation_id: operationId, media_id: mediaId })
-        .onConflict((oc) => oc.columns(['tenant_id', 'operation_id']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+      const result = await claim(db, { tenantId, operationId, mediaId });
+      return Number(result.numAffectedRows ?? 0) === 1;
     },
 
     async getMediaByOperation(tenantId, operationId) {

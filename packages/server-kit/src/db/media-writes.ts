@@ -2,6 +2,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { MediaDatabase, MediaPatch, NewMedia } from './database.js';
 import { atomically } from './atomically.js';
+import { compiled } from './compiled.js';
 import { captionOf } from './caption-queries.js';
 import type { Hydrate } from './media-hydrate.js';
 import { toRecord } from './rows.js';
@@ -11,6 +12,30 @@ type MediaWrites = Pick<
   MediaDatabase,
   'insertMedia' | 'updateMedia' | 'setTags' | 'deleteMedia' | 'addUsage' | 'removeUsage'
 >;
+
+// once per upload: compiled once (compiled.ts)
+const insertMedia = compiled((db, row: Insertable<MediaTable>) =>
+  db.insertInto('media').values({
+    id: row.id,
+    tenant_id: row.tenant_id,
+    owner_id: row.owner_id,
+    name: row.name,
+    name_key: row.name_key,
+    type: row.type,
+    mime_type: row.mime_type,
+    size: row.size,
+    status: row.status,
+    error: row.error,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+    duration_ms: row.duration_ms,
+    width: row.width,
+    height: row.height,
+    thumbnail_key: row.thumbnail_key,
+    storage_key: row.storage_key,
+    operation_id: row.operation_id,
+  }),
+);
 
 export function createMediaWrites(db: Kysely<Schema>, hydrate: Hydrate): MediaWrites {
   const one = async (rows: Parameters<Hydrate>[0]) => (await hydrate(rows))[0];
@@ -36,7 +61,7 @@ export function createMediaWrites(db: Kysely<Schema>, hydrate: Hydrate): MediaWr
         storage_key: media.storageKey,
         operation_id: media.operationId,
       } satisfies Insertable<MediaTable>;
-      await db.insertInto('media').values(row).execute();
+      await insertMedia(db, row);
       // a new file has no tags, usages, captions or renditions yet: what went in is the whole record
       return toRecord(
         { ...row, renditions: null, seq: 0, claim_owner: null, claim_until: null, trashed_at: null },

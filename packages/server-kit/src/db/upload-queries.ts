@@ -1,6 +1,7 @@
 // Queries on tus uploads in flight: ownership, progress for the polling fallback, finish markers.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
-import type { MediaDatabase } from './database.js';
+import { compiled } from './compiled.js';
+import type { MediaDatabase, UploadRecord } from './database.js';
 import { toUpload } from './rows.js';
 import type { Schema } from './schema.js';
 
@@ -18,28 +19,47 @@ type UploadQueries = Pick<
   | 'deleteUploadsOfMedia'
 >;
 
+// what every upload runs, compiled once (compiled.ts)
+const insertUpload = compiled((db, u: UploadRecord) =>
+  db.insertInto('uploads').values({
+    id: u.id,
+    tenant_id: u.tenantId,
+    owner_id: u.ownerId,
+    operation_id: u.operationId,
+    name: u.name,
+    mime_type: u.mimeType,
+    size: u.size,
+    offset: u.offset,
+    created_at: u.createdAt,
+    media_id: u.mediaId,
+  }),
+);
+const getUpload = compiled((db, p: { id: string }) =>
+  db.selectFrom('uploads').selectAll().where('id', '=', p.id),
+);
+const setOffset = compiled((db, p: { id: string; offset: number }) =>
+  db.updateTable('uploads').set({ offset: p.offset }).where('id', '=', p.id),
+);
+// one conditional UPDATE: of two concurrent finishers, exactly one sees a row change
+const setMedia = compiled((db, p: { id: string; mediaId: string }) =>
+  db.updateTable('uploads').set({ media_id: p.mediaId }).where('id', '=', p.id).where('media_id', 'is', null),
+);
+const setMediaAndOffset = compiled((db, p: { id: string; mediaId: string; offset: number }) =>
+  db
+    .updateTable('uploads')
+    .set({ media_id: p.mediaId, offset: p.offset })
+    .where('id', '=', p.id)
+    .where('media_id', 'is', null),
+);
+
 export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
   return {
     async insertUpload(upload) {
-      await db
-        .insertInto('uploads')
-        .values({
-          id: upload.id,
-          tenant_id: upload.tenantId,
-          owner_id: upload.ownerId,
-          operation_id: upload.operationId,
-          name: upload.name,
-          mime_type: upload.mimeType,
-          size: upload.size,
-          offset: upload.offset,
-          created_at: upload.createdAt,
-          media_id: upload.mediaId,
-        })
-        .execute();
+      await insertUpload(db, upload);
     },
 
     async getUpload(id) {
-      const row = await db.selectFrom('uploads').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = (await getUpload(db, { id })).rows[0];
       return row && toUpload(row);
     },
 
@@ -73,18 +93,14 @@ export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
     },
 
     async setUploadOffset(id, offset) {
-      await db.updateTable('uploads').set({ offset }).where('id', '=', id).execute();
+      await setOffset(db, { id, offset });
     },
 
     async setUploadMedia(id, mediaId, offset) {
-      // one conditional UPDATE: of two concurrent finishers, exactly one sees a row change
-      const result = await db
-        .updateTable('uploads')
-        .set(offset === undefined ? { media_id: mediaId } : { media_id: mediaId, offset })
-        .where('id', '=', id)
-        .where('media_id', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      const result = await (offset === undefined
+        ? setMedia(db, { id, mediaId })
+        : setMediaAndOffset(db, { id, mediaId, offset }));
+      return Number(result.numAffectedRows) === 1;
     },
 
     async listStaleUploads(before) {
