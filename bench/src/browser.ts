@@ -18,3 +18,16 @@ export async function openBenchPage(
   await page.waitForFunction(() => 'bench' in window);
   return page;
 }
+
+/**
+ * Waits until the page has sat idle a moment, as a page does before a person picks files: what it
+ * prefetches when idle (Mediabay's panel, tus-js-client) is loaded, as it would be for them.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        setTimeout(() => requestIdleCallback(() => resolve(), { timeout: 5000 }), 1000),
+      ),
+  );
+}

@@ -3,7 +3,7 @@
 // (the order alternates) so the machine's load weighs on both alike. Files/s from the add until the
 // server has acknowledged every byte, and the page's main thread meanwhile (Chromium's counters).
 import type { Browser } from 'playwright-core';
-import { openBenchPage } from './browser.js';
+import { openBenchPage, settled } from './browser.js';
 import type { Widget } from './build.js';
 import { mainThreadLoad } from './main-thread.js';
 import type { BenchServer } from './server.js';
@@ -38,6 +38,7 @@ async function measureOnce(
 ) {
   const page = await openBenchPage(browser, server.url, widget);
   try {
+    await settled(page);
     const before = await server.stats();
     const load = await mainThreadLoad(page, { profile: true });
     const took = await page.evaluate(([count, bytes]) => window.bench.uploadBatch!(count, bytes), [

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { openBenchPage } from './browser.js';
+import { openBenchPage, settled } from './browser.js';
 import { mainThreadLoad } from './main-thread.js';
 import type { Widget } from './build.js';
 import type { BenchServer } from './server.js';
@@ -71,6 +71,7 @@ async function uploadOnce(
   const page = await openBenchPage(browser, server.url, widget);
   try {
     await page.locator('#bench-file').setInputFiles(file);
+    await settled(page);
     const load = await mainThreadLoad(page);
     const before = await server.stats();
     const took = await page.evaluate((variant) => window.bench.upload(variant), variant);
