@@ -179,6 +179,17 @@ export type ServerEvent =
 
 export type ServerEventType = ServerEvent['type'];
 
+/** Every event type the live channel carries (the client listens to all of them). */
+export const SERVER_EVENT_TYPES: readonly ServerEventType[] = [
+  'media-upload-progress',
+  'media-upload-complete',
+  'media-processing-progress',
+  'media-created',
+  'media-updated',
+  'media-deleted',
+  'media-upload-error',
+];
+
 /** Lifecycle events are never dropped; progress events may be coalesced (latest wins). */
 export const COALESCIBLE_EVENTS: ReadonlySet<ServerEventType> = new Set([
   'media-upload-progress',

@@ -3,7 +3,7 @@
 import { backoffDelay, withJitter } from '../backoff.js';
 import { createEmitter } from '../emitter.js';
 import { endpointBase, resolveMediaUrls } from '../library/media-urls.js';
-import type { ServerEvent } from '../protocol.js';
+import { SERVER_EVENT_TYPES, type ServerEvent } from '../protocol.js';
 import { withTicket } from './socket-ticket.js';
 
 /** The part of the WebSocket API we use: the browser's and the `ws` package's both fit. */
@@ -43,15 +43,7 @@ export interface LiveSocket {
   close(): void;
 }
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set([
-  'media-upload-progress',
-  'media-upload-complete',
-  'media-processing-progress',
-  'media-created',
-  'media-updated',
-  'media-deleted',
-  'media-upload-error',
-]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set(SERVER_EVENT_TYPES);
 
 /** `${endpoint}/events` as a ws: or wss: URL. */
 export function eventsUrl(endpoint: string, base: string | undefined = globalThis.location?.href): string {

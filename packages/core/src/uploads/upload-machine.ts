@@ -171,6 +171,17 @@ export function transition(item: UploadItem, event: UploadEvent): TransitionResu
   return { item: next.status === status ? next : { ...next, status }, accepted: true };
 }
 
+/** every byte on the server (the upload succeeded, or the server says it is processing or done) */
+function allSent(item: UploadItem, fileId: string | undefined): UploadItem {
+  return {
+    ...settled(item),
+    ...withBytes(item, item.size),
+    progress: 100,
+    timeRemaining: 0,
+    fileId: fileId ?? item.fileId,
+  };
+}
+
 /** the driver's item, for the same upload only; the same object when nothing changed */
 function mirrored(item: UploadItem, reported: UploadItem): TransitionResult {
   if (reported.operationId !== item.operationId) return { item, accepted: false };
@@ -209,20 +220,12 @@ function applyEvent(item: UploadItem, event: Exclude<UploadEvent, { type: 'UPLOA
       return { ...settled(item), error: undefined };
     case 'UPLOAD.SUCCESS':
       return {
-        ...settled(item),
-        ...withBytes(item, item.size),
-        progress: 100,
-        timeRemaining: 0,
-        fileId: event.fileId ?? item.fileId,
+        ...allSent(item, event.fileId),
         processing: item.processing ?? { stage: 'queued', progress: 0 },
       };
     case 'PROCESSING.PROGRESS':
       return {
-        ...settled(item),
-        ...withBytes(item, item.size),
-        progress: 100,
-        timeRemaining: 0,
-        fileId: event.fileId ?? item.fileId,
+        ...allSent(item, event.fileId),
         processing: {
           stage: event.stage,
           progress: Math.max(item.processing?.progress ?? 0, clampPercent(event.progress)),
@@ -230,13 +233,9 @@ function applyEvent(item: UploadItem, event: Exclude<UploadEvent, { type: 'UPLOA
       };
     case 'PROCESSING.DONE':
       return {
-        ...settled(item),
-        ...withBytes(item, item.size),
-        progress: 100,
-        timeRemaining: 0,
+        ...allSent(item, event.fileId),
         error: undefined,
         waitingForFile: undefined,
-        fileId: event.fileId ?? item.fileId,
         processing: { stage: 'done', progress: 100 },
       };
     case 'UPLOAD.ERROR':
