@@ -15,6 +15,7 @@ import { formatDate } from '../shared/format.js';
 import { renderDialogHead } from '../shared/dialog-head.js';
 
 export { default as dialogStyles } from '../shared/dialog.styles.js';
+export { activityStyles } from './activity.styles.js';
 
 const ACTIONS: AuditAction[] = [
   'upload.completed',

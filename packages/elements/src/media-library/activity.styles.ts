@@ -1,5 +1,5 @@
-// Styles of the Activity view (activity-view.ts), part of <media-library>'s sheet: the view's module
-// itself loads when first opened.
+// Styles of the Activity view (activity-view.ts): they join <media-library>'s sheet with the view's
+// module, when it is first opened.
 import { css } from 'lit';
 
 export const activityStyles = css`

@@ -1,5 +1,5 @@
 // Tag chips on cards and rows (library-item.ts): small, one line, never taller than the text beside
-// them; and the details pane's file links.
+// them.
 import { css } from 'lit';
 
 export default css`
@@ -35,16 +35,6 @@ export default css`
   }
   .tag-chip.more {
     cursor: default;
-  }
-  /* the details pane's Download and Copy link (file-links.ts) */
-  .file-links {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-    margin: 0 0 12px;
-  }
-  .file-links a.tool-button {
-    text-decoration: none;
   }
   @media (forced-colors: active) {
     .tag-chip {

@@ -41,7 +41,7 @@ export class LibraryParts {
       return new m.PreviewController(host);
     });
     this.#activity = new LazyController(lazy, activityModule, (m) => {
-      addStyles(host, m.dialogStyles, before);
+      addStyles(host, [m.dialogStyles, m.activityStyles], before);
       return new m.ActivityController(host);
     });
     this.#duplicates = new LazyController(lazy, duplicatesModule, (m) => {

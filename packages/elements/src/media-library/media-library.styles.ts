@@ -6,7 +6,6 @@ import toolbar from './toolbar.styles.js';
 import forcedColors from './forced-colors.styles.js';
 import { listHeadStyles } from './list-head.js';
 import chips from './chips.styles.js';
-import { activityStyles } from './activity.styles.js';
 
 export default [
   tokens,
@@ -522,6 +521,5 @@ export default [
   `,
   listHeadStyles,
   chips,
-  activityStyles,
   forcedColors,
 ];

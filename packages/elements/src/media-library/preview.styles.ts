@@ -177,4 +177,14 @@ export default css`
       border-block-start: 1px solid var(--_border);
     }
   }
+  /* the details pane's Download and Copy link (file-links.ts) */
+  .file-links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    margin: 0 0 12px;
+  }
+  .file-links a.tool-button {
+    text-decoration: none;
+  }
 `;
