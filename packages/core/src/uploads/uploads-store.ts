@@ -6,10 +6,10 @@ import { atom, computed, map, type ReadableAtom } from 'nanostores';
 import { copyTally, countItem, emptyTally, summarize, type BatchTally } from './batch.js';
 import { createBatchRun } from './batch-run.js';
 import { devWarn } from '../dev.js';
-import { initialEta, pauseEta, sampleEta, timeLeft, type EtaState } from './eta.js';
 import { createFrameScheduler } from '../frame.js';
 import type { BatchState, UploadItem } from '../types.js';
 import { transition, type UploadEvent } from './upload-machine.js';
+import { createUploadSpeeds } from './upload-speeds.js';
 
 export interface DispatchResult {
   previous: UploadItem;
@@ -80,16 +80,12 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   /** the current batch, finished files that left `$uploads` included */
   const run = createBatchRun();
   const $run = atom<BatchTally>(emptyTally());
-  const $batchSpeed = atom(0);
-  /** the longest time left of a file that is uploading, and its bytes left (the batch never says less) */
-  const $slowest = atom<{ seconds: number | null; bytes: number }>({ seconds: null, bytes: 0 });
   const pending = new Map<string, UploadItem>();
   const removals = new Set<string>();
   /** removals of items whose last change is not written yet: they leave one write later, so every
    * item is shown in its final state (ready) before it goes, however soon it is removed */
   const removeLater = new Set<string>();
-  const etas = new Map<string, EtaState>();
-  let batchEta = initialEta();
+  const speeds = createUploadSpeeds(now, current);
   const frame = createFrameScheduler(flush);
   let quietUntil = 0;
   let later: ReturnType<typeof setTimeout> | null = null;
@@ -167,68 +163,20 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       removeLater.clear();
       schedule();
     }
-    measureBatch();
-  }
-
-  function measureBatch(): void {
-    const { counts } = $tally.get();
-    const { bytesUploaded } = $run.get();
-    if (counts.uploading > 0) {
-      batchEta = sampleEta(batchEta, bytesUploaded, now());
-    } else if (counts.queued > 0 || counts.paused > 0) {
-      batchEta = pauseEta(batchEta);
-    } else {
-      // nothing left to send: the next batch is measured afresh, not from the last one's speed
-      // (small files with processing gaps would otherwise hold a big file's estimate down for seconds)
-      batchEta = initialEta();
-    }
-    $batchSpeed.set(batchEta.speed);
-    measureSlowest();
-  }
-
-  /** over the files with a speed of their own (uploading or paused ones: a few, not the whole queue) */
-  function measureSlowest(): void {
-    let seconds: number | null = null;
-    let bytes = 0;
-    for (const id of etas.keys()) {
-      const item = current(id);
-      if (item?.status !== 'uploading' || item.timeRemaining === null) continue;
-      if (seconds === null || item.timeRemaining > seconds) {
-        seconds = item.timeRemaining;
-        bytes = item.size - item.bytesUploaded;
-      }
-    }
-    const last = $slowest.get();
-    if (last.seconds !== seconds || last.bytes !== bytes) $slowest.set({ seconds, bytes });
-  }
-
-  function withSpeed(id: string, item: UploadItem, event: UploadEvent): UploadEvent {
-    if (event.type !== 'UPLOAD.PROGRESS' || item.status !== 'uploading') return event;
-    const eta = sampleEta(
-      etas.get(id) ?? initialEta(),
-      Math.max(item.bytesUploaded, event.bytesUploaded),
-      now(),
-    );
-    etas.set(id, eta);
-    const remaining = item.size - Math.max(item.bytesUploaded, event.bytesUploaded);
-    return { ...event, speed: eta.speed, timeRemaining: timeLeft(remaining, eta.speed) };
+    speeds.measureBatch($tally.get(), $run.get());
   }
 
   function dispatch(id: string, event: UploadEvent): DispatchResult | null {
     const previous = current(id);
     if (!previous) return null;
-    const { item, accepted, late } = transition(previous, withSpeed(id, previous, event));
+    const { item, accepted, late } = transition(previous, speeds.measured(id, previous, event));
     if (!accepted) {
       // a late report (progress after a pause, success after "ready") is expected, not news
       if (!late) devWarn(`${event.type} ignored in state ${previous.status}`, id);
       return null;
     }
-    if (item.status !== 'uploading') {
-      const eta = etas.get(id);
-      // a paused file resumes from its speed; a finished one needs none
-      if (eta && (item.status === 'paused' || item.status === 'queued')) etas.set(id, pauseEta(eta));
-      else if (eta) etas.delete(id);
-    }
+    // a paused file resumes from its speed; a finished one needs none
+    if (item.status !== 'uploading') speeds.settled(id, item);
     if (item !== previous) pending.set(id, item);
     // bytes moving alone are written on a timer (no frame asked for); any other change by the frame
     schedule(event.type === 'UPLOAD.PROGRESS' && item.status === previous.status);
@@ -238,7 +186,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   return {
     $uploads,
     $uploadIds,
-    $batch: computed([$tally, $batchSpeed, $run, $slowest], (tally, speed, run, slowest) =>
+    $batch: computed([$tally, speeds.$batchSpeed, $run, speeds.$slowest], (tally, speed, run, slowest) =>
       withFileEta(summarize(tally, speed, run), slowest),
     ),
     get: current,
@@ -265,7 +213,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     remove(ids) {
       // removals wait for the frame too: items leaving one by one must not copy the map each time
       for (const id of ids) {
-        etas.delete(id);
+        speeds.forget(id);
         if (!(id in $uploads.get())) pending.delete(id);
         else if (pending.has(id)) removeLater.add(id);
         else removals.add(id);
@@ -279,7 +227,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
       pending.clear();
       removals.clear();
       removeLater.clear();
-      etas.clear();
+      speeds.clear();
     },
   };
 }
