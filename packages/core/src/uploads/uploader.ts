@@ -1,19 +1,13 @@
-// The upload manager: feeds the queue, drives one transport per file, retries failures as
-// retry-policy.ts decides (waiting for the connection through the shared gate, or as long as the
-// server asked), and routes every state change through the store's reducer.
-import { backoffDelay } from '../backoff.js';
+// The upload manager: feeds the queue, drives one transport per file, hands failures to
+// upload-retries.ts (waiting for the connection through the shared gate, or as long as the server
+// asked), and routes every state change through the store's reducer.
 import type { Connectivity } from '../live/connectivity.js';
 import { createQueue, type UploadQueue } from './queue.js';
-import { decide } from './retry-policy.js';
-import {
-  ONE_REQUEST_MAX_BYTES,
-  type Transport,
-  type TransportError,
-  type TransportUpload,
-} from '../transports/transport.js';
+import { ONE_REQUEST_MAX_BYTES, type Transport, type TransportUpload } from '../transports/transport.js';
 import type { UploadError, UploadItem } from '../types.js';
 import type { UploadEvent } from './upload-machine.js';
 import type { DispatchResult, UploadStore } from './uploads-store.js';
+import { createUploadRetries } from './upload-retries.js';
 
 export interface UploaderOptions {
   store: UploadStore;
@@ -66,18 +60,17 @@ interface Active {
 
 export function createUploader(options: UploaderOptions): Uploader {
   const { store } = options;
-  const retries = options.retries ?? 3;
   const files = new Map<string, File>();
   const uploadUrls = new Map<string, string>();
   const active = new Map<string, Active>();
-  /** failures in a row without bytes moving; `probed`: of those, ones right after the server had
-   * answered the gate's probe (a request that never gets through although the server is there) */
-  const attempts = new Map<
-    string,
-    { count: number; bytesAtFailure: number; probed: number; released?: boolean }
-  >();
-  /** how to stop each upload's pending retry (a timer, or its place at the connectivity gate) */
-  const retryTimers = new Map<string, () => void>();
+  const retries = createUploadRetries({
+    store,
+    connectivity: options.connectivity,
+    retries: options.retries ?? 3,
+    apply,
+    restart: (id) => active.get(id)?.upload.start(),
+    giveUp: (id, error) => void failFinally(id, error),
+  });
   let tokens = 0;
 
   // a small file is one short request: four of them share a slot, so a batch of them is not held
@@ -94,28 +87,23 @@ export function createUploader(options: UploaderOptions): Uploader {
     const { previous, item } = change;
     if (previous.status === 'uploading' && item.status !== 'uploading') {
       queue.release(id);
-      clearRetry(id);
+      retries.clear(id);
     }
     if (item.status === 'ready' || item.status === 'canceled') forget(id, item.status === 'canceled');
     options.onChange?.(change);
     return change;
   }
 
-  function clearRetry(id: string): void {
-    retryTimers.get(id)?.();
-    retryTimers.delete(id);
-  }
-
   /** releases everything held for a finished item; cancel also asks the server to drop the upload */
   function forget(id: string, terminate: boolean): void {
-    clearRetry(id);
+    retries.clear(id);
     queue.release(id);
     const current = active.get(id);
     active.delete(id);
     if (current && terminate) void current.upload.abort();
     files.delete(id);
     uploadUrls.delete(id);
-    attempts.delete(id);
+    retries.reset(id);
   }
 
   function start(id: string): void {
@@ -155,11 +143,11 @@ export function createUploader(options: UploaderOptions): Uploader {
           },
           onSuccess: (result) => {
             if (!isCurrent()) return;
-            attempts.delete(id);
+            retries.reset(id);
             apply(id, { type: 'UPLOAD.SUCCESS', ...(result.fileId ? { fileId: result.fileId } : {}) });
           },
           onError: (error) => {
-            if (isCurrent()) failed(id, error);
+            if (isCurrent()) retries.failed(id, error);
           },
           onUrl: (url) => {
             if (!isCurrent()) return;
@@ -171,55 +159,6 @@ export function createUploader(options: UploaderOptions): Uploader {
     };
     active.set(id, entry);
     return entry;
-  }
-
-  /** tries the upload again now, if it still waits (its URL makes tus continue from the server's offset) */
-  function tryAgain(id: string, released = false): void {
-    retryTimers.delete(id);
-    const attempt = attempts.get(id);
-    if (attempt) attempt.released = released;
-    if (store.get(id)?.status === 'uploading') active.get(id)?.upload.start();
-  }
-
-  function failed(id: string, error: TransportError): void {
-    const item = store.get(id);
-    if (!item || item.status !== 'uploading') return;
-    const previous = attempts.get(id);
-    // progress since the last failure means the connection works again: start counting afresh
-    const stuck = previous && item.bytesUploaded <= previous.bytesAtFailure;
-    const count = stuck ? previous.count : 0;
-    const probed = stuck && previous.released && !error.status ? previous.probed + 1 : 0;
-    const now = Date.now();
-    const decision = decide(error, {
-      attempt: count,
-      retries,
-      offline: options.connectivity?.offline ?? false,
-      unansweredAfterProbe: probed,
-      now,
-    });
-    clearRetry(id);
-    // the slot stays taken during any wait: the queue does not start more uploads into the same wall
-    if (decision.kind === 'wait-connection' && options.connectivity) {
-      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded, probed });
-      apply(id, { type: 'UPLOAD.WAIT', waiting: { reason: decision.reason, retryAt: null } });
-      retryTimers.set(
-        id,
-        options.connectivity.wait(() => tryAgain(id, true)),
-      );
-      return;
-    }
-    if (decision.kind !== 'fail') {
-      // (without a gate, a lost connection is tried again after the backoff)
-      const delayMs = decision.kind === 'retry' ? decision.delayMs : backoffDelay(count);
-      attempts.set(id, { count: count + 1, bytesAtFailure: item.bytesUploaded, probed });
-      const { reason } = decision;
-      if (reason) apply(id, { type: 'UPLOAD.WAIT', waiting: { reason, retryAt: Math.round(now + delayMs) } });
-      const timer = setTimeout(() => tryAgain(id), delayMs);
-      retryTimers.set(id, () => clearTimeout(timer));
-      return;
-    }
-    attempts.delete(id);
-    void failFinally(id, decision.error);
   }
 
   /** a final failure is shown only if the server does not have the file after all (its answer may
@@ -258,7 +197,7 @@ export function createUploader(options: UploaderOptions): Uploader {
     },
     retry(id) {
       if (!apply(id, { type: 'UPLOAD.RETRY' })) return;
-      attempts.delete(id);
+      retries.reset(id);
       queue.enqueue(id, { front: true });
     },
     hasFile: (id) => files.has(id),
@@ -269,14 +208,12 @@ export function createUploader(options: UploaderOptions): Uploader {
       uploadUrls.set(id, url);
     },
     destroy() {
-      for (const stop of retryTimers.values()) stop();
-      retryTimers.clear();
+      retries.destroy();
       // leave server-side uploads in place: they can be resumed after a reload
       for (const { upload } of active.values()) void upload.pause();
       active.clear();
       files.clear();
       uploadUrls.clear();
-      attempts.clear();
     },
   };
 }
