@@ -4,6 +4,7 @@
 // Messages and lock requests go out in slices, in order: a drop of 10,000 files costs no long task.
 import { createSliceQueue, pushChunks, type SliceQueue } from '../uploads/slices.js';
 import type { UploadItem } from '../types.js';
+import { createTabLocks } from './tab-locks.js';
 
 export type TabCommand = 'pause' | 'resume' | 'cancel' | 'retry';
 
@@ -52,6 +53,80 @@ export interface TabSync {
 const CHUNK = 250;
 const RELEASE_STEP = 500;
 
+/** what createTabSync shares with the handler of the other tabs' messages */
+interface TabState {
+  tabId: string;
+  options: TabSyncOptions;
+  /** items this tab drives, mirrors of the others', and what is known of the mirrors */
+  owned: Set<string>;
+  mirrors: Set<string>;
+  files: Map<string, File>;
+  urls: Map<string, string>;
+  post(message: Message): void;
+  postItems(items: UploadItem[]): void;
+  postFiles(shared: { id: string; file: File }[]): void;
+  follow(id: string): void;
+  forgetId(id: string): void;
+}
+
+/** another tab's message */
+function receive(tab: TabState, message: Message | undefined): void {
+  if (!message || message.from === tab.tabId) return;
+  switch (message.type) {
+    case 'hello': {
+      // only what this tab really drives: items mirrored in (tests, recordings) are nobody's to share
+      const items = tab.options.owned().filter((item) => tab.owned.has(item.operationId));
+      if (items.length === 0) return;
+      tab.postItems(items);
+      const shared = items.flatMap((item) =>
+        tab.files.has(item.operationId)
+          ? [{ id: item.operationId, file: tab.files.get(item.operationId)! }]
+          : [],
+      );
+      tab.postFiles(shared);
+      for (const item of items) {
+        const url = tab.urls.get(item.operationId);
+        if (url) tab.post({ type: 'url', from: tab.tabId, id: item.operationId, url });
+      }
+      return;
+    }
+    case 'items': {
+      const mirrored = message.items.filter((item) => !tab.owned.has(item.operationId));
+      for (const item of mirrored) {
+        tab.mirrors.add(item.operationId);
+        if (
+          !tab.options.isFinished(item.operationId) &&
+          item.status !== 'ready' &&
+          item.status !== 'canceled'
+        )
+          tab.follow(item.operationId);
+      }
+      tab.options.onMirror(mirrored);
+      return;
+    }
+    case 'files':
+      for (const { id, file } of message.files) tab.files.set(id, file);
+      return;
+    case 'url':
+      tab.urls.set(message.id, message.url);
+      return;
+    case 'removed':
+      for (const id of message.ids) tab.forgetId(id);
+      tab.options.onRemoved(message.ids.filter((id) => !tab.owned.has(id)));
+      return;
+    case 'command':
+      if (tab.owned.has(message.id)) tab.options.onCommand(message.id, message.action);
+      return;
+  }
+}
+
+/** a lock's release costs its promise reactions after the task (~0.06 ms in Chromium): 10,000 at
+ * once were a 0.6 s task, so they go RELEASE_STEP per task */
+function releaseInSteps(ids: string[], letGo: (id: string) => void, stopped: () => boolean): void {
+  ids.splice(0, RELEASE_STEP).forEach(letGo);
+  if (ids.length > 0 && !stopped()) setTimeout(() => releaseInSteps(ids, letGo, stopped), 0);
+}
+
 /** null where BroadcastChannel or Web Locks are missing: every tab then works alone. */
 export function createTabSync(options: TabSyncOptions): TabSync | null {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
@@ -64,9 +139,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   const urls = new Map<string, string>();
   /** items this tab drives (set at once; their locks may still be on the way) */
   const owned = new Set<string>();
-  /** releases of the locks this tab holds */
-  const held = new Map<string, () => void>();
-  const waiting = new Map<string, AbortController>();
+  const tabLocks = createTabLocks(locks, lockName);
   const outbox = new Map<string, UploadItem>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** uploads that ended in this task: their locks are let go once their state went out */
@@ -92,43 +165,18 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     postChunks(shared, (chunk) => ({ type: 'files', from: tabId, files: chunk }));
 
   function take(id: string, ifAvailable: boolean): Promise<boolean> {
-    return new Promise((resolve) => {
-      let release!: () => void;
-      const released = new Promise<void>((done) => (release = done));
-      void locks!
-        .request(lockName(id), { ifAvailable }, (lock) => {
-          if (!lock || closed || (!ifAvailable && !owned.has(id))) {
-            resolve(false);
-            return undefined;
-          }
-          owned.add(id);
-          held.set(id, release);
-          resolve(true);
-          // the lock is held until the upload ends or the tab goes away
-          return released;
-        })
-        .catch(() => resolve(false));
-    });
+    const keep = () => !closed && (ifAvailable || owned.has(id));
+    return tabLocks.take(id, ifAvailable, keep, () => owned.add(id));
   }
 
   /** a follower queues for the lock; being granted it means the driving tab is gone */
   function follow(id: string): void {
-    if (waiting.has(id) || held.has(id)) return;
-    const controller = new AbortController();
-    waiting.set(id, controller);
-    let release!: () => void;
-    const released = new Promise<void>((done) => (release = done));
-    void locks!
-      .request(lockName(id), { signal: controller.signal }, (lock) => {
-        waiting.delete(id);
-        if (!lock || closed || !mirrors.has(id) || options.isFinished(id)) return undefined;
-        owned.add(id);
-        held.set(id, release);
-        mirrors.delete(id);
-        options.onTakeover(id, files.get(id), urls.get(id));
-        return released;
-      })
-      .catch(() => waiting.delete(id));
+    const keep = () => !closed && mirrors.has(id) && !options.isFinished(id);
+    tabLocks.follow(id, keep, () => {
+      owned.add(id);
+      mirrors.delete(id);
+      options.onTakeover(id, files.get(id), urls.get(id));
+    });
   }
 
   function flushOutbox(): void {
@@ -138,70 +186,31 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     outbox.clear();
   }
 
-  channel.onmessage = (event: MessageEvent<Message>) => {
-    const message = event.data;
-    if (!message || message.from === tabId) return;
-    switch (message.type) {
-      case 'hello': {
-        // only what this tab really drives: items written into the store by hand are nobody's to share
-        const items = options.owned().filter((item) => owned.has(item.operationId));
-        if (items.length === 0) return;
-        postItems(items);
-        const shared = items.flatMap((item) =>
-          files.has(item.operationId) ? [{ id: item.operationId, file: files.get(item.operationId)! }] : [],
-        );
-        postFiles(shared);
-        for (const item of items) {
-          const url = urls.get(item.operationId);
-          if (url) post({ type: 'url', from: tabId, id: item.operationId, url });
-        }
-        return;
-      }
-      case 'items': {
-        const mirrored = message.items.filter((item) => !owned.has(item.operationId));
-        for (const item of mirrored) {
-          mirrors.add(item.operationId);
-          if (!options.isFinished(item.operationId) && item.status !== 'ready' && item.status !== 'canceled')
-            follow(item.operationId);
-        }
-        options.onMirror(mirrored);
-        return;
-      }
-      case 'files':
-        for (const { id, file } of message.files) files.set(id, file);
-        return;
-      case 'url':
-        urls.set(message.id, message.url);
-        return;
-      case 'removed':
-        for (const id of message.ids) forgetId(id);
-        options.onRemoved(message.ids.filter((id) => !owned.has(id)));
-        return;
-      case 'command':
-        if (owned.has(message.id)) options.onCommand(message.id, message.action);
-        return;
-    }
+  const tab: TabState = {
+    tabId,
+    options,
+    owned,
+    mirrors,
+    files,
+    urls,
+    post,
+    postItems,
+    postFiles,
+    follow,
+    forgetId,
   };
+  channel.onmessage = (event: MessageEvent<Message>) => receive(tab, event.data);
 
   function forgetId(id: string): void {
     mirrors.delete(id);
     files.delete(id);
     urls.delete(id);
-    waiting.get(id)?.abort();
-    waiting.delete(id);
-  }
-
-  /** a lock's release costs its promise reactions after the task (~0.06 ms in Chromium): 10,000 at
-   * once were a 0.6 s task, so they go RELEASE_STEP per task */
-  function releaseInSteps(ids: string[]): void {
-    ids.splice(0, RELEASE_STEP).forEach(letGo);
-    if (ids.length > 0 && !closed) setTimeout(() => releaseInSteps(ids), 0);
+    tabLocks.stopWaiting(id);
   }
 
   function letGo(id: string): void {
     owned.delete(id);
-    held.get(id)?.();
-    held.delete(id);
+    tabLocks.release(id);
   }
 
   post({ type: 'hello', from: tabId });
@@ -223,7 +232,8 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         owned.add(item.operationId);
         // asked in a later slice: by then the upload may have ended or its lock been taken
         outgoing.push(() => {
-          if (owned.has(item.operationId) && !held.has(item.operationId)) void take(item.operationId, false);
+          if (owned.has(item.operationId) && !tabLocks.holds(item.operationId))
+            void take(item.operationId, false);
         });
         if (file) {
           files.set(item.operationId, file);
@@ -248,7 +258,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         if (finished.length === 1)
           queueMicrotask(() => {
             flushOutbox();
-            releaseInSteps(finished.splice(0));
+            releaseInSteps(finished.splice(0), letGo, () => closed);
           });
         return;
       }
@@ -279,10 +289,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       outgoing.drain();
       closed = true;
       if (timer) clearTimeout(timer);
-      for (const controller of waiting.values()) controller.abort();
-      for (const release of held.values()) release();
-      waiting.clear();
-      held.clear();
+      tabLocks.close();
       owned.clear();
       mirrors.clear();
       files.clear();
