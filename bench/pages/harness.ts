@@ -15,9 +15,11 @@ export interface BenchPage {
   /** Mediabay only, memory bench: uploads `count` small files and resolves (in s) once every one is
    * ready and has left `$uploads` */
   uploadMany?(count: number): Promise<number>;
-  /** small-uploads bench: adds `count` files of `bytes` each at once through the widget and resolves
-   * with ms from the add until the server has acknowledged every byte of every one */
-  uploadBatch?(count: number, bytes: number): Promise<number>;
+  /** small-uploads bench: makes `count` files of `bytes` each, before the measured stretch */
+  prepareBatch?(count: number, bytes: number): void;
+  /** adds the prepared files at once through the widget and resolves with ms from the add until the
+   * server has acknowledged every byte of every one */
+  uploadBatch?(): Promise<number>;
   /** drops the library's cached lists (data on screen, not what uploads leave behind) */
   forgetLibrary?(): void;
   counts?(): Promise<{ uploads: number; files: number }>;
@@ -50,6 +52,19 @@ export function makeSizedFiles(count: number, bytes: number, prefix: string): Fi
     { length: count },
     (_, i) => new File([body], `${prefix}-${i}.bin`, { type: 'application/octet-stream' }),
   );
+}
+
+let batch: File[] = [];
+
+/** The small-uploads bench's files, made ahead of the measured stretch (see takeBatch). */
+export function prepareBatch(count: number, bytes: number): void {
+  batch = makeSizedFiles(count, bytes, `batch-${Date.now()}`);
+}
+
+export function takeBatch(): File[] {
+  const files = batch;
+  batch = [];
+  return files;
 }
 
 /** The next frame has been produced (rAF runs before paint; the timeout runs after it). */

@@ -1,7 +1,7 @@
 // Mediabay's bench page: one <media-library> (with its dropzone and panel) on the real server kit.
 import { createMediaClient, type MediaClient } from '@mediabay/core';
 import '@mediabay/elements';
-import { makeFiles, makeSizedFiles, measure, pickedFile, untilPainted } from './harness.js';
+import { makeFiles, measure, pickedFile, prepareBatch, takeBatch, untilPainted } from './harness.js';
 import { addPanelRows, movePanelRows, paintLibrary } from './mediabay-render.js';
 
 const library = document.createElement('media-library');
@@ -67,9 +67,11 @@ window.bench = {
     await untilPainted(() => Object.keys(client.$uploads.get()).length === 0, 60_000);
     return (performance.now() - start) / 1000;
   },
-  async uploadBatch(count, bytes) {
+  prepareBatch,
+  async uploadBatch() {
     const client = library.client!;
-    const files = makeSizedFiles(count, bytes, `batch-${Date.now()}`);
+    const files = takeBatch();
+    const count = files.length;
     const acknowledged = new Set<string>();
     const start = performance.now();
     await new Promise<void>((resolve, reject) => {

