@@ -7,9 +7,9 @@ import { createTabSync, type TabSync } from './tabs.js';
 import type { ClientEventMap, UploadItem } from '../types.js';
 import type { Uploader } from '../uploads/uploader.js';
 import type { UploadStore } from '../uploads/uploads-store.js';
+import { FINAL_STATES } from '../uploads/upload-machine.js';
 
-const inFlight = (item: UploadItem) =>
-  item.status !== 'ready' && item.status !== 'canceled' && item.status !== 'error';
+const inFlight = (item: UploadItem) => !FINAL_STATES.has(item.status) && item.status !== 'error';
 
 /** A File cloned from a tab that has closed may no longer be readable (it depends on the browser). */
 async function canRead(file: File | undefined): Promise<boolean> {
@@ -81,7 +81,7 @@ export function connectTabs(context: {
     owned: () => Object.values(store.$uploads.get()).filter((item) => !tabs?.isMirror(item.operationId)),
     isFinished(id) {
       const item = store.get(id);
-      return !item || item.status === 'ready' || item.status === 'canceled';
+      return !item || FINAL_STATES.has(item.status);
     },
   });
   return tabs;

@@ -5,6 +5,7 @@
 import { createSliceQueue, pushChunks, type SliceQueue } from '../uploads/slices.js';
 import type { UploadItem } from '../types.js';
 import { createTabLocks } from './tab-locks.js';
+import { FINAL_STATES } from '../uploads/upload-machine.js';
 
 export type TabCommand = 'pause' | 'resume' | 'cancel' | 'retry';
 
@@ -94,11 +95,7 @@ function receive(tab: TabState, message: Message | undefined): void {
       const mirrored = message.items.filter((item) => !tab.owned.has(item.operationId));
       for (const item of mirrored) {
         tab.mirrors.add(item.operationId);
-        if (
-          !tab.options.isFinished(item.operationId) &&
-          item.status !== 'ready' &&
-          item.status !== 'canceled'
-        )
+        if (!tab.options.isFinished(item.operationId) && !FINAL_STATES.has(item.status))
           tab.follow(item.operationId);
       }
       tab.options.onMirror(mirrored);
@@ -249,7 +246,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     changed(item) {
       if (!owned.has(item.operationId)) return;
       outbox.set(item.operationId, item);
-      if (item.status === 'ready' || item.status === 'canceled') {
+      if (FINAL_STATES.has(item.status)) {
         // one message for everything that finished in this task (Cancel all over 10,000 was 10,000
         // messages), and the locks let go in slices: releasing 10,000 at once was a long task
         // (the message goes first: a tab waiting for a lock must know the upload ended before it gets it)

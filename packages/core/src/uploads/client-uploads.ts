@@ -9,7 +9,7 @@ import type { TabCommand, TabSync } from '../tabs/tabs.js';
 import type { ClientEventMap, MediaClientOptions, UploadItem } from '../types.js';
 import { createOperationId } from './operation-id.js';
 import type { ResumeTracker } from './resume.js';
-import { accepts } from './upload-machine.js';
+import { FINAL_STATES, accepts } from './upload-machine.js';
 import type { Uploader } from './uploader.js';
 import type { UploadStore } from './uploads-store.js';
 import { fileKey, runValidators, validateFiles } from './validation.js';
@@ -86,7 +86,7 @@ export function createClientUploads(context: {
   function addFiles(files: Iterable<File>, replaceFileId?: string): ReturnType<ClientUploads['addFiles']> {
     const { fresh, resumed } = resumeChosen(files);
     const current = Object.values(store.$uploads.get());
-    const live = current.filter((item) => item.status !== 'canceled' && item.status !== 'ready');
+    const live = current.filter((item) => !FINAL_STATES.has(item.status));
     const existing = new Set(live.map((item) => itemKeys.get(item.operationId) ?? ''));
     const { accepted: acceptedFiles, rejected } = validateFiles(
       fresh,

@@ -7,6 +7,7 @@ import { fingerprintOf, RESUME_TTL_MS } from './resume-store.js';
 import { createResumeWrites } from './resume-writes.js';
 import { createSliceQueue, type SliceQueue } from './slices.js';
 import type { UploadItem } from '../types.js';
+import { FINAL_STATES } from './upload-machine.js';
 
 /** The item as it should look after a reload: nothing runs, and unfinished work needs its file back. */
 export function restoredItem(item: UploadItem): UploadItem {
@@ -105,7 +106,7 @@ export function createResumeTracker(
     changed(item) {
       const record = records.get(item.operationId);
       if (!record) return;
-      if (item.status === 'ready' || item.status === 'canceled') {
+      if (FINAL_STATES.has(item.status)) {
         records.delete(item.operationId);
         remove([item.operationId]);
         return;

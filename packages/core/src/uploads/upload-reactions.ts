@@ -10,6 +10,7 @@ import type { CanceledUploads } from './canceled-uploads.js';
 import type { PlainTus } from './plain-tus.js';
 import type { ResumeTracker } from './resume.js';
 import type { DispatchResult } from './uploads-store.js';
+import { FINAL_STATES } from './upload-machine.js';
 
 export function uploadReactions(context: {
   tabs(): TabSync | null;
@@ -30,7 +31,7 @@ export function uploadReactions(context: {
       library.discard(item.operationId);
     if (previous.status === 'error' && item.status === 'queued' && !item.replaceFileId)
       library.addOptimistic([item]);
-    if (item.status === 'ready' || item.status === 'canceled') context.removals.schedule(item.operationId);
+    if (FINAL_STATES.has(item.status)) context.removals.schedule(item.operationId);
     if (item.status === 'processing' && previous.status !== 'processing')
       context.plainTus().uploaded(item.operationId);
     if (item.status === 'canceled') {

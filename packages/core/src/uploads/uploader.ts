@@ -5,7 +5,7 @@ import type { Connectivity } from '../live/connectivity.js';
 import { createQueue, type UploadQueue } from './queue.js';
 import { ONE_REQUEST_MAX_BYTES, type Transport, type TransportUpload } from '../transports/transport.js';
 import type { UploadError, UploadItem } from '../types.js';
-import type { UploadEvent } from './upload-machine.js';
+import { FINAL_STATES, type UploadEvent } from './upload-machine.js';
 import type { DispatchResult, UploadStore } from './uploads-store.js';
 import { createUploadRetries } from './upload-retries.js';
 
@@ -89,7 +89,7 @@ export function createUploader(options: UploaderOptions): Uploader {
       queue.release(id);
       retries.clear(id);
     }
-    if (item.status === 'ready' || item.status === 'canceled') forget(id, item.status === 'canceled');
+    if (FINAL_STATES.has(item.status)) forget(id, item.status === 'canceled');
     options.onChange?.(change);
     return change;
   }
