@@ -1,7 +1,7 @@
 // French strings: the second complete locale (register it with `registerLocale('fr', fr)`).
 import type { MediabayStrings } from './en.js';
 import { formatCount, formatPlural } from '../shared/format.js';
-import { frUploadErrors } from './upload-errors.js';
+import { frUploadErrors } from './fr-upload-errors.js';
 
 const reasons: Record<string, string> = {
   'file-type': 'type de fichier non accepté',

@@ -1,6 +1,7 @@
-// Why an upload failed, one sentence per `UploadError.code` (core's UPLOAD_ERROR_CODES), in each
-// shipped locale. A final server 4xx keeps the server's own message (`error.fromServer`); every other
-// failure is shown in the reader's language, so no transport text ever reaches the page.
+// Why an upload failed, one sentence per `UploadError.code` (core's UPLOAD_ERROR_CODES), in English
+// (the French ones are in fr-upload-errors.ts, loaded with the French strings). A final server 4xx
+// keeps the server's own message (`error.fromServer`); every other failure is shown in the reader's
+// language, so no transport text ever reaches the page.
 import type { UploadError, UploadErrorCode } from '@mediabay/core';
 
 export const enUploadErrors: Readonly<Record<UploadErrorCode, string>> = {
@@ -22,27 +23,6 @@ export const enUploadErrors: Readonly<Record<UploadErrorCode, string>> = {
   'processing-failed': 'The file arrived but could not be processed.',
   rejected: 'The server refused this file.',
   unknown: 'Something went wrong.',
-};
-
-export const frUploadErrors: Readonly<Record<UploadErrorCode, string>> = {
-  network: 'La connexion au serveur a été perdue.',
-  offline: 'Vous êtes hors ligne.',
-  'server-error': 'Le serveur a rencontré un problème avec ce fichier.',
-  'rate-limited': 'Le serveur est occupé : trop d’envois à la fois.',
-  timeout: 'Le serveur a mis trop de temps à répondre.',
-  'upload-expired': 'L’envoi a expiré sur le serveur. Envoyez le fichier à nouveau.',
-  'file-too-large': 'Le fichier est trop volumineux.',
-  'unsupported-type': 'Ce type de fichier n’est pas accepté.',
-  unauthorized: 'Votre session a pris fin. Reconnectez-vous.',
-  forbidden: 'Vous n’avez pas le droit d’envoyer ce fichier.',
-  'operation-conflict': 'Cet envoi est entré en conflit avec un autre envoi du même fichier.',
-  'insufficient-storage': 'Le serveur n’a plus de place pour ce fichier.',
-  'checksum-mismatch': 'Le fichier est arrivé endommagé. Réessayez.',
-  'quota-exceeded': 'Votre quota de stockage est atteint.',
-  'file-unreadable': 'Le fichier n’a pas pu être lu. Il a peut-être été déplacé ou modifié.',
-  'processing-failed': 'Le fichier est arrivé mais n’a pas pu être traité.',
-  rejected: 'Le serveur a refusé ce fichier.',
-  unknown: 'Un problème est survenu.',
 };
 
 /**

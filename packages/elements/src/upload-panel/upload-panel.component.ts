@@ -15,8 +15,11 @@ import type { Avoiding } from './panel-avoid.js';
 import type { PanelActions } from './panel-view.js';
 import styles from './panel-host.styles.js';
 
-/** the card, its controls and styles: loaded with the first upload or show(), prefetched on idle */
-const viewModule = lazyModule(() => import('./panel-view.js'));
+/**
+ * the card, its controls and styles: loaded with the first upload or show(), prefetched on idle; it is
+ * part of the elements' one after-paint module (shared/after-paint.ts)
+ */
+const viewModule = lazyModule(() => import('../shared/after-paint.js').then((parts) => parts.panelView));
 
 export type PanelPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' | 'inline';
 
