@@ -142,7 +142,8 @@ export interface MediabayStrings {
   activityFailed: string;
   activityLoading: string;
   loadMore: string;
-  auditAction: Partial<Record<AuditAction, string>>;
+  /** the Activity view's label of each audit action: every one the server records (core's AuditAction) */
+  auditAction: Readonly<Record<AuditAction, string>>;
   /** the details pane's button: upload a corrected version of the file */
   replaceFile: string;
   replacing: (name: string) => string;
@@ -335,8 +336,10 @@ export const en: MediabayStrings = {
   activityLoading: 'Loading activity…',
   loadMore: 'Load more',
   auditAction: {
+    'upload.created': 'Upload started',
     'upload.completed': 'Uploaded',
     'upload.failed': 'Upload failed',
+    'upload.canceled': 'Upload canceled',
     'file.updated': 'Renamed',
     'file.tagged': 'Tagged',
     'file.replaced': 'Replaced',
@@ -346,6 +349,7 @@ export const en: MediabayStrings = {
     'usage.added': 'Usage added',
     'usage.removed': 'Usage removed',
     'access.denied': 'Access denied',
+    'socket.refused': 'Live updates refused',
   },
   replaceFile: 'Replace file…',
   replacing: (name) => `Replacing “${name}”…`,

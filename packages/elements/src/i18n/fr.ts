@@ -157,8 +157,10 @@ export const fr: MediabayStrings = {
   activityLoading: 'Chargement de l’activité…',
   loadMore: 'Afficher plus',
   auditAction: {
+    'upload.created': 'Envoi commencé',
     'upload.completed': 'Envoyé',
     'upload.failed': 'Envoi échoué',
+    'upload.canceled': 'Envoi annulé',
     'file.updated': 'Renommé',
     'file.tagged': 'Étiqueté',
     'file.replaced': 'Remplacé',
@@ -168,6 +170,7 @@ export const fr: MediabayStrings = {
     'usage.added': 'Utilisation ajoutée',
     'usage.removed': 'Utilisation retirée',
     'access.denied': 'Accès refusé',
+    'socket.refused': 'Mises à jour en direct refusées',
   },
   replaceFile: 'Remplacer le fichier…',
   replacing: (name) => `Remplacement de « ${name} »…`,

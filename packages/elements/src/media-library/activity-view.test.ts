@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
 import { seedLibrary, settled, uniquePrefix, until } from '../test-support/fixtures.js';
 import type { MediaLibrary } from './media-library.component.js';
+import { en } from '../i18n/en.js';
 import './media-library.js';
 
 // Admins get an Activity view of the audit log: filter by action and user, page with Load more.
@@ -52,6 +53,16 @@ describe('<media-library> Activity view', () => {
     );
     expect(rows().some((r) => r.textContent!.includes(files[0]!.name))).to.equal(true);
     expect(rows()[0]!.textContent).to.contain('Moved to the trash');
+
+    // every action has its label, the upload's start too (not the raw `upload.created`)
+    action.value = 'upload.created';
+    action.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(
+      () => rows().length > 0 && rows().every((r) => r.dataset.action === 'upload.created'),
+      'created only',
+    );
+    expect(rows()[0]!.textContent).to.contain('Upload started').and.not.contain('upload.created');
+    expect(action.options.length).to.equal(Object.keys(en.auditAction).length + 1);
 
     const user = dialog.querySelector<HTMLInputElement>('input[name="userId"]')!;
     user.value = 'nobody-at-all';

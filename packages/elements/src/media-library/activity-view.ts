@@ -10,26 +10,15 @@ import {
 } from 'lit';
 import type { AuditParams, MediaClient } from '@mediabay/core';
 import type { AuditAction, AuditEntry } from '@mediabay/core/protocol';
-import type { MediabayStrings } from '../i18n/en.js';
+import { en, type MediabayStrings } from '../i18n/en.js';
 import { formatDate } from '../shared/format.js';
 import { renderDialogHead } from '../shared/dialog-head.js';
 
 export { default as dialogStyles } from '../shared/dialog.styles.js';
 export { activityStyles } from './activity.styles.js';
 
-const ACTIONS: AuditAction[] = [
-  'upload.completed',
-  'upload.failed',
-  'file.updated',
-  'file.tagged',
-  'file.replaced',
-  'file.trashed',
-  'file.restored',
-  'file.deleted',
-  'usage.added',
-  'usage.removed',
-  'access.denied',
-];
+/** every action the server records, in the order the filter lists them (en.ts labels each one) */
+const ACTIONS = Object.keys(en.auditAction) as AuditAction[];
 const PAGE = 50;
 
 interface ActivityHost extends ReactiveControllerHost, HTMLElement {
