@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MediaApiError } from '../http.js';
 import type { ListResponse, MediaFile } from '../protocol.js';
-import { startMediaServer, waitFor, type MediaTestServer } from '../test-support/media-server.js';
-import { authenticateWith, clientAs } from '../test-support/roles.js';
+import { waitFor } from '../test-support/media-server.js';
+import { serverWithRoles, uploadListed } from '../test-support/roles.js';
 import type { MediaClient } from '../types.js';
 
-let server: MediaTestServer;
+const rig = serverWithRoles({ vic: ['viewer'], alice: ['editor'] });
 let alice: MediaClient;
 let vic: MediaClient;
 let fileId: string;
@@ -23,28 +23,17 @@ const cachedLangs = (client: MediaClient) =>
     ?.captions?.map((c) => c.lang);
 
 before(async () => {
-  server = await startMediaServer({ authenticate: authenticateWith({ vic: ['viewer'], alice: ['editor'] }) });
-  alice = clientAs(server.endpoint, 'alice');
-  vic = clientAs(server.endpoint, 'vic');
-  const { accepted } = alice.addFiles([new File(['talk\n'], 'talk.txt', { type: 'text/plain' })]);
-  fileId = await waitFor(() => alice.$uploads.get()[accepted[0]!.operationId]?.fileId, 10_000, 'upload');
-  for (const client of [alice, vic]) {
-    offs.push(client.library.watch().subscribe(() => {}));
-    await waitFor(
-      () =>
-        client.library
-          .watch()
-          .get()
-          .items.some((f) => f.id === fileId) || undefined,
-    );
-  }
+  await rig.ready();
+  alice = rig.client('alice');
+  vic = rig.client('vic');
+  fileId = await uploadListed(
+    alice,
+    new File(['talk\n'], 'talk.txt', { type: 'text/plain' }),
+    [alice, vic],
+    offs,
+  );
 });
-after(async () => {
-  offs.forEach((off) => off());
-  alice.destroy();
-  vic.destroy();
-  await server.close();
-});
+after(() => offs.forEach((off) => off()));
 
 test('setCaption sends SRT and resolves with the file and its WebVTT track; others hear it', async () => {
   const file: MediaFile = await alice.library.setCaption(fileId, 'en', SRT, 'English');
@@ -52,7 +41,7 @@ test('setCaption sends SRT and resolves with the file and its WebVTT track; othe
   const track = file.captions![0]!;
   assert.deepEqual([track.lang, track.label], ['en', 'English']);
   assert.deepEqual(cachedLangs(alice), ['en']);
-  const vtt = await fetch(new URL(track.url, server.endpoint.replace(/\/?$/, '/')), {
+  const vtt = await fetch(new URL(track.url, rig.server.endpoint.replace(/\/?$/, '/')), {
     headers: { Authorization: 'Bearer vic' },
   });
   assert.equal(await vtt.text(), 'WEBVTT\n\n00:00:00.500 --> 00:00:01.500\nHello\n');

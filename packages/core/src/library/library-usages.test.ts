@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { MediaApiError } from '../http.js';
 import type { ListResponse, MediaFile } from '../protocol.js';
-import { startMediaServer, waitFor, type MediaTestServer } from '../test-support/media-server.js';
-import { authenticateWith, clientAs } from '../test-support/roles.js';
+import { waitFor } from '../test-support/media-server.js';
+import { serverWithRoles, uploadListed } from '../test-support/roles.js';
 import type { MediaClient } from '../types.js';
 
-let server: MediaTestServer;
+const rig = serverWithRoles({ vic: ['viewer'], alice: ['editor'] });
 let alice: MediaClient;
 let vic: MediaClient;
 let file: MediaFile;
@@ -19,38 +19,21 @@ const cachedUsages = (client: MediaClient) =>
     ?.usages;
 
 before(async () => {
-  server = await startMediaServer({ authenticate: authenticateWith({ vic: ['viewer'], alice: ['editor'] }) });
-  alice = clientAs(server.endpoint, 'alice');
-  vic = clientAs(server.endpoint, 'vic');
-  const { accepted } = alice.addFiles([
+  await rig.ready();
+  alice = rig.client('alice');
+  vic = rig.client('vic');
+  const fileId = await uploadListed(
+    alice,
     new File(['slides\n'.repeat(50)], 'slides.txt', { type: 'text/plain' }),
-  ]);
-  const fileId = await waitFor(
-    () => alice.$uploads.get()[accepted[0]!.operationId]?.fileId,
-    10_000,
-    'upload',
+    [alice, vic],
+    offs,
   );
-  for (const client of [alice, vic]) {
-    offs.push(client.library.watch().subscribe(() => {}));
-    await waitFor(
-      () =>
-        client.library
-          .watch()
-          .get()
-          .items.some((f) => f.id === fileId) || undefined,
-    );
-  }
   file = alice.library
     .watch()
     .get()
     .items.find((f) => f.id === fileId)!;
 });
-after(async () => {
-  offs.forEach((off) => off());
-  alice.destroy();
-  vic.destroy();
-  await server.close();
-});
+after(() => offs.forEach((off) => off()));
 
 test('addUsage shows the usage before the server answers, then resolves with the server list', async () => {
   const pending = alice.library.addUsage(file.id, { courseId: 'c1', lessonId: 'l1' });
