@@ -24,7 +24,7 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
   const self: MediaDatabase = {
     transaction: (work) => atomically(db, (trx) => work(trx === db ? self : createKyselyDatabase(trx))),
     ...createMediaQueries(db, hydrate),
-    ...createMediaWrites(db, hydrate),
+    ...createMediaWrites(db),
     ...createUploadQueries(db),
     ...createOperationQueries(db),
     ...createQuotaQueries(db),

@@ -7,6 +7,8 @@ import { toRecord, type MediaRow } from './rows.js';
 import type { Schema } from './schema.js';
 
 export type Hydrate = (rows: MediaRow[]) => Promise<MediaRecord[]>;
+/** The tags, usages and captions of files `ids`, by file id (absent: none), in one statement. */
+export type ReadRelations = (ids: string[]) => Promise<Map<string, Relations>>;
 
 /** One relation row: a tag (a), a usage (a course, b lesson) or a caption (a lang, b label, c key, d time). */
 interface RelationRow {
@@ -18,7 +20,7 @@ interface RelationRow {
   d: string | null;
 }
 
-interface Relations {
+export interface Relations {
   tags: string[];
   usages: Usage[];
   captions: StoredCaption[];
@@ -37,25 +39,33 @@ function group(rows: RelationRow[]): Map<string, Relations> {
   return byMedia;
 }
 
-export function createHydrate(db: Kysely<Schema>): Hydrate {
-  return async function hydrate(rows) {
-    if (rows.length === 0) return [];
-    const ids = sql.join(rows.map((r) => r.id));
+export const NO_RELATIONS: Relations = { tags: [], usages: [], captions: [] };
+
+export function createRelationsReader(db: Kysely<Schema>): ReadRelations {
+  return async function readRelations(ids) {
+    const list = sql.join(ids);
     // each branch ordered as the lists show them (tags by name, usages by course, captions by lang)
-    const { rows: relations } = await sql<RelationRow>`
+    const { rows } = await sql<RelationRow>`
       select 'tag' as kind, media_id, tag as a, null as b, null as c, null as d
-        from media_tags where media_id in (${ids})
+        from media_tags where media_id in (${list})
       union all
       select 'usage', media_id, course_id, lesson_id, null, null
-        from media_usages where media_id in (${ids})
+        from media_usages where media_id in (${list})
       union all
       select 'caption', media_id, lang, label, storage_key, updated_at
-        from media_captions where media_id in (${ids})
+        from media_captions where media_id in (${list})
       order by 1, 3`.execute(db);
-    const byMedia = group(relations);
-    const none: Relations = { tags: [], usages: [], captions: [] };
+    return group(rows);
+  };
+}
+
+export function createHydrate(db: Kysely<Schema>): Hydrate {
+  const readRelations = createRelationsReader(db);
+  return async function hydrate(rows) {
+    if (rows.length === 0) return [];
+    const byMedia = await readRelations(rows.map((r) => r.id));
     return rows.map((row) => {
-      const { tags, usages, captions } = byMedia.get(row.id) ?? none;
+      const { tags, usages, captions } = byMedia.get(row.id) ?? NO_RELATIONS;
       return toRecord(row, tags, usages, captions);
     });
   };

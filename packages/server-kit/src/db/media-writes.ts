@@ -4,7 +4,7 @@ import type { MediaDatabase, MediaPatch, NewMedia } from './database.js';
 import { atomically } from './atomically.js';
 import { compiled } from './compiled.js';
 import { captionOf } from './caption-queries.js';
-import type { Hydrate } from './media-hydrate.js';
+import { createRelationsReader, NO_RELATIONS } from './media-hydrate.js';
 import { toRecord } from './rows.js';
 import type { MediaTable, Schema } from './schema.js';
 
@@ -37,8 +37,8 @@ const insertMedia = compiled((db, row: Insertable<MediaTable>) =>
   }),
 );
 
-export function createMediaWrites(db: Kysely<Schema>, hydrate: Hydrate): MediaWrites {
-  const one = async (rows: Parameters<Hydrate>[0]) => (await hydrate(rows))[0];
+export function createMediaWrites(db: Kysely<Schema>): MediaWrites {
+  const readRelations = createRelationsReader(db);
   return {
     async insertMedia(media: NewMedia) {
       const row = {
@@ -87,7 +87,16 @@ export function createMediaWrites(db: Kysely<Schema>, hydrate: Hydrate): MediaWr
       if (patch.renditions !== undefined) {
         values.renditions = patch.renditions.length > 0 ? JSON.stringify(patch.renditions) : null;
       }
-      return one(await db.updateTable('media').set(values).where('id', '=', id).returningAll().execute());
+      // the relations first and the UPDATE last: outside a transaction the change is seen only once
+      // this call is about to return (as processing's `ready` must be)
+      const relations = (await readRelations([id])).get(id) ?? NO_RELATIONS;
+      const row = await db
+        .updateTable('media')
+        .set(values)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row && toRecord(row, relations.tags, relations.usages, relations.captions);
     },
 
     async setTags(id, tags) {
