@@ -88,6 +88,25 @@ test('a small file travels in the POST that creates its upload: one request, no 
   assert.equal(server.finished.at(-1)!.filename, 'small.png');
 });
 
+test('a start that a cancel or pause overtakes before it sends sends nothing; the next start does', async () => {
+  const before = server.requests.length;
+  const canceled = run(makeFile(1024, 'canceled.png'), server.endpoint);
+  canceled.upload.start();
+  await canceled.upload.abort();
+  const paused = run(makeFile(1024, 'paused.png'), server.endpoint);
+  paused.upload.start();
+  await paused.upload.pause();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(server.requests.slice(before), [], 'no request reached the server');
+  paused.upload.start();
+  await paused.done;
+  const sent = server.requests.slice(before).filter((r) => r.url.startsWith('/api/media/uploads'));
+  assert.deepEqual(
+    sent.map((r) => r.method),
+    ['POST'],
+  );
+});
+
 test('pause keeps the upload URL and resume continues from the server offset', async () => {
   const proxy: ThrottleProxy = await startThrottleProxy(
     { host: '127.0.0.1', port: server.port },
