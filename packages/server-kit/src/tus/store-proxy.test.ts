@@ -5,7 +5,7 @@ import { withMethods } from './store-proxy.js';
 
 class CountingStore extends DataStore {
   removed: string[] = [];
-  async remove(id: string): Promise<void> {
+  override async remove(id: string): Promise<void> {
     this.removed.push(id); // `this` must be the store itself
   }
 }
