@@ -40,7 +40,7 @@ test('remove moves to the trash, restore brings the same file back, purge delete
   await waitFor(() => (library().includes(id) ? true : undefined), 5000, 'listed');
 
   await alice.library.remove([id]);
-  assert.ok(!library().includes(id));
+  assert.ok(!library().includes(id), 'gone from the library at once');
   await waitFor(() => (trash().includes(id) ? true : undefined), 5000, 'in the trash');
 
   const restoring = alice.library.restore([id]);
@@ -53,7 +53,7 @@ test('remove moves to the trash, restore brings the same file back, purge delete
   await alice.library.remove([id]);
   await waitFor(() => (trash().includes(id) ? true : undefined), 5000, 'in the trash again');
   await alice.library.purge([id]);
-  assert.ok(!trash().includes(id));
+  assert.ok(!trash().includes(id), 'gone from the trash at once');
   const res = await fetch(`${rig.server.endpoint}/${id}`, { headers: { Authorization: 'Bearer alice' } });
   assert.equal(res.status, 404);
 });
