@@ -2,10 +2,10 @@
 // the bytes removed if not allowed, audited `upload.failed`), the row is inserted with its
 // `upload.completed` entry, the socket hears `media-upload-complete` and `media-created`, and the
 // processing job is queued. A file processing has nothing to learn from (documents, other
-// downloads: no duration, size or poster) is inserted `ready` and queues no job; its
-// `media-updated` follows `media-created` at once, as a processed file's would at the end.
+// downloads: no duration, size or poster) is inserted `ready` and queues no job; the events a
+// processed file ends with (processing `done`, `media-updated`) follow `media-created` at once.
 import { Buffer } from 'node:buffer';
-import type { AuditAction, MediaType } from '@mediabay/core/protocol';
+import type { AuditAction, MediaFile, MediaType } from '@mediabay/core/protocol';
 import type { MediaContext } from '../context.js';
 import type { MediaRecord, NewAuditEntry } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
@@ -106,9 +106,19 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
   const file = toMediaFile(record, ctx.urls);
   ctx.bus.publish(input.tenantId, { type: 'media-created', file });
   if (record.status === 'processing') ctx.processor.enqueue(record.id, record.tenantId);
-  // ready already: the update a processed file ends with, for clients that wait for it
-  else ctx.bus.publish(input.tenantId, { type: 'media-updated', file });
+  else announceReady(ctx, input.tenantId, file);
   return made;
+}
+
+/** A file created ready: the events a processed file ends with, for clients that wait for them. */
+function announceReady(ctx: MediaContext, tenantId: string, file: MediaFile): void {
+  ctx.bus.publish(tenantId, {
+    type: 'media-processing-progress',
+    operationId: file.operationId,
+    fileId: file.id,
+    data: { progress: 100, stage: 'done' },
+  });
+  ctx.bus.publish(tenantId, { type: 'media-updated', file });
 }
 
 const useOf = (input: IngestInput): OperationUse => ({

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import Sqlite from 'better-sqlite3';
+import { FileStore } from '@tus/file-store';
 import type { ServerEvent } from '@mediabay/core/protocol';
 import { makeMedia, newOperationId, openEvents } from '../test-support/clients.test-helper.js';
 import { startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
@@ -106,10 +107,13 @@ describe('the database cost of one small tus upload', { skip: onPostgres && 'cou
 
   it('runs 12 statements for a download-type file (8 besides begin/commit), none prepared anew', async () => {
     const { all, data, prepared, fileId } = await measure(randomBytes(100 * 1024), 'small.bin');
-    // nothing to probe in it: created ready, no processing job or stage
+    // nothing to probe in it: created ready, no processing job; only the events a job ends with
     const created = events.find((e) => e.type === 'media-created' && e.file.id === fileId);
     assert.ok(created?.type === 'media-created' && created.file.status === 'ready');
-    assert.ok(!events.some((e) => e.type === 'media-processing-progress' && e.fileId === fileId));
+    const stages = events.flatMap((e) =>
+      e.type === 'media-processing-progress' && e.fileId === fileId ? [e.data.stage] : [],
+    );
+    assert.deepEqual(stages, ['done']);
     assert.ok(data.length <= 8, `${data.length} statements:\n${data.join('\n')}`);
     assert.ok(all.length <= 12, `${all.length} statements:\n${all.join('\n')}`);
     assert.deepEqual(prepared, [], 'every statement was prepared by the first upload');
@@ -176,5 +180,24 @@ describe('the database cost of one small tus upload', { skip: onPostgres && 'cou
     assert.ok(progress.length >= 2, `${progress.length} progress events`);
     const reads = sqlite.log.run.filter((sql) => sql.startsWith('select * from "uploads" where "id" = ?'));
     assert.equal(reads.length, 1, 'the ownership check');
+  });
+
+  it('does not read a just-completed upload back from the disk (tus asks only for Upload-Expires)', async () => {
+    const proto = FileStore.prototype as unknown as Methods;
+    const original = proto.getUpload as (...args: unknown[]) => unknown;
+    let reads = 0;
+    proto.getUpload = function (this: unknown, ...args: unknown[]) {
+      reads += 1;
+      return original.apply(this, args);
+    };
+    try {
+      const bytes = randomBytes(50 * 1024);
+      const fileId = await post(server, bytes, 'once.bin');
+      assert.equal(reads, 0, 'no getUpload on the file store for a creating POST with all its bytes');
+      const list = (await (await fetch(`${server.url}/api/media/${fileId}`)).json()) as { size: number };
+      assert.equal(list.size, bytes.length);
+    } finally {
+      proto.getUpload = original;
+    }
   });
 });
