@@ -191,9 +191,10 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     emitter,
     isMirror: (id) => tabs?.isMirror(id) ?? false,
   });
+  let restored: Promise<void> = Promise.resolve();
   if (tracker) {
     const restoring = { tracker, store, uploader, library, tabs, options, isDestroyed };
-    void restoreUploads({ ...restoring, checkServer: live.checkServer });
+    restored = restoreUploads({ ...restoring, checkServer: live.checkServer });
   }
   const uploads = createClientUploads({
     options,
@@ -257,6 +258,6 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
       tabs?.close();
     },
   };
-  registerUploadStore(client, store);
+  registerUploadStore(client, store, restored);
   return client;
 }

@@ -3,7 +3,7 @@
 // adds it), then every one takes its state as an UPLOAD.MIRROR event through the upload reducer, as
 // another tab's uploads do. Written at once (no frame to wait for).
 import type { MediaClient, UploadItem } from './types.js';
-import { uploadStoreOf } from './uploads/client-stores.js';
+import { restoredOf, uploadStoreOf } from './uploads/client-stores.js';
 
 /** Shows `items` in `client.$uploads` as they are, as if this page had added them and another tab drove them. */
 export function mirrorUploads(client: MediaClient, items: readonly UploadItem[]): void {
@@ -22,3 +22,9 @@ export function removeUploads(client: MediaClient, ids?: readonly string[]): voi
   store.remove(ids ?? Object.keys(store.$uploads.get()));
   store.flush();
 }
+
+/**
+ * Resolves once the uploads an earlier page load left unfinished are back in `client.$uploads` (or
+ * found to be none): a test of resume after reload waits for this instead of a fixed time.
+ */
+export const whenRestored = (client: MediaClient): Promise<void> => restoredOf(client);

@@ -56,6 +56,8 @@ export interface Tab {
   addMany(count: number, prefix: string): Promise<number>;
   cancelAll(): Promise<void>;
   counts(): Promise<Record<UploadItem['status'], number>>;
+  /** resolves when the tab's client has restored what the page load before left */
+  restored(): Promise<void>;
   reload(): Promise<void>;
   close(): Promise<void>;
 }
@@ -78,6 +80,7 @@ export async function openTab(options: { chunkSize?: number } = {}): Promise<Tab
     addMany: (count, prefix) => call('addMany', count, prefix),
     cancelAll: () => call('cancelAll'),
     counts: () => call('counts'),
+    restored: () => call('restored'),
     reload: () => run('tab-reload', { tab: id }),
     close: () => run('tab-close', { tab: id }),
   };

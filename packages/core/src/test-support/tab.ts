@@ -2,6 +2,7 @@
 // client, as a page using the widget would have, driven through `window.harness` from the test.
 import { createMediaClient } from '../client.js';
 import type { UploadItem } from '../types.js';
+import { whenRestored } from '../testing.js';
 import { makeFile } from './browser.js';
 
 // options come in the query string so that they survive a reload
@@ -33,6 +34,8 @@ const harness = {
       ),
     ).accepted.length,
   cancelAll: () => client.cancelAll(),
+  /** resolves when the uploads of the page load before are restored (see whenRestored) */
+  restored: () => whenRestored(client),
   /** uploads in $uploads by status */
   counts: () => client.$batch.get().counts,
 };

@@ -113,10 +113,21 @@ describe('resume record writes', () => {
   it('ends deleted when a delete follows puts that fill more than one transaction', async () => {
     const ids = Array.from({ length: 150 }, (_, i) => `media_upload_1_w${String(i).padStart(13, '0')}`);
     tracker.added(ids.map((id) => ({ item: item(id), file: file(id) })));
+    await waitFor(() => transactions.length >= 2 || undefined, 5000, 'the puts');
     tracker.forget(ids);
-    await waitFor(() => transactions.length >= 2 || undefined, 5000, 'the writes');
+    await waitFor(() => transactions.length >= 3 || undefined, 5000, 'the deletes');
     await settle();
-    expect(transactions.length).to.equal(2, '100 puts, then the deletes');
+    expect(transactions.length).to.equal(3, '100 puts, 50 puts, then the deletes');
+    expect(await store.load(endpoint)).to.deep.equal([]);
+  });
+
+  it('does not write the puts a delete queued behind them cancels (Cancel all right after a drop)', async () => {
+    const ids = Array.from({ length: 250 }, (_, i) => `media_upload_1_c${String(i).padStart(13, '0')}`);
+    tracker.added(ids.map((id) => ({ item: item(id), file: file(id) })));
+    tracker.forget(ids);
+    await waitFor(() => transactions.length >= 1 || undefined, 5000, 'the deletes');
+    await settle();
+    expect(transactions.length).to.equal(1, 'only the deletes');
     expect(await store.load(endpoint)).to.deep.equal([]);
   });
 

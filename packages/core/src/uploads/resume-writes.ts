@@ -21,6 +21,12 @@ export function createResumeWrites(store: ResumeStore, queue: SliceQueue): Resum
   /** by operationId, null to delete: a later change of an id replaces an earlier one */
   const batch = new Map<string, ResumeRecord | null>();
   let writeQueued = false;
+  /** puts queued and not staged yet, per id; a remove queued after them cancels them */
+  const queuedPuts = new Map<string, number>();
+  /** ids whose queued puts were canceled by a remove behind them (until that remove stages) */
+  const canceled = new Set<string>();
+  /** closing: everything queued goes out in one transaction, puts and removes of an id netted out */
+  let closing = false;
 
   function write(): void {
     writeQueued = false;
@@ -39,7 +45,7 @@ export function createResumeWrites(store: ResumeStore, queue: SliceQueue): Resum
   function stage(changes: readonly (readonly [string, ResumeRecord | null])[]): void {
     for (const [id, record] of changes) batch.set(id, record);
     // a put's cost is paid when it is made: a full batch is written inside this job, in the slice's budget
-    if (batch.size >= BATCH_LIMIT) write();
+    if (batch.size >= BATCH_LIMIT && !closing) write();
     else if (!writeQueued) {
       writeQueued = true;
       // the queue runs a slice's jobs in one task: this runs once they have all staged their changes
@@ -48,21 +54,44 @@ export function createResumeWrites(store: ResumeStore, queue: SliceQueue): Resum
   }
 
   function flush(): void {
-    queue.drain();
+    closing = true;
+    try {
+      queue.drain();
+    } finally {
+      closing = false;
+    }
     write();
+  }
+
+  /** stages the puts of a chunk that no remove queued after them has canceled */
+  function stagePuts(chunk: readonly ResumeRecord[]): void {
+    const live = chunk.filter((record) => {
+      const id = record.operationId;
+      const left = (queuedPuts.get(id) ?? 1) - 1;
+      if (left > 0) queuedPuts.set(id, left);
+      else queuedPuts.delete(id);
+      return !canceled.has(id);
+    });
+    stage(live.map((record) => [record.operationId, record] as const));
   }
   // a closing page writes what is still queued: a tab that takes its uploads over reads these records
   globalThis.addEventListener?.('pagehide', flush);
 
   return {
     put(records) {
-      pushChunks(queue, records, BATCH_LIMIT, (chunk) =>
-        stage(chunk.map((record) => [record.operationId, record] as const)),
-      );
+      for (const { operationId } of records)
+        queuedPuts.set(operationId, (queuedPuts.get(operationId) ?? 0) + 1);
+      pushChunks(queue, records, BATCH_LIMIT, stagePuts);
     },
     remove(ids) {
+      // the puts still queued for these ids need not be written at all (Cancel all of a big drop
+      // right before a reload: a record written and its delete lost with the page came back)
+      for (const id of ids) if (queuedPuts.has(id)) canceled.add(id);
       const changes = ids.map((id) => [id, null] as const);
-      queue.push(() => stage(changes));
+      queue.push(() => {
+        for (const id of ids) canceled.delete(id);
+        stage(changes);
+      });
     },
     flush,
     close() {

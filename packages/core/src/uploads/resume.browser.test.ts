@@ -156,8 +156,7 @@ describe('resume after a real reload', () => {
     await tab.cancel(id!);
     await eventually(async () => (await openResumeStore()!.get(id!)) === undefined, 5000, 'record removed');
     await tab.reload();
-    // restore runs right after the page loads: give it time, then the item must still be absent
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await tab.restored();
     expect(await tab.item(id!)).to.equal(null);
   });
 
@@ -169,7 +168,7 @@ describe('resume after a real reload', () => {
     expect((await tab.counts()).canceled).to.be.above(1990);
     // no wait: the page goes while the resume records of the drop are still being written
     await tab.reload();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await tab.restored();
     const counts = await tab.counts();
     expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).to.equal(0, JSON.stringify(counts));
     const records = await openResumeStore()!.load(absolute);
