@@ -302,21 +302,24 @@ export interface BulkTagResponse {
   files: MediaFile[];
 }
 
-export type AuditAction =
-  | 'upload.created'
-  | 'upload.completed'
-  | 'upload.failed'
-  | 'upload.canceled'
-  | 'file.updated'
-  | 'file.tagged'
-  | 'file.deleted'
-  | 'file.trashed'
-  | 'file.restored'
-  | 'file.replaced'
-  | 'usage.added'
-  | 'usage.removed'
-  | 'access.denied'
-  | 'socket.refused';
+/** Every action the audit log records (what `GET /audit?action=` filters by, what Activity labels). */
+export const AUDIT_ACTIONS = [
+  'upload.created',
+  'upload.completed',
+  'upload.failed',
+  'upload.canceled',
+  'file.updated',
+  'file.tagged',
+  'file.deleted',
+  'file.trashed',
+  'file.restored',
+  'file.replaced',
+  'usage.added',
+  'usage.removed',
+  'access.denied',
+  'socket.refused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One entry of the append-only audit log (`GET /api/media/audit`, admins only). */
 export interface AuditEntry {

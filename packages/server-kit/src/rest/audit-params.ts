@@ -1,26 +1,10 @@
 // Reads `GET /audit`'s query strictly: known filters only, real dates, a bounded page.
-import type { AuditAction } from '@mediabay/core/protocol';
+import { AUDIT_ACTIONS, type AuditAction } from '@mediabay/core/protocol';
 import type { AuditQuery } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import { isId } from '../media/ids.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './list-params.js';
 
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'upload.created',
-  'upload.completed',
-  'upload.failed',
-  'upload.canceled',
-  'file.updated',
-  'file.tagged',
-  'file.deleted',
-  'file.trashed',
-  'file.restored',
-  'file.replaced',
-  'usage.added',
-  'usage.removed',
-  'access.denied',
-  'socket.refused',
-];
 const KNOWN = new Set(['fileId', 'userId', 'action', 'since', 'until', 'limit', 'cursor']);
 
 const invalid = (name: string, message: string): HttpError =>
