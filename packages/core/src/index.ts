@@ -20,7 +20,8 @@ export { computeBatch } from './uploads/batch.js';
 export { UPLOAD_ERROR_CODES, UPLOAD_ERROR_MESSAGES, isUploadErrorCode } from './uploads/upload-errors.js';
 export type { UploadErrorCode } from './uploads/upload-errors.js';
 export { backoffDelay, withJitter } from './backoff.js';
-export { matchesAccept, validateFiles, runValidators, fileKey, formatBytes } from './uploads/validation.js';
+export { matchesAccept, validateFiles, runValidators, fileKey } from './uploads/validation.js';
+export { formatBytes } from './uploads/format-bytes.js';
 export type { RejectionCode, ValidationResult } from './uploads/validation.js';
 export {
   createSelection,

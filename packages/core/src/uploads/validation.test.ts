@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { formatBytes } from './format-bytes.js';
 import { fileKey, matchesAccept, runValidators, validateFiles } from './validation.js';
 
 const file = (name: string, size = 100, type = '', lastModified = 1) =>
@@ -20,6 +21,23 @@ test('accept patterns', () => {
   ];
   for (const [name, type, accept, want] of table)
     assert.equal(matchesAccept({ name, type }, accept), want, `${name} ${accept}`);
+  // while dragging only MIME types are known: an extension pattern cannot refuse yet, a MIME one can
+  assert.equal(matchesAccept({ type: 'application/pdf' }, ['.pdf']), true);
+  assert.equal(matchesAccept({ type: 'text/plain' }, ['image/*']), false);
+});
+
+test('formatBytes: 1024 per unit, fewer decimals as the number grows, the locale digits', () => {
+  const table: [number, string][] = [
+    [0, '0 B'],
+    [1023, '1,023 B'],
+    [1536, '1.5 KB'],
+    [2.345 * 1024 * 1024, '2.35 MB'],
+    [150.4 * 1024 ** 3, '150 GB'],
+    [-1, ''],
+    [Number.NaN, ''],
+  ];
+  for (const [bytes, want] of table) assert.equal(formatBytes(bytes), want, String(bytes));
+  assert.equal(formatBytes(1536, 'de'), '1,5 KB');
 });
 
 test('each rule rejects with its code and a readable message', () => {

@@ -1,6 +1,7 @@
 // File restrictions: accept patterns (MIME, `type/*`, `.ext`), size bounds, count, duplicates, and
 // custom async validators. Every rejection says which rule and why, in a sentence a UI can show.
 import type { Rejection, Restrictions } from '../types.js';
+import { formatBytes } from './format-bytes.js';
 
 export type RejectionCode =
   'file-type' | 'file-too-large' | 'file-too-small' | 'too-many-files' | 'duplicate' | 'custom';
@@ -9,31 +10,22 @@ export type RejectionCode =
 export const fileKey = (file: { name: string; size: number; lastModified?: number }): string =>
   `${file.name}\u0000${file.size}\u0000${file.lastModified ?? 0}`;
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
-  return `${shown} ${units[unit]}`;
-}
-
-/** `accept` entries as in `<input accept>`: `image/*`, `video/mp4`, `.pdf`; case-insensitive. */
+/**
+ * `accept` entries as in `<input accept>`: `image/*`, `video/mp4`, `.pdf`; case-insensitive. Without
+ * a name (a drag shows only MIME types) an extension pattern cannot refuse yet.
+ */
 export function matchesAccept(
-  file: { name: string; type: string },
+  file: { name?: string | undefined; type: string },
   accept: readonly string[] | undefined,
 ): boolean {
   if (!accept || accept.length === 0) return true;
-  const name = file.name.toLowerCase();
+  const name = file.name?.toLowerCase();
   const type = (file.type || '').toLowerCase();
   return accept.some((raw) => {
     const pattern = raw.trim().toLowerCase();
     if (!pattern) return false;
     if (pattern === '*' || pattern === '*/*') return true;
-    if (pattern.startsWith('.')) return name.endsWith(pattern);
+    if (pattern.startsWith('.')) return name === undefined || name.endsWith(pattern);
     if (pattern.endsWith('/*')) return type.startsWith(pattern.slice(0, -1));
     return type === pattern;
   });

@@ -1,7 +1,7 @@
-// Human-readable sizes, durations and "time left" strings, locale-aware through Intl.
-// Pure functions: the elements call them while rendering, the table tests pin their output.
+// Human-readable sizes (core's formatBytes), durations and "time left" strings, locale-aware through
+// Intl. Pure functions: the elements call them while rendering, the table tests pin their output.
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+export { formatBytes } from '@mediabay/core';
 
 // Building an Intl formatter costs far more than using one; a panel of 200 rows formats ~1000
 // values per frame, so formatters are made once per locale and options.
@@ -36,20 +36,6 @@ export function formatPlural(count: number, locale: string, one: string, other: 
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** 1536 -> "1.5 KB". Decimal places shrink as the number grows, like Google Drive (1 KB = 1024 B). */
-export function formatBytes(bytes: number, locale = 'en'): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  const number = numberFormat(locale, { maximumFractionDigits: digits }).format(value);
-  return `${number} ${UNITS[unit]}`;
-}
 
 /** Media duration as a clock: 65_000 -> "1:05", 3_725_000 -> "1:02:05". */
 export function formatDuration(ms: number): string {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { matchesAccept, parseAccept } from './accept.js';
+import { matchesAccept } from '@mediabay/core';
+import { parseAccept } from './accept.js';
 
 describe('accept patterns', () => {
   it('splits, trims and lowercases an accept attribute', () => {
@@ -21,7 +22,7 @@ describe('accept patterns', () => {
   ];
   for (const [accept, mime, name, expected] of table) {
     it(`${expected ? 'accepts' : 'refuses'} ${mime} ${name ?? '(no name)'} for "${accept}"`, () => {
-      expect(matchesAccept(parseAccept(accept), mime, name)).to.equal(expected);
+      expect(matchesAccept({ type: mime, name }, parseAccept(accept))).to.equal(expected);
     });
   }
 });

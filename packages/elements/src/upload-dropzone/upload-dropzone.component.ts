@@ -3,6 +3,7 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
+  matchesAccept,
   validateFiles,
   type Accepting,
   type MediaClient,
@@ -13,7 +14,7 @@ import {
 import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { icon } from '../shared/icons.js';
-import { matchesAccept, parseAccept } from './accept.js';
+import { parseAccept } from './accept.js';
 import { entriesOf, readEntries } from './read-entries.js';
 import { makePoster } from '../shared/posters.js';
 import styles from './upload-dropzone.styles.js';
@@ -198,7 +199,7 @@ export class UploadDropzone extends MediabayElement {
     // prompt. The drop itself is always taken, and each refused file is listed with its reason.
     const patterns = parseAccept(this.accept);
     const items = [...event.dataTransfer.items].filter((item) => item.kind === 'file');
-    const refused = items.filter((item) => !matchesAccept(patterns, item.type)).length;
+    const refused = items.filter((item) => !matchesAccept({ type: item.type }, patterns)).length;
     const tooMany = !this.multiple && items.length > 1;
     this.dragReject = items.length > 0 && refused === items.length;
     this.dragPartial = !this.dragReject && (refused > 0 || tooMany);
