@@ -1,7 +1,9 @@
 // Wire types shared by @mediabay/core and @mediabay/server-kit (DESIGN.md "Wire contract").
 // Types plus a few tiny pure helpers; no DOM or Node code, so both sides can import it.
 
-export type MediaType = 'video' | 'image' | 'audio' | 'document' | 'other';
+/** Every kind of media, in the order a type filter lists them. */
+export const MEDIA_TYPES = ['video', 'image', 'audio', 'document', 'other'] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
 export type MediaStatus = 'processing' | 'ready' | 'error';
 
 export interface Usage {
@@ -82,7 +84,9 @@ export interface FileInUse {
   usages: Usage[];
 }
 
-export type SortKey = 'name' | 'createdAt' | 'size' | 'type';
+/** What a list sorts by (`sort=`), in the order a sort menu lists them. */
+export const SORT_KEYS = ['createdAt', 'name', 'size', 'type'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 export type SortOrder = 'asc' | 'desc';
 
 export interface ListParams {

@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ViewState } from '@mediabay/core';
-import type { MediaType, SortKey } from '@mediabay/core/protocol';
+import { MEDIA_TYPES, SORT_KEYS, type SortKey } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { icon } from '../shared/icons.js';
 
@@ -33,9 +33,6 @@ export interface ToolbarActions {
   /** opens the Activity view (admins) */
   openActivity(): void;
 }
-
-const TYPES: MediaType[] = ['video', 'image', 'audio', 'document', 'other'];
-const SORTS: SortKey[] = ['createdAt', 'name', 'size', 'type'];
 
 function selectAll(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
   const all = model.itemCount > 0 && model.selectedCount >= model.itemCount;
@@ -158,7 +155,7 @@ function filters(model: ToolbarModel, t: MediabayStrings, actions: ToolbarAction
         @change=${(event: Event) => actions.setView('type', (event.target as HTMLSelectElement).value as ViewState['type'])}
       >
         <option value="" ?selected=${view.type === ''}>${t.allTypes}</option>
-        ${TYPES.map((type) => html`<option value=${type} ?selected=${view.type === type}>${t.mediaType[type]}</option>`)}
+        ${MEDIA_TYPES.map((type) => html`<option value=${type} ?selected=${view.type === type}>${t.mediaType[type]}</option>`)}
       </select>
     </label>
     ${tagFilter(model, t, actions)}
@@ -169,7 +166,7 @@ function filters(model: ToolbarModel, t: MediabayStrings, actions: ToolbarAction
         part="sort"
         @change=${(event: Event) => actions.setView('sort', (event.target as HTMLSelectElement).value as SortKey)}
       >
-        ${SORTS.map((key) => html`<option value=${key} ?selected=${view.sort === key}>${t.sortKey[key]}</option>`)}
+        ${SORT_KEYS.map((key) => html`<option value=${key} ?selected=${view.sort === key}>${t.sortKey[key]}</option>`)}
       </select>
     </label>
     <button

@@ -1,10 +1,8 @@
 // Reads the list query string strictly: unknown values are a 400, not silently ignored.
-import type { MediaType, SortKey, SortOrder } from '@mediabay/core/protocol';
+import { MEDIA_TYPES, SORT_KEYS, type SortOrder } from '@mediabay/core/protocol';
 import type { ListQuery } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 
-const TYPES: readonly MediaType[] = ['video', 'image', 'audio', 'document', 'other'];
-const SORTS: readonly SortKey[] = ['name', 'createdAt', 'size', 'type'];
 const ORDERS: readonly SortOrder[] = ['asc', 'desc'];
 const KNOWN = new Set(['q', 'type', 'tag', 'courseId', 'trashed', 'sort', 'order', 'limit', 'cursor']);
 export const DEFAULT_LIMIT = 50;
@@ -30,7 +28,7 @@ export function parseListParams(search: URLSearchParams, tenantId: string): List
   for (const key of search.keys()) {
     if (!KNOWN.has(key)) throw invalid(key, 'is not a list parameter.');
   }
-  const sort = oneOf('sort', search.get('sort'), SORTS) ?? 'createdAt';
+  const sort = oneOf('sort', search.get('sort'), SORT_KEYS) ?? 'createdAt';
   const order = oneOf('order', search.get('order'), ORDERS) ?? (sort === 'createdAt' ? 'desc' : 'asc');
   const rawLimit = search.get('limit');
   let limit = DEFAULT_LIMIT;
@@ -41,7 +39,7 @@ export function parseListParams(search: URLSearchParams, tenantId: string): List
   }
   const query: ListQuery = { tenantId, sort, order, limit };
   const q = text('q', search.get('q'), 200);
-  const type = oneOf('type', search.get('type'), TYPES);
+  const type = oneOf('type', search.get('type'), MEDIA_TYPES);
   const tag = text('tag', search.get('tag'), 64)?.trim().replace(/\s+/g, ' ').toLowerCase(); // as stored
   const courseId = text('courseId', search.get('courseId'), 128);
   const cursor = text('cursor', search.get('cursor'), 512);
