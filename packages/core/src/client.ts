@@ -9,6 +9,7 @@ import { createFetcher, type JsonFetcher } from './http.js';
 import { createLibrary } from './library/library.js';
 import { createRemovalSweeper } from './library/removals.js';
 import { createSelection } from './library/selection.js';
+import { sortBy } from './library/view-sort.js';
 import { connectLive } from './live/client-live.js';
 import { createConnectivity, type Connectivity } from './live/connectivity.js';
 import { createMeStore } from './me.js';
@@ -228,6 +229,8 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     $live: live.$live,
     $selection: selection.$selection,
     $view,
+    setView: (patch) => $view.set({ ...$view.get(), ...patch }),
+    sortBy: (key, toggle) => sortBy($view, key, toggle),
     selection,
     library: {
       ...library,

@@ -8,6 +8,7 @@ import type {
   MediaFile,
   MediaType,
   ServerEvent,
+  SortKey,
   Usage,
 } from './protocol.js';
 import type { AuditParams } from './library/library-audit.js';
@@ -265,7 +266,12 @@ export interface MediaClient {
   /** the live channel: 'polling' while the socket is down and watched lists are refetched on an interval */
   readonly $live: ReadableAtom<LiveState>;
   readonly $selection: ReadableAtom<ReadonlySet<string>>;
+  /** what the library shows; change it through `setView` and `sortBy` (direct writes are to go, issue 20) */
   readonly $view: MapStore<ViewState>;
+  /** changes what the library shows (search, type, tag, mode...) in one write */
+  setView(patch: Partial<ViewState>): void;
+  /** sorts by `key`: a key chosen anew in its natural order; `toggle` turns the current key's order around */
+  sortBy(key: SortKey, toggle?: boolean): void;
   readonly selection: SelectionApi;
   readonly library: LibraryApi;
   /** who the client is and what it may do (`GET /me`), loaded when first subscribed */

@@ -65,7 +65,7 @@ export class LibraryActions implements ReactiveController {
 
   search(q: string): void {
     clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => this.#host.client?.$view.setKey('q', q), SEARCH_DELAY);
+    this.#searchTimer = setTimeout(() => this.#host.client?.setView({ q }), SEARCH_DELAY);
   }
 
   reload(): void {

@@ -6,7 +6,6 @@ import { property, query, state } from 'lit/decorators.js';
 import {
   DEFAULT_VIEW,
   permits,
-  sortBy,
   type Accepting,
   type LibraryState,
   type LiveState,
@@ -182,7 +181,7 @@ export class MediaLibrary extends MediabayElement {
     // a tag chip clicked on a card or row filters the library by that tag
     this.addEventListener('mb-tag-filter-request', (event) => {
       const tag = (event as CustomEvent<{ tag?: string }>).detail.tag;
-      if (tag) this.client?.$view.setKey('tag', tag);
+      if (tag) this.client?.setView({ tag });
     });
   }
 
@@ -357,7 +356,7 @@ export class MediaLibrary extends MediabayElement {
           )}
           ${
             view.mode === 'list' && items.length > 0
-              ? renderListHead(view, t, (key) => this.client && sortBy(this.client.$view, key, true))
+              ? renderListHead(view, t, (key) => this.client?.sortBy(key, true))
               : nothing
           }
           <div class="content">

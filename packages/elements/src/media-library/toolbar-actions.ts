@@ -2,7 +2,7 @@
 // order), select all or none, and the selection's delete, tag and restore, after which focus goes
 // back where it can (the button that opened the dialog may have gone with the files).
 import type { ReactiveControllerHost } from 'lit';
-import { sortBy, type MediaClient } from '@mediabay/core';
+import type { MediaClient } from '@mediabay/core';
 import type { MediaFile, SortKey } from '@mediabay/core/protocol';
 import { keepFocus, refocus } from '../shared/focus-keeper.js';
 import type { LibraryActions } from './library-actions.js';
@@ -32,11 +32,9 @@ export function toolbarActions(
       more.searchText(q);
       actions.search(q);
     },
-    // setKey is typed per key through a conditional type that a generic K cannot satisfy
     setView: (key, value) => {
-      const $view = host.client?.$view;
-      if ($view && key === 'sort') sortBy($view, value as SortKey);
-      else $view?.setKey(key, value as never);
+      if (key === 'sort') host.client?.sortBy(value as SortKey);
+      else host.client?.setView({ [key]: value });
     },
     toggleAll: () => {
       const all = host.items.length > 0 && host.selectedIds.length >= host.items.length;
