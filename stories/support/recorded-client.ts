@@ -192,7 +192,7 @@ export function recordedClient(recording: Recording = {}): MediaClient {
     ...(recording.maxFiles ? { restrictions: { maxFiles: recording.maxFiles } } : {}),
   });
   client.queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
-  if (recording.view) client.$view.set({ ...client.$view.get(), ...recording.view });
+  if (recording.view) client.setView(recording.view);
   if (!recording.list || recording.list === 'answer') {
     const params = firstParams(client.$view.get());
     const items = [...files.values()]

@@ -1,5 +1,5 @@
 // Client-side types of @mediabay/core: the shape of upload state and of the client that elements use.
-import type { ReadableAtom, MapStore } from 'nanostores';
+import type { ReadableAtom } from 'nanostores';
 import type { QueryClient } from '@tanstack/query-core';
 import type {
   AuditPage,
@@ -266,8 +266,8 @@ export interface MediaClient {
   /** the live channel: 'polling' while the socket is down and watched lists are refetched on an interval */
   readonly $live: ReadableAtom<LiveState>;
   readonly $selection: ReadableAtom<ReadonlySet<string>>;
-  /** what the library shows; change it through `setView` and `sortBy` (direct writes are to go, issue 20) */
-  readonly $view: MapStore<ViewState>;
+  /** what the library shows; read-only: it changes through `setView` and `sortBy` */
+  readonly $view: ReadableAtom<ViewState>;
   /** changes what the library shows (search, type, tag, mode...) in one write */
   setView(patch: Partial<ViewState>): void;
   /** sorts by `key`: a key chosen anew in its natural order; `toggle` turns the current key's order around */

@@ -21,7 +21,7 @@ describe('<media-library> captions in the details pane', () => {
     });
     const bytes = Uint8Array.from(atob(made!.base64), (c) => c.charCodeAt(0));
     client.addFiles([new File([bytes], `${prefix}.webm`)]);
-    client.$view.setKey('q', prefix);
+    client.setView({ q: prefix });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:600px"></media-library>`,
     );

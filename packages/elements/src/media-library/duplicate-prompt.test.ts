@@ -15,7 +15,7 @@ describe('<media-library> duplicate prompt', () => {
     client = createMediaClient({ endpoint: '/api/media' });
     const prefix = uniquePrefix('dup');
     await seedLibrary(client, prefix, 2);
-    client.$view.setKey('q', prefix);
+    client.setView({ q: prefix });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:600px"></media-library>`,
     );

@@ -36,7 +36,7 @@ describe('<media-library> first screen', () => {
     client = createMediaClient({ endpoint: '/api/media', resumeAfterReload: false, shareTabs: false });
     prefix = uniquePrefix('first');
     await seedLibrary(client, prefix, 14);
-    client.$view.setKey('q', prefix);
+    client.setView({ q: prefix });
     // the library's first page in the cache, as a page that loaded it before would have it
     await client.library.list(paramsFromView(client.$view.get()));
   });

@@ -14,9 +14,9 @@ describe('<media-library> actions', () => {
     clients.push(client);
     const prefix = uniquePrefix('act');
     if (count > 0) await seedLibrary(client, prefix, count);
-    client.$view.setKey('q', prefix);
-    client.$view.setKey('sort', 'name');
-    client.$view.setKey('order', 'asc');
+    client.setView({ q: prefix });
+    client.setView({ sort: 'name' });
+    client.setView({ order: 'asc' });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:600px"></media-library>`,
     );

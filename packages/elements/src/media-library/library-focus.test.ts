@@ -23,9 +23,9 @@ describe('<media-library> focus', () => {
     clients.push(client);
     const prefix = uniquePrefix('focus');
     await seedLibrary(client, prefix, count);
-    client.$view.setKey('q', prefix);
-    client.$view.setKey('sort', 'name');
-    client.$view.setKey('order', 'asc');
+    client.setView({ q: prefix });
+    client.setView({ sort: 'name' });
+    client.setView({ order: 'asc' });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:600px"></media-library>`,
     );

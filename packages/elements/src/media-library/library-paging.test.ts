@@ -31,10 +31,10 @@ describe('<media-library> paging', () => {
 
   beforeEach(() => {
     client = createMediaClient({ endpoint: '/api/media' });
-    client.$view.setKey('q', prefix);
-    client.$view.setKey('sort', 'name');
-    client.$view.setKey('order', 'asc');
-    client.$view.setKey('mode', 'list');
+    client.setView({ q: prefix });
+    client.setView({ sort: 'name' });
+    client.setView({ order: 'asc' });
+    client.setView({ mode: 'list' });
   });
   afterEach(() => client.destroy());
 

@@ -41,7 +41,7 @@ describe('<media-library> reflow', () => {
       'the video ready',
       20000,
     );
-    client.$view.setKey('q', prefix);
+    client.setView({ q: prefix });
   });
   after(async () => {
     client.destroy();

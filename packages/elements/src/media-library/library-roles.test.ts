@@ -26,8 +26,8 @@ describe('<media-library> roles', () => {
   }
 
   async function mount(client: MediaClient, prefix: string, count: number) {
-    client.$view.setKey('q', prefix);
-    client.$view.setKey('sort', 'name');
+    client.setView({ q: prefix });
+    client.setView({ sort: 'name' });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:600px"></media-library>`,
     );

@@ -16,9 +16,9 @@ describe('<media-library> selection', () => {
     client = createMediaClient({ endpoint: '/api/media' });
     const prefix = uniquePrefix('sel');
     await seedLibrary(client, prefix, COUNT);
-    client.$view.setKey('q', prefix);
-    client.$view.setKey('sort', 'name');
-    client.$view.setKey('order', 'asc');
+    client.setView({ q: prefix });
+    client.setView({ sort: 'name' });
+    client.setView({ order: 'asc' });
     el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:600px"></media-library>`,
     );
@@ -150,7 +150,7 @@ describe('<media-library> drag rectangle with auto-scroll', () => {
     // other test files, whose unfinished uploads the client restores into the list and whose files'
     // server events it inserts; under an empty search they came in at the top, at any moment.
     const q = uniquePrefix('rect');
-    client.$view.setKey('q', q);
+    client.setView({ q: q });
     const files = Array.from({ length: 120 }, (_, i) =>
       mediaFile({ id: `rect_${i}`, name: `${q}-${i}.mp4` }),
     );

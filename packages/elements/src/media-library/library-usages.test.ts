@@ -31,7 +31,7 @@ describe('<media-library> usages in the details pane', () => {
 
   /** seeds one file, opens it in the preview of a library mounted for `client` */
   async function openDetails(client: MediaClient, prefix: string) {
-    client.$view.setKey('q', prefix);
+    client.setView({ q: prefix });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:600px"></media-library>`,
     );
@@ -148,7 +148,7 @@ describe('<media-library> usages in the details pane', () => {
       validators: [() => validated],
     });
     clients.push(alice);
-    alice.$view.setKey('q', prefix);
+    alice.setView({ q: prefix });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${alice} style="height:600px"></media-library>`,
     );

@@ -14,8 +14,8 @@ describe('<media-library> sorting', () => {
     client = createMediaClient({ endpoint: '/api/media' });
     const prefix = uniquePrefix('sort');
     await seedLibrary(client, prefix, 3);
-    client.$view.setKey('q', prefix);
-    client.$view.setKey('mode', 'list');
+    client.setView({ q: prefix });
+    client.setView({ mode: 'list' });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:600px"></media-library>`,
     );

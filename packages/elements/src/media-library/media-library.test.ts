@@ -77,15 +77,15 @@ describe('<media-library>', () => {
   it('switches between grid and list from the client view state', async () => {
     const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
     await loaded(el);
-    client.$view.setKey('mode', 'list');
+    client.setView({ mode: 'list' });
     await until(() => root(el).querySelector('.items.list, .state'), 'list mode');
-    client.$view.setKey('mode', 'grid');
+    client.setView({ mode: 'grid' });
     await until(() => root(el).querySelector('.items.grid, .state'), 'grid mode');
   });
 
   it('shows what another client uploads, live, without a reload', async () => {
     const prefix = uniquePrefix('live');
-    client.$view.setKey('q', prefix);
+    client.setView({ q: prefix });
     const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
     await loaded(el);
     const other = createMediaClient({ endpoint: '/api/media' });
@@ -127,7 +127,7 @@ describe('<media-library>', () => {
   it('drops what another client deletes, live', async () => {
     const prefix = uniquePrefix('gone');
     await seedLibrary(client, prefix, 2);
-    client.$view.setKey('q', prefix);
+    client.setView({ q: prefix });
     const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
     await until(() => items(el).length === 2, 'two items');
     const victim = items(el)[0]!.dataset.id!;

@@ -59,7 +59,7 @@ describe('<media-library> preview playback', () => {
       const prefix = uniquePrefix('play');
       const file = await uploaded(client, prefix, name);
       expect(file.status, file.error).to.equal('ready');
-      client.$view.setKey('q', prefix);
+      client.setView({ q: prefix });
       const el = await fixture<MediaLibrary>(
         html`<media-library .client=${client} style="height:600px"></media-library>`,
       );

@@ -18,7 +18,7 @@ describe('<media-library> tags', () => {
     const [a, b] = [`${prefix}a`, `${prefix}b`];
     await client.library.update(files[0]!.id, { tags: [a, b, `${prefix}c`] });
     await client.library.update(files[1]!.id, { tags: [b] });
-    client.$view.setKey('q', prefix);
+    client.setView({ q: prefix });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:600px"></media-library>`,
     );
@@ -53,7 +53,7 @@ describe('<media-library> tags', () => {
     await settled(el);
     await expect(el).to.be.accessible();
 
-    client.$view.setKey('tag', '');
+    client.setView({ tag: '' });
     await until(() => names().length === 3, 'all again');
     root
       .querySelector<HTMLElement>(`[data-id="${files[0]!.id}"] [part="tag-chip"][data-tag="${a}"]`)!
@@ -61,10 +61,10 @@ describe('<media-library> tags', () => {
     expect(client.$view.get().tag).to.equal(a);
     await until(() => names().join() === files[0]!.name, 'one with the chip tag');
 
-    client.$view.setKey('tag', '');
-    client.$view.setKey('mode', 'list');
+    client.setView({ tag: '' });
+    client.setView({ mode: 'list' });
     await until(() => chipsOf(files[1]!.id).join() === b, 'chips in the list');
-    client.$view.setKey('q', `${prefix}c`);
+    client.setView({ q: `${prefix}c` });
     await until(() => names().join() === files[0]!.name, 'search matches tags');
     await settled(el);
     await expect(el).to.be.accessible();

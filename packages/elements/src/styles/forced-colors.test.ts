@@ -63,7 +63,7 @@ describe('forced colors', () => {
   it('shows the focus of the library toolbar, the grid item, selection and the pressed view', async () => {
     const prefix = uniquePrefix('fc');
     await seedLibrary(client, prefix, 3);
-    client.$view.setKey('q', prefix);
+    client.setView({ q: prefix });
     const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
     const root = el.shadowRoot!;
     const items = () => [...root.querySelectorAll<HTMLElement>('[part~="item"]')];

@@ -13,7 +13,7 @@ export async function seededLibrary(
 ): Promise<{ el: MediaLibrary; prefix: string }> {
   const prefix = uniquePrefix(name);
   await seedLibrary(client, prefix, count);
-  client.$view.setKey('q', prefix);
+  client.setView({ q: prefix });
   const el = await fixture<MediaLibrary>(
     html`<media-library .client=${client} style="height:600px"></media-library>`,
   );

@@ -121,7 +121,7 @@ describe('<upload-dropzone> follows client.$accepting', () => {
 
   it("disables the library's Upload button with the reason beside it, and says when the client is gone", async () => {
     const client = clientAs('alice', 'editor', 1);
-    client.$view.setKey('q', `none${Date.now()}`);
+    client.setView({ q: `none${Date.now()}` });
     const el = await fixture<MediaLibrary>(
       html`<media-library .client=${client} style="height:500px"></media-library>`,
     );
