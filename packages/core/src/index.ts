@@ -1,6 +1,6 @@
 // Public surface of @mediabay/core (DESIGN.md "Public API").
 export { createMediaClient, DEFAULT_VIEW } from './client.js';
-export { NATURAL_ORDER, sortBy, sortedView } from './library/view-sort.js';
+export { NATURAL_ORDER, sortedView } from './library/view-sort.js';
 export type { AuditParams } from './library/library-audit.js';
 export { createOperationId } from './uploads/operation-id.js';
 export {
