@@ -105,21 +105,4 @@ export function upload(index: number, status: UploadStatus, overrides: Partial<U
 }
 
 /** The library's entry for an upload still in flight, as the cache holds it (id = operationId). */
-export function inFlight(item: UploadItem): MediaFile {
-  const at = new Date(item.addedAt).toISOString();
-  return {
-    id: item.operationId,
-    name: item.name,
-    type: item.type,
-    mimeType: item.mimeType,
-    size: item.size,
-    status: 'processing',
-    createdAt: at,
-    updatedAt: at,
-    ownerId: '',
-    tags: [],
-    contentUrl: '',
-    usages: [],
-    operationId: item.operationId,
-  };
-}
+export { optimisticFile as inFlight } from '@mediabay/core/testing';

@@ -5,6 +5,9 @@
 import type { MediaClient, UploadItem } from './types.js';
 import { restoredOf, uploadStoreOf } from './uploads/client-stores.js';
 
+/** the library's entry for an upload still in flight, as the cache holds it (id = operationId) */
+export { optimisticFile } from './library/library.js';
+
 /** Shows `items` in `client.$uploads` as they are, as if this page had added them and another tab drove them. */
 export function mirrorUploads(client: MediaClient, items: readonly UploadItem[]): void {
   const store = uploadStoreOf(client);

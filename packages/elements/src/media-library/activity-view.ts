@@ -9,16 +9,14 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { AuditParams, MediaClient } from '@mediabay/core';
-import type { AuditAction, AuditEntry } from '@mediabay/core/protocol';
-import { en, type MediabayStrings } from '../i18n/en.js';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '@mediabay/core/protocol';
+import type { MediabayStrings } from '../i18n/en.js';
 import { formatDate } from '../shared/format.js';
 import { renderDialogHead } from '../shared/dialog-head.js';
 
 export { default as dialogStyles } from '../shared/dialog.styles.js';
 export { activityStyles } from './activity.styles.js';
 
-/** every action the server records, in the order the filter lists them (en.ts labels each one) */
-const ACTIONS = Object.keys(en.auditAction) as AuditAction[];
 const PAGE = 50;
 
 interface ActivityHost extends ReactiveControllerHost, HTMLElement {
@@ -135,7 +133,7 @@ export class ActivityController implements ReactiveController {
           ><span>${t.activityAction}</span>
           <select class="select" name="action" @change=${change('action')}>
             <option value="">${t.activityAllActions}</option>
-            ${ACTIONS.map((a) => html`<option value=${a} ?selected=${this.filters.action === a}>${t.auditAction[a] ?? a}</option>`)}
+            ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${this.filters.action === a}>${t.auditAction[a] ?? a}</option>`)}
           </select></label
         >
         <label class="field"

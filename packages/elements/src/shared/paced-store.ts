@@ -3,7 +3,7 @@
 // second for the whole of a long upload. A paced view tells its listeners at most every `intervalMs`
 // (the last value at the end of each spell, never lost), but at once when the change is one a person
 // acts on (a status, a failure, a new upload): only progress waits.
-import type { BatchState, UploadItem, UploadStatus } from '@mediabay/core';
+import { UPLOAD_STATES, type BatchState, type UploadItem } from '@mediabay/core';
 import type { Subscribable } from './store-controller.js';
 
 /** 4 Hz: text that changes faster cannot be read, and a bar moving 4 times a second looks alive. */
@@ -120,18 +120,8 @@ export function batchUrgent(shown: BatchState, next: BatchState): boolean {
     shown.total !== next.total
   )
     return true;
-  return STATUSES.some((status) => shown.counts[status] !== next.counts[status]);
+  return UPLOAD_STATES.some((status) => shown.counts[status] !== next.counts[status]);
 }
-
-const STATUSES: readonly UploadStatus[] = [
-  'queued',
-  'uploading',
-  'paused',
-  'processing',
-  'ready',
-  'error',
-  'canceled',
-];
 
 const views = new WeakMap<object, Subscribable<unknown>>();
 
