@@ -40,6 +40,8 @@ describe('sniff', () => {
     ['CSV claimed as HTML', Buffer.from('a,b\n1,2\n'), 'text/html', 'text/plain'],
     ['random binary', Buffer.from([0, 1, 2, 3, 0, 255, 7]), 'image/png', 'application/octet-stream'],
     ['an empty file', Buffer.alloc(0), 'video/mp4', 'text/plain'],
+    ['control bytes claiming to be text', Buffer.alloc(4096, 1), 'text/plain', 'application/octet-stream'],
+    ['text with tabs, form feeds and escapes', Buffer.from('a\tb\fc\x1b[0m\r\n'), 'text/plain', 'text/plain'],
   ];
   for (const [label, bytes, claimed, expected] of crafted) {
     it(`reads ${label} as ${expected}`, () => {

@@ -121,9 +121,13 @@ function documentLike(bytes: Buffer): Sniffed | undefined {
   return undefined;
 }
 
+/** WHATWG MIME Sniffing's binary data bytes: control characters no text file holds */
+const isBinaryByte = (byte: number): boolean =>
+  byte <= 0x08 || byte === 0x0b || (byte >= 0x0e && byte <= 0x1a) || (byte >= 0x1c && byte <= 0x1f);
+
 /** Markup is never an image or a page we render: SVG and HTML stay opaque downloads. */
 function text(bytes: Buffer): Sniffed | undefined {
-  if (bytes.includes(0)) return undefined;
+  if (bytes.some(isBinaryByte)) return undefined;
   const decoded = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if ((decoded.match(/\ufffd/g)?.length ?? 0) > 2) return undefined; // a cut multi-byte char at the end is fine
   const head = decoded.trimStart().slice(0, 512).toLowerCase();
