@@ -8,6 +8,9 @@ import { toMediaFile } from '../media/to-wire.js';
 import type { AuthContext } from './auth-context.js';
 import type { AuthorizeFile } from './authorize.js';
 
+/** What the access checks read: `authorize` (options), the audit log (db) and the file `authorize` sees (urls). */
+export type AccessContext = Pick<MediaContext, 'options' | 'db' | 'urls'>;
+
 const MESSAGES: Record<MediaAction, string> = {
   read: 'You may not see this library.',
   upload: 'You may not upload files here.',
@@ -21,7 +24,7 @@ const MESSAGES: Record<MediaAction, string> = {
 };
 
 async function allows(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'options'>,
   auth: AuthContext,
   action: MediaAction,
   file?: AuthorizeFile,
@@ -31,7 +34,7 @@ async function allows(
 
 /** Records the refusal and answers 403; `about` says what was refused (ids, an upload). */
 export async function deny(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'db'>,
   auth: AuthContext,
   action: MediaAction,
   about: { fileIds?: string[]; uploadId?: string } = {},
@@ -53,7 +56,7 @@ export async function deny(
  * Nothing is changed before this answers: a bulk request with one refused file changes no file.
  */
 export async function requireAccess(
-  ctx: MediaContext,
+  ctx: AccessContext,
   auth: AuthContext,
   action: MediaAction,
   records?: MediaRecord[],
@@ -70,7 +73,10 @@ export async function requireAccess(
 }
 
 /** What `/me` answers: `authorize` asked about a file of the user's own and one of someone else. */
-export async function permissionsOf(ctx: MediaContext, auth: AuthContext): Promise<Permissions> {
+export async function permissionsOf(
+  ctx: Pick<MediaContext, 'options'>,
+  auth: AuthContext,
+): Promise<Permissions> {
   const own: AuthorizeFile = { id: '', ownerId: auth.userId };
   const others: AuthorizeFile = { id: '', ownerId: `${auth.userId}\u0000someone-else` };
   const ask = (action: MediaAction, file?: AuthorizeFile): Promise<boolean> =>

@@ -111,7 +111,7 @@ export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promis
 }
 
 /** A file created ready: the events a processed file ends with, for clients that wait for them. */
-function announceReady(ctx: MediaContext, tenantId: string, file: MediaFile): void {
+function announceReady(ctx: Pick<MediaContext, 'bus'>, tenantId: string, file: MediaFile): void {
   ctx.bus.publish(tenantId, {
     type: 'media-processing-progress',
     operationId: file.operationId,
@@ -138,7 +138,7 @@ type Audit = (action: AuditAction, detail: Record<string, unknown>) => NewAuditE
  * (then this upload is marked as having made that one, so a repeated finish answers the same).
  */
 async function insertOnce(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'db'>,
   input: IngestInput,
   sniffed: Sniffed,
   audit: Audit,
@@ -190,7 +190,11 @@ async function insertOnce(
  * Refuses a new upload when the tenant already holds its quota of files. An upload of an operation
  * that already has its file makes none, so it is let through (`operationId`, when known).
  */
-export async function checkQuota(ctx: MediaContext, tenantId: string, operationId?: string): Promise<void> {
+export async function checkQuota(
+  ctx: Pick<MediaContext, 'options' | 'db'>,
+  tenantId: string,
+  operationId?: string,
+): Promise<void> {
   const max = ctx.options.limits.maxFilesPerTenant;
   if (!Number.isFinite(max) || (await ctx.db.countMedia(tenantId)) < max) return;
   if (operationId && (await ctx.db.getMediaByOperation(tenantId, operationId))) return;

@@ -20,7 +20,7 @@ const keysOf = (record: MediaRecord): string[] => [
  * it are purged, and leaves the failing one in the trash.
  */
 export async function purgeTrashed(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'db' | 'storage' | 'bus'>,
   tenantId: string,
   userId: string,
   ids: string[],
@@ -54,7 +54,7 @@ export async function purgeTrashed(
 
 /** `DELETE ?permanent=true`: the caller's files among `ids`, in the library or the trash. */
 export async function purgeMedia(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'storage' | 'bus'>,
   auth: AuthContext,
   ids: string[],
   options: { force?: boolean } = {},

@@ -5,7 +5,7 @@
 // the old bytes removed; if anything fails before, the file keeps its old bytes and the new ones go.
 import type { MediaContext } from '../context.js';
 import type { MediaRecord } from '../db/database.js';
-import { requireAccess } from '../access/guard.js';
+import { type AccessContext, requireAccess } from '../access/guard.js';
 import { HttpError, notFound } from '../http/errors.js';
 import type { AuthContext } from '../access/auth-context.js';
 import { isId } from './ids.js';
@@ -30,7 +30,11 @@ export function replaceRequest(
   return { fileId, rename: rename === 'true' };
 }
 
-async function replaceable(ctx: MediaContext, tenantId: string, fileId: string): Promise<MediaRecord> {
+async function replaceable(
+  ctx: Pick<MediaContext, 'db'>,
+  tenantId: string,
+  fileId: string,
+): Promise<MediaRecord> {
   const record = await ctx.db.getMedia(tenantId, fileId);
   if (!record) throw notFound();
   if (record.trashedAt !== null)
@@ -39,7 +43,7 @@ async function replaceable(ctx: MediaContext, tenantId: string, fileId: string):
 }
 
 /** Before any byte is stored: the file exists, is in the library, and the caller may replace it. */
-export async function checkReplace(ctx: MediaContext, auth: AuthContext, fileId: string): Promise<void> {
+export async function checkReplace(ctx: AccessContext, auth: AuthContext, fileId: string): Promise<void> {
   const record = await replaceable(ctx, auth.tenantId, fileId);
   await requireAccess(ctx, auth, 'replace', [record]);
 }

@@ -1,6 +1,6 @@
 // Tag changes: one file's PATCH and the bulk add/remove over a selection, each change in one
 // transaction with its audit entry (`file.tagged`; `file.updated` when a rename came with it).
-import { requireAccess } from '../access/guard.js';
+import { type AccessContext, requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import type { MediaDatabase, MediaRecord } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
@@ -23,7 +23,7 @@ const changed = (diff: TagDiff): boolean => diff.added.length > 0 || diff.remove
 
 /** Renames and/or retags one file (the caller checked the permissions); returns the new record. */
 export async function updateFile(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'db'>,
   auth: AuthContext,
   record: MediaRecord,
   change: { name?: string; tags?: string[] },
@@ -88,7 +88,7 @@ async function retag(
  * tag limit (400) changes none. Unknown ids are skipped (deleted meanwhile). Returns changed files.
  */
 export async function bulkTag(
-  ctx: MediaContext,
+  ctx: AccessContext,
   auth: AuthContext,
   ids: string[],
   add: string[],

@@ -8,7 +8,10 @@ const BATCH = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Purges what the retention says is due at `now`; returns how many files were purged. */
-export async function sweepTrash(ctx: MediaContext, now = Date.now()): Promise<number> {
+export async function sweepTrash(
+  ctx: Pick<MediaContext, 'options' | 'db' | 'storage' | 'bus'>,
+  now = Date.now(),
+): Promise<number> {
   const days = ctx.options.limits.trashRetentionDays;
   if (!Number.isFinite(days) || days < 0) return 0;
   const before = new Date(now - days * DAY_MS).toISOString();

@@ -2,7 +2,7 @@
 // bytes, tags and usages; it leaves the library's lists and searches and still counts in the quotas.
 // Events: `media-deleted` when trashed (it left the library), `media-created` when restored (it came back).
 import type { FileInUse } from '@mediabay/core/protocol';
-import { requireAccess } from '../access/guard.js';
+import { type AccessContext, requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import type { MediaDatabase, MediaRecord } from '../db/database.js';
 import type { AuthContext } from '../options.js';
@@ -31,7 +31,7 @@ export function inUseError(files: MediaRecord[]): HttpError {
 
 /** Checks `delete` on every file, and `force-delete` on those in use when `force`. */
 export async function requireDelete(
-  ctx: MediaContext,
+  ctx: AccessContext,
   auth: AuthContext,
   records: MediaRecord[],
   force: boolean,
@@ -86,7 +86,7 @@ export async function trashIn(
 
 /** Moves files to the trash (unknown and already trashed ids are skipped); returns the ids moved. */
 export async function trashMedia(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'bus'>,
   auth: AuthContext,
   ids: string[],
   options: { force?: boolean } = {},
@@ -100,7 +100,7 @@ export async function trashMedia(
 
 /** Brings trashed files back (ids not in the trash are skipped); returns them as they are now. */
 export async function restoreMedia(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'bus'>,
   auth: AuthContext,
   ids: string[],
 ): Promise<MediaRecord[]> {

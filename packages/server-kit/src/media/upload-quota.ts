@@ -14,7 +14,7 @@ const busy = (message: string): HttpError =>
 
 /** Refuses a new upload of `size` bytes (undefined: deferred length) beyond the quotas. */
 export async function checkUploadQuota(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'options' | 'db'>,
   auth: AuthContext,
   size: number | undefined,
 ): Promise<void> {

@@ -12,7 +12,10 @@ import { parseAuditParams } from './audit-params.js';
 import type { Router } from './router.js';
 import { idList, tagList } from './validate.js';
 
-export function addAccessRoutes(router: Router, ctx: MediaContext): void {
+export function addAccessRoutes(
+  router: Router,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'bus'>,
+): void {
   router.add('GET', '/me', async ({ res, auth }) => {
     const me: Me = {
       userId: auth.userId,

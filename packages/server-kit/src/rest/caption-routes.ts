@@ -66,7 +66,7 @@ async function captionUpload(req: IncomingMessage, url: URL): Promise<{ vtt: str
 }
 
 async function changed(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'db' | 'urls' | 'bus'>,
   auth: AuthContext,
   record: MediaRecord,
   detail: object,
@@ -89,7 +89,10 @@ async function changed(
   return file;
 }
 
-export function addCaptionRoutes(router: Router, ctx: MediaContext): void {
+export function addCaptionRoutes(
+  router: Router,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'storage' | 'bus'>,
+): void {
   router.add('GET', '/:id/captions/:lang', async ({ req, res, url, auth, params }) => {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);

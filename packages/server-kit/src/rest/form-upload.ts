@@ -29,7 +29,7 @@ interface Received {
 type BeforeStore = (fields: ReadonlyMap<string, string>, filename: string | undefined) => Promise<void>;
 
 function parseForm(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'options' | 'storage'>,
   req: IncomingMessage,
   beforeStore: BeforeStore,
 ): Promise<{ fields: Map<string, string>; file?: Received }> {

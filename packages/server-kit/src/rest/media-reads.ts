@@ -9,7 +9,7 @@ import { contentDisposition, sendMediaContent, sendStored } from './content.js';
 
 /** One read: the request, the file, and the path segments after its id (`['captions', 'en']`). */
 export interface MediaRead {
-  ctx: MediaContext;
+  ctx: Pick<MediaContext, 'options' | 'storage'>;
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;

@@ -12,14 +12,17 @@ import { downloadFlag, serveMediaRead } from './media-reads.js';
 import { parseListParams } from './list-params.js';
 import type { RouteContext, Router } from './router.js';
 
-export async function loadOwned(ctx: MediaContext, tenantId: string, id: string | undefined) {
+export async function loadOwned(ctx: Pick<MediaContext, 'db'>, tenantId: string, id: string | undefined) {
   if (!isId(id)) throw new HttpError(400, 'invalid-id', 'That is not a file id.');
   const record = await ctx.db.getMedia(tenantId, id);
   if (!record) throw notFound();
   return record;
 }
 
-export function addMediaReadRoutes(router: Router, ctx: MediaContext): void {
+export function addMediaReadRoutes(
+  router: Router,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'storage'>,
+): void {
   router.add('GET', '/', async ({ res, url, auth }: RouteContext) => {
     await requireAccess(ctx, auth, 'read');
     const page = await ctx.db.listMedia(parseListParams(url.searchParams, auth.tenantId));

@@ -6,7 +6,10 @@ import { serveMediaRead } from './media-reads.js';
 import { loadOwned } from './media-routes.js';
 import type { Router } from './router.js';
 
-export function addRenditionRoutes(router: Router, ctx: MediaContext): void {
+export function addRenditionRoutes(
+  router: Router,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'storage'>,
+): void {
   router.add('GET', '/:id/renditions/:kind', async ({ req, res, url, auth, params }) => {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);

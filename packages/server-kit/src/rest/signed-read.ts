@@ -10,7 +10,7 @@ import { mediaReadFor } from './media-reads.js';
 
 /** Serves the read and returns true, or returns false when the request is not a signed media read. */
 export async function serveSignedRead(
-  ctx: MediaContext,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'storage'>,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,

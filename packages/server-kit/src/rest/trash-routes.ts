@@ -11,7 +11,10 @@ import { loadOwned } from './media-routes.js';
 import type { Router } from './router.js';
 import { idList } from './validate.js';
 
-export function addTrashRoutes(router: Router, ctx: MediaContext): void {
+export function addTrashRoutes(
+  router: Router,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'bus'>,
+): void {
   router.add('POST', '/bulk-restore', async ({ req, res, auth }) => {
     const fileIds = idList(objectWith(await readJson(req), ['fileIds']).fileIds);
     const restored = await restoreMedia(ctx, auth, fileIds);

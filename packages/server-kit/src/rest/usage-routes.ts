@@ -14,7 +14,10 @@ import { usage } from './validate.js';
 const detailOf = (u: Usage): Record<string, unknown> =>
   u.lessonId ? { courseId: u.courseId, lessonId: u.lessonId } : { courseId: u.courseId };
 
-export function addUsageRoutes(router: Router, ctx: MediaContext): void {
+export function addUsageRoutes(
+  router: Router,
+  ctx: Pick<MediaContext, 'options' | 'db' | 'urls' | 'bus'>,
+): void {
   router.add('GET', '/:id/usages', async ({ res, auth, params }) => {
     const record = await loadOwned(ctx, auth.tenantId, params.id);
     await requireAccess(ctx, auth, 'read', [record]);

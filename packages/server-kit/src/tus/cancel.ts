@@ -11,7 +11,7 @@ import { withMethods } from './store-proxy.js';
  * handler, inside the upload's lock (a running PATCH has stopped), after the route checked that the
  * caller created the upload, and never for a finished one (`disableTerminationForFinishedUploads`).
  */
-export function auditCancels(ctx: MediaContext, store: DataStore): DataStore {
+export function auditCancels(ctx: Pick<MediaContext, 'options' | 'db'>, store: DataStore): DataStore {
   async function remove(id: string): Promise<void> {
     const { offset } = await store.getUpload(id); // throws tus' 404 when the bytes are gone already
     const record = (): Promise<void> =>

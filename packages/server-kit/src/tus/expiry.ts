@@ -3,7 +3,10 @@
 import type { MediaContext } from '../context.js';
 import { uploadKey } from '../storage/keys.js';
 
-export async function sweepExpiredUploads(ctx: MediaContext, now = Date.now()): Promise<number> {
+export async function sweepExpiredUploads(
+  ctx: Pick<MediaContext, 'options' | 'db' | 'storage'>,
+  now = Date.now(),
+): Promise<number> {
   try {
     const before = new Date(now - ctx.options.limits.uploadExpiryMs).toISOString();
     const stale = await ctx.db.listStaleUploads(before);

@@ -4,8 +4,7 @@
 // answer adds (the operation id; Upload-Expires on HEAD).
 import type { IncomingMessage } from 'node:http';
 import { OPERATION_ID_HEADER } from '@mediabay/core/protocol';
-import { deny, requireAccess } from '../access/guard.js';
-import type { MediaContext } from '../context.js';
+import { type AccessContext, deny, requireAccess } from '../access/guard.js';
 import type { UploadRecord } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 import { isId } from '../media/ids.js';
@@ -38,7 +37,7 @@ function checkMethod(method: string, uploadId: string | undefined, rest: string[
 }
 
 /** The caller's own upload; another tenant's is answered exactly like a missing one. */
-async function ownUpload(ctx: MediaContext, uploadId: string, auth: AuthContext): Promise<UploadRecord> {
+async function ownUpload(ctx: AccessContext, uploadId: string, auth: AuthContext): Promise<UploadRecord> {
   const row = isId(uploadId) ? await ctx.db.getUpload(uploadId) : undefined;
   if (!row || row.tenantId !== auth.tenantId) throw new HttpError(404, 'not-found', 'No such upload.');
   // only its creator continues, inspects or cancels an upload, and only while allowed to upload
@@ -48,7 +47,7 @@ async function ownUpload(ctx: MediaContext, uploadId: string, auth: AuthContext)
 }
 
 async function checkCreation(
-  ctx: MediaContext,
+  ctx: AccessContext,
   req: IncomingMessage,
   auth: AuthContext,
   metadata?: UploadMetadata,
@@ -61,7 +60,7 @@ async function checkCreation(
 }
 
 export async function checkTusRequest(
-  ctx: MediaContext,
+  ctx: AccessContext,
   req: IncomingMessage,
   auth: AuthContext,
   rest: string[],

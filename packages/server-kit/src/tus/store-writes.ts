@@ -21,7 +21,7 @@ const remember = <T>(map: Map<string, T>, id: string, value: T): void => {
   map.set(id, value);
 };
 
-export function guardWrites(ctx: MediaContext, store: DataStore): DataStore {
+export function guardWrites(ctx: Pick<MediaContext, 'db'>, store: DataStore): DataStore {
   // uploads created here (with a declared size) until their first write (creation-with-upload)
   const created = new Map<string, Upload>();
   // uploads that write completed, as the store now holds them, until read back once
