@@ -5,7 +5,9 @@ import type { MediaContext } from '../context.js';
 import type { MediaDatabase, MediaRecord } from '../db/database.js';
 import { HttpError, notFound } from '../http/errors.js';
 import type { AuthContext } from '../options.js';
-import { MAX_TAGS } from '../rest/validate.js';
+
+/** The most tags one file may carry (a PATCH's list, or what a bulk add would leave). */
+export const MAX_TAGS = 32;
 
 export interface TagDiff {
   added: string[];

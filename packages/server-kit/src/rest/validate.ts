@@ -3,10 +3,10 @@ import type { Usage } from '@mediabay/core/protocol';
 import { HttpError } from '../http/errors.js';
 import { isId } from '../media/ids.js';
 import { stripBidiControls } from '../media/names.js';
+import { MAX_TAGS } from '../media/tagging.js';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-export const MAX_TAGS = 32;
 export const MAX_BULK = 500;
 
 const invalid = (field: string, message: string): HttpError =>
