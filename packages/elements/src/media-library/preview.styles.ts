@@ -1,6 +1,7 @@
 // Styles of the preview dialog (preview-controller.ts): the media stage, the details pane with its
 // tags, usages and captions. They load with the preview's module and join the library's sheet then.
 import { css } from 'lit';
+import { buttonReset, focusRing } from '../shared/button.styles.js';
 
 export default css`
   dialog.preview {
@@ -82,11 +83,9 @@ export default css`
     width: 22px;
     height: 22px;
     padding: 0;
-    border: 0;
+    ${buttonReset}
     border-radius: 50%;
-    background: none;
     color: inherit;
-    cursor: pointer;
   }
   .chip svg {
     width: 14px;
@@ -117,20 +116,16 @@ export default css`
     width: 28px;
     height: 28px;
     padding: 0;
-    border: 0;
+    ${buttonReset}
     border-radius: 50%;
-    background: none;
     color: var(--_text-muted);
-    cursor: pointer;
   }
   .usages button:hover {
     background: var(--_surface-2);
     color: var(--_text);
   }
   .usages button:focus-visible {
-    outline: 2px solid transparent;
-    outline-offset: 2px;
-    box-shadow: var(--_focus);
+    ${focusRing}
   }
   .usages svg {
     width: 16px;

@@ -1,5 +1,6 @@
 // Styles of the library's filter row: search, selects, segmented view toggle, selection bar.
 import { css } from 'lit';
+import { buttonReset, focusRing } from '../shared/button.styles.js';
 
 export default css`
   .filters {
@@ -115,9 +116,7 @@ export default css`
       18px 50%;
   }
   .select:focus-visible {
-    outline: 2px solid transparent;
-    outline-offset: 2px;
-    box-shadow: var(--_focus);
+    ${focusRing}
   }
   .segmented {
     display: inline-flex;
@@ -159,20 +158,16 @@ export default css`
     gap: 6px;
     height: 32px;
     padding: 0 12px;
-    border: 0;
+    ${buttonReset}
     border-radius: 999px;
-    background: transparent;
     color: var(--_text);
     font: 500 14px var(--_font);
-    cursor: pointer;
   }
   .tool-button:hover {
     background: color-mix(in srgb, currentColor 10%, transparent);
   }
   .tool-button:focus-visible {
-    outline: 2px solid transparent;
-    outline-offset: 2px;
-    box-shadow: var(--_focus);
+    ${focusRing}
   }
   .tool-button svg {
     width: 18px;

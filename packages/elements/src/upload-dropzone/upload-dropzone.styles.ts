@@ -1,5 +1,6 @@
 // Styles of <upload-dropzone>: a dashed drop area, or an invisible wrapper with a drag overlay.
 import { css } from 'lit';
+import { accentHover, buttonReset, focusRing } from '../shared/button.styles.js';
 import { tokens } from '../styles/tokens.js';
 
 export default [
@@ -86,13 +87,10 @@ export default [
       transition: background-color var(--_duration);
     }
     .button:hover {
-      background: color-mix(in srgb, var(--_accent) 8%, transparent);
+      ${accentHover}
     }
     input:focus-visible ~ .prompt .button {
-      /* the transparent outline is what forced colors paints (it drops the shadow) */
-      outline: 2px solid transparent;
-      outline-offset: 2px;
-      box-shadow: var(--_focus);
+      ${focusRing}
     }
     .off .button {
       cursor: not-allowed;
@@ -151,11 +149,9 @@ export default [
       font-weight: 500;
     }
     .link {
-      border: 0;
-      background: none;
+      ${buttonReset}
       color: var(--_accent);
       font: inherit;
-      cursor: pointer;
     }
   `,
 ];

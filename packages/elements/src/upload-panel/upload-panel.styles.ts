@@ -1,6 +1,7 @@
 // Styles of <upload-panel>'s card: a Drive-like floating card with a tinted header and compact rows
 // (where the element floats is in panel-host.styles.ts, loaded with the element itself).
 import { css } from 'lit';
+import { accentHover, buttonReset, focusRing } from '../shared/button.styles.js';
 import { iconButton } from '../styles/tokens.js';
 
 export default [
@@ -65,20 +66,17 @@ export default [
       background: var(--_surface-3);
     }
     .text-button {
+      ${buttonReset}
       padding: 4px 8px;
-      border: 0;
       border-radius: 6px;
-      background: none;
       color: var(--_accent);
       font: 500 13px var(--_font);
-      cursor: pointer;
     }
     .text-button:hover {
-      background: color-mix(in srgb, var(--_accent) 8%, transparent);
+      ${accentHover}
     }
     .text-button:focus-visible {
-      outline: 2px solid transparent;
-      box-shadow: var(--_focus);
+      ${focusRing}
     }
     .list {
       /* a short viewport (a phone, 200 % zoom) keeps most of the page in view */
