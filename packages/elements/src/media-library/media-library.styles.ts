@@ -1,5 +1,6 @@
 // Styles of <media-library>: toolbar, Drive-like cards in the grid, table-like rows in the list.
 import { css } from 'lit';
+import { focusRing } from '../shared/button.styles.js';
 import { iconButton, tokens } from '../styles/tokens.js';
 import overlays from '../shared/overlay.styles.js';
 import toolbar from './toolbar.styles.js';
@@ -125,9 +126,7 @@ export default [
     }
     .primary:focus-visible,
     .secondary:focus-visible {
-      outline: 2px solid transparent;
-      outline-offset: 2px;
-      box-shadow: var(--_focus);
+      ${focusRing}
     }
     .content {
       position: relative;

@@ -1,5 +1,5 @@
-// The declarations every text button shares (the panel's batch actions, the library's toolbar and
-// preview, the dropzone's links), composed into each stylesheet's own selectors:
+// The declarations the text buttons share (the panel's batch actions, the library's toolbar, actions,
+// preview and dialogs, the dropzone's button and links), composed into each sheet's own selectors:
 //   css`.tool-button { ${buttonReset} height: 32px; } .tool-button:focus-visible { ${focusRing} }`
 // (the round icon button is `iconButton` in styles/tokens.ts).
 import { css } from 'lit';

@@ -2,6 +2,7 @@
 // card, its title, body, list and actions, and the head of a pane (dialog-head.ts). They join the
 // library's sheet with the first dialog's module (shared/lazy-styles.ts).
 import { css } from 'lit';
+import { focusRing } from './button.styles.js';
 
 export default css`
   dialog {
@@ -76,9 +77,7 @@ export default css`
   }
   .text-action:focus-visible,
   .filled-action:focus-visible {
-    outline: 2px solid transparent;
-    outline-offset: 2px;
-    box-shadow: var(--_focus);
+    ${focusRing}
   }
   /* the head of a dialog pane: title and Close (dialog-head.ts) */
   .details-head {
