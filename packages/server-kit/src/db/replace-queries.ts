@@ -1,7 +1,7 @@
 // Replacing a file's bytes (media/replace.ts): the row points at the new bytes, what was made from the
 // old ones (poster, renditions, probe results, error) is cleared for processing to make again.
 import type { Kysely } from 'kysely';
-import type { MediaRecord } from './database.js';
+import type { MediaRecord } from './records.js';
 import type { toRecord } from './rows.js';
 import type { Schema } from './schema.js';
 

@@ -1,7 +1,7 @@
 // Row <-> record mapping. Numbers may come back as strings from PostgreSQL's bigint: Number() them.
 import type { MediaStatus, MediaType, Usage } from '@mediabay/core/protocol';
 import type { Selectable } from 'kysely';
-import type { MediaRecord, StoredCaption, StoredRendition, UploadRecord } from './database.js';
+import type { MediaRecord, StoredCaption, StoredRendition, UploadRecord } from './records.js';
 import type { MediaTable, UploadTable } from './schema.js';
 
 export type MediaRow = Selectable<MediaTable>;
