@@ -17,20 +17,8 @@ import type {
 import type { ReplaceQueries } from './replace-queries.js';
 import type { TrashQueries } from './trash-queries.js';
 
-export type {
-  MediaRecord,
-  StoredRendition,
-  StoredCaption,
-  NewMedia,
-  MediaPatch,
-  ListQuery,
-  UploadRecord,
-  OperationHolders,
-  SocketTicketRecord,
-  NewAuditEntry,
-  AuditQuery,
-  PendingTotals,
-} from './records.js';
+/** the records the store reads and writes (db/records.ts) */
+export type * from './records.js';
 
 export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   /**
