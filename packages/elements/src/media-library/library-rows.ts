@@ -90,6 +90,16 @@ export class LibraryRows {
     this.#stale ||= this.#differs(rows);
   }
 
+  /**
+   * Takes a new uploads record alone (progress, between the library's renders): whether an item in
+   * the DOM now looks different. False before the first render (nothing is shown yet).
+   */
+  useUploads(uploads: RowSource['uploads']): boolean {
+    if (!this.#rows) return false;
+    this.use({ ...this.#rows, uploads });
+    return this.takeStale();
+  }
+
   /** Whether the virtualizer must render its items again (once per change). */
   takeStale(): boolean {
     const stale = this.#stale;

@@ -144,9 +144,14 @@ export class MediaLibrary extends MediabayElement {
   @state() private searchText = '';
 
   private readonly view = new StoreController<ViewState>(this, () => this.client?.$view);
-  /** paced like the panel's: a card's progress renders at most 4 times a second */
-  private readonly uploads = new StoreController<Record<string, UploadItem>>(this, () =>
-    paced(this.client?.$uploads, uploadsUrgent),
+  /**
+   * paced like the panel's: a card's progress renders at most 4 times a second, and only the cards
+   * (through the virtualizer), not the header, toolbar and list around them
+   */
+  private readonly uploads = new StoreController<Record<string, UploadItem>>(
+    this,
+    () => paced(this.client?.$uploads, uploadsUrgent),
+    () => this.#uploadsMoved(),
   );
   private readonly selectionStore = new StoreController<ReadonlySet<string>>(
     this,
@@ -273,6 +278,13 @@ export class MediaLibrary extends MediabayElement {
     // also after each page lands: a viewport taller than the loaded files keeps asking
     this.#loadMoreIfNearEnd();
     this.#firstScreen.watch(virtualListModule.value ? null : this.renderRoot.querySelector('.first-screen'));
+  }
+
+  #uploadsMoved(): void {
+    // the first screen (before the virtualizer) renders its items with the library
+    const list = this.shadowRoot?.querySelector<ReactiveElement>('lit-virtualizer');
+    if (!list) return this.requestUpdate();
+    if (this.#rows.useUploads(this.uploads.value ?? {})) list.requestUpdate();
   }
 
   #loadMoreIfNearEnd(): void {

@@ -9,16 +9,25 @@ export interface Subscribable<T> {
 }
 
 export class StoreController<T> implements ReactiveController {
-  #host: ReactiveControllerHost;
   #getStore: () => Subscribable<T> | undefined;
   #store: Subscribable<T> | undefined;
   #unsubscribe: (() => void) | undefined;
   #connected = false;
 
-  /** @param getStore returns the store to follow now; read again before every host update. */
-  constructor(host: ReactiveControllerHost, getStore: () => Subscribable<T> | undefined) {
-    this.#host = host;
+  #onChange: () => void;
+
+  /**
+   * @param getStore returns the store to follow now; read again before every host update.
+   * @param onChange what a change does; by default the host renders again (a host that renders only
+   *   a part of itself for this store says so here)
+   */
+  constructor(
+    host: ReactiveControllerHost,
+    getStore: () => Subscribable<T> | undefined,
+    onChange?: () => void,
+  ) {
     this.#getStore = getStore;
+    this.#onChange = onChange ?? (() => host.requestUpdate());
     host.addController(this);
   }
 
@@ -49,6 +58,6 @@ export class StoreController<T> implements ReactiveController {
     this.#store = store;
     // listen() (not subscribe()) because the host renders the current value itself; an update is
     // requested only when the value really changes. nanostores already batches per tick.
-    if (store) this.#unsubscribe = store.listen(() => this.#host.requestUpdate());
+    if (store) this.#unsubscribe = store.listen(() => this.#onChange());
   }
 }
