@@ -10,6 +10,7 @@ import {
   uploadThroughApi,
   waitFor,
   waitForCount,
+  waitForVirtualList,
 } from './support/library.js';
 
 const COUNT = 8;
@@ -26,6 +27,7 @@ test('a dragged rectangle selects the items it touches and bulk delete removes t
   await page.goto(server.url);
   const items = page.locator(LIBRARY_ITEM);
   await waitForCount(items, COUNT);
+  await waitForVirtualList(page);
 
   // Start in the listbox's padding above the first row (a press on an item would be a click) and
   // end inside the second item of the second row: the rectangle covers two rows of two columns.

@@ -29,6 +29,13 @@ export async function waitFor<T>(
 export const waitForCount = (locator: Locator, count: number, timeout = 15_000) =>
   waitFor(`${count} of ${locator}`, async () => (await locator.count()) === count, timeout);
 
+/**
+ * Waits until the library's list is the virtualizer: until then the first screen draws the items
+ * (clicks work there) and says `aria-busy`; geometry and drags need the list that stays.
+ */
+export const waitForVirtualList = (page: Page) =>
+  waitForCount(page.locator('media-library lit-virtualizer[role="listbox"]:not([aria-busy="true"])'), 1);
+
 export const itemByName = (page: Page, name: string) => page.locator(`${LIBRARY_ITEM}[data-name="${name}"]`);
 
 export const rowByName = (page: Page, name: string) =>
