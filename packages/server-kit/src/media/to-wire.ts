@@ -6,7 +6,7 @@ import { publicMessage } from './public-message.js';
 import type { MediaUrls } from './signed-urls.js';
 
 export function toMediaFile(record: MediaRecord, urls: MediaUrls): MediaFile {
-  const url = (kind: string): string => urls.url(record.tenantId, record.id, kind);
+  const url = (kind: string): string => urls.url(record.tenantId, record.id, kind, record.trashedAt);
   const contentUrl = url('content');
   const renditions = record.renditions.map((r) => ({
     kind: r.kind,

@@ -51,6 +51,20 @@ describe('the trash', () => {
     await api(server, 'ada', 'DELETE', `/${file.id}/usages`, { courseId: 'c9' });
   });
 
+  it('takes no new usage for a file in the trash (409, nothing written), but lets one go', async () => {
+    const file = await createFile(server, 'alice', 'binned.txt');
+    await api(server, 'ada', 'PUT', `/${file.id}/usages`, { courseId: 'c3' });
+    assert.equal((await api(server, 'ada', 'DELETE', `/${file.id}?force=true`)).status, 204);
+    const refused = await api(server, 'ada', 'PUT', `/${file.id}/usages`, { courseId: 'c4' });
+    assert.equal(refused.status, 409);
+    assert.equal((refused.body as { error: { code: string } }).error.code, 'file-in-trash');
+    assert.deepEqual((await get(file.id)).usages, [{ courseId: 'c3' }]);
+    const added = (await auditLog(server)).filter((e) => e.fileId === file.id && e.action === 'usage.added');
+    assert.equal(added.length, 1);
+    assert.equal((await api(server, 'ada', 'DELETE', `/${file.id}/usages`, { courseId: 'c3' })).status, 200);
+    assert.deepEqual((await get(file.id)).usages, []);
+  });
+
   it('guards usages when trashing: 409 file-in-use and the file stays in the library', async () => {
     const file = await createFile(server, 'alice', 'used.txt');
     await api(server, 'alice', 'PUT', `/${file.id}/usages`, { courseId: 'c1' });

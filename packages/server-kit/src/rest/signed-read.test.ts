@@ -148,7 +148,7 @@ describe('signed media URLs', () => {
     assert.equal(still.trashedAt, undefined);
   });
 
-  it('answers 404 for a file in the trash, and another tenant keeps its 404 with credentials', async () => {
+  it('answers 404 for a file in the trash by its library links, opens it by its trash links, and another tenant keeps its 404', async () => {
     const doomed = await createFile(server, 'alice', 'doomed.txt');
     assert.equal((await bare(doomed.contentUrl)).status, 200);
     assert.equal((await api(server, 'zed', 'GET', doomed.contentUrl.replace('/api/media', ''))).status, 404);
@@ -156,6 +156,16 @@ describe('signed media URLs', () => {
     const gone = await bare(doomed.contentUrl);
     assert.equal(gone.status, 404);
     assert.match(gone.headers.get('content-type') ?? '', /^application\/json/);
+    // the Trash view's own links (made while it is there) still open it, for preview before a restore
+    const binned = (await api(server, 'alice', 'GET', `/${doomed.id}`)).body as MediaFile;
+    assert.notEqual(binned.contentUrl, doomed.contentUrl);
+    const inTrash = await bare(binned.contentUrl);
+    assert.equal(inTrash.status, 200);
+    assert.equal(await inTrash.text(), 'hello from alice');
+    // once restored, the library's links work again and the trash's do not
+    assert.equal((await api(server, 'alice', 'POST', `/${doomed.id}/restore`)).status, 200);
+    assert.equal((await bare(doomed.contentUrl)).status, 200);
+    assert.equal((await refusal(await bare(binned.contentUrl))).code, 'invalid-signature');
     // a genuine signature of another tenant does not open this tenant's file
     const forged = createMediaUrls('/api/media', SECRET).url('t2', file.id, 'content');
     assert.equal((await bare(forged)).status, 403);

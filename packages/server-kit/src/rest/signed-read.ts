@@ -1,7 +1,7 @@
 // A GET (or HEAD) of a MediaFile URL without credentials: its signature (media/signed-urls.ts) stands
 // in for them, for that one read of that one file. Anything else, writes above all, is not ours to
-// answer (the caller gets the usual 401). A file in the trash or gone is 404; an expired or altered
-// signature 403.
+// answer (the caller gets the usual 401). A file gone, or in the trash for a link made while it was in
+// the library, is 404; an expired or altered signature 403 (signed-urls.ts: the trash's own links).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MediaContext } from '../context.js';
 import { HttpError, notFound } from '../http/errors.js';
@@ -24,7 +24,17 @@ export async function serveSignedRead(
   if (!isId(id)) throw new HttpError(400, 'invalid-id', 'That is not a file id.');
   const tenantId = await ctx.db.mediaTenant(id);
   if (tenantId === undefined) throw notFound();
-  const check = ctx.urls.verify(tenantId, id, rest.join('/'), url.searchParams);
+  const record = await ctx.db.getMedia(tenantId, id);
+  if (!record) throw notFound();
+  const kind = rest.join('/');
+  const check = ctx.urls.verify(tenantId, id, kind, url.searchParams, record.trashedAt);
+  // a link of the file's time in the library: what the trash hides, as for a deleted file
+  if (
+    check === 'invalid' &&
+    record.trashedAt !== null &&
+    ctx.urls.verify(tenantId, id, kind, url.searchParams) !== 'invalid'
+  )
+    throw notFound();
   if (check === 'expired') {
     throw new HttpError(
       403,
@@ -35,8 +45,6 @@ export async function serveSignedRead(
   if (check === 'invalid') {
     throw new HttpError(403, 'invalid-signature', 'This media link is not valid for this file.');
   }
-  const record = await ctx.db.getMedia(tenantId, id);
-  if (!record || record.trashedAt !== null) throw notFound();
   await serve({ ctx, req, res, url, record, rest });
   return true;
 }

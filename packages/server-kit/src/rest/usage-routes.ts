@@ -1,5 +1,6 @@
 // `GET/PUT/DELETE /:id/usages`: where a file is used (`{courseId, lessonId?}`). Changes need
-// `manage-usages` and are written with their `usage.added` / `usage.removed` audit entry.
+// `manage-usages` and are written with their `usage.added` / `usage.removed` audit entry; a file in
+// the trash takes no new usage (409 `file-in-trash`).
 import type { Usage } from '@mediabay/core/protocol';
 import { requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
@@ -29,6 +30,11 @@ export function addUsageRoutes(
       const record = await loadOwned(ctx, auth.tenantId, params.id);
       await requireAccess(ctx, auth, 'manage-usages', [record]);
       const wanted = usage(objectWith(await readJson(req), ['courseId', 'lessonId']));
+      // a file in the trash is on its way out: nothing new may start to use it (removing a usage is
+      // fine, and the guard on a permanent delete still counts what it had)
+      if (method === 'PUT' && record.trashedAt !== null) {
+        throw new HttpError(409, 'file-in-trash', 'The file is in the trash; restore it before using it.');
+      }
       const updated = await ctx.db.transaction(async (tx) => {
         const changed =
           method === 'PUT' ? await tx.addUsage(record.id, wanted) : await tx.removeUsage(record.id, wanted);
