@@ -89,30 +89,49 @@ export function renderFirstScreen(
 /**
  * The first screen's box as the virtualizer measures it (its part in the window), watched with a
  * ResizeObserver: it reports after layout and before paint, so the items render in the same frame.
+ * When the virtualizer takes over, focus moves on to it if the first screen had it.
  */
 export class FirstScreenBox implements ReactiveController {
   viewport: Viewport | undefined;
   readonly #host: ReactiveControllerHost;
-  #watched: Element | null = null;
+  #watched: HTMLElement | null = null;
   #observer: ResizeObserver | undefined;
+  /** the first screen had focus before this update, and how far it was scrolled */
+  #focused = false;
+  #scrollTop = 0;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
     host.addController(this);
   }
 
+  hostUpdate(): void {
+    const root = this.#watched?.getRootNode() as Document | ShadowRoot | undefined;
+    this.#focused = !!root && root.activeElement === this.#watched;
+    this.#scrollTop = this.#watched?.scrollTop ?? 0;
+  }
+
   hostDisconnected(): void {
     this.watch(null);
   }
 
-  /** Watches `box` (null: stops, once the virtualizer has taken over). */
-  watch(box: Element | null): void {
+  /** Watches `box` (null: stops, once the virtualizer has taken over; `next` is its listbox). */
+  watch(box: HTMLElement | null, next?: HTMLElement | null): void {
     if (box === this.#watched) return;
     this.#observer?.disconnect();
     this.#watched = box;
+    if (!box && next?.isConnected) this.#handOver(next);
+    this.#focused = false;
     if (!box) return;
     this.#observer ??= new ResizeObserver(() => this.#measure());
     this.#observer.observe(box);
+  }
+
+  /** the virtualizer gets the first screen's focus and, once it has laid its items out, its scroll */
+  #handOver(next: HTMLElement & { layoutComplete?: Promise<unknown> }): void {
+    if (this.#focused) next.focus({ preventScroll: true });
+    const top = this.#scrollTop;
+    if (top > 0) void next.layoutComplete?.then(() => (next.scrollTop ||= top));
   }
 
   #measure(): void {

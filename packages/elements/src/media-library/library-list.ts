@@ -1,6 +1,7 @@
 // <media-library>'s listbox: the virtualizer once its module is there (virtual-list.ts), else the first
-// screen drawn where it will put the items (first-screen.ts), busy until it takes over (a click
-// selects and a double click opens there already).
+// screen drawn where it will put the items (first-screen.ts), busy until it takes over. Both are the
+// same listbox to a user: focusable, with the same click, keyboard and drag-rectangle handlers (the
+// selection controller follows the listbox that replaces the first screen, focus and a drag included).
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { MediabayStrings } from '../i18n/en.js';
@@ -35,10 +36,15 @@ export function renderList(list: ListView, t: MediabayStrings, on: ListHandlers)
       class="items ${list.mode} first-screen"
       part="items"
       role="listbox"
+      tabindex="0"
       aria-label=${t.libraryLabel}
+      aria-multiselectable="true"
       aria-busy="true"
       @click=${on.click}
       @dblclick=${on.dblclick}
+      @keydown=${on.keydown}
+      @focus=${on.focus}
+      @pointerdown=${on.pointerdown}
     >
       ${list.viewport ? renderFirstScreen(list.mode, list.keys, list.viewport, list.renderItem) : nothing}
     </div>`;

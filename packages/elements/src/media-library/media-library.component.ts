@@ -277,7 +277,8 @@ export class MediaLibrary extends MediabayElement {
       this.shadowRoot?.querySelector<ReactiveElement>('lit-virtualizer')?.requestUpdate();
     // also after each page lands: a viewport taller than the loaded files keeps asking
     this.#loadMoreIfNearEnd();
-    this.#firstScreen.watch(virtualListModule.value ? null : this.renderRoot.querySelector('.first-screen'));
+    const firstScreen = this.renderRoot.querySelector<HTMLElement>('.first-screen');
+    this.#firstScreen.watch(virtualListModule.value ? null : firstScreen, this.listbox());
   }
 
   #uploadsMoved(): void {

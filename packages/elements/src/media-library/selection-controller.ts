@@ -22,6 +22,8 @@ export interface SelectionHost extends ReactiveControllerHost {
 
 interface Drag {
   pointerId: number;
+  /** the listbox that listens to the drag (the virtualizer replaces the first screen's midway) */
+  listbox: HTMLElement;
   startX: number;
   /** in content coordinates (scrollTop included) */
   startY: number;
@@ -59,6 +61,7 @@ export class LibrarySelectionController implements ReactiveController {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#scrolledAt = 0;
+    if (this.#drag) this.#unlisten(this.#drag.listbox);
     this.#drag = null;
   }
 
@@ -66,6 +69,7 @@ export class LibrarySelectionController implements ReactiveController {
     // Point the listbox at the active item only while it is rendered (aria must not dangle).
     const listbox = this.#host.listbox();
     if (!listbox) return;
+    if (this.#drag && this.#drag.listbox !== listbox) this.#follow(this.#drag, listbox);
     const id = itemDomId(this.activeIndex);
     if (listbox.querySelector(`#${id}`)) listbox.setAttribute('aria-activedescendant', id);
     else listbox.removeAttribute('aria-activedescendant');
@@ -150,6 +154,8 @@ export class LibrarySelectionController implements ReactiveController {
   };
 
   onPointerDown = (event: PointerEvent): void => {
+    // a drag whose click never came (it ended on a listbox that replaced the first) swallows none
+    this.#suppressClick = false;
     const listbox = this.#host.listbox();
     if (!listbox || event.button !== 0 || event.pointerType === 'touch' || this.#itemAt(event)) return;
     const bounds = listbox.getBoundingClientRect();
@@ -158,13 +164,9 @@ export class LibrarySelectionController implements ReactiveController {
     if (this.#host.rtl && event.clientX - bounds.left < bounds.width - listbox.clientWidth) return;
     event.preventDefault(); // no text selection while dragging
     listbox.focus({ preventScroll: true });
-    try {
-      listbox.setPointerCapture(event.pointerId); // keeps the drag alive outside the listbox
-    } catch {
-      // not an active pointer (synthetic events): listening on the listbox still works
-    }
-    this.#drag = {
+    const drag: Drag = {
       pointerId: event.pointerId,
+      listbox,
       startX: event.clientX - bounds.left,
       startY: event.clientY - bounds.top + listbox.scrollTop,
       originX: event.clientX,
@@ -175,10 +177,29 @@ export class LibrarySelectionController implements ReactiveController {
       moved: false,
       boxes: new Map(),
     };
+    this.#drag = drag;
+    this.#follow(drag, listbox);
+  };
+
+  /** Listens to the drag on `listbox` (and captures the pointer there), no longer on the one before. */
+  #follow(drag: Drag, listbox: HTMLElement): void {
+    this.#unlisten(drag.listbox);
+    drag.listbox = listbox;
+    try {
+      listbox.setPointerCapture(drag.pointerId); // keeps the drag alive outside the listbox
+    } catch {
+      // not an active pointer (synthetic events): listening on the listbox still works
+    }
     listbox.addEventListener('pointermove', this.#onPointerMove);
     listbox.addEventListener('pointerup', this.#onPointerUp);
     listbox.addEventListener('pointercancel', this.#onPointerUp);
-  };
+  }
+
+  #unlisten(listbox: HTMLElement): void {
+    listbox.removeEventListener('pointermove', this.#onPointerMove);
+    listbox.removeEventListener('pointerup', this.#onPointerUp);
+    listbox.removeEventListener('pointercancel', this.#onPointerUp);
+  }
 
   #onPointerMove = (event: PointerEvent): void => {
     const drag = this.#drag;
@@ -193,11 +214,8 @@ export class LibrarySelectionController implements ReactiveController {
 
   #onPointerUp = (event: PointerEvent): void => {
     const drag = this.#drag;
-    const listbox = this.#host.listbox();
     if (!drag || event.pointerId !== drag.pointerId) return;
-    listbox?.removeEventListener('pointermove', this.#onPointerMove);
-    listbox?.removeEventListener('pointerup', this.#onPointerUp);
-    listbox?.removeEventListener('pointercancel', this.#onPointerUp);
+    this.#unlisten(drag.listbox);
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#scrolledAt = 0;
@@ -270,7 +288,10 @@ export class LibrarySelectionController implements ReactiveController {
 
   #activate(index: number, scroll: boolean): void {
     this.activeIndex = index;
-    if (scroll) this.#host.listbox()?.element?.(index)?.scrollIntoView({ block: 'nearest' });
+    const listbox = this.#host.listbox();
+    // the virtualizer scrolls to any item; the first screen before it, to the items it drew
+    const item = listbox?.element ? listbox.element(index) : listbox?.querySelector(`#${itemDomId(index)}`);
+    if (scroll) item?.scrollIntoView({ block: 'nearest' });
     this.#host.requestUpdate();
   }
 }
