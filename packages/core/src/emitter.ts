@@ -4,6 +4,8 @@
 export interface Emitter<M extends Record<string, unknown>> {
   on<K extends keyof M>(type: K, fn: (event: M[K]) => void): () => void;
   emit<K extends keyof M>(type: K, event: M[K]): void;
+  /** whether anyone listens to `type` (an event nobody hears need not be made) */
+  has(type: keyof M): boolean;
   /** number of listeners, for leak checks */
   readonly size: number;
   clear(): void;
@@ -35,6 +37,7 @@ export function createEmitter<M extends Record<string, unknown>>(): Emitter<M> {
         }
       }
     },
+    has: (type) => listeners.has(type),
     get size() {
       let count = 0;
       for (const set of listeners.values()) count += set.size;

@@ -54,6 +54,9 @@ export function connectLive(context: {
     WebSocket: options.WebSocket as WebSocketConstructor | undefined,
     // a browser cannot send a bearer token or a cross-origin cookie on the upgrade: a ticket can
     ticket: options.headers || options.credentials === 'include' ? createTicketSource(fetcher) : undefined,
+    // the server's copy of what our own request or the driving tab reports is not parsed (issue 21)
+    skipProgress: (id) =>
+      !emitter.has('media-upload-progress') && (uploader.sending(id) || context.isMirror(id)),
   });
   // while the socket is down, the lists in view are refetched (other users' changes still arrive)
   let pollWait: (() => void) | null = null;

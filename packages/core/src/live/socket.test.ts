@@ -2,7 +2,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { createSocket, eventsUrl, parseServerEvent, type WebSocketConstructor } from './socket.js';
+import {
+  createSocket,
+  eventsUrl,
+  parseServerEvent,
+  progressOperationOf,
+  type WebSocketConstructor,
+} from './socket.js';
 import type { ServerEvent } from '../protocol.js';
 
 let wss: WebSocketServer;
@@ -99,4 +105,51 @@ test('keeps trying with backoff while the server is unreachable', async () => {
   await waitFor(() => delays.length >= 3);
   socket.close();
   assert.deepEqual(delays.slice(0, 3), [0, 1, 2]);
+});
+
+/** an upload's progress as the server kit writes it (tus/tus-endpoint.ts: type, operationId, data) */
+const progressFrame = (operationId: string) =>
+  JSON.stringify({
+    type: 'media-upload-progress',
+    operationId,
+    data: { progress: 50, bytesReceived: 5, bytesTotal: 10 },
+  });
+
+test('the operation of a progress message is read without parsing; any other text gives null', () => {
+  assert.equal(progressOperationOf(progressFrame('op_1.a:b-c')), 'op_1.a:b-c');
+  const others: unknown[] = [
+    '{"type":"media-upload-complete","operationId":"op","fileId":"f","success":true}',
+    '{"operationId":"op","type":"media-upload-progress","data":{}}', // other key order: parsed as usual
+    '{"type":"media-upload-progress","operationId":"op\\"x","data":{}}', // an escape: parsed as usual
+    '{"type":"media-upload-progress","operationId":"unterminated',
+    Buffer.from(progressFrame('op')),
+    42,
+  ];
+  for (const data of others) assert.equal(progressOperationOf(data), null, String(data));
+});
+
+test('progress the client does not want is dropped; other progress and every lifecycle event arrive', async () => {
+  const connection = nextConnection();
+  const asked: string[] = [];
+  const socket = createSocket({
+    endpoint,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    skipProgress: (id) => {
+      asked.push(id);
+      return id === 'mine';
+    },
+  });
+  const heard: string[] = [];
+  socket.on('media-upload-progress', (event) => heard.push(`progress ${event.operationId}`));
+  socket.on('media-upload-complete', (event) => heard.push(`complete ${event.operationId}`));
+  const server = await connection;
+  await waitFor(() => socket.connected);
+  server.send(progressFrame('mine'));
+  server.send(progressFrame('theirs'));
+  server.send(progressFrame('mine'));
+  server.send('{"type":"media-upload-complete","operationId":"mine","fileId":"f","success":true}');
+  await waitFor(() => heard.length === 2);
+  assert.deepEqual(heard, ['progress theirs', 'complete mine']);
+  assert.deepEqual(asked, ['mine', 'theirs', 'mine'], 'asked about progress only');
+  socket.close();
 });

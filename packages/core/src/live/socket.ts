@@ -34,6 +34,11 @@ export interface SocketOptions {
    * a rejection counts as a failed connect (see socket-ticket.ts)
    */
   ticket?: () => Promise<string | null>;
+  /**
+   * whether the server's progress of this upload is not wanted (one this tab's own request reports):
+   * such a message is dropped before it is parsed
+   */
+  skipProgress?: (operationId: string) => boolean;
 }
 
 export interface LiveSocket {
@@ -50,6 +55,18 @@ export function eventsUrl(endpoint: string, base: string | undefined = globalThi
   const url = base ? new URL(`${endpoint}/events`, base) : new URL(`${endpoint}/events`);
   url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
   return url.href;
+}
+
+/** how the server writes an upload's progress (its keys in this order; other text is parsed as usual) */
+const PROGRESS_PREFIX = '{"type":"media-upload-progress","operationId":"';
+
+/** The operation of an upload-progress message, read without parsing it; null for any other text. */
+export function progressOperationOf(data: unknown): string | null {
+  if (typeof data !== 'string' || !data.startsWith(PROGRESS_PREFIX)) return null;
+  const end = data.indexOf('"', PROGRESS_PREFIX.length);
+  // an operation ID has no escapes ([A-Za-z0-9._:-]); anything else is left to JSON.parse
+  if (end < 0 || data.charCodeAt(end - 1) === 92) return null;
+  return data.slice(PROGRESS_PREFIX.length, end);
 }
 
 export function parseServerEvent(data: unknown): ServerEvent | null {
@@ -121,6 +138,10 @@ export function createSocket(options: SocketOptions): LiveSocket {
       setConnected(true);
     };
     current.onmessage = (message) => {
+      if (options.skipProgress) {
+        const operationId = progressOperationOf(message.data);
+        if (operationId && options.skipProgress(operationId)) return;
+      }
       const event = parseServerEvent(message.data);
       if (event) emitter.emit(event.type, resolveMediaUrls(event, urlBase) as never);
     };

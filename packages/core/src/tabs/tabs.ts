@@ -6,6 +6,7 @@ import { createSliceQueue, pushChunks, type SliceQueue } from '../uploads/slices
 import type { UploadItem } from '../types.js';
 import { createTabLocks } from './tab-locks.js';
 import { FINAL_STATES } from '../uploads/upload-machine.js';
+import { PROGRESS_WRITE_MS } from '../uploads/progress-pace.js';
 
 export type TabCommand = 'pause' | 'resume' | 'cancel' | 'retry';
 
@@ -179,8 +180,12 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   function flushOutbox(): void {
     timer = null;
     if (outbox.size === 0) return;
-    postItems([...outbox.values()]);
+    const items = [...outbox.values()];
     outbox.clear();
+    // with nothing queued, one message goes now (still in order) instead of in a slice task of its own
+    if (outgoing.size === 0 && items.length <= CHUNK && !closed)
+      channel.postMessage({ type: 'items', from: tabId, items } satisfies Message);
+    else postItems(items);
   }
 
   const tab: TabState = {
@@ -259,8 +264,8 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
           });
         return;
       }
-      // progress is coalesced: ten messages a second are plenty for a mirror
-      timer ??= setTimeout(flushOutbox, 100);
+      // progress is coalesced to the pace it is shown at (4 Hz)
+      timer ??= setTimeout(flushOutbox, PROGRESS_WRITE_MS);
     },
     url(id, url) {
       urls.set(id, url);

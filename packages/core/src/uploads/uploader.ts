@@ -41,6 +41,8 @@ export interface Uploader {
   cancel(id: string): void;
   retry(id: string): void;
   hasFile(id: string): boolean;
+  /** whether this uploader's own request is sending the file now (it reports its own progress) */
+  sending(id: string): boolean;
   /** gives an item its file without queueing it (a paused upload this tab now drives) */
   provide(id: string, file: File): void;
   /** an upload URL from an earlier session, to resume from the server's offset */
@@ -201,6 +203,7 @@ export function createUploader(options: UploaderOptions): Uploader {
       queue.enqueue(id, { front: true });
     },
     hasFile: (id) => files.has(id),
+    sending: (id) => active.has(id) && store.get(id)?.status === 'uploading',
     provide(id, file) {
       files.set(id, file);
     },

@@ -2,7 +2,7 @@
 // at most one store notification per animation frame, whatever the number of uploads. Copying a map
 // of 10,000 items per event would be O(N^2); per frame it is bounded, and the batch tally and the
 // ID list move by the changed items only. Callers that must see a change at once (a click) flush().
-import { atom, computed, map, type ReadableAtom } from 'nanostores';
+import { atom, batch, computed, map, type ReadableAtom } from 'nanostores';
 import { copyTally, countItem, emptyTally, summarize, type BatchTally } from './batch.js';
 import { createBatchRun } from './batch-run.js';
 import { devWarn } from '../dev.js';
@@ -10,6 +10,8 @@ import { createFrameScheduler } from '../frame.js';
 import type { BatchState, UploadItem } from '../types.js';
 import { transition, type UploadEvent } from './upload-machine.js';
 import { createUploadSpeeds } from './upload-speeds.js';
+// bytes moving alone are written at this pace; any other change by the frame
+import { PROGRESS_WRITE_MS } from './progress-pace.js';
 
 export interface DispatchResult {
   previous: UploadItem;
@@ -48,10 +50,6 @@ function copyOf(uploads: Record<string, UploadItem>): Record<string, UploadItem>
 
 const byAddedAt = (uploads: Record<string, UploadItem>) => (a: string, b: string) =>
   uploads[a]!.addedAt - uploads[b]!.addedAt;
-
-/** Bytes moving alone are written at most this often: an upload's XHR (~20 events a second) and
- * the server's socket (10) make one write, not three. Any other change is written by the frame. */
-const PROGRESS_WRITE_MS = 50;
 
 /** A write that took longer (copy and synchronous listeners) is followed by a quiet spell, */
 const QUIET_ABOVE_MS = 1;
@@ -98,7 +96,6 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   /** One commit: a copy of the map with the changes, the tally moved by the changed items only,
    * and a new ID list only when the set of uploads changed. */
   function commit(changes: Iterable<[string, UploadItem]>, gone: Iterable<string> = []): void {
-    const started = now();
     const next = copyOf($uploads.get());
     const tally = copyTally($tally.get());
     const fresh: string[] = [];
@@ -130,7 +127,14 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     $tally.set(tally);
     $run.set(copyTally(run.tally));
     $uploads.set(next);
-    const cost = now() - started; // synchronous listeners included
+  }
+
+  /** One write: every listener hears it once, at the end (`$batch` is computed once, not once per
+   * store it reads), and a costly one (synchronous listeners included) brings a quiet spell. */
+  function write(run: () => void): void {
+    const started = now();
+    batch(run);
+    const cost = now() - started;
     quietUntil = cost > QUIET_ABOVE_MS ? now() + Math.min(cost * QUIET_FACTOR, MAX_QUIET_MS) : 0;
   }
 
@@ -151,19 +155,21 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     frame.cancel();
     if (later) clearTimeout(later);
     later = null;
-    if (pending.size > 0 || removals.size > 0) {
-      const changes = [...pending];
-      const gone = [...removals];
-      pending.clear();
-      removals.clear();
-      commit(changes, gone);
-    }
+    write(() => {
+      if (pending.size > 0 || removals.size > 0) {
+        const changes = [...pending];
+        const gone = [...removals];
+        pending.clear();
+        removals.clear();
+        commit(changes, gone);
+      }
+      speeds.measureBatch($tally.get(), $run.get());
+    });
     if (removeLater.size > 0) {
       for (const id of removeLater) removals.add(id);
       removeLater.clear();
       schedule();
     }
-    speeds.measureBatch($tally.get(), $run.get());
   }
 
   function dispatch(id: string, event: UploadEvent): DispatchResult | null {
@@ -193,7 +199,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     add(items) {
       if (items.length === 0) return;
       flush();
-      commit(items.map((item) => [item.operationId, item]));
+      write(() => commit(items.map((item) => [item.operationId, item])));
     },
     dispatch,
     mirror(items) {
