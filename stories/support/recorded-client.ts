@@ -1,5 +1,6 @@
 // A real `createMediaClient` for stories, without a server: its `fetch` and `WebSocket` options answer
-// from a recording (list pages, usages, edits), the query cache is seeded with `setQueryData`,
+// from a recording (list pages, usages, edits), the query cache is seeded with `setQueryData` (once
+// the client's engine is there),
 // `$view` and the selection are set through the public API and `$uploads` through
 // `@mediabay/core/testing` (as another tab's uploads come in). The elements are unchanged.
 import {
@@ -191,16 +192,22 @@ export function recordedClient(recording: Recording = {}): MediaClient {
     removeCompletedAfter: Infinity,
     ...(recording.maxFiles ? { restrictions: { maxFiles: recording.maxFiles } } : {}),
   });
-  client.queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
   if (recording.view) client.setView(recording.view);
-  if (!recording.list || recording.list === 'answer') {
-    const params = firstParams(client.$view.get());
-    const items = [...files.values()]
-      .filter((f) => matchesParams(f, params))
-      .sort((a, b) => compareFiles(a, b, params));
-    const page: ListResponse = { items, nextCursor: null, total: items.length };
-    client.queryClient.setQueryData(['media-files', params], page);
-  }
+  // the query cache comes with the client's engine, right after the client is made (before the
+  // library's first list subscribes to it: that waits for the same engine)
+  const params = firstParams(client.$view.get());
+  void client.ready.then(
+    () => {
+      client.queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
+      if (recording.list && recording.list !== 'answer') return;
+      const items = [...files.values()]
+        .filter((f) => matchesParams(f, params))
+        .sort((a, b) => compareFiles(a, b, params));
+      const page: ListResponse = { items, nextCursor: null, total: items.length };
+      client.queryClient.setQueryData(['media-files', params], page);
+    },
+    () => {},
+  );
   // shown as another tab's uploads are: through the upload reducer, not a write on `$uploads`
   if (recording.uploads) mirrorUploads(client, recording.uploads);
   if (recording.selected) client.selection.selectAll(recording.selected);

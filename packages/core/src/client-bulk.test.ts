@@ -48,6 +48,10 @@ function makeClient(): MediaClient {
   });
 }
 
+const statusesOf = (client: MediaClient) => [
+  ...new Set(Object.values(client.$uploads.get()).map((item) => item.status)),
+];
+
 const files = (n: number) => Array.from({ length: n }, (_, i) => new File([`f${i}`], `f${i}.txt`));
 
 function countWrites(client: MediaClient): { readonly writes: number; off(): void } {
@@ -61,9 +65,10 @@ function countWrites(client: MediaClient): { readonly writes: number; off(): voi
   };
 }
 
-test('pauseAll, resumeAll and cancelAll over 10,000 uploads are one store write each', () => {
+test('pauseAll, resumeAll and cancelAll over 10,000 uploads are one store write each', async () => {
   const client = makeClient();
   client.addFiles(files(10_000));
+  await client.ready; // the uploads start when the engine is there
   // small files: several share each of the three slots
   const running = 3 / SMALL_FILE_SHARE;
   assert.equal(started.length, running);
@@ -84,6 +89,7 @@ test('pauseAll, resumeAll and cancelAll over 10,000 uploads are one store write 
 test('retryAll retries every failed upload in one write, and only those', async () => {
   const client = makeClient();
   client.addFiles(files(10_000));
+  await client.ready;
   // fail the uploads one after another as the queue starts them: all 10,000 end in error
   while (client.$batch.get().counts.error < 10_000) {
     for (const entry of started.splice(0)) entry.fail();
@@ -97,5 +103,39 @@ test('retryAll retries every failed upload in one write, and only those', async 
   counter.off();
   assert.equal(client.$batch.get().counts.error, 0);
   assert.equal(client.$batch.get().counts.queued + client.$batch.get().counts.uploading, 10_000);
+  client.destroy();
+});
+
+test('before the engine has loaded, Pause all, Resume all and Cancel all show at once and hold when it arrives', async () => {
+  const client = makeClient();
+  client.addFiles(files(1_000));
+  const first = client.$uploadIds.get()[0]!;
+  client.pauseAll();
+  assert.deepEqual(statusesOf(client), ['paused'], 'paused at once, before any engine');
+  client.resume(first);
+  client.cancelAll();
+  assert.deepEqual(statusesOf(client), ['canceled']);
+  const heard: string[] = [];
+  client.on('upload-status', (event) => heard.push(event.item.status));
+  await client.ready;
+  assert.equal(started.length, 0, 'nothing canceled starts');
+  assert.equal(heard.filter((status) => status === 'canceled').length, 1_000, 'each change told once');
+  assert.deepEqual(statusesOf(client), ['canceled']);
+  client.destroy();
+});
+
+test('files added and paused before the engine loaded start, or wait for Resume, when it arrives', async () => {
+  const client = makeClient();
+  client.addFiles(files(20));
+  const [paused] = client.$uploadIds.get();
+  client.pause(paused!);
+  await client.ready;
+  const running = 3 / SMALL_FILE_SHARE;
+  assert.equal(started.length, running, 'the queue takes what is queued');
+  assert.ok(!started.some((entry) => entry.id === paused), 'the paused one waits');
+  assert.equal(client.$uploads.get()[paused!]!.status, 'paused');
+  client.cancelAll();
+  client.resume(paused!); // canceled: stays so
+  assert.deepEqual(statusesOf(client), ['canceled']);
   client.destroy();
 });

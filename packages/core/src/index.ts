@@ -1,4 +1,5 @@
-// Public surface of @mediabay/core (DESIGN.md "Public API").
+// Public surface of @mediabay/core (DESIGN.md "Public API"). The engine's parts (queue, socket,
+// transports) are `@mediabay/core/engine` (engine-api.ts): naming them here would put them in the first load.
 export { createMediaClient, DEFAULT_VIEW } from './client.js';
 export { NATURAL_ORDER, sortedView } from './library/view-sort.js';
 export type { AuditParams } from './library/library-audit.js';
@@ -12,8 +13,6 @@ export {
   FINAL_STATES,
 } from './uploads/upload-machine.js';
 export type { UploadEvent, UploadEventType, TransitionResult } from './uploads/upload-machine.js';
-export { createQueue } from './uploads/queue.js';
-export type { UploadQueue } from './uploads/queue.js';
 export { initialEta, sampleEta, pauseEta, timeLeft } from './uploads/eta.js';
 export type { EtaState, EtaOptions } from './uploads/eta.js';
 export { computeBatch } from './uploads/batch.js';
@@ -34,17 +33,14 @@ export {
   followList,
 } from './library/selection.js';
 export type { Rect, SelectionStore } from './library/selection.js';
-export { createSocket, eventsUrl, parseServerEvent } from './live/socket.js';
-export type { LiveSocket, SocketOptions, WebSocketConstructor } from './live/socket.js';
-export { MEDIA_FILES_KEY } from './library/library.js';
-export { matchesParams, compareFiles } from './library/library-cache.js';
+export { MEDIA_FILES_KEY } from './library/list-key.js';
+export { matchesParams, compareFiles } from './library/list-match.js';
 export { MediaApiError } from './http.js';
 export type { ErrorDetails } from './http.js';
 export { createMeStore, permits, mayDelete, mayTag, mayRename } from './me.js';
 export type { MeState, MeStore } from './me.js';
 export { acceptingOf } from './uploads/accepting.js';
-export { preloadTus, tusTransport } from './transports/tus.js';
-export { formTransport } from './transports/form.js';
+export { preloadTus } from './transports/tus-loader.js';
 export type {
   Transport,
   TransportCallbacks,

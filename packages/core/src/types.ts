@@ -140,7 +140,8 @@ export interface MediaClientOptions {
   resumeAfterReload?: boolean;
   /** one upload queue for all tabs of this origin and endpoint (BroadcastChannel + Web Locks); default true */
   shareTabs?: boolean;
-  /** share a QueryClient with the host app; default a new one */
+  /** share a QueryClient with the host app (then `client.queryClient` is readable at once); default
+   * a new one, made when the client's engine has loaded (`client.ready`) */
   queryClient?: QueryClient;
 }
 
@@ -278,7 +279,19 @@ export interface MediaClient {
   readonly $me: MeStore;
   /** whether addFiles takes files now, or why not (destroyed, the role may not upload, maxFiles reached) */
   readonly $accepting: ReadableAtom<Accepting>;
+  /**
+   * The QueryClient behind the library cache. `options.queryClient` when given (readable at once);
+   * else the client's own, made with the engine that loads right after `createMediaClient` (one
+   * dynamic import): reading it before `ready` has resolved throws an Error saying so.
+   */
   readonly queryClient: QueryClient;
+  /**
+   * Resolves once the engine is there (query cache, uploader, tabs, socket); it starts loading when
+   * the client is made, and nothing needs to wait for it: files added and commands given before are
+   * applied in order when it arrives, and library calls wait for it. Rejects if it could not load
+   * (offline: the next call tries again) or the client was destroyed before.
+   */
+  readonly ready: Promise<void>;
   on<K extends keyof ClientEventMap>(type: K, fn: (event: ClientEventMap[K]) => void): () => void;
   destroy(): void;
 }

@@ -6,24 +6,20 @@ import type { JsonFetcher } from '../http.js';
 import type { ListParams, ListResponse, MediaFile } from '../protocol.js';
 import type { LibraryState } from '../types.js';
 import { appendPage, serverCount } from './library-cache.js';
-import { hashOf, MEDIA_FILES_KEY, paramsOf } from './library-pages.js';
+import { hashOf, keyOf, paramsOf, toQueryString } from './list-key.js';
 import { watchList, type WatchedList } from './library-watch.js';
-
-export const keyOf = (params: ListParams = {}): QueryKey => [MEDIA_FILES_KEY, params];
-
-export function toQueryString(params: ListParams): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(name, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 export interface LibraryLists {
   fetchPage(params: ListParams): Promise<ListResponse>;
   watch(params?: ListParams): ReadableAtom<LibraryState>;
   loadMore(params?: ListParams): Promise<void>;
   list(params?: ListParams): Promise<ListResponse>;
+  /**
+   * The first page of `params` as fetched before the cache loaded (in parallel with it): the list's
+   * first load takes this answer instead of asking again. Nothing changes when the cache holds fresh
+   * data of the list already; a failed answer counts as the first try of the list's usual retries.
+   */
+  prefetched(params: ListParams, response: Promise<ListResponse>): void;
   clear(): void;
 }
 
@@ -93,6 +89,16 @@ export function createLists(deps: {
     watch,
     loadMore,
     list: (params = {}) => queryClient.fetchQuery({ queryKey: keyOf(params), queryFn, staleTime: 0 }),
+    prefetched(params, response) {
+      let first: Promise<ListResponse> | null = response.then((list) => deps.finishList(list, params));
+      first.catch(() => {}); // the query reports it (or never asks, holding fresh data)
+      const once = (context: { queryKey: QueryKey }) => {
+        const answer = first ?? queryFn(context);
+        first = null;
+        return answer;
+      };
+      void queryClient.prefetchQuery({ queryKey: keyOf(params), queryFn: once });
+    },
     clear() {
       watched.clear();
       loadingMore.clear();

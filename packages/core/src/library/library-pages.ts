@@ -1,16 +1,13 @@
 // Edits over every cached list page of the library (['media-files', params]): run an edit per page,
 // read the cached version of files, and undo a refused edit without snapshotting the cache.
-import type { QueryClient, QueryKey } from '@tanstack/query-core';
+import type { QueryClient } from '@tanstack/query-core';
 import type { ListParams, ListResponse, MediaFile } from '../protocol.js';
 import { patchFile, removeFiles } from './library-cache.js';
+import { hashOf, MEDIA_FILES_KEY, paramsOf } from './list-key.js';
 
-export const MEDIA_FILES_KEY = 'media-files';
+export { hashOf, MEDIA_FILES_KEY, paramsOf };
 
 export type PageEdit = (page: ListResponse, params: ListParams) => ListResponse;
-
-export const paramsOf = (key: QueryKey): ListParams => (key[1] ?? {}) as ListParams;
-
-export const hashOf = (params: ListParams): string => JSON.stringify(params, Object.keys(params).sort());
 
 export interface PageEditor {
   /** runs `edit` over every cached list page, each with its own params */

@@ -26,6 +26,8 @@ export interface Library extends LibraryApi {
   discard(operationId: string): void;
   /** applies media-created / media-updated / media-deleted, whoever caused them (at the next frame) */
   applyEvent(event: ServerEvent): void;
+  /** the first page of a list, fetched while the library loaded (see LibraryLists.prefetched) */
+  prefetched(params: ListParams, response: Promise<ListResponse>): void;
   /** fetches the server's record of a finished upload (polling fallback) and puts it in place */
   refresh(fileId: string): Promise<void>;
   destroy(): void;
@@ -128,6 +130,7 @@ export function createLibrary(options: {
     watch: lists.watch,
     loadMore: lists.loadMore,
     list: lists.list,
+    prefetched: lists.prefetched,
     ...createFileEdits({ queryClient, fetcher, pages: removing, settle }),
     ...createTrashActions({
       queryClient,

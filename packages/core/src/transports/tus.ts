@@ -2,11 +2,11 @@
 // upload URL, resume asks the server for its offset. Retries are the manager's job, not tus's.
 // tus-js-client (~18 KiB gzip) is imported when the first upload starts, not with the page; call
 // `preloadTus()` when idle so that first upload does not wait for it.
-import type * as Tus from 'tus-js-client';
 import type { DetailedError, HttpRequest, Upload } from 'tus-js-client';
 import { FILE_ID_HEADER, TUS_METADATA } from '../protocol.js';
 import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
 import { messageFor } from '../uploads/upload-errors.js';
+import { preloadTus } from './tus-loader.js';
 import {
   httpError,
   networkError,
@@ -14,6 +14,8 @@ import {
   type Transport,
   type TransportError,
 } from './transport.js';
+
+export { preloadTus };
 
 /** Resolves a relative endpoint against the page: tus resolves Location headers with `new URL`. */
 export function absoluteUrl(path: string): string {
@@ -33,17 +35,6 @@ export function toTransportError(error: Error | DetailedError): TransportError {
 
 /** files up to this size are sent in the POST that creates their upload */
 export const SEND_WITH_CREATION_MAX = ONE_REQUEST_MAX_BYTES;
-
-let tusModule: Promise<typeof Tus> | undefined;
-
-/** Loads tus-js-client once (again after a failed load, e.g. offline); resolves when it is there. */
-export function preloadTus(): Promise<typeof Tus> {
-  tusModule ??= import('tus-js-client').catch((error: unknown) => {
-    tusModule = undefined;
-    throw error;
-  });
-  return tusModule;
-}
 
 /** sends already made in this task: the first goes at once, the rest of a burst (a drop that
  * starts a dozen small uploads) each wait for a task of their own */

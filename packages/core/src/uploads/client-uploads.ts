@@ -1,18 +1,40 @@
-// The client's upload actions: adding files (a file chosen again continues its upload; the rest are
-// validated and queued), and the commands on one upload or on all of them, forwarded to the tab
-// that drives an upload when this one does not.
+// The client's upload actions: adding files (validated, shown in `$uploads` at once) and the commands
+// on one upload or on all of them. What an upload needs beyond the store (library entry, tabs, resume
+// records, the uploader) is the engine's (upload-handoff.ts); before the engine has loaded, added
+// files wait in the store as queued and commands change the store only, and the engine takes over
+// that early work, in order, when it arrives (handoff.adopt).
 import { batch } from 'nanostores';
 import type { Emitter } from '../emitter.js';
-import type { Library } from '../library/library.js';
 import { mediaTypeOf } from '../protocol.js';
-import type { TabCommand, TabSync } from '../tabs/tabs.js';
+import type { TabCommand } from '../tabs/tabs.js';
 import type { ClientEventMap, MediaClientOptions, UploadItem } from '../types.js';
 import { createOperationId } from './operation-id.js';
-import type { ResumeTracker } from './resume.js';
 import { FINAL_STATES, accepts } from './upload-machine.js';
-import type { Uploader } from './uploader.js';
-import type { UploadStore } from './uploads-store.js';
-import { fileKey, runValidators, validateFiles } from './validation.js';
+import type { DispatchResult, UploadStore } from './uploads-store.js';
+import { fileKey, validateFiles } from './validation.js';
+
+export interface UploadEntry {
+  item: UploadItem;
+  file: File;
+}
+
+/** What the engine does for the upload actions (upload-handoff.ts). */
+export interface UploadEngine {
+  /** files chosen again for uploads waiting for them (after a reload) continue those uploads */
+  resumeChosen(files: Iterable<File>): { fresh: File[]; resumed: UploadItem[] };
+  /** shows new uploads in the library (in the same write as `$uploads`) */
+  show(items: readonly UploadItem[]): void;
+  /** hands new uploads to the tabs, the resume records and the uploader (or the validators first) */
+  hand(entries: readonly UploadEntry[]): void;
+  /** the action on one upload, here or in the tab that drives it */
+  command(action: TabCommand, id: string): void;
+}
+
+/** What happened before the engine loaded: the uploads added, and each change commands made. */
+export interface EarlyUploads {
+  entries: UploadEntry[];
+  changes: DispatchResult[];
+}
 
 export interface ClientUploads {
   addFiles(
@@ -25,6 +47,8 @@ export interface ClientUploads {
   each(action: TabCommand): void;
   /** uploads that left `$uploads`: their files no longer count as duplicates */
   forget(ids: readonly string[]): void;
+  /** the work done before the engine loaded, once: from then on the engine gets it at once */
+  takeEarly(): EarlyUploads;
   close(): void;
 }
 
@@ -51,40 +75,22 @@ const newItem = (file: File, now: number, replaceFileId: string | undefined): Up
 });
 
 export function createClientUploads(context: {
-  options: Pick<MediaClientOptions, 'restrictions' | 'validators'>;
+  options: Pick<MediaClientOptions, 'restrictions'>;
   store: UploadStore;
-  uploader: Uploader;
-  library: Library;
-  tracker: ResumeTracker | null;
-  tabs(): TabSync | null;
+  /** null until the engine has loaded */
+  engine(): UploadEngine | null;
   emitter: Emitter<ClientEventMap>;
   /** runs a user action: its changes show in $uploads before it returns (one write) */
   act(fn: () => void): void;
-  isDestroyed(): boolean;
 }): ClientUploads {
-  const { options, store, uploader, library, tracker, emitter } = context;
+  const { options, store, emitter } = context;
   /** duplicate-detection keys of the files in $uploads */
   const itemKeys = new Map<string, string>();
-
-  /** files chosen again for uploads waiting for them (after a reload) continue those uploads */
-  function resumeChosen(files: Iterable<File>): { fresh: File[]; resumed: UploadItem[] } {
-    const fresh: File[] = [];
-    const resumed: UploadItem[] = [];
-    for (const file of files) {
-      const id = tracker?.match(file);
-      if (id && store.get(id)?.waitingForFile && uploader.apply(id, { type: 'FILE.PROVIDED' })) {
-        context.tabs()?.own([{ item: store.get(id)!, file }]);
-        uploader.enqueue(id, file);
-        resumed.push(store.get(id)!);
-      } else {
-        fresh.push(file);
-      }
-    }
-    return { fresh, resumed };
-  }
+  let early: EarlyUploads | null = { entries: [], changes: [] };
 
   function addFiles(files: Iterable<File>, replaceFileId?: string): ReturnType<ClientUploads['addFiles']> {
-    const { fresh, resumed } = resumeChosen(files);
+    const engine = context.engine();
+    const { fresh, resumed } = engine ? engine.resumeChosen(files) : { fresh: [...files], resumed: [] };
     const current = Object.values(store.$uploads.get());
     const live = current.filter((item) => !FINAL_STATES.has(item.status));
     const existing = new Set(live.map((item) => itemKeys.get(item.operationId) ?? ''));
@@ -103,40 +109,21 @@ export function createClientUploads(context: {
     const accepted = entries.map((entry) => entry.item);
     batch(() => {
       store.add(accepted);
-      // a replacement is no new file: the library's entry updates when the server says so
-      library.addOptimistic(accepted.filter((item) => !item.replaceFileId));
+      engine?.show(accepted);
     });
-    context.tabs()?.own(entries);
-    tracker?.added(entries);
-    const validators = options.validators ?? [];
-    if (validators.length === 0) uploader.add(entries);
-    else for (const entry of entries) void validateLater(entry.item, entry.file, validators);
+    if (engine) engine.hand(entries);
+    else early?.entries.push(...entries);
     store.flush();
     for (const item of accepted) emitter.emit('upload-added', { type: 'upload-added', item });
     return { accepted: [...resumed, ...accepted], rejected };
   }
 
-  async function validateLater(
-    item: UploadItem,
-    file: File,
-    validators: NonNullable<MediaClientOptions['validators']>,
-  ): Promise<void> {
-    const rejection = await runValidators(file, validators);
-    if (context.isDestroyed() || !store.get(item.operationId)) return;
-    if (!rejection) {
-      uploader.enqueue(item.operationId, file);
-      return;
-    }
-    store.remove([item.operationId]);
-    tracker?.forget([item.operationId]);
-    itemKeys.delete(item.operationId);
-    library.discard(item.operationId);
-    emitter.emit('upload-rejected', { type: 'upload-rejected', rejection, operationId: item.operationId });
-  }
-
-  /** a command for an upload another tab drives goes to that tab */
+  /** before the engine, a command changes the store only; the engine replays its effects */
   const command = (action: TabCommand) => (id: string) => {
-    if (!context.tabs()?.forward(id, action)) uploader[action](id);
+    const engine = context.engine();
+    if (engine) return engine.command(action, id);
+    const change = store.dispatch(id, { type: EVENT_OF[action] });
+    if (change) early?.changes.push(change);
   };
 
   return {
@@ -150,6 +137,14 @@ export function createClientUploads(context: {
     forget(ids) {
       for (const id of ids) itemKeys.delete(id);
     },
-    close: () => itemKeys.clear(),
+    takeEarly() {
+      const taken = early ?? { entries: [], changes: [] };
+      early = null;
+      return taken;
+    },
+    close() {
+      itemKeys.clear();
+      early = null;
+    },
   };
 }

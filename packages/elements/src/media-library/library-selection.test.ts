@@ -154,6 +154,7 @@ describe('<media-library> drag rectangle with auto-scroll', () => {
     const files = Array.from({ length: 120 }, (_, i) =>
       mediaFile({ id: `rect_${i}`, name: `${q}-${i}.mp4` }),
     );
+    await client.ready;
     client.queryClient.setQueryData(['media-files', paramsFromView(client.$view.get())], {
       items: files,
       nextCursor: null,

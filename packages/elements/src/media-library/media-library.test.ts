@@ -110,6 +110,7 @@ describe('<media-library>', () => {
     const many = Array.from({ length: 100_000 }, (_, i) =>
       mediaFile({ id: `bulk_${i}`, name: `clip-${i}.mp4` }),
     );
+    await client.ready;
     client.queryClient.setQueryData(['media-files', params], {
       items: many,
       nextCursor: null,

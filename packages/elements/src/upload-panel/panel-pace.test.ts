@@ -142,6 +142,7 @@ describe('progress pace', () => {
       status: 'processing',
       operationId: item.operationId,
     });
+    await client.ready;
     client.queryClient.setQueryData(['media-files', { sort: 'createdAt', order: 'desc', limit: 200 }], {
       items: [file],
       nextCursor: null,
