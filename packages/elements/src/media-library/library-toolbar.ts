@@ -1,11 +1,13 @@
 // The library's toolbar: search, type filter, sort and order, grid/list, and — while items are
-// selected — select all, tag and delete. A template over plain data; the element owns the actions.
+// selected — select all, the count, and the selection bar's buttons (bulk-actions.ts, after first
+// paint). A template over plain data; the element owns the actions.
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ViewState } from '@mediabay/core';
 import { MEDIA_TYPES, SORT_KEYS, type SortKey } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { icon } from '../shared/icons.js';
+import { bulkModule } from './lazy-modules.js';
 
 export interface ToolbarModel {
   view: ViewState;
@@ -50,63 +52,12 @@ function selectAll(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActi
   </label>`;
 }
 
-function trashActions(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
-  if (model.canDelete === false) return html``;
-  return html`<button
-      class="tool-button"
-      part="restore-button"
-      type="button"
-      @click=${actions.restoreSelected}
-    >
-      ${icon('retry')}<span>${t.restore}</span>
-    </button>
-    <button class="tool-button danger" part="purge-button" type="button" @click=${actions.deleteSelected}>
-      ${icon('delete')}<span>${t.deleteForever}</span>
-    </button>`;
-}
-
-function selectionActions(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
-  if (model.view.trashed === true)
-    return html`<div class="selection-bar" part="selection-bar">
-      <span class="selected-count" role="status">${t.selectedCount(model.selectedCount)}</span>
-      ${trashActions(model, t, actions)}${clearButton(t, actions)}
-    </div>`;
+/** The count at once; its buttons come with the bulk actions' module (bulk-actions.ts). */
+function selectionBar(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
   return html`<div class="selection-bar" part="selection-bar">
     <span class="selected-count" role="status">${t.selectedCount(model.selectedCount)}</span>
-    ${
-      model.canTag === false
-        ? nothing
-        : html`<button class="tool-button" part="tag-button" type="button" @click=${actions.tagSelected}>
-            ${icon('tag')}<span>${t.addTag}</span>
-          </button>`
-    }
-    ${
-      model.canDelete === false
-        ? nothing
-        : html`<button
-            class="tool-button danger"
-            part="delete-button"
-            type="button"
-            @click=${actions.deleteSelected}
-          >
-            ${icon('delete')}<span>${t.deleteSelected}</span>
-          </button>`
-    }
-    ${clearButton(t, actions)}
+    ${bulkModule.value?.selectionActions(model, t, actions) ?? nothing}
   </div>`;
-}
-
-function clearButton(t: MediabayStrings, actions: ToolbarActions): TemplateResult {
-  return html`<button
-    class="icon-button"
-    part="clear-selection"
-    type="button"
-    aria-label=${t.clearSelection}
-    title=${t.clearSelection}
-    @click=${actions.clearSelection}
-  >
-    ${icon('close')}
-  </button>`;
 }
 
 /** Only files with one tag: offered once the library has tags (or while one is chosen). */
@@ -224,6 +175,6 @@ export function renderToolbar(
 ): TemplateResult {
   return html`<div class="filters" part="filters">
     ${selectAll(model, t, actions)}
-    ${model.selectedCount > 0 ? selectionActions(model, t, actions) : filters(model, t, actions)}
+    ${model.selectedCount > 0 ? selectionBar(model, t, actions) : filters(model, t, actions)}
   </div>`;
 }

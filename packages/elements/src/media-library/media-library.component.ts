@@ -35,7 +35,7 @@ import { renderListHead } from './list-head.js';
 import { TagListController } from './tag-list.js';
 import { LibrarySelectionController } from './selection-controller.js';
 import { LibraryFocusController } from './library-focus.js';
-import { LIBRARY_PREFETCH, virtualListModule } from './lazy-modules.js';
+import { LIBRARY_PREFETCH, bulkModule, virtualListModule } from './lazy-modules.js';
 import { FirstScreenBox } from './first-screen.js';
 import { renderState } from './library-states.js';
 import { renderList, type ListHandlers } from './library-list.js';
@@ -170,7 +170,12 @@ export class MediaLibrary extends MediabayElement {
   readonly #parts = new LibraryParts(this, this.lazy, forcedColors, () =>
     this.toasts.show(this.localize.strings.loadError, 'error'),
   );
-  private readonly actions = new LibraryActions(this, this.#parts.asker, () => this.localize.strings);
+  private readonly actions = new LibraryActions(
+    this,
+    this.#parts.asker,
+    () => this.localize.strings,
+    this.lazy,
+  );
   private readonly tagList = new TagListController(this, () => this.client);
 
   constructor() {
@@ -326,7 +331,10 @@ export class MediaLibrary extends MediabayElement {
     const overlay = this.selection.overlay;
     // a viewer gets no drop target and no upload button; the server would refuse them anyway
     const canUpload = permits(this.meState, 'upload');
-    const offers = this.selectedIds.length > 0 ? this.actions.offers() : { tag: true, delete: true };
+    const selecting = this.selectedIds.length > 0;
+    // the selection bar's buttons come with the bulk actions (loaded on idle, else now)
+    if (selecting) this.lazy.use(bulkModule);
+    const offers = selecting ? this.actions.offers() : { tag: true, delete: true };
     return html`
       <upload-dropzone
         part="dropzone"
