@@ -16,6 +16,7 @@ import { migrationProvider } from './migrations.js';
 import type { Schema } from './schema.js';
 import { migrate } from './migrate.js';
 import { createSqliteDatabase } from './sqlite.js';
+import { OperationTaken } from './upload-triggers.js';
 
 const T = 'tenant-1';
 let n = 0;
@@ -123,23 +124,29 @@ function contract(label: string, open: () => Promise<MediaDatabase | undefined>)
 
     it('lets one file claim an operation, concurrent claims included, until that file is deleted', async (t) => {
       if (!db) return t.skip('no PostgreSQL on this machine');
-      const [a, b, c] = await Promise.all(
+      // a new file claims its operation (0011): of concurrent inserts under one operation, one wins
+      const inserts = await Promise.allSettled(
         ['a', 'b', 'c'].map((name) => db!.insertMedia(media(`${name}.txt`, { operationId: 'op-claim' }))),
       );
-      assert.equal(await db.getMediaByOperation(T, 'op-claim'), undefined, 'no file claimed it yet');
-      assert.equal(await db.claimOperation(T, 'op-claim', a!.id), true);
-      assert.equal(await db.claimOperation(T, 'op-claim', b!.id), false);
-      assert.equal((await db.getMediaByOperation(T, 'op-claim'))?.id, a!.id);
-      assert.equal(await db.claimOperation('tenant-2', 'op-claim', c!.id), true, 'per tenant');
+      const won = inserts.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      assert.equal(won.length, 1, 'exactly one file of the operation');
+      for (const r of inserts)
+        if (r.status === 'rejected') assert.ok(r.reason instanceof OperationTaken, String(r.reason));
+      const a = won[0]!;
+      assert.equal((await db.getMediaByOperation(T, 'op-claim'))?.id, a.id);
+      const c = await db.insertMedia(media('c.txt', { operationId: 'op-claim', tenantId: 'tenant-2' }));
+      assert.equal((await db.getMediaByOperation('tenant-2', 'op-claim'))?.id, c.id, 'per tenant');
+      const b = await db.insertMedia(media('b.txt', { operationId: 'op-b' }));
+      assert.equal(await db.claimOperation(T, 'op-claim', b.id), false, 'held by a');
 
       const racers = await Promise.all(
-        [b!, c!].map((m) => db!.transaction((tx) => tx.claimOperation(T, 'op-race', m.id))),
+        [b, c].map((m) => db!.transaction((tx) => tx.claimOperation(T, 'op-race', m.id))),
       );
       assert.deepEqual(racers.sort(), [false, true], 'exactly one of two concurrent claims wins');
 
-      await db.deleteMedia(T, [a!.id]);
+      await db.deleteMedia(T, [a.id]);
       assert.equal(await db.getMediaByOperation(T, 'op-claim'), undefined);
-      assert.equal(await db.claimOperation(T, 'op-claim', b!.id), true, 'freed by the delete');
+      assert.equal(await db.claimOperation(T, 'op-claim', b.id), true, 'freed by the delete');
     });
 
     it("deletes a tenant's files with their tags and usages, and tracks uploads", async (t) => {

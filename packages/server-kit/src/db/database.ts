@@ -33,6 +33,11 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   /** Retention: removes entries older than `before` (ISO); returns how many. */
   pruneAudit(before: string): Promise<number>;
 
+  /**
+   * Inserts a file, which claims its operation and records `upload.completed` with it (0011);
+   * throws `OperationTaken` (db/upload-triggers.ts; nothing written) when another file holds the
+   * operation. On PostgreSQL a transaction it ran in can then only be rolled back.
+   */
   insertMedia(media: NewMedia): Promise<MediaRecord>;
   getMedia(tenantId: string, id: string): Promise<MediaRecord | undefined>;
   /** A tenant's files among `ids` (unknown ids left out), in no particular order. */
@@ -67,6 +72,11 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   /** Removes a caption track; returns it, or undefined if there was none. */
   deleteCaption(mediaId: string, lang: string): Promise<StoredCaption | undefined>;
 
+  /**
+   * Inserts an upload row, which records `upload.created` with it (0011). On PostgreSQL the statement
+   * first takes the operation's lock (lockOperation), held until the transaction ends, so what the
+   * transaction reads next sees every earlier creation under that operation.
+   */
   insertUpload(upload: UploadRecord): Promise<void>;
   getUpload(id: string): Promise<UploadRecord | undefined>;
   getUploadByOperation(tenantId: string, operationId: string): Promise<UploadRecord | undefined>;
@@ -95,8 +105,16 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   deleteUpload(id: string): Promise<void>;
   /** The tus upload whose bytes a file was made from, if any. */
   deleteUploadsOfMedia(mediaId: string): Promise<void>;
-  /** Unfinished uploads of the tenant and of one of its users: how many, and their declared bytes. */
-  pendingUploadTotals(tenantId: string, ownerId: string): Promise<PendingTotals>;
+  /**
+   * What a creating upload is checked against, in one statement: the operation's holders (as
+   * listOperationHolders) and the unfinished uploads of the tenant and of the user (how many, and
+   * their declared bytes).
+   */
+  creationState(
+    tenantId: string,
+    ownerId: string,
+    operationId: string,
+  ): Promise<{ holders: OperationHolders; pending: PendingTotals }>;
   /** The storage keys of files (trashed ones included) that start with `prefix`. */
   mediaStorageKeys(prefix: string): Promise<string[]>;
   /** The stored secret called `name`; stores `candidate` first when there is none yet (0010). */

@@ -9,7 +9,6 @@ import { createHydrate } from './media-hydrate.js';
 import { createMediaQueries } from './media-queries.js';
 import { createMediaWrites } from './media-writes.js';
 import { createOperationQueries } from './operation-queries.js';
-import { createQuotaQueries } from './quota-queries.js';
 import { createReplaceQueries } from './replace-queries.js';
 import type { Schema } from './schema.js';
 import { createSecretQueries } from './secret-queries.js';
@@ -27,7 +26,6 @@ export function createKyselyDatabase(db: Kysely<Schema>): MediaDatabase {
     ...createMediaWrites(db),
     ...createUploadQueries(db),
     ...createOperationQueries(db),
-    ...createQuotaQueries(db),
     ...createStorageKeyQueries(db),
     ...createCaptionQueries(db),
     ...createTicketQueries(db),

@@ -7,6 +7,7 @@ import { captionOf } from './caption-queries.js';
 import { createRelationsReader, NO_RELATIONS } from './media-hydrate.js';
 import { toRecord } from './rows.js';
 import type { MediaTable, Schema } from './schema.js';
+import { isOperationTaken, OperationTaken } from './upload-triggers.js';
 
 type MediaWrites = Pick<
   MediaDatabase,
@@ -61,7 +62,11 @@ export function createMediaWrites(db: Kysely<Schema>): MediaWrites {
         storage_key: media.storageKey,
         operation_id: media.operationId,
       } satisfies Insertable<MediaTable>;
-      await insertMedia(db, row);
+      try {
+        await insertMedia(db, row); // claims the operation, records `upload.completed` (0011)
+      } catch (error) {
+        throw isOperationTaken(error) ? new OperationTaken() : error;
+      }
       // a new file has no tags, usages, captions or renditions yet: what went in is the whole record
       return toRecord(
         { ...row, renditions: null, seq: 0, claim_owner: null, claim_until: null, trashed_at: null },

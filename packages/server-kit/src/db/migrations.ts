@@ -1,5 +1,6 @@
 // Schema migrations, in order. Append new ones; never edit one that has shipped.
 import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { addUploadTriggers } from './upload-triggers.js';
 
 const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -223,6 +224,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
     },
+  },
+  '0011_upload_triggers': {
+    // An upload's audit entries and its file's operation claim, written with the rows they describe
+    // (upload-triggers.ts): fewer statements per upload.
+    up: addUploadTriggers,
   },
 };
 

@@ -19,20 +19,33 @@ type UploadQueries = Pick<
   | 'deleteUploadsOfMedia'
 >;
 
-// what every upload runs, compiled once (compiled.ts)
-const insertUpload = compiled((db, u: UploadRecord) =>
-  db.insertInto('uploads').values({
-    id: u.id,
-    tenant_id: u.tenantId,
-    owner_id: u.ownerId,
-    operation_id: u.operationId,
-    name: u.name,
-    mime_type: u.mimeType,
-    size: u.size,
-    offset: u.offset,
-    created_at: u.createdAt,
-    media_id: u.mediaId,
-  }),
+const isPostgres = (db: Kysely<Schema>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** The key of an operation's PostgreSQL advisory lock (lockOperation, insertUpload). */
+const operationLock = (tenantId: string, operationId: string): string =>
+  JSON.stringify(['operation', tenantId, operationId]);
+
+// what every upload runs, compiled once (compiled.ts); on PostgreSQL the row goes in once the
+// operation's lock is held (the lock's CTE is the insert's source, so it runs first)
+const insertUpload = compiled((db, u: UploadRecord & { lock: string }) =>
+  isPostgres(db)
+    ? sql`with held as (select pg_advisory_xact_lock(hashtextextended(${u.lock}, 0)))
+        insert into "uploads" ("id", "tenant_id", "owner_id", "operation_id", "name", "mime_type",
+          "size", "offset", "created_at", "media_id")
+        select ${u.id}, ${u.tenantId}, ${u.ownerId}, ${u.operationId}, ${u.name}, ${u.mimeType},
+          ${u.size}, ${u.offset}, ${u.createdAt}, ${u.mediaId} from held`
+    : db.insertInto('uploads').values({
+        id: u.id,
+        tenant_id: u.tenantId,
+        owner_id: u.ownerId,
+        operation_id: u.operationId,
+        name: u.name,
+        mime_type: u.mimeType,
+        size: u.size,
+        offset: u.offset,
+        created_at: u.createdAt,
+        media_id: u.mediaId,
+      }),
 );
 const getUpload = compiled((db, p: { id: string }) =>
   db.selectFrom('uploads').selectAll().where('id', '=', p.id),
@@ -55,7 +68,7 @@ const setMediaAndOffset = compiled((db, p: { id: string; mediaId: string; offset
 export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
   return {
     async insertUpload(upload) {
-      await insertUpload(db, upload);
+      await insertUpload(db, { ...upload, lock: operationLock(upload.tenantId, upload.operationId) });
     },
 
     async getUpload(id) {
@@ -87,8 +100,8 @@ export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
 
     async lockOperation(tenantId, operationId) {
       // SQLite runs one transaction at a time (one connection): holding one is holding the lock
-      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-      const key = JSON.stringify(['operation', tenantId, operationId]);
+      if (!isPostgres(db)) return;
+      const key = operationLock(tenantId, operationId);
       await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
     },
 

@@ -8,6 +8,7 @@ import { Buffer } from 'node:buffer';
 import type { AuditAction, MediaFile, MediaType } from '@mediabay/core/protocol';
 import type { MediaContext } from '../context.js';
 import type { MediaRecord, NewAuditEntry } from '../db/database.js';
+import { OperationTaken } from '../db/upload-triggers.js';
 import { HttpError } from '../http/errors.js';
 import type { MediaStorage } from '../storage/storage.js';
 import { newId } from './ids.js';
@@ -128,9 +129,6 @@ const useOf = (input: IngestInput): OperationUse => ({
   size: input.size,
 });
 
-/** Another upload of the same operation already made its file (rolls the insert back). */
-class OperationTaken extends Error {}
-
 type Audit = (action: AuditAction, detail: Record<string, unknown>) => NewAuditEntry;
 
 /**
@@ -148,6 +146,10 @@ async function insertOnce(
     const record = await ctx.db.transaction(async (tx) => {
       // a tus upload passed this check when it was created (and holds the operation since)
       if (!input.uploadId) await checkOperationUse(tx, input.operationId, useOf(input));
+      if (input.auditCreated)
+        await tx.appendAudit({ ...audit('upload.created', { mimeType: input.claimedType }), at: now });
+      // the new row claims the operation and records `upload.completed` (db/upload-triggers.ts),
+      // or throws OperationTaken: another upload of the operation made its file first
       const created = await tx.insertMedia({
         id: newId(),
         tenantId: input.tenantId,
@@ -165,13 +167,6 @@ async function insertOnce(
       // another request or instance made this upload's file meanwhile: undo ours (the transaction)
       if (input.uploadId && !(await tx.setUploadMedia(input.uploadId, created.id, input.size)))
         throw new AlreadyFinished();
-      if (!(await tx.claimOperation(input.tenantId, input.operationId, created.id)))
-        throw new OperationTaken();
-      if (input.auditCreated) await tx.appendAudit(audit('upload.created', { mimeType: input.claimedType }));
-      await tx.appendAudit({
-        ...audit('upload.completed', { mimeType: sniffed.mimeType }),
-        fileId: created.id,
-      });
       return created;
     });
     return { record, copy: false };

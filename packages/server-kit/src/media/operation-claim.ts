@@ -3,7 +3,7 @@
 // POST whose answer was lost, a retried multipart), which then merges into the operation's one file.
 // Anything else, another user's upload or a different file, is refused with 409 before a byte is
 // stored, and the holder's upload is never touched.
-import type { MediaDatabase } from '../db/database.js';
+import type { MediaDatabase, OperationHolders } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
 
 export interface OperationUse {
@@ -28,8 +28,7 @@ export const operationConflict = (): HttpError =>
     'This operation id already belongs to another upload. Start the upload under a new operation id.',
   );
 
-async function holdersOf(tx: MediaDatabase, tenantId: string, operationId: string): Promise<Holder[]> {
-  const { file, uploads } = await tx.listOperationHolders(tenantId, operationId);
+function holdersOf({ file, uploads }: OperationHolders): Holder[] {
   const holders: Holder[] = uploads
     .filter((upload) => upload.mediaId === null)
     .map((upload) => ({ ownerId: upload.ownerId, size: upload.size, names: [upload.name] }));
@@ -45,6 +44,11 @@ const repeats = (holder: Holder, use: OperationUse): boolean =>
   (use.size === undefined || holder.size === use.size) &&
   holder.names.includes(use.name);
 
+/** Throws `409 operation-conflict` unless every holder of the operation is repeated by `use`. */
+export function assertOperationUse(holders: OperationHolders, use: OperationUse): void {
+  if (holdersOf(holders).some((holder) => !repeats(holder, use))) throw operationConflict();
+}
+
 /**
  * Throws `409 operation-conflict` unless `use` may go on under `operationId`. Call it inside the
  * transaction that then records the use (the upload row, the file row): the operation stays locked
@@ -56,6 +60,5 @@ export async function checkOperationUse(
   use: OperationUse,
 ): Promise<void> {
   await tx.lockOperation(use.tenantId, operationId);
-  const holders = await holdersOf(tx, use.tenantId, operationId);
-  if (holders.some((holder) => !repeats(holder, use))) throw operationConflict();
+  assertOperationUse(await tx.listOperationHolders(use.tenantId, operationId), use);
 }

@@ -1,6 +1,7 @@
 // Everything a tus request must pass before @tus/server sees it, with a clear JSON 4xx and nothing
 // stored otherwise: the method for the path, the caller's right to upload, the headers, a replace
-// target, the quotas, and for an existing upload that it is the caller's own. Also the headers our
+// target, the quotas (those on unfinished uploads are read with the upload's insert, in
+// upload-create.ts), and for an existing upload that it is the caller's own. Also the headers our
 // answer adds (the operation id; Upload-Expires on HEAD).
 import type { IncomingMessage } from 'node:http';
 import { OPERATION_ID_HEADER } from '@mediabay/core/protocol';
@@ -10,7 +11,7 @@ import { HttpError } from '../http/errors.js';
 import { isId } from '../media/ids.js';
 import { checkQuota } from '../media/ingest.js';
 import { checkReplace } from '../media/replace.js';
-import { checkUploadQuota } from '../media/upload-quota.js';
+import { checkReservable } from '../media/upload-quota.js';
 import type { AuthContext } from '../options.js';
 import type { UploadMetadata } from './metadata.js';
 import { checkTusHeaders } from './upload-headers.js';
@@ -55,8 +56,9 @@ async function checkCreation(
   if (metadata?.replace)
     await checkReplace(ctx, auth, metadata.replace.fileId); // 404/409/403
   else await checkQuota(ctx, auth.tenantId, metadata?.operationId);
+  // the unfinished uploads' totals are read with the upload's insert (upload-create.ts)
   const length = req.headers['upload-length'];
-  await checkUploadQuota(ctx, auth, length === undefined ? undefined : Number(length));
+  checkReservable(ctx.options.limits, length === undefined ? undefined : Number(length));
 }
 
 export async function checkTusRequest(

@@ -36,6 +36,8 @@ interface InFlight {
   metadata?: UploadMetadata;
   /** the upload this request created (POST) */
   created?: string;
+  /** the headers of an HttpError tus answered for (a 429's Retry-After) */
+  errorHeaders?: Record<string, string>;
 }
 
 /** What tus hands its hooks: a web Request that remembers the Node request it came from. */
@@ -61,9 +63,12 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   const finisher = createUploadFinisher(ctx, progress);
   const discovery = { 'Tus-Checksum-Algorithm': CHECKSUM_ALGORITHMS.join(',') };
 
-  const stateOf = (req: unknown): InFlight => {
+  const findState = (req: unknown): InFlight | undefined => {
     const node = (req as HookRequest).runtime?.node?.req;
-    const state = node && inFlight.get(node);
+    return node && inFlight.get(node);
+  };
+  const stateOf = (req: unknown): InFlight => {
+    const state = findState(req);
     if (!state) throw new Error('tus hook without a checked request');
     return state;
   };
@@ -86,7 +91,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       const state = stateOf(req);
       const { auth, metadata } = state;
       if (!metadata || !auth) throw new Error('upload created without metadata');
-      rows.set(upload.id, await recordUploadCreation(db, auth, upload, metadata));
+      rows.set(upload.id, await recordUploadCreation(db, options.limits, auth, upload, metadata));
       state.created = upload.id;
       // HEAD shows what the server used: the minted operation id, the generated name
       const { operationId, filename } = metadata;
@@ -96,11 +101,15 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       const mediaId = await finisher.finish(upload, true, rows.get(upload.id));
       return { headers: { [FILE_ID_HEADER]: mediaId } };
     },
-    onResponseError(_req, err) {
+    onResponseError(req, err) {
       // a full disk, an I/O or S3 error while storing: 507/503 (the upload stays resumable)
       const failure = storageFailure(err);
       if (failure) return { status_code: failure.status, body: JSON.stringify(failure.toBody()) };
-      if (err instanceof HttpError) return { status_code: err.status, body: JSON.stringify(err.toBody()) };
+      if (err instanceof HttpError) {
+        const state = findState(req);
+        if (state) state.errorHeaders = err.headers;
+        return { status_code: err.status, body: JSON.stringify(err.toBody()) };
+      }
       // tus answers with text; keep its status but speak the wire's error body (no internals).
       const status = 'status_code' in err ? err.status_code : 500;
       if (status >= 500) options.logger.error('tus', err);
@@ -135,7 +144,8 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   ): Promise<void> {
     const request = new NodeRequest({ req, res }) as unknown as Request;
     const response = await withChecksum(checksum, () => tus.handleWeb(request));
-    await sendNodeResponse(res, await conformResponse(response, extra));
+    const { errorHeaders } = inFlight.get(req) ?? {};
+    await sendNodeResponse(res, await conformResponse(response, { ...extra, ...errorHeaders }));
   }
 
   return {

@@ -1,14 +1,20 @@
-// The record of a new tus upload, written when tus creates it: the operation is checked (409 for one
-// another upload holds, before tus stores anything), the upload row and its audit entry go in one
-// transaction. Returns the row, which the request's later steps use instead of reading it again.
+// The record of a new tus upload, written when tus creates it (before it stores a byte), in one
+// transaction of two statements: the upload row (with its `upload.created` entry, 0011; on
+// PostgreSQL the operation's lock first), then one read of the operation's holders and the
+// unfinished uploads' totals, which count the new row. A conflict (409, another upload holds the
+// operation) or a quota (429) rolls the row back. Returns the row, which the request's later steps
+// use instead of reading it again.
 import type { Upload } from '@tus/server';
 import type { MediaDatabase, UploadRecord } from '../db/database.js';
-import { checkOperationUse } from '../media/operation-claim.js';
+import { assertOperationUse } from '../media/operation-claim.js';
+import type { UploadQuotaLimits } from '../media/upload-quota-limits.js';
+import { checkPending } from '../media/upload-quota.js';
 import type { AuthContext } from '../options.js';
 import type { UploadMetadata } from './metadata.js';
 
 export async function recordUploadCreation(
   db: MediaDatabase,
+  limits: UploadQuotaLimits,
   auth: AuthContext,
   upload: Upload,
   metadata: UploadMetadata,
@@ -27,19 +33,14 @@ export async function recordUploadCreation(
     mediaId: null,
   };
   await db.transaction(async (tx) => {
-    await checkOperationUse(tx, metadata.operationId, {
+    await tx.insertUpload(record);
+    const { holders, pending } = await tx.creationState(auth.tenantId, auth.userId, metadata.operationId);
+    checkPending(limits, pending);
+    assertOperationUse(holders, {
       tenantId: auth.tenantId,
       ownerId: auth.userId,
       name: metadata.filename,
       size,
-    });
-    await tx.insertUpload(record);
-    await tx.appendAudit({
-      tenantId: auth.tenantId,
-      userId: auth.userId,
-      action: 'upload.created',
-      operationId: metadata.operationId,
-      detail: { name: metadata.filename, size, mimeType: metadata.filetype },
     });
   });
   return record;
