@@ -26,6 +26,7 @@ export async function paintLibrary(library: HTMLElement & { client?: MediaClient
     operationId: `media_upload_${Date.now()}_${String(i).padStart(15, '0')}`,
     durationMs: 60_000,
   }));
+  await client.ready; // the query cache comes with the client's engine, loaded after creation
   const start = performance.now();
   client.queryClient.setQueryData(['media-files', { sort: 'createdAt', order: 'desc', limit: 200 }], {
     items,
