@@ -230,6 +230,21 @@ const migrations: Record<string, Migration> = {
     // (upload-triggers.ts): fewer statements per upload.
     up: addUploadTriggers,
   },
+  '0012_media_indexes': {
+    // Fewer index pages written per new file: nothing looks files up by operation id any more (the
+    // claim in media_operations does), and only files in the trash are looked up by trash time, so
+    // that index holds only them (a new file, in the library, is not in it).
+    async up(db: Kysely<unknown>) {
+      await db.schema.dropIndex('media_tenant_operation').execute();
+      await db.schema.dropIndex('media_trashed').execute();
+      await db.schema
+        .createIndex('media_trashed')
+        .on('media')
+        .column('trashed_at')
+        .where(sql.ref('trashed_at'), 'is not', null)
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
