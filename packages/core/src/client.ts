@@ -82,6 +82,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     selection,
     current: () => engine.current?.library ?? null,
     loaded: () => engine.loaded().then(({ library }) => library),
+    arrived: engine.arrived.then(({ library }) => library),
   });
   needEngine();
 

@@ -48,3 +48,26 @@ test('closed before the module arrived: the engine is never started', async () =
   assert.deepEqual(log, []);
   assert.equal(load.current, null);
 });
+
+test('after a failed load it tries again by itself, with backoff, until the engine is there', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const log: string[] = [];
+  let tries = 0;
+  const load = loadEngine(async () => {
+    tries++;
+    if (tries < 3) throw new TypeError('Failed to fetch dynamically imported module');
+    return () => recordingEngine(log);
+  });
+  await assert.rejects(load.loaded());
+  t.mock.timers.tick(1000); // first retry after 1 s: fails again
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(tries, 2);
+  t.mock.timers.tick(1999); // the next one waits 2 s
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(tries, 2);
+  t.mock.timers.tick(1);
+  const engine = await load.arrived;
+  assert.equal(tries, 3);
+  assert.equal(load.current, engine);
+  assert.deepEqual(log, ['takeOver']);
+});

@@ -40,6 +40,8 @@ export function createLibraryFacade(deps: {
   current(): Library | null;
   /** resolves with it (and starts loading it again after a failed load); rejects once destroyed */
   loaded(): Promise<Library>;
+  /** resolves when it is there, whenever that is (a load that failed may succeed later) */
+  arrived: Promise<Library>;
 }): LibraryApi {
   const early = new Map<string, ReadableAtom<LibraryState>>();
 
@@ -58,13 +60,14 @@ export function createLibraryFacade(deps: {
         // the first page does not wait for the engine: both load at once
         const response = deps.fetcher<ListResponse>(toQueryString(params));
         response.catch(() => {}); // the cache reports it
-        deps.loaded().then(
-          (loaded) => {
-            loaded.prefetched(params, response);
-            follow(loaded);
-          },
-          () => {},
-        );
+        void deps.arrived.then((loaded) => {
+          loaded.prefetched(params, response);
+          follow(loaded);
+        });
+        // the engine could not load (offline): the list says so; a later load takes over ("try again")
+        deps.loaded().catch((error: unknown) => {
+          if (!deps.current()) $state.set({ ...LOADING, status: 'error', error: (error as Error).message });
+        });
       }
       return () => {
         mounted = false;
