@@ -200,6 +200,17 @@ export const COALESCIBLE_EVENTS: ReadonlySet<ServerEventType> = new Set([
   'media-processing-progress',
 ]);
 
+/**
+ * What a client may send on the live channel: "the progress of this upload is not wanted on this
+ * socket" (its own request reports it), for the rest of the connection or until the upload's next
+ * lifecycle event. Anything else a client sends is ignored.
+ */
+export interface MuteProgressMessage {
+  type: 'mute-progress';
+  /** 1-128 of `[A-Za-z0-9._:-]` (CLIENT_OPERATION_ID_PATTERN) */
+  operationId: string;
+}
+
 /** `media_upload_<Date.now()>_<15 base36 chars>` */
 export const OPERATION_ID_PATTERN = /^media_upload_\d{13,}_[0-9a-z]{15}$/;
 

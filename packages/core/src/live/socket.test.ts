@@ -128,7 +128,7 @@ test('the operation of a progress message is read without parsing; any other tex
   for (const data of others) assert.equal(progressOperationOf(data), null, String(data));
 });
 
-test('progress the client does not want is dropped; other progress and every lifecycle event arrive', async () => {
+test('progress the client does not want is dropped and muted; other progress and every lifecycle event arrive', async () => {
   const connection = nextConnection();
   const asked: string[] = [];
   const socket = createSocket({
@@ -143,6 +143,8 @@ test('progress the client does not want is dropped; other progress and every lif
   socket.on('media-upload-progress', (event) => heard.push(`progress ${event.operationId}`));
   socket.on('media-upload-complete', (event) => heard.push(`complete ${event.operationId}`));
   const server = await connection;
+  const sent: unknown[] = [];
+  server.on('message', (data) => sent.push(JSON.parse(String(data))));
   await waitFor(() => socket.connected);
   server.send(progressFrame('mine'));
   server.send(progressFrame('theirs'));
@@ -151,5 +153,13 @@ test('progress the client does not want is dropped; other progress and every lif
   await waitFor(() => heard.length === 2);
   assert.deepEqual(heard, ['progress theirs', 'complete mine']);
   assert.deepEqual(asked, ['mine', 'theirs', 'mine'], 'asked about progress only');
+  // once per upload, and again after its lifecycle event (the server forgets the mute there too)
+  server.send(progressFrame('mine'));
+  await waitFor(() => sent.length >= 2);
+  // every message the client sent is in once its close arrives
+  const closed = new Promise((resolve) => server.once('close', resolve));
   socket.close();
+  await closed;
+  const mute = { type: 'mute-progress', operationId: 'mine' };
+  assert.deepEqual(sent, [mute, mute]);
 });

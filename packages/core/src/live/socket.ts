@@ -3,7 +3,12 @@
 import { backoffDelay, withJitter } from '../backoff.js';
 import { createEmitter } from '../emitter.js';
 import { endpointBase, resolveMediaUrls } from '../library/media-urls.js';
-import { SERVER_EVENT_TYPES, type ServerEvent } from '../protocol.js';
+import {
+  COALESCIBLE_EVENTS,
+  SERVER_EVENT_TYPES,
+  type MuteProgressMessage,
+  type ServerEvent,
+} from '../protocol.js';
 import { withTicket } from './socket-ticket.js';
 
 /** The part of the WebSocket API we use: the browser's and the `ws` package's both fit. */
@@ -14,6 +19,8 @@ interface SocketLike {
   onerror: ((event: unknown) => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
   close(code?: number, reason?: string): void;
+  /** optional: a stand-in without it only cannot ask the server to mute progress */
+  send?(data: string): void;
 }
 export type WebSocketConstructor = new (url: string, protocols?: string[], options?: unknown) => SocketLike;
 
@@ -36,7 +43,8 @@ export interface SocketOptions {
   ticket?: () => Promise<string | null>;
   /**
    * whether the server's progress of this upload is not wanted (one this tab's own request reports):
-   * such a message is dropped before it is parsed
+   * such a message is dropped before it is parsed, and the server is asked (once per upload and
+   * connection) not to send more of it
    */
   skipProgress?: (operationId: string) => boolean;
 }
@@ -59,6 +67,9 @@ export function eventsUrl(endpoint: string, base: string | undefined = globalThi
 
 /** how the server writes an upload's progress (its keys in this order; other text is parsed as usual) */
 const PROGRESS_PREFIX = '{"type":"media-upload-progress","operationId":"';
+
+/** uploads muted on one connection before the record starts over (a server forgets past its own bound) */
+const MAX_MUTED = 1000;
 
 /** The operation of an upload-progress message, read without parsing it; null for any other text. */
 export function progressOperationOf(data: unknown): string | null {
@@ -133,6 +144,19 @@ export function createSocket(options: SocketOptions): LiveSocket {
       return;
     }
     socket = current;
+    /** uploads whose progress this connection asked the server not to send */
+    const muted = new Set<string>();
+    const mute = (operationId: string) => {
+      if (muted.has(operationId)) return;
+      if (muted.size >= MAX_MUTED) muted.clear();
+      muted.add(operationId);
+      const message: MuteProgressMessage = { type: 'mute-progress', operationId };
+      try {
+        current.send?.(JSON.stringify(message));
+      } catch {
+        // closing: the next connection mutes afresh
+      }
+    };
     current.onopen = () => {
       attempt = 0;
       setConnected(true);
@@ -140,10 +164,13 @@ export function createSocket(options: SocketOptions): LiveSocket {
     current.onmessage = (message) => {
       if (options.skipProgress) {
         const operationId = progressOperationOf(message.data);
-        if (operationId && options.skipProgress(operationId)) return;
+        if (operationId && options.skipProgress(operationId)) return mute(operationId);
       }
       const event = parseServerEvent(message.data);
-      if (event) emitter.emit(event.type, resolveMediaUrls(event, urlBase) as never);
+      if (!event) return;
+      // the server hears a muted upload again after its lifecycle event (progress-gate.ts): so do we
+      if (!COALESCIBLE_EVENTS.has(event.type) && 'operationId' in event) muted.delete(event.operationId);
+      emitter.emit(event.type, resolveMediaUrls(event, urlBase) as never);
     };
     current.onerror = () => {
       // a close event always follows; reconnecting is decided there

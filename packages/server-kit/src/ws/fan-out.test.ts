@@ -1,5 +1,6 @@
-// Who hears what: an upload's progress at full rate reaches its uploader's sockets; other users of the
-// tenant see it about once a second, and every lifecycle event.
+// Who hears what: an upload's progress at full rate reaches its uploader's sockets (but for a socket
+// that muted it: its own request reports it); other users of the tenant see it about once a second,
+// and every lifecycle event.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -73,5 +74,33 @@ describe('fan-out of upload progress', () => {
     assert.equal(of(alice.events, 'media-upload-complete').length, 1);
     alice.ws.close();
     erin.ws.close();
+  });
+
+  it("a socket that mutes an upload hears none of its progress, the uploader's other sockets all of it", async () => {
+    const reporting = await openEvents(server.wsUrl, as('alice')); // the tab whose XHR reports it
+    const other = await openEvents(server.wsUrl, as('alice')); // another tab or device of hers
+    const operationId = newOperationId();
+    reporting.ws.send(JSON.stringify({ type: 'mute-progress', operationId }));
+    // garbage on the channel changes nothing and closes nothing
+    reporting.ws.send('not json');
+    reporting.ws.send(Buffer.from([1, 2, 3]));
+    // frames are read in order: once the pong is back, the mute has been taken
+    const pong = new Promise((resolve) => reporting.ws.once('pong', resolve));
+    reporting.ws.ping();
+    await pong;
+    await slowUpload(server, 'alice', operationId, randomBytes(2 * 1024 * 1024));
+    const of = (events: ServerEvent[], type: ServerEvent['type']): ServerEvent[] =>
+      events.filter((e) => e.type === type && 'operationId' in e && e.operationId === operationId);
+    await waitFor(() =>
+      of(reporting.events, 'media-upload-complete').length > 0 &&
+      of(other.events, 'media-upload-complete').length > 0
+        ? true
+        : undefined,
+    );
+    assert.equal(of(reporting.events, 'media-upload-progress').length, 0);
+    assert.ok(of(other.events, 'media-upload-progress').length >= 3);
+    assert.equal(reporting.ws.readyState, reporting.ws.OPEN);
+    reporting.ws.close();
+    other.ws.close();
   });
 });

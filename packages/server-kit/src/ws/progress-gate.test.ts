@@ -36,6 +36,23 @@ describe('progress gate', () => {
     assert.equal(gate.admit(progress('a'), { userId: 'bob' }, 20), true);
   });
 
+  it("a muted upload's progress is not sent until its next lifecycle event; nothing else is muted", () => {
+    const gate = createProgressGate('ann');
+    gate.mute('a');
+    assert.equal(gate.admit(progress('a'), { userId: 'ann' }, 0), false);
+    assert.equal(gate.admit(progress('a'), undefined, 1), false);
+    assert.equal(gate.admit(progress('b'), { userId: 'ann' }, 2), true, 'another upload');
+    const processing: ServerEvent = {
+      type: 'media-processing-progress',
+      operationId: 'a',
+      fileId: 'f'.repeat(32),
+      data: { progress: 5, stage: 'probe' },
+    };
+    assert.equal(gate.admit(processing, { userId: 'ann' }, 3), true, 'its processing');
+    assert.equal(gate.admit(complete('a'), { userId: 'ann' }, 4), true);
+    assert.equal(gate.admit(progress('a'), { userId: 'ann' }, 5), true, 'heard again after its lifecycle');
+  });
+
   it('passes events published without an audience (nothing says whose they are)', () => {
     const gate = createProgressGate('ann');
     assert.equal(gate.admit(progress('a'), undefined, 0), true);

@@ -15,6 +15,7 @@ import type { AuthContext, Authenticate } from '../options.js';
 import { callerKey } from '../http/caller-key.js';
 import { createCallerSlots } from './caller-slots.js';
 import { createClientSender, frameOf, type ClientSender } from './client-sender.js';
+import { parseClientMessage } from './client-messages.js';
 import { createProgressGate, type ProgressGate } from './progress-gate.js';
 import { ticketOf } from './tickets.js';
 
@@ -190,6 +191,11 @@ export function createRelay(options: RelayOptions): Relay {
       const client: Client = { ws, tenantId, sender, gate: createProgressGate(auth.userId), alive: true };
       clients.add(client);
       ws.on('pong', () => (client.alive = true));
+      // a client whose own request reports an upload's progress asks not to be sent it (client-messages.ts)
+      ws.on('message', (data, isBinary) => {
+        const message = parseClientMessage(data, isBinary);
+        if (message) client.gate.mute(message.operationId);
+      });
       ws.on('close', () => clients.delete(client));
       ws.on('error', () => ws.terminate());
     });
