@@ -15,4 +15,14 @@ export const duplicatesModule = lazyModule(() => afterPaint().then((parts) => pa
 /** what a selection is for: bulk delete and tag, restore and purge, the selection bar's buttons */
 export const bulkModule = lazyModule(() => afterPaint().then((parts) => parts.bulk));
 
-export const LIBRARY_PREFETCH = [dialogModule, previewModule, activityModule, duplicatesModule, bulkModule];
+/** the toasts' icons and buttons (their words show before it) */
+export const toastListModule = lazyModule(() => afterPaint().then((parts) => parts.toastList));
+
+export const LIBRARY_PREFETCH = [
+  dialogModule,
+  previewModule,
+  activityModule,
+  duplicatesModule,
+  bulkModule,
+  toastListModule,
+];

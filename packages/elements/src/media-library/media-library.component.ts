@@ -35,7 +35,7 @@ import { renderListHead } from './list-head.js';
 import { TagListController } from './tag-list.js';
 import { LibrarySelectionController } from './selection-controller.js';
 import { LibraryFocusController } from './library-focus.js';
-import { LIBRARY_PREFETCH, bulkModule, virtualListModule } from './lazy-modules.js';
+import { LIBRARY_PREFETCH, bulkModule, toastListModule, virtualListModule } from './lazy-modules.js';
 import { FirstScreenBox } from './first-screen.js';
 import { renderState } from './library-states.js';
 import { renderList, type ListHandlers } from './library-list.js';
@@ -401,7 +401,7 @@ export class MediaLibrary extends MediabayElement {
           </div>
         </div>
       </upload-dropzone>
-      ${renderToasts(this.toasts, t.close)} ${this.#parts.render(t)}
+      ${renderToasts(this.toasts, t.close, this.#toastList())} ${this.#parts.render(t)}
       <upload-panel
         part="panel"
         .client=${this.client}
@@ -409,6 +409,12 @@ export class MediaLibrary extends MediabayElement {
         @mb-panel-dismiss=${this.focusKeeper.onPanelDismiss}
       ></upload-panel>
     `;
+  }
+
+  /** the toasts' full look: loaded when the first toast shows, if idle time has not brought it yet */
+  #toastList() {
+    const list = this.toasts.toasts.length > 0 ? this.lazy.use(toastListModule) : toastListModule.value;
+    return list?.renderToastList;
   }
 
   #renderBody(state: LibraryState | undefined, items: MediaFile[], view: ViewState) {

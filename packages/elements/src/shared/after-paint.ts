@@ -10,4 +10,5 @@ export * as preview from '../media-library/preview-controller.js';
 export * as activity from '../media-library/activity-view.js';
 export * as duplicates from '../media-library/duplicate-prompt.js';
 export * as bulk from '../media-library/bulk-actions.js';
+export * as toastList from './toast-list.js';
 export * as panelView from '../upload-panel/panel-view.js';

@@ -1,16 +1,10 @@
 // Toasts: short messages that leave by themselves (success 4 s, failure 8 s), announced politely.
-// A controller owns the list; `renderToasts` draws it wherever the host puts the region. A toast
+// A controller owns the list; `renderToasts` draws the region wherever the host puts it, the toasts
+// in it with their icons and buttons once toast-list.ts (after first paint) is there, their words
+// alone before (or when it could not load: offline, the toast that says so still shows). A toast
 // that leaves while it has focus (closed, or expired) hands focus on: to another toast, else to the
 // host's fallback, never to <body>.
-import {
-  html,
-  nothing,
-  type ReactiveController,
-  type ReactiveControllerHost,
-  type TemplateResult,
-} from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import { icon } from './icons.js';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { keepFocus } from './focus-keeper.js';
 
 export interface Toast {
@@ -30,7 +24,6 @@ export interface ToastAction {
 const LIFETIME = { success: 4000, error: 8000, info: 8000 } as const;
 /** a toast with an action stays long enough to reach it (WCAG 2.2.1: no 4 s race for Undo) */
 const ACTION_LIFETIME = 10_000;
-const TONE_ICON = { success: 'done', error: 'error', info: 'info' } as const;
 
 export class ToastController implements ReactiveController {
   toasts: Toast[] = [];
@@ -81,40 +74,24 @@ export class ToastController implements ReactiveController {
   }
 }
 
-export function renderToasts(controller: ToastController, closeLabel: string): TemplateResult {
+/** the toasts' full look (icons, Undo and close buttons, kept per toast): toast-list.ts */
+export type ToastList = (controller: ToastController, closeLabel: string) => unknown;
+
+export function renderToasts(
+  controller: ToastController,
+  closeLabel: string,
+  list: ToastList | undefined,
+): TemplateResult {
   return html`<div class="toasts" part="toasts" role="status" aria-live="polite">
-    ${repeat(
-      controller.toasts,
-      (toast) => toast.id,
-      (toast) =>
-        html`<div class="toast ${toast.tone}" part="toast toast-${toast.tone}" data-toast=${toast.id}>
-          ${icon(TONE_ICON[toast.tone])}
-          <span class="toast-message">${toast.message}</span>
-          ${
-            toast.action
-              ? html`<button
-                  class="toast-action"
-                  part="toast-action"
-                  type="button"
-                  @click=${() => {
-                    controller.dismiss(toast.id);
-                    toast.action?.run();
-                  }}
-                >
-                  ${toast.action.label}
-                </button>`
-              : nothing
-          }
-          <button
-            class="icon-button"
-            type="button"
-            aria-label=${closeLabel}
-            title=${closeLabel}
-            @click=${() => controller.dismiss(toast.id)}
-          >
-            ${icon('close')}
-          </button>
-        </div>`,
-    )}
+    ${
+      list
+        ? list(controller, closeLabel)
+        : controller.toasts.map(
+            (toast) =>
+              html`<div class="toast ${toast.tone}" part="toast toast-${toast.tone}" data-toast=${toast.id}>
+                <span class="toast-message">${toast.message}</span>
+              </div>`,
+          )
+    }
   </div>`;
 }
