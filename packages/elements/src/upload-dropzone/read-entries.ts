@@ -1,17 +1,9 @@
 // Reads dropped folders to the end. Chromium hands out at most 100 entries per readEntries() call,
-// so the reader is called until it answers with none; empty folders are reported, not dropped.
+// so the reader is called until it answers with none; empty folders are reported, not dropped. Loaded
+// with the first drop that holds entries (dropzone-parts.ts); entries-of.ts takes them from the drop.
+import type { EntryLike } from './entries-of.js';
 
-/** The part of the File and Directory Entries API used here (what webkitGetAsEntry returns). */
-export interface EntryLike {
-  readonly name: string;
-  readonly fullPath: string;
-  readonly isFile: boolean;
-  readonly isDirectory: boolean;
-  file?(success: (file: File) => void, failure?: (error: unknown) => void): void;
-  createReader?(): {
-    readEntries(success: (entries: EntryLike[]) => void, failure?: (error: unknown) => void): void;
-  };
-}
+export type { EntryLike };
 
 export interface DroppedFiles {
   files: File[];
@@ -46,15 +38,4 @@ export async function readEntries(entries: readonly EntryLike[]): Promise<Droppe
   const out: DroppedFiles = { files: [], emptyFolders: [] };
   for (const entry of entries) await walk(entry, out);
   return out;
-}
-
-/**
- * Entries of a drop, taken synchronously (the DataTransfer empties once the handler returns);
- * null when the browser offers no entries, so the caller falls back to `dataTransfer.files`.
- */
-export function entriesOf(transfer: DataTransfer): EntryLike[] | null {
-  const items = [...transfer.items].filter((item) => item.kind === 'file');
-  if (items.length === 0 || typeof items[0]!.webkitGetAsEntry !== 'function') return null;
-  const entries = items.map((item) => item.webkitGetAsEntry() as EntryLike | null);
-  return entries.every((entry) => entry !== null) ? (entries as EntryLike[]) : null;
 }

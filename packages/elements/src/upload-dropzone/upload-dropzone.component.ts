@@ -1,6 +1,6 @@
 // <upload-dropzone>: a drop target and a real file picker. Hands every chosen, dropped or pasted
 // file to `client.addFiles` and shows what the client rejected; it validates nothing itself.
-import { html, nothing } from 'lit';
+import { css, html, nothing, type CSSResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
   matchesAccept,
@@ -15,8 +15,10 @@ import { MediabayElement } from '../shared/mediabay-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { icon } from '../shared/icons.js';
 import { parseAccept } from './accept.js';
-import { entriesOf, readEntries } from './read-entries.js';
+import { entriesOf } from './entries-of.js';
 import { makePoster } from '../shared/posters.js';
+import { lazyModule } from '../shared/lazy-part.js';
+import { addStyles } from '../shared/lazy-styles.js';
 import styles from './upload-dropzone.styles.js';
 
 /** What `beforeAdd` decides: the files to add, and those that replace a library file's bytes. */
@@ -24,6 +26,11 @@ export interface BeforeAddResult {
   add: File[];
   replace: { file: File; fileId: string }[];
 }
+
+/** the overlay's look, folder reading and the refused files' list: after first paint (dropzone-parts.ts) */
+const partsModule = lazyModule(() => import('./dropzone-parts.js'));
+/** their sheet, made once */
+let partSheet: CSSResult | undefined;
 
 /** `multiple` defaults to true, so the attribute needs an explicit "false" to turn it off. */
 const booleanDefaultTrue = {
@@ -100,6 +107,11 @@ export class UploadDropzone extends MediabayElement {
   /** Opens the system file picker (for a host's own "Upload" button). */
   open(): void {
     if (!this.#off) this.input.click();
+  }
+
+  constructor() {
+    super();
+    this.lazy.prefetch(partsModule);
   }
 
   override connectedCallback(): void {
@@ -226,7 +238,13 @@ export class UploadDropzone extends MediabayElement {
       this.addFiles(event.dataTransfer.files);
       return;
     }
-    void readEntries(entries).then(({ files, emptyFolders }) => this.addFiles(files, emptyFolders));
+    // without the folder reader (offline before it came), the dropped files at least, not the folders
+    const files = [...event.dataTransfer.files].filter((_, index) => entries[index]?.isFile);
+    const read = this.lazy.load(partsModule).then(
+      (parts) => parts.readEntries(entries),
+      () => ({ files, emptyFolders: [] }),
+    );
+    void this.lazy.track(read.then((dropped) => this.addFiles(dropped.files, dropped.emptyFolders)));
   }
 
   #resetDrag(): void {
@@ -245,6 +263,9 @@ export class UploadDropzone extends MediabayElement {
     const t = this.localize.strings;
     const rejected = this.#refusal ? t.notAccepting[this.#refusal] : t.dropRejected;
     const dragText = this.dragReject ? rejected : this.dragPartial ? t.dropPartial : t.dropHere;
+    const refused = this.rejections.length > 0 || this.emptyFolders.length > 0;
+    const parts = this.dragActive || refused ? this.lazy.use(partsModule) : partsModule.value;
+    if (parts) addStyles(this, (partSheet ??= parts.partStyles(css)));
     return html`
       <div
         class="base ${this.wrapping ? 'wrapping' : 'standalone'} ${this.#off ? 'off' : ''} ${
@@ -285,44 +306,19 @@ export class UploadDropzone extends MediabayElement {
             ${this.#refusal ? t.notAccepting[this.#refusal] : ''}
           </p>
         </div>
-        <div class="overlay" part="overlay" ?hidden=${!this.wrapping || !this.dragActive}>
+        <div class="overlay" part="overlay" ?hidden=${!this.wrapping || !this.dragActive || !parts}>
           <span class="icon">${icon('upload')}</span>
           <span>${dragText}</span>
         </div>
       </div>
-      ${this.#renderRejections()}
+      ${
+        parts && refused
+          ? parts.renderRejections(html, this.rejections, this.emptyFolders, t, () => {
+              this.rejections = [];
+              this.emptyFolders = [];
+            })
+          : nothing
+      }
     `;
-  }
-
-  /** The client's sentences already name the file; translated reasons are short and do not. */
-  #reason(rejection: Rejection) {
-    const reason = this.localize.strings.rejectionReason(rejection.code, rejection.message);
-    return reason.includes(rejection.file.name)
-      ? reason
-      : html`<span class="file">${rejection.file.name}</span> — ${reason}`;
-  }
-
-  #renderRejections() {
-    if (this.rejections.length === 0 && this.emptyFolders.length === 0) return nothing;
-    const t = this.localize.strings;
-    return html`<div class="rejections" part="rejections" role="alert">
-      <div class="rejections-head">
-        <strong>${this.rejections.length > 0 ? t.rejectedTitle(this.rejections.length) : ''}</strong>
-        <button
-          class="link"
-          type="button"
-          @click=${() => {
-            this.rejections = [];
-            this.emptyFolders = [];
-          }}
-        >
-          ${t.clearRejected}
-        </button>
-      </div>
-      <ul>
-        ${this.rejections.map((r) => html`<li data-code=${r.code}>${this.#reason(r)}</li>`)}
-        ${this.emptyFolders.map((path) => html`<li data-code="empty-folder">${t.folderEmpty(path)}</li>`)}
-      </ul>
-    </div>`;
   }
 }

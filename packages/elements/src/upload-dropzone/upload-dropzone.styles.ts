@@ -1,4 +1,5 @@
-// Styles of <upload-dropzone>: a dashed drop area, or an invisible wrapper with a drag overlay.
+// Styles of <upload-dropzone>: a dashed drop area, or an invisible wrapper. Its drag overlay and the
+// list of refused files are styled in dropzone-parts.ts, which loads with them.
 import { css } from 'lit';
 import { accentHover, buttonReset, focusRing } from '../shared/button.styles.js';
 import { tokens } from '../styles/tokens.js';
@@ -99,55 +100,7 @@ export default [
       margin: 4px 0 0;
       color: var(--_text);
     }
-
-    .overlay {
-      position: absolute;
-      inset: 0;
-      z-index: 5;
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      justify-content: center;
-      gap: 8px;
-      border: 2px solid var(--_accent);
-      border-radius: var(--_radius);
-      background: color-mix(in srgb, var(--_accent-soft) 85%, transparent);
-      color: var(--_text);
-      font-size: 16px;
-      font-weight: 500;
-      pointer-events: none;
-    }
-    :host([drag-reject]) .overlay {
-      border-color: var(--_danger);
-      background: color-mix(in srgb, var(--_danger-soft) 85%, transparent);
-    }
-    .rejections {
-      margin-top: 12px;
-      padding: 12px 16px;
-      border-radius: var(--_radius-sm);
-      background: var(--_danger-soft);
-      color: var(--_text);
-    }
-    .wrapping + .rejections {
-      position: absolute;
-      inset-inline-start: 16px;
-      inset-block-end: 16px;
-      z-index: 6;
-      max-width: min(420px, calc(100% - 32px));
-      box-shadow: var(--_shadow);
-    }
-    .rejections-head {
-      display: flex;
-      justify-content: space-between;
-      gap: 12px;
-    }
-    .rejections ul {
-      margin: 6px 0 0;
-      padding-inline-start: 18px;
-    }
-    .file {
-      font-weight: 500;
-    }
+    /* the refused files' Dismiss button (dropzone-parts.ts) */
     .link {
       ${buttonReset}
       color: var(--_accent);
