@@ -8,7 +8,7 @@ import { MediaApiError, permits, type MediaClient, type MeState } from '@mediaba
 import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import type { Asker } from '../shared/dialog-controller.js';
-import { icon } from '../shared/icons.js';
+import { icon } from '../shared/icons-later.js';
 import type { ToastAction } from '../shared/toasts.js';
 import type { ToolbarActions, ToolbarModel } from './library-toolbar.js';
 import { purgeSelected, restoreSelected } from './trash-actions.js';

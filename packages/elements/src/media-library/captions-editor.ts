@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { MediaApiError, type MediaClient } from '@mediabay/core';
 import type { CaptionTrack, MediaFile } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
-import { icon } from '../shared/icons.js';
+import { icon } from '../shared/icons-later.js';
 
 export interface CaptionsHost {
   readonly client?: MediaClient | undefined;

@@ -4,7 +4,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MediaFile } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
-import { icon } from '../shared/icons.js';
+import { icon } from '../shared/icons-later.js';
 
 /** The file's content address, absolute (core resolves it against the endpoint). */
 export const fileLink = (file: MediaFile): string => new URL(file.contentUrl, document.baseURI).href;

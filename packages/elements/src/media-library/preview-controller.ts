@@ -15,7 +15,7 @@ import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatDate, formatDuration } from '../shared/format.js';
 import { renderDialogHead } from '../shared/dialog-head.js';
-import { icon } from '../shared/icons.js';
+import { icon } from '../shared/icons-later.js';
 import { previewMedia } from './preview-media.js';
 import { renderFileLinks } from './file-links.js';
 import { CaptionsEditor } from './captions-editor.js';

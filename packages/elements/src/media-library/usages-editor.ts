@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { MediaClient } from '@mediabay/core';
 import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
-import { icon } from '../shared/icons.js';
+import { icon } from '../shared/icons-later.js';
 
 export interface UsagesHost {
   readonly client?: MediaClient | undefined;

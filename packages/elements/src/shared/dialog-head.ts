@@ -1,6 +1,6 @@
 // The head of a dialog pane: its title and a Close button that takes focus when the dialog opens.
 import { html, nothing, type TemplateResult } from 'lit';
-import { icon } from './icons.js';
+import { icon } from './icons-later.js';
 
 export function renderDialogHead(
   title: string,

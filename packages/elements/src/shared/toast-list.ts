@@ -3,7 +3,7 @@
 // button. toasts.ts shows their words alone until this is there.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { icon } from './icons.js';
+import { icon } from './icons-later.js';
 import type { ToastController } from './toasts.js';
 
 const TONE_ICON = { success: 'done', error: 'error', info: 'info' } as const;

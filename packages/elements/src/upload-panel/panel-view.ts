@@ -6,7 +6,7 @@ import { guard } from 'lit/directives/guard.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { BatchState, UploadItem } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
-import { icon } from '../shared/icons.js';
+import { icon } from '../shared/icons-later.js';
 import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
 import { renderRow, type RowAction } from './upload-row.js';
 import styles from './upload-panel.styles.js';

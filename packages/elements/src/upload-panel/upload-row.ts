@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { UploadItem, UploadStatus } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
 import { formatBytes, formatPercent, formatTimeLeft } from '../shared/format.js';
-import { icon, typeColor, typeIcon, type IconName } from '../shared/icons.js';
+import { icon, typeColor, typeIcon, type IconName } from '../shared/icons-later.js';
 import { countdown } from '../shared/countdown.js';
 import { uploadErrorText } from '../i18n/upload-errors.js';
 
