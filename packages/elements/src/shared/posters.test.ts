@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { pngFile, until } from '../test-support/fixtures.js';
-import { makePoster, posterStore, videoFrame } from './posters.js';
+import { makePoster, posterStore } from './posters.js';
+import { videoFrame } from './video-frame.js';
 
 /** A short real WebM recorded from a canvas, so the browser has a video to decode. */
 async function recordVideo(ms = 600): Promise<File> {
