@@ -29,6 +29,8 @@ export interface IngestInput {
   operationId: string;
   /** the tus upload the bytes came from: marked done (or removed) with the file row */
   uploadId?: string;
+  /** the file's first bytes (at least SNIFF_BYTES, or all of a smaller file), if the caller has them */
+  head?: Buffer;
   /** multipart: the upload is created and completed in one request, so both are audited here */
   auditCreated?: boolean;
   /** the bytes replace those of this file (media/replace.ts) instead of making a new one */
@@ -74,7 +76,10 @@ export interface Ingested {
 }
 
 export async function ingestMedia(ctx: MediaContext, input: IngestInput): Promise<Ingested> {
-  const sniffed = await sniffStored(ctx.storage, input.storageKey, input.size, input.claimedType);
+  const sniffed =
+    input.head?.length === Math.min(input.size, SNIFF_BYTES)
+      ? sniff(input.head, input.claimedType)
+      : await sniffStored(ctx.storage, input.storageKey, input.size, input.claimedType);
   const audit: Audit = (action, detail) =>
     ({
       tenantId: input.tenantId,

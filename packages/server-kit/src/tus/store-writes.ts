@@ -5,10 +5,14 @@
 // finish then records the offset with the file (setUploadMedia), or on its own if making it fails.
 // Such an upload is also answered from memory the first time it is read back within a few seconds:
 // with an expiry set, @tus/server's POST reads it back (stat and info file) only to find it complete.
+// The first bytes of such an upload go to `onHead` (stream-head.ts), so the finish sniffs them
+// without reading the file back.
 import { Upload, type DataStore } from '@tus/utils';
 import type { Readable } from 'node:stream';
 import type { MediaContext } from '../context.js';
+import { SNIFF_BYTES } from '../media/sniff.js';
 import { asStorageFailure } from '../storage/failures.js';
+import { keepHead } from './stream-head.js';
 import { withMethods } from './store-proxy.js';
 
 /** Uploads remembered, at most, in each map below (the oldest forgotten first). */
@@ -21,7 +25,11 @@ const remember = <T>(map: Map<string, T>, id: string, value: T): void => {
   map.set(id, value);
 };
 
-export function guardWrites(ctx: Pick<MediaContext, 'db'>, store: DataStore): DataStore {
+export function guardWrites(
+  ctx: Pick<MediaContext, 'db'>,
+  store: DataStore,
+  onHead: (id: string, head: Buffer) => void = () => undefined,
+): DataStore {
   // uploads created here (with a declared size) until their first write (creation-with-upload)
   const created = new Map<string, Upload>();
   // uploads that write completed, as the store now holds them, until read back once
@@ -64,10 +72,14 @@ export function guardWrites(ctx: Pick<MediaContext, 'db'>, store: DataStore): Da
     async write(stream: Readable, id: string, offset: number) {
       const upload = created.get(id);
       created.delete(id);
+      const head = upload && offset === 0 ? keepHead(stream, SNIFF_BYTES) : undefined;
       try {
         const end = await store.write(stream, id, offset);
         if (!upload || end !== upload.size) await persistOffset(id, end);
-        else remember(completed, id, { upload: new Upload({ ...upload, offset: end }), at: forgetStale() });
+        else {
+          remember(completed, id, { upload: new Upload({ ...upload, offset: end }), at: forgetStale() });
+          if (head) onHead(id, head());
+        }
         return end;
       } catch (error) {
         await persistOffset(id);

@@ -59,6 +59,8 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   // the rows of uploads a request is being handled for, read by the checks (PATCH, HEAD) or written
   // at creation (POST): progress events and the finish use them instead of reading them again
   const rows = new Map<string, UploadRecord>();
+  // the first bytes of uploads their creating request completed (store-writes.ts), for the finish
+  const heads = new Map<string, Buffer>();
   const progress = createProgressTracker();
   const finisher = createUploadFinisher(ctx, progress);
   const discovery = { 'Tus-Checksum-Algorithm': CHECKSUM_ALGORITHMS.join(',') };
@@ -76,7 +78,10 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   const tus = new Server({
     path: `${options.basePath}/uploads`,
     datastore: verifyChecksums(
-      auditCancels(ctx, guardWrites(ctx, storage.tusStore)),
+      auditCancels(
+        ctx,
+        guardWrites(ctx, storage.tusStore, (id, head) => heads.set(id, head)),
+      ),
       nodePath.join(options.dataDir, 'checksum-spool'),
     ),
     ...(locker ? { locker } : {}),
@@ -98,7 +103,9 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       return { metadata: { ...upload.metadata, operationId, filename } };
     },
     async onUploadFinish(_req, upload) {
-      const mediaId = await finisher.finish(upload, true, rows.get(upload.id));
+      const head = heads.get(upload.id);
+      heads.delete(upload.id);
+      const mediaId = await finisher.finish(upload, true, rows.get(upload.id), head);
       return { headers: { [FILE_ID_HEADER]: mediaId } };
     },
     onResponseError(req, err) {
@@ -172,7 +179,10 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
         sendError(res, error, options.logger);
       } finally {
         id ??= inFlight.get(req)?.created;
-        if (id !== undefined) rows.delete(id);
+        if (id !== undefined) {
+          rows.delete(id);
+          heads.delete(id);
+        }
       }
     },
     async recover() {

@@ -4,7 +4,9 @@
 // and on SQLite the statements prepared meanwhile (none once the first upload warmed the cache).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import nodeFs from 'node:fs';
 import fs from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
@@ -141,7 +143,23 @@ describe('the database cost of one small tus upload', () => {
 
   it('runs 8 statements for a download-type file, BEGIN/COMMIT counted, none prepared anew', async () => {
     const bytes = randomBytes(100 * 1024);
-    const { all, prepared, fileId } = await measure(bytes, 'small.bin');
+    // the type is sniffed from the bytes as they went to the store: the file is not read back
+    const createReadStream = nodeFs.createReadStream;
+    const opened: string[] = [];
+    nodeFs.createReadStream = ((...args: Parameters<typeof createReadStream>) => {
+      opened.push(String(args[0]));
+      return createReadStream(...args);
+    }) as typeof createReadStream;
+    syncBuiltinESMExports();
+    const { all, prepared, fileId } = await measure(bytes, 'small.bin').finally(() => {
+      nodeFs.createReadStream = createReadStream;
+      syncBuiltinESMExports();
+    });
+    assert.deepEqual(
+      opened.filter((file) => file.startsWith(server.dataDir)),
+      [],
+      'no read of the stored file',
+    );
     // nothing to probe in it: created ready, no processing job; only the events a job ends with
     const created = events.find((e) => e.type === 'media-created' && e.file.id === fileId);
     assert.ok(created?.type === 'media-created' && created.file.status === 'ready');

@@ -15,9 +15,10 @@ import type { ProgressTracker } from './progress.js';
 export interface UploadFinisher {
   /**
    * The file's id. `answering`: tus still reads the upload to answer its request. `known`: the
-   * upload's row as the request already read or wrote it (else it is read here).
+   * upload's row as the request already read or wrote it (else it is read here). `head`: the
+   * file's first bytes as the request wrote them (else they are read back to sniff the type).
    */
-  finish(upload: Upload, answering: boolean, known?: UploadRecord): Promise<string>;
+  finish(upload: Upload, answering: boolean, known?: UploadRecord, head?: Buffer): Promise<string>;
   /** Bytes complete but no library file (the finish step failed, or the process died): finish now. */
   finishIfComplete(row: UploadRecord): Promise<void>;
   /** tus has answered the request that finished `uploadId`. */
@@ -30,7 +31,7 @@ export function createUploadFinisher(ctx: MediaContext, progress: ProgressTracke
   const removeCopy = (id: string): Promise<void> =>
     storage.remove(uploadKey(id)).catch((error: unknown) => options.logger.error(`copy ${id}`, error));
 
-  async function ingest(upload: Upload, row: UploadRecord, size: number) {
+  async function ingest(upload: Upload, row: UploadRecord, size: number, head?: Buffer) {
     try {
       return await ingestMedia(ctx, {
         tenantId: row.tenantId,
@@ -41,6 +42,7 @@ export function createUploadFinisher(ctx: MediaContext, progress: ProgressTracke
         storageKey: uploadKey(upload.id),
         operationId: row.operationId,
         uploadId: upload.id,
+        ...(head ? { head } : {}),
         // what the upload was created with (checked then, see checkReplace)
         replace: replaceRequest(
           upload.metadata?.[TUS_METADATA.replaceFileId] ?? undefined,
@@ -64,7 +66,12 @@ export function createUploadFinisher(ctx: MediaContext, progress: ProgressTracke
     }
   }
 
-  async function finish(upload: Upload, answering: boolean, known?: UploadRecord): Promise<string> {
+  async function finish(
+    upload: Upload,
+    answering: boolean,
+    known?: UploadRecord,
+    head?: Buffer,
+  ): Promise<string> {
     progress.forget(upload.id);
     const row = known ?? (await db.getUpload(upload.id));
     if (!row) throw new Error(`finished upload ${upload.id} has no row`);
@@ -76,7 +83,7 @@ export function createUploadFinisher(ctx: MediaContext, progress: ProgressTracke
       data: { progress: 100, bytesReceived: size, bytesTotal: size, timeRemaining: 0 },
     });
     // the row's offset is written with the file (setUploadMedia); without a file, here
-    const ingested = await ingest(upload, row, size).catch(async (error: unknown) => {
+    const ingested = await ingest(upload, row, size, head).catch(async (error: unknown) => {
       await db.setUploadOffset(upload.id, size).catch(() => undefined);
       throw error;
     });
