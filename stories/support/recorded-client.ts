@@ -3,14 +3,8 @@
 // the client's engine is there),
 // `$view` and the selection are set through the public API and `$uploads` through
 // `@mediabay/core/testing` (as another tab's uploads come in). The elements are unchanged.
-import {
-  compareFiles,
-  createMediaClient,
-  matchesParams,
-  type MediaClient,
-  type UploadItem,
-  type ViewState,
-} from '@mediabay/core';
+import { createMediaClient, type MediaClient, type UploadItem, type ViewState } from '@mediabay/core';
+import { compareFiles, matchesParams } from '@mediabay/core/engine';
 import type { ListParams, ListResponse, MediaFile, Me, ServerEvent, Usage } from '@mediabay/core/protocol';
 import { mirrorUploads } from '@mediabay/core/testing';
 

@@ -1,5 +1,6 @@
-// Public surface of @mediabay/core (DESIGN.md "Public API"). The engine's parts (queue, socket,
-// transports) are `@mediabay/core/engine` (engine-api.ts): naming them here would put them in the first load.
+// Public surface of @mediabay/core (DESIGN.md "Public API"). What the client's engine uses and the
+// first paint does not (queue, socket, transports, upload error codes, backoff, list order) is
+// `@mediabay/core/engine` (engine-api.ts): naming it here would put it in a code-split first load.
 export { createMediaClient, DEFAULT_VIEW } from './client.js';
 export { NATURAL_ORDER, sortedView } from './library/view-sort.js';
 export type { AuditParams } from './library/library-audit.js';
@@ -16,9 +17,7 @@ export type { UploadEvent, UploadEventType, TransitionResult } from './uploads/u
 export { initialEta, sampleEta, pauseEta, timeLeft } from './uploads/eta.js';
 export type { EtaState, EtaOptions } from './uploads/eta.js';
 export { computeBatch } from './uploads/batch.js';
-export { UPLOAD_ERROR_CODES, UPLOAD_ERROR_MESSAGES, isUploadErrorCode } from './uploads/upload-errors.js';
 export type { UploadErrorCode } from './uploads/upload-errors.js';
-export { backoffDelay, withJitter } from './backoff.js';
 export { matchesAccept, validateFiles, runValidators, fileKey } from './uploads/validation.js';
 export { formatBytes } from './uploads/format-bytes.js';
 export type { RejectionCode, ValidationResult } from './uploads/validation.js';
@@ -34,7 +33,6 @@ export {
 } from './library/selection.js';
 export type { Rect, SelectionStore } from './library/selection.js';
 export { MEDIA_FILES_KEY } from './library/list-key.js';
-export { matchesParams, compareFiles } from './library/list-match.js';
 export { MediaApiError } from './http.js';
 export type { ErrorDetails } from './http.js';
 export { createMeStore, permits, mayDelete, mayTag, mayRename } from './me.js';

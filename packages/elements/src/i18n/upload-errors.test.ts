@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { UPLOAD_ERROR_CODES } from '@mediabay/core';
+import { UPLOAD_ERROR_CODES } from '@mediabay/core/engine';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import { uploadErrorText } from './upload-errors.js';
