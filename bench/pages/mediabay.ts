@@ -5,12 +5,15 @@ import { makeFiles, measure, pickedFile, prepareBatch, takeBatch, untilPainted }
 import { addPanelRows, movePanelRows, paintLibrary } from './mediabay-render.js';
 
 const library = document.createElement('media-library');
+const query = new URLSearchParams(location.search);
 // `?concurrency=N`: the library drives a client made with that option (a bench variant)
-const concurrency = Number(new URLSearchParams(location.search).get('concurrency'));
+const concurrency = Number(query.get('concurrency'));
 if (concurrency) library.client = createMediaClient({ endpoint: '/api/media', concurrency });
 else library.setAttribute('endpoint', '/api/media');
 library.style.cssText = 'display:block;height:800px';
-document.body.append(library);
+// `?core`: no element on the page, uploads go through a client alone (what core costs by itself)
+const coreClient = query.has('core') ? createMediaClient({ endpoint: '/api/media' }) : null;
+if (!coreClient) document.body.append(library);
 
 const shadowCount = (host: Element | null | undefined, selector: string) =>
   host?.shadowRoot?.querySelectorAll(selector).length ?? 0;
@@ -99,7 +102,9 @@ window.bench = {
   async upload(variant = 'tus') {
     const file = pickedFile();
     const client =
-      variant === 'form' ? createMediaClient({ endpoint: '/api/media', transport: 'form' }) : library.client!;
+      variant === 'form'
+        ? createMediaClient({ endpoint: '/api/media', transport: 'form' })
+        : (coreClient ?? library.client!);
     const done = uploadOf(client, file.name);
     client.addFiles([file]);
     const ms = await done;

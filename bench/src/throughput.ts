@@ -29,9 +29,11 @@ export async function writeLargeFile(dir: string, mebibytes: number): Promise<st
   return path;
 }
 
-const VARIANTS: { label: string; widget: Widget; variant?: string }[] = [
+/** `query`: the page's own options (pages/mediabay.ts) */
+const VARIANTS: { label: string; widget: Widget; variant?: string; query?: string }[] = [
   { label: 'raw XHR, File as body (ceiling)', widget: 'baseline' },
   { label: 'Mediabay (tus, default)', widget: 'mediabay' },
+  { label: 'Mediabay core alone (no elements)', widget: 'mediabay', variant: 'core', query: '?core' },
   { label: 'Mediabay (transport: form)', widget: 'mediabay', variant: 'form' },
   { label: 'Uppy 6 + @uppy/tus', widget: 'uppy' },
   { label: 'FilePond (multipart)', widget: 'filepond' },
@@ -54,6 +56,8 @@ async function clearLibrary(baseUrl: string): Promise<void> {
 interface UploadRun {
   rate: number;
   busy: number;
+  /** the main thread's busy time over the upload, ms (what the page spent, whatever the speed) */
+  busyMs: number;
   longest: number;
   majorGcs: number;
   gcMs: number;
@@ -66,9 +70,9 @@ async function uploadOnce(
   server: BenchServer,
   file: string,
   size: number,
-  { widget, variant }: (typeof VARIANTS)[number],
+  { widget, variant, query }: (typeof VARIANTS)[number],
 ): Promise<UploadRun> {
-  const page = await openBenchPage(browser, server.url, widget);
+  const page = await openBenchPage(browser, server.url, widget, query);
   try {
     await page.locator('#bench-file').setInputFiles(file);
     await settled(page);
@@ -81,6 +85,7 @@ async function uploadOnce(
     return {
       rate: size / MIB / seconds,
       busy: busySeconds / seconds,
+      busyMs: busySeconds * 1000,
       longest: longestTaskMs,
       majorGcs: after.majorGcs - before.majorGcs,
       gcMs: after.gcMs - before.gcMs,
@@ -96,7 +101,7 @@ async function uploadOnce(
  * Each run uploads the file once through every uploader, in turn, the order reversed every other
  * run: a change in the machine's load (or the server process's heap) weighs on all of them alike,
  * and no uploader always comes after the others. `only`: labels' widgets/variants to keep
- * (`baseline`, `mediabay`, `mediabay:form`, `uppy`, `filepond`).
+ * (`baseline`, `mediabay`, `mediabay:core`, `mediabay:form`, `uppy`, `filepond`).
  */
 export async function benchThroughput(
   browser: Browser,
@@ -115,7 +120,7 @@ export async function benchThroughput(
       const result = await uploadOnce(browser, server, file, size, choice);
       results.get(choice.label)!.push(result);
       console.error(
-        `  upload run ${run + 1} ${choice.label}: ${result.rate.toFixed(0)} MiB/s, busy ${(result.busy * 100).toFixed(1)} %, ` +
+        `  upload run ${run + 1} ${choice.label}: ${result.rate.toFixed(0)} MiB/s, busy ${(result.busy * 100).toFixed(1)} % (${result.busyMs.toFixed(0)} ms), ` +
           `server CPU ${result.serverCpuSeconds.toFixed(1)} s, GC ${result.gcMs.toFixed(0)} ms (${result.majorGcs} major)`,
       );
     }
@@ -128,6 +133,7 @@ export async function benchThroughput(
       'median (MiB/s)': median(list.map((result) => result.rate)).toFixed(0),
       'runs (MiB/s)': list.map((result) => result.rate.toFixed(0)).join(' / '),
       'main thread busy': `${(median(list.map((result) => result.busy)) * 100).toFixed(1)} %`,
+      'busy ms': median(list.map((result) => result.busyMs)).toFixed(0),
       'longest task (ms)': longest > 0 ? ms(longest) : 'none >= 50',
       'server CPU s': median(list.map((result) => result.serverCpuSeconds)).toFixed(1),
       'server GC ms (major)': list

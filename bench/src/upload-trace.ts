@@ -2,6 +2,7 @@
 // renderer main thread's top-level tasks summed by what each task ran (a timer and who set it, an
 // event and its type, a frame, a message from the socket). Not a table of the bench: a profiling aid.
 // Usage: node --import tsx src/upload-trace.ts [--upload-mib=N] [--widget=mediabay|baseline] [--top=N]
+//   [--query=?core] (the page's options) [--profile]
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,21 @@ function labelOf(children: TraceEvent[], installers: Map<unknown, string>): stri
   return children[0] ? `other ${children[0].name}` : 'empty';
 }
 
+/** tasks at least this long are listed one by one */
+const LONG_US = 20_000;
+export const longTasks: string[] = [];
+
+/** A task's ms and where they went: its events' own names, longest first (nested ones overlap). */
+function describe(task: TraceEvent, children: TraceEvent[]): string {
+  const byName = new Map<string, number>();
+  for (const child of children) byName.set(child.name, (byName.get(child.name) ?? 0) + (child.dur ?? 0));
+  const parts = [...byName]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`);
+  return `${((task.dur ?? 0) / 1000).toFixed(1)} ms (${parts.join(', ')})`;
+}
+
 /** Per label: task count and total ms, over the main thread of the page's renderer. */
 export function tasksBySource(events: TraceEvent[]): Map<string, { count: number; ms: number; max: number }> {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -83,6 +99,7 @@ export function tasksBySource(events: TraceEvent[]): Map<string, { count: number
   const totals = new Map<string, { count: number; ms: number; max: number }>();
   const add = (task: TraceEvent, children: TraceEvent[]) => {
     const label = labelOf(children, installers);
+    if ((task.dur ?? 0) >= LONG_US) longTasks.push(`${label}: ${describe(task, children)}`);
     const entry = totals.get(label) ?? { count: 0, ms: 0, max: 0 };
     const ms = (task.dur ?? 0) / 1000;
     entry.count += 1;
@@ -177,7 +194,7 @@ async function main(): Promise<void> {
   const server = await startBenchServerProcess(join(dir, 'server'));
   try {
     const file = await writeLargeFile(dir, mib);
-    const page = await openBenchPage(browser, server.url, widget);
+    const page = await openBenchPage(browser, server.url, widget, arg('query') ?? '');
     await page.locator('#bench-file').setInputFiles(file);
     await settled(page);
     if (process.argv.includes('--profile')) return await profileUpload(page, top);
@@ -188,6 +205,7 @@ async function main(): Promise<void> {
     const totals = [...tasksBySource(events)].sort((a, b) => b[1].ms - a[1].ms);
     const all = totals.reduce((sum, [, t]) => sum + t.ms, 0);
     console.log(`${widget}: ${mib} MiB in ${took.toFixed(0)} ms; main thread ${all.toFixed(1)} ms of tasks`);
+    for (const line of longTasks) console.log(`task >= ${LONG_US / 1000} ms: ${line}`);
     for (const [label, t] of totals.slice(0, top))
       console.log(
         `${t.ms.toFixed(1).padStart(8)} ms ${String(t.count).padStart(5)} tasks (max ${t.max.toFixed(1)})  ${label}`,
