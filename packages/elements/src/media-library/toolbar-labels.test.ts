@@ -1,6 +1,6 @@
 // The toolbar's search, type filter and sort have visible names (WCAG 3.3.2) that are their
-// accessible names (2.5.3), not placeholders or aria-labels; the row still fits 320 px, and nothing
-// covers a caption or a control.
+// accessible names (2.5.3), not placeholders or aria-labels; the row still fits 320 px, nothing
+// covers a caption or a control, and the fields line up with the search field.
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
@@ -85,4 +85,23 @@ describe('<media-library> toolbar labels', () => {
       });
     }
   }
+
+  it("lines the type and sort fields up with the search field, also once the dialogs' styles joined", async () => {
+    const el = await library(1024);
+    const root = el.shadowRoot!;
+    const middle = (part: string) => {
+      const box = root.querySelector(`[part="${part}"]`)!.getBoundingClientRect();
+      return box.top + box.height / 2;
+    };
+    const offsets = () => ['type-filter', 'sort'].map((part) => Math.round(middle(part) - middle('search')));
+    expect(offsets()).to.deep.equal([0, 0]);
+    // the dialogs' labelled fields are styled by the sheet that joins with the first dialog
+    const activity = await until(
+      () => root.querySelector<HTMLButtonElement>('[part="activity-button"]'),
+      'the Activity button',
+    );
+    activity.click();
+    await until(() => root.querySelector('dialog[open]'), 'the Activity view');
+    expect(offsets()).to.deep.equal([0, 0]);
+  });
 });

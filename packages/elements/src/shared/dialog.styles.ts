@@ -85,4 +85,27 @@ export default css`
     align-items: center;
     justify-content: space-between;
   }
+  /* a dialog's labelled fields (not the toolbar's, whose captions sit on their top edge) */
+  dialog .field {
+    display: grid;
+    gap: 6px;
+    margin-top: 16px;
+    color: var(--_text-muted);
+    font-size: 12px;
+    font-weight: 500;
+  }
+  dialog .field input {
+    height: 40px;
+    padding: 0 12px;
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    background: var(--_surface);
+    color: var(--_text);
+    font: 14px var(--_font);
+  }
+  dialog .field input:focus {
+    outline: 2px solid transparent;
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent);
+  }
 `;

@@ -1,31 +1,8 @@
-// Styles of the library's labelled fields and its toast stack. The dialogs' own (dialog.styles.ts,
-// preview.styles.ts) load with the first dialog.
+// Styles of the library's toast stack. The dialogs' own (dialog.styles.ts, preview.styles.ts) load
+// with the first dialog, their labelled fields included.
 import { css } from 'lit';
 
 export default css`
-  .field {
-    display: grid;
-    gap: 6px;
-    margin-top: 16px;
-    color: var(--_text-muted);
-    font-size: 12px;
-    font-weight: 500;
-  }
-  .field input {
-    height: 40px;
-    padding: 0 12px;
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    background: var(--_surface);
-    color: var(--_text);
-    font: 14px var(--_font);
-  }
-  .field input:focus {
-    outline: 2px solid transparent;
-    border-color: var(--_accent);
-    box-shadow: 0 0 0 1px var(--_accent);
-  }
-
   /* toasts */
   .toasts {
     position: fixed;
