@@ -19,8 +19,9 @@ describe('<upload-panel> through bad networks', () => {
   let client: MediaClient;
   const extra: MediaClient[] = [];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     client = createMediaClient({ endpoint: '/api/media', resumeAfterReload: false, shareTabs: false });
+    await client.ready; // the client's engine loads after it is made: not during a test's timing
   });
   afterEach(() => {
     client.destroy();
