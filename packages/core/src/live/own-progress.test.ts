@@ -19,10 +19,11 @@ function recordingSocket() {
       this.on('message', (data, isBinary) => {
         if (!isBinary) received.push(String(data));
       });
-    }
-    override send(...args: Parameters<WebSocket['send']>): void {
-      sent.push(String(args[0]));
-      super.send(...args);
+      const send = this.send.bind(this) as (...args: unknown[]) => void;
+      this.send = ((...args: unknown[]) => {
+        sent.push(String(args[0]));
+        send(...args);
+      }) as WebSocket['send'];
     }
   }
   return { Recording, received, sent };
