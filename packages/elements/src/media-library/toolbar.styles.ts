@@ -54,7 +54,9 @@ export default css`
   }
   .search {
     display: flex;
-    flex: 1 1 220px;
+    /* beside the select-all box in a 320 px library, not on a row of its own (its input shrinks) */
+    flex: 1 1 150px;
+    min-width: 0;
     align-items: center;
     gap: 8px;
     max-width: 480px;
