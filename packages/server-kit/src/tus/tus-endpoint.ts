@@ -26,6 +26,7 @@ import { applyMethodOverride, conformResponse, tusErrorBody, TUS_VERSION } from 
 import { guardWrites } from './store-writes.js';
 import type { UploadMetadata } from './metadata.js';
 import { createProgressTracker } from './progress.js';
+import { withRequestBody } from './request-body.js';
 import { checkTusRequest } from './request-checks.js';
 import { recordUploadCreation } from './upload-create.js';
 import { createUploadFinisher } from './upload-finish.js';
@@ -149,7 +150,8 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     extra: Record<string, string>,
     checksum?: Checksum,
   ): Promise<void> {
-    const request = new NodeRequest({ req, res }) as unknown as Request;
+    // the body without Node's copy of every chunk (request-body.ts)
+    const request = withRequestBody(new NodeRequest({ req, res }), req) as unknown as Request;
     const response = await withChecksum(checksum, () => tus.handleWeb(request));
     const { errorHeaders } = inFlight.get(req) ?? {};
     await sendNodeResponse(res, await conformResponse(response, { ...extra, ...errorHeaders }));
