@@ -144,6 +144,7 @@ export function createMediaClient(options: MediaClientOptions): MediaClient {
     client,
     store,
     engine.loaded().then(({ restored }) => restored),
+    () => engine.loaded().then(({ library }) => library),
   );
   return client;
 }

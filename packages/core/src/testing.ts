@@ -3,7 +3,7 @@
 // adds it), then every one takes its state as an UPLOAD.MIRROR event through the upload reducer, as
 // another tab's uploads do. Written at once (no frame to wait for).
 import type { MediaClient, UploadItem } from './types.js';
-import { restoredOf, uploadStoreOf } from './uploads/client-stores.js';
+import { libraryOf, restoredOf, uploadStoreOf } from './uploads/client-stores.js';
 
 /** the library's entry for an upload still in flight, as the cache holds it (id = operationId) */
 export { optimisticFile } from './library/library.js';
@@ -31,3 +31,12 @@ export function removeUploads(client: MediaClient, ids?: readonly string[]): voi
  * found to be none): a test of resume after reload waits for this instead of a fixed time.
  */
 export const whenRestored = (client: MediaClient): Promise<void> => restoredOf(client);
+
+/**
+ * Shows uploads in flight in the library's lists (their entries with id = operationId), as the client
+ * does for each upload it accepts and for another tab's; resolves once they are in (the library
+ * cache comes with the client's engine, which loads right after the client is made).
+ */
+export async function showInLibrary(client: MediaClient, items: readonly UploadItem[]): Promise<void> {
+  (await libraryOf(client)).addOptimistic(items);
+}

@@ -2,7 +2,7 @@
 // the library around it: header, toolbar and list stay as they are, their templates not even run.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';
-import { mirrorUploads } from '@mediabay/core/testing';
+import { mirrorUploads, showInLibrary } from '@mediabay/core/testing';
 import { uniquePrefix, uploadItem, until } from '../test-support/fixtures.js';
 import type { MediaLibrary } from './media-library.component.js';
 import './media-library.js';
@@ -20,8 +20,8 @@ describe('<media-library> upload cards', () => {
     const el = await fixture<MediaLibrary>(html`<media-library .client=${client}></media-library>`);
     await until(() => el.shadowRoot!.querySelector('[part~="empty"]'), 'the (empty) library');
     mirrorUploads(client, [item]);
-    // its card, as the client puts one in for each upload it accepts (or another tab's); internal API
-    (client.library as unknown as { addOptimistic(items: UploadItem[]): void }).addOptimistic([item]);
+    // its card, as the client puts one in for each upload it accepts (or another tab's)
+    await showInLibrary(client, [item]);
     return el;
   }
 
