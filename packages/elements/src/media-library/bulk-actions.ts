@@ -10,7 +10,7 @@ import type { MediabayStrings } from '../i18n/en.js';
 import type { Asker } from '../shared/dialog-controller.js';
 import { icon } from '../shared/icons-later.js';
 import type { ToastAction } from '../shared/toasts.js';
-import type { ToolbarActions, ToolbarModel } from './library-toolbar.js';
+import type { ToolbarActions, ToolbarModel } from './toolbar-model.js';
 import { purgeSelected, restoreSelected } from './trash-actions.js';
 
 export { restoreSelected };

@@ -8,33 +8,9 @@ import { MEDIA_TYPES, SORT_KEYS, type SortKey } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { icon } from '../shared/icons.js';
 import { bulkModule } from './lazy-modules.js';
+import type { ToolbarActions, ToolbarModel } from './toolbar-model.js';
 
-export interface ToolbarModel {
-  view: ViewState;
-  selectedCount: number;
-  /** how many items the select-all checkbox would select */
-  itemCount: number;
-  /** whether the user may tag / delete every selected file (`$me`); default true */
-  canTag?: boolean;
-  canDelete?: boolean;
-  /** admins: the toolbar offers the Activity view */
-  canAudit?: boolean;
-  /** the library's tags with counts, for the tag filter */
-  tags?: readonly { name: string; count: number }[];
-}
-
-export interface ToolbarActions {
-  search(q: string): void;
-  setView<K extends keyof ViewState>(key: K, value: ViewState[K]): void;
-  toggleAll(): void;
-  clearSelection(): void;
-  deleteSelected(): void;
-  tagSelected(): void;
-  /** Trash view: back to the library */
-  restoreSelected(): void;
-  /** opens the Activity view (admins) */
-  openActivity(): void;
-}
+export type { ToolbarActions, ToolbarModel };
 
 function selectAll(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
   const all = model.itemCount > 0 && model.selectedCount >= model.itemCount;
