@@ -76,7 +76,15 @@ function describe(task: TraceEvent, children: TraceEvent[]): string {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 6)
     .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`);
-  return `${((task.dur ?? 0) / 1000).toFixed(1)} ms (${parts.join(', ')})`;
+  const calls = children
+    .filter((child) => child.name === 'FunctionCall' || child.name === 'V8.Execute')
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, 4)
+    .map((call) => {
+      const data = call.args?.data ?? {};
+      return `${String(data.functionName ?? call.name)}:${String(data.lineNumber ?? '')} ${((call.dur ?? 0) / 1000).toFixed(1)}`;
+    });
+  return `${((task.dur ?? 0) / 1000).toFixed(1)} ms (${parts.join(', ')}; calls: ${calls.join(', ')})`;
 }
 
 /** Per label: task count and total ms, over the main thread of the page's renderer. */
