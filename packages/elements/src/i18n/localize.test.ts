@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { LitElement, html as litHtml } from 'lit';
 import { en } from './en.js';
 import { fr } from './fr.js';
@@ -58,5 +58,84 @@ describe('localize', () => {
     const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('העלאה|rtl');
+  });
+
+  it('follows a lang change above it without being asked to update', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fr">
+        <section><localized-probe></localized-probe></section>
+      </div>`,
+    );
+    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
+    await probe.updateComplete;
+    wrapper.setAttribute('lang', 'en');
+    await nextFrame();
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Upload|ltr');
+    wrapper.querySelector('section')!.setAttribute('dir', 'rtl');
+    await nextFrame();
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Upload|rtl');
+  });
+
+  it('follows lang and dir set inside the shadow root it sits in, and a move to another language', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"><div class="host"></div></div>`);
+    const outer = wrapper.querySelector('.host')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<div class="inner"><localized-probe></localized-probe></div>';
+    const probe = outer.querySelector<LocalizedProbe>('localized-probe')!;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Envoyer|ltr');
+    outer.querySelector('.inner')!.setAttribute('lang', 'en');
+    outer.querySelector('.inner')!.setAttribute('dir', 'rtl');
+    await nextFrame();
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Upload|rtl');
+    const french = await fixture<HTMLDivElement>(html`<div lang="fr" dir="ltr"></div>`);
+    french.append(probe);
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Envoyer|ltr');
+  });
+
+  it('reads no lang or dir on an update where nothing changed, and keeps the same strings object', async () => {
+    const own = { upload: 'Add media' };
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="fr"><localized-probe .strings=${own}></localized-probe></div>`,
+    );
+    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
+    await probe.updateComplete;
+    const first = probe.localize.strings;
+    const read = Element.prototype.getAttribute;
+    let reads = 0;
+    Element.prototype.getAttribute = function (this: Element, name: string) {
+      if (name === 'lang' || name === 'dir') reads += 1;
+      return read.call(this, name);
+    };
+    try {
+      for (let i = 0; i < 20; i++) {
+        probe.requestUpdate();
+        await probe.updateComplete;
+      }
+    } finally {
+      Element.prototype.getAttribute = read;
+    }
+    expect(reads).to.equal(0);
+    expect(probe.localize.strings).to.equal(first);
+    expect(first.cancelAll).to.equal(fr.cancelAll);
+    probe.strings = { upload: 'Add files' };
+    await probe.updateComplete;
+    expect(probe.localize.strings).not.to.equal(first);
+    expect(probe.shadowRoot!.textContent).to.equal('Add files|ltr');
+  });
+
+  it('renders again with a locale registered after it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="xx-late"><localized-probe></localized-probe></div>`,
+    );
+    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Upload|ltr');
+    registerLocale('xx-late', { ...en, upload: 'Late', dir: 'rtl' });
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).to.equal('Late|rtl');
   });
 });

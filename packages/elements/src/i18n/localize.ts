@@ -1,10 +1,14 @@
 // Picks the strings for an element: its own `strings` override, else the locale registered for the
-// nearest `lang`, else English. Re-renders hosts when the document's lang or dir changes.
+// nearest `lang`, else English. Resolves `lang` and `dir` when a host connects and again when they change
+// above it (a MutationObserver on its trees), which re-renders it; not on every update (issue 21).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { en, type MediabayStrings } from './en.js';
 
 const locales = new Map<string, MediabayStrings>([['en', en]]);
-const hosts = new Set<ReactiveControllerHost>();
+/** Bumped when a locale is registered: the strings an element resolved before may have changed. */
+let version = 0;
+/** the connected hosts' controllers */
+const controllers = new Set<LocalizeController>();
 
 // The other shipped locales load the first time a page asks for one (`lang="fr"`), not with it.
 const shipped = new Map<string, () => Promise<MediabayStrings>>([
@@ -15,7 +19,8 @@ const loading = new Map<string, Promise<void>>();
 /** Makes a locale available to every element; `lang` matches exactly, then by its language part. */
 export function registerLocale(lang: string, strings: MediabayStrings): void {
   locales.set(lang.toLowerCase(), strings);
-  for (const host of hosts) host.requestUpdate();
+  version += 1;
+  for (const controller of controllers) controller.invalidate();
 }
 
 /**
@@ -50,16 +55,39 @@ export function stringsFor(lang: string | null | undefined): MediabayStrings {
 }
 
 let observer: MutationObserver | undefined;
-function watchDocument(): void {
-  if (observer || typeof MutationObserver === 'undefined') return;
-  observer = new MutationObserver(() => hosts.forEach((host) => host.requestUpdate()));
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+/**
+ * Watches `lang` and `dir` in the trees a host sits in (the document and each shadow root on the way
+ * up), so a host resolves them when it connects and when they change, not on every update.
+ */
+function watchTrees(host: HTMLElement): void {
+  if (typeof MutationObserver === 'undefined') return;
+  observer ??= new MutationObserver(() => {
+    for (const controller of controllers) controller.invalidate();
+  });
+  for (let root = host.getRootNode(); ; root = root.host.getRootNode()) {
+    // observing a tree again only repeats the same options
+    observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
+    if (!(root instanceof ShadowRoot)) return;
+  }
 }
 
 type LocalizedHost = ReactiveControllerHost & HTMLElement & { strings?: Partial<MediabayStrings> };
 
+/** What a host resolved: kept while it is connected, dropped when `lang` or `dir` may have changed. */
+interface Resolved {
+  lang?: string;
+  dir?: string;
+  strings?: {
+    lang: string;
+    own: Partial<MediabayStrings> | undefined;
+    version: number;
+    value: MediabayStrings;
+  };
+}
+
 export class LocalizeController implements ReactiveController {
   #host: LocalizedHost;
+  #resolved: Resolved = {};
 
   constructor(host: LocalizedHost) {
     this.#host = host;
@@ -67,12 +95,25 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    hosts.add(this.#host);
-    watchDocument();
+    const last = this.#resolved;
+    this.#resolved = {};
+    controllers.add(this);
+    watchTrees(this.#host);
+    // moved under another lang or dir (a move renders nothing by itself): render in them
+    const moved = (attribute: 'lang' | 'dir') =>
+      last[attribute] !== undefined && last[attribute] !== this.#cached(attribute);
+    if (moved('lang') || moved('dir')) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    hosts.delete(this.#host);
+    // what it resolved stays for hostConnected to compare; it is not read while disconnected
+    controllers.delete(this);
+  }
+
+  /** @internal `lang` or `dir` changed somewhere above the host, or a locale came: resolve again */
+  invalidate(): void {
+    this.#resolved = {};
+    this.#host.requestUpdate();
   }
 
   /** The closest value of an attribute, crossing shadow roots (nested elements follow their page). */
@@ -85,6 +126,12 @@ export class LocalizeController implements ReactiveController {
     return '';
   }
 
+  /** Resolved once while connected (the trees above are watched); looked up each time while not. */
+  #cached(attribute: 'lang' | 'dir'): string {
+    if (!controllers.has(this)) return this.#closest(attribute);
+    return (this.#resolved[attribute] ??= this.#closest(attribute));
+  }
+
   /** Set while the page's language is a shipped locale still loading: the host waits for it. */
   get pending(): Promise<void> | undefined {
     return loadLocale(this.lang);
@@ -92,17 +139,24 @@ export class LocalizeController implements ReactiveController {
 
   /** The closest `lang`, like Shoelace: elements follow their page. */
   get lang(): string {
-    return this.#closest('lang') || 'en';
+    return this.#cached('lang') || 'en';
   }
 
+  /** The same object from update to update until the language, a locale or the host's `strings` change. */
   get strings(): MediabayStrings {
-    const base = stringsFor(this.lang);
-    return this.#host.strings ? { ...base, ...this.#host.strings } : base;
+    const lang = this.lang;
+    const own = this.#host.strings;
+    const last = this.#resolved.strings;
+    if (last && last.lang === lang && last.own === own && last.version === version) return last.value;
+    const base = stringsFor(lang);
+    const value = own ? { ...base, ...own } : base;
+    if (controllers.has(this)) this.#resolved.strings = { lang, own, version, value };
+    return value;
   }
 
   /** `dir` of the closest element that sets one, else the locale's own direction. */
   get dir(): 'ltr' | 'rtl' {
-    const explicit = this.#closest('dir');
+    const explicit = this.#cached('dir');
     if (explicit === 'rtl' || explicit === 'ltr') return explicit;
     return this.strings.dir;
   }
