@@ -3,7 +3,7 @@
 // (upload-panel.component.ts) keeps the state and the actions; this only renders them.
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, type VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
 import type { BatchState, UploadItem } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
 import { icon } from '../shared/icons-later.js';
@@ -34,8 +34,46 @@ export interface PanelActions extends SummaryActions {
   picked(event: Event): void;
 }
 
+/** The list's virtualizer config, and the view its rows read (the last one rendered). */
+interface Rows {
+  view: PanelView;
+  config: VirtualizeDirectiveConfig<string>;
+}
+
+/** per panel (its actions are made once per element) */
+const rowsOf = new WeakMap<PanelActions, Rows>();
+
+/**
+ * The same config, with the same functions, from render to render; a new one only when the row order
+ * changes (`ids` is a new array only when uploads come or go). A progress round hands the virtualizer
+ * what it had, and each row renders again only when its upload moved.
+ */
+function rowsConfig(view: PanelView, actions: PanelActions): VirtualizeDirectiveConfig<string> {
+  let rows = rowsOf.get(actions);
+  if (!rows) {
+    const made: Rows = {
+      view,
+      config: {
+        items: view.ids as string[], // read only here as well
+        keyFunction: (id: string) => id,
+        renderItem: (id: string) => {
+          const { uploads, t } = made.view;
+          const item = uploads[id];
+          // a row renders again when its upload moved, not on every frame of the others
+          return html`${item ? guard([item, t], () => renderRow(item, t, actions.row)) : nothing}`;
+        },
+      },
+    };
+    rows = made;
+    rowsOf.set(actions, rows);
+  }
+  rows.view = view;
+  if (rows.config.items !== view.ids) rows.config = { ...rows.config, items: view.ids as string[] };
+  return rows.config;
+}
+
 export function renderPanel(view: PanelView, actions: PanelActions): TemplateResult {
-  const { t, uploads, minimized } = view;
+  const { t, minimized } = view;
   return html`<input
       class="visually-hidden"
       type="file"
@@ -74,15 +112,7 @@ export function renderPanel(view: PanelView, actions: PanelActions): TemplateRes
           ${
             // Only the rows in view exist: 10,000 uploads cost what 10 do, on adding and on every
             // progress notification.
-            virtualize({
-              items: view.ids as string[], // read only here as well
-              keyFunction: (id: string) => id,
-              renderItem: (id: string) => {
-                const item = uploads[id];
-                // a row renders again when its upload moved, not on every frame of the others
-                return html`${item ? guard([item, t], () => renderRow(item, t, actions.row)) : nothing}`;
-              },
-            })
+            virtualize(rowsConfig(view, actions))
           }
         </ul>
       </div>
