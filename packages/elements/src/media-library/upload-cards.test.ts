@@ -9,8 +9,19 @@ import './media-library.js';
 
 describe('<media-library> upload cards', () => {
   let client: MediaClient;
+  /** the client's requests not answered yet: the library renders when one answers (/me, /tags, ...) */
+  let inFlight = 0;
+  const counted: typeof fetch = (input, init) => {
+    inFlight++;
+    return fetch(input, init).finally(() => inFlight--);
+  };
   beforeEach(() => {
-    client = createMediaClient({ endpoint: '/api/media', resumeAfterReload: false, shareTabs: false });
+    client = createMediaClient({
+      endpoint: '/api/media',
+      resumeAfterReload: false,
+      shareTabs: false,
+      fetch: counted,
+    });
   });
   afterEach(() => client.destroy());
 
@@ -22,6 +33,16 @@ describe('<media-library> upload cards', () => {
     mirrorUploads(client, [item]);
     // its card, as the client puts one in for each upload it accepts (or another tab's)
     await showInLibrary(client, [item]);
+    // through the virtualizer: the first screen before it renders its cards with the library
+    await until(
+      () => el.shadowRoot!.querySelector(`lit-virtualizer [data-operation-id="${item.operationId}"]`),
+      'its card in the virtualizer',
+    );
+    // what the library asked for when it got its client has answered and rendered, and its socket
+    // is up (a tag list or "live" that came in the middle of the measurement would count as a render)
+    await until(() => inFlight === 0 && client.$live.get() !== 'connecting', 'the library settled');
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
     return el;
   }
 
