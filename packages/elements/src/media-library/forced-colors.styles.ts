@@ -1,7 +1,8 @@
 // The library in forced colors (Windows high contrast): backgrounds and shadows are dropped there,
 // so every state that lives in a background or a shadow is drawn again with borders, outlines and
 // system colours: the focused item, selected cards and rows, the pressed view button, the
-// selection bar, progress bars, dialogs, toasts and the "live updates paused" note.
+// selection bar, progress bars, dialogs, toasts and the "live updates paused" note; the selects get
+// the system's arrow back.
 import { css } from 'lit';
 
 export default css`
@@ -42,6 +43,10 @@ export default css`
     }
     .search:focus-within {
       outline: 2px solid Highlight;
+    }
+    /* the drawn arrow is a background gradient, dropped here: the system draws its own */
+    .select {
+      appearance: auto;
     }
     .primary {
       border: 1px solid ButtonText;

@@ -71,6 +71,9 @@ describe('forced colors', () => {
     await settled(el);
     for (const part of ['upload-button', 'sort-order', 'type-filter', 'sort'])
       expect(await focusShows(root.querySelector<HTMLElement>(`[part~="${part}"]`)!), part).to.equal(true);
+    // a select shows it opens: the system's arrow (the drawn one is a background, dropped here)
+    for (const part of ['type-filter', 'sort'])
+      expect(getComputedStyle(root.querySelector(`[part~="${part}"]`)!).appearance, part).to.equal('auto');
     // the grid's active item shows the listbox's focus
     const listbox = root.querySelector<HTMLElement>('[part~="items"]')!;
     listbox.blur();
