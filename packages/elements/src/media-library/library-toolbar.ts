@@ -2,7 +2,6 @@
 // selected — select all, the count, and the selection bar's buttons (bulk-actions.ts, after first
 // paint). A template over plain data; the element owns the actions.
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { ViewState } from '@mediabay/core';
 import { MEDIA_TYPES, SORT_KEYS, type SortKey } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
@@ -12,6 +11,10 @@ import type { ToolbarActions, ToolbarModel } from './toolbar-model.js';
 
 export type { ToolbarActions, ToolbarModel };
 
+/**
+ * Plain property bindings, no `live()`: the box's click always changes the selection (so its state
+ * follows), and the search field's every input sets the text it renders with.
+ */
 function selectAll(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
   const all = model.itemCount > 0 && model.selectedCount >= model.itemCount;
   const some = model.selectedCount > 0 && !all;
@@ -20,7 +23,7 @@ function selectAll(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActi
       type="checkbox"
       part="select-all"
       aria-label=${t.selectAll}
-      .checked=${live(all)}
+      .checked=${all}
       .indeterminate=${some}
       ?disabled=${model.itemCount === 0}
       @change=${actions.toggleAll}
@@ -70,7 +73,7 @@ function filters(model: ToolbarModel, t: MediabayStrings, actions: ToolbarAction
       ${icon('search')}
       <input
         type="search"
-        .value=${live(view.q)}
+        .value=${view.q}
         @input=${(event: Event) => actions.search((event.target as HTMLInputElement).value)}
       />
     </label>
