@@ -86,6 +86,16 @@ describe('<media-library> toolbar labels', () => {
     }
   }
 
+  it('keeps the search field beside the select-all box at 320 px', async () => {
+    const el = await library(320);
+    const root = el.shadowRoot!;
+    const middle = (selector: string) => {
+      const box = root.querySelector(selector)!.getBoundingClientRect();
+      return Math.round(box.top + box.height / 2);
+    };
+    expect(middle('[part="search"]')).to.equal(middle('.select-all'));
+  });
+
   it("lines the type and sort fields up with the search field, also once the dialogs' styles joined", async () => {
     const el = await library(1024);
     const root = el.shadowRoot!;
