@@ -80,10 +80,12 @@ export async function startTestServer(options: Partial<MediaServerOptions> = {})
   };
 }
 
-/** Polls `check` until it returns a value, or fails after `timeoutMs`. */
+/** Polls `check` until it returns a value, or fails after `timeoutMs`. The default is long because
+ * many checks wait for processing, whose ffmpeg runs at nice 19 in the idle I/O class: on a busy
+ * 2-core machine it gets the CPU last (a passing check returns as soon as it holds). */
 export async function waitFor<T>(
   check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 10_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
