@@ -1,12 +1,14 @@
 // A progress round re-renders the rows whose upload moved and nothing of the list's layout: the
 // virtualizer keeps its config and functions from render to render (panel-view.ts), so it neither
-// measures nor positions the rows again; uploads coming or going still lay the list out.
+// measures nor positions the rows again; uploads coming or going still lay the list out. The card's
+// first render is prepared on idle (preparePanel), so the first upload's task does less.
 import { expect, fixture, html } from '@open-wc/testing';
 import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';
 import { mirrorUploads } from '@mediabay/core/testing';
 import { uploadItem, until } from '../test-support/fixtures.js';
 import type { UploadPanel } from './upload-panel.component.js';
+import { styles } from './panel-view.js';
 import './upload-panel.js';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -76,5 +78,26 @@ describe('upload panel list', () => {
     };
     expect(await laidOut(list, added)).to.equal(true);
     expect(el.rowIds).to.have.length(2);
+  });
+
+  it('prepares its card while the page is idle, shows nothing before an upload, then renders it as usual', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="rtl"><upload-panel .client=${client}></upload-panel></div>`,
+    );
+    const el = wrapper.querySelector<UploadPanel>('upload-panel')!;
+    const card = (Array.isArray(styles) ? styles : [styles]).length;
+    const expected = (el.constructor as typeof UploadPanel).elementStyles.length + card;
+    // the card's styles join on idle, before any upload
+    await until(() => el.shadowRoot!.adoptedStyleSheets.length === expected, 'the card prepared');
+    // nothing shows (the card is there, hidden, once its module was used on this page)
+    const hidden = el.shadowRoot!.querySelector<HTMLElement>('.panel');
+    expect(!hidden || hidden.hidden).to.equal(true);
+    expect(el.shadowRoot!.querySelectorAll('[data-operation-id]').length).to.equal(0);
+    expect(document.querySelectorAll('[data-operation-id="sample"]').length).to.equal(0);
+    const item = uploadItem({ name: 'first.mp4', progress: 40, bytesUploaded: 40 });
+    mirrorUploads(client, [item]);
+    await until(() => shown(el, item) === '40', 'the first row');
+    expect(el.shadowRoot!.querySelector('.panel')!.getAttribute('dir')).to.equal('rtl');
+    expect(el.rowIds).to.deep.equal([item.operationId]);
   });
 });

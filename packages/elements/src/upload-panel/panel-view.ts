@@ -1,14 +1,15 @@
 // The panel's card (header, summary, virtualized rows) and its styles: loaded with the first upload
 // (or show()), prefetched on idle, so a page without uploads never waits for it. The element
 // (upload-panel.component.ts) keeps the state and the actions; this only renders them.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type ReactiveElement, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { virtualize, type VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
-import type { BatchState, UploadItem } from '@mediabay/core';
+import type { BatchState, UploadItem, UploadStatus } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
 import { icon } from '../shared/icons-later.js';
 import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
 import { renderRow, type RowAction } from './upload-row.js';
+import { addStyles } from '../shared/lazy-styles.js';
 import styles from './upload-panel.styles.js';
 
 export { styles };
@@ -117,4 +118,73 @@ export function renderPanel(view: PanelView, actions: PanelActions): TemplateRes
         </ul>
       </div>
     </section>`;
+}
+
+const noop = (): void => {};
+const idle = (run: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+};
+let rehearsed = false;
+
+/**
+ * Does on idle, before the first upload, what the card's first render would do in the upload's own
+ * task: the card's styles join the host's sheets, and the card is rendered once with a sample upload
+ * into a detached element and dropped (lit parses each template once per page, and the browser
+ * compiles the code on its first run), so the task that adds the first file only clones and fills.
+ */
+export function preparePanel(host: ReactiveElement, t: MediabayStrings, dir: string): void {
+  idle(() => {
+    addStyles(host, styles);
+    if (rehearsed) return;
+    rehearsed = true;
+    const counts: Record<UploadStatus, number> = {
+      queued: 0,
+      uploading: 1,
+      paused: 0,
+      processing: 0,
+      ready: 0,
+      error: 0,
+      canceled: 0,
+    };
+    const item: UploadItem = {
+      operationId: 'sample',
+      name: 'sample',
+      size: 2,
+      mimeType: 'video/mp4',
+      type: 'video',
+      status: 'uploading',
+      progress: 50,
+      bytesUploaded: 1,
+      timeRemaining: 1,
+      speed: 1,
+      addedAt: 0,
+    };
+    const batch: BatchState = {
+      progress: 50,
+      bytesUploaded: 1,
+      bytesTotal: 2,
+      speed: 1,
+      timeRemaining: 1,
+      counts,
+      total: 1,
+      active: true,
+      batchTotal: 1,
+      batchDone: 0,
+      batchFailed: 0,
+    };
+    const view: PanelView = {
+      t,
+      dir,
+      uploads: { sample: item },
+      ids: ['sample'],
+      batch,
+      offline: false,
+      minimized: false,
+      hidden: false,
+    };
+    const actions = { toggle: noop, dismiss: noop, row: noop, picked: noop, cancelAll: noop, retryAll: noop };
+    const part = render(renderPanel(view, actions), document.createElement('div'));
+    part.setConnected(false); // the list's virtualizer lets go of its observers and listeners
+  });
 }

@@ -9,6 +9,7 @@ import { StoreController } from '../shared/store-controller.js';
 import { batchUrgent, paced, uploadsUrgent } from '../shared/paced-store.js';
 import { canFocus } from '../shared/focus-keeper.js';
 import { LazyController, lazyModule } from '../shared/lazy-part.js';
+import { prefetchOnIdle } from '../shared/idle-prefetch.js';
 import { addStyles } from '../shared/lazy-styles.js';
 import { announcement } from './announcements.js';
 import type { Avoiding } from './panel-avoid.js';
@@ -118,6 +119,7 @@ export class UploadPanel extends MediabayElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    prefetchOnIdle(this.#prepare);
     this.offline = navigator.onLine === false;
     window.addEventListener('online', this.#onNetwork);
     window.addEventListener('offline', this.#onNetwork);
@@ -128,6 +130,13 @@ export class UploadPanel extends MediabayElement {
     window.removeEventListener('online', this.#onNetwork);
     window.removeEventListener('offline', this.#onNetwork);
   }
+
+  /**
+   * the card's first render, prepared on idle once its module is there (not in the first upload's
+   * task); its strings and direction are resolved then too
+   */
+  #prepare = (): Promise<unknown> =>
+    viewModule.load().then((view) => view.preparePanel(this, this.localize.strings, this.localize.dir));
 
   #onNetwork = (): void => {
     this.offline = navigator.onLine === false;
