@@ -69,8 +69,12 @@ export async function startTestServer(options: Partial<MediaServerOptions> = {})
     dataDir,
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // an upgraded socket is no HTTP connection: the server's close waits for it, and media.close()
+      // (the relay) is what ends it, so both run at once (a test that failed before closing its
+      // socket left its suite's after() waiting forever)
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await media.close();
+      await closed;
       if (!options.dataDir) {
         await fs.rm(dataDir, { recursive: true, force: true });
         await postgresOf.get(dataDir)?.drop();
