@@ -59,8 +59,11 @@ export function connectTabs(context: {
     onRemoved: (ids) => store.remove(ids),
     onCommand: (id, action) => context.act(() => uploader[action](id)),
     async onTakeover(id, file, uploadUrl) {
-      await tracker?.adopt(id);
-      if (uploadUrl) uploader.setUploadUrl(id, uploadUrl);
+      // the URL the driving tab told, else the one its record kept (a message lost as it closed):
+      // without either the upload starts again from byte 0
+      const saved = await tracker?.adopt(id);
+      const url = uploadUrl ?? saved;
+      if (url) uploader.setUploadUrl(id, url);
       // a mirror ignores the server's events: the upload may have completed while this tab watched
       await context.checkServer(id);
       const readable = await canRead(file);

@@ -1,12 +1,16 @@
 // One upload queue for all tabs of an origin and endpoint: the tab that drives an upload holds its
 // Web Lock and broadcasts its state (BroadcastChannel); other tabs mirror it, forward commands to
 // it, and wait on the lock, so that when the driving tab closes exactly one of them takes over.
+// A tab tells the others of an upload it drives only once it holds the upload's lock: a lock request
+// and a message are not ordered between processes (a page's first lock request can reach the lock
+// manager after the answer its own later message caused), and a follower granted the lock first
+// would take the upload over while its driver still sends it: two uploads of one file from byte 0.
 // Messages and lock requests go out in slices, in order: a drop of 10,000 files costs no long task.
 import { createSliceQueue, pushChunks, type SliceQueue } from '../uploads/slices.js';
 import type { UploadItem } from '../types.js';
 import { createTabLocks } from './tab-locks.js';
 import { FINAL_STATES } from '../uploads/upload-machine.js';
-import { PROGRESS_WRITE_MS } from '../uploads/progress-pace.js';
+import { createTabOutbox } from './tab-outbox.js';
 
 export type TabCommand = 'pause' | 'resume' | 'cancel' | 'retry';
 
@@ -35,6 +39,8 @@ export interface TabSyncOptions {
   owned(): UploadItem[];
   /** whether an item is finished (its lock can be let go) */
   isFinished(id: string): boolean;
+  /** the Web Locks to use (tests pass a slow one); navigator.locks by default */
+  locks?: LockManager;
 }
 
 export interface TabSync {
@@ -66,6 +72,8 @@ interface TabState {
   urls: Map<string, string>;
   post(message: Message): void;
   postItems(items: UploadItem[]): void;
+  /** whether the other tabs may hear of this item now (see mayAnnounce) */
+  announceable(item: UploadItem): boolean;
   postFiles(shared: { id: string; file: File }[]): void;
   follow(id: string): void;
   forgetId(id: string): void;
@@ -77,7 +85,9 @@ function receive(tab: TabState, message: Message | undefined): void {
   switch (message.type) {
     case 'hello': {
       // only what this tab really drives: items mirrored in (tests, recordings) are nobody's to share
-      const items = tab.options.owned().filter((item) => tab.owned.has(item.operationId));
+      const items = tab.options
+        .owned()
+        .filter((item) => tab.owned.has(item.operationId) && tab.announceable(item));
       if (items.length === 0) return;
       tab.postItems(items);
       const shared = items.flatMap((item) =>
@@ -94,12 +104,12 @@ function receive(tab: TabState, message: Message | undefined): void {
     }
     case 'items': {
       const mirrored = message.items.filter((item) => !tab.owned.has(item.operationId));
-      for (const item of mirrored) {
-        tab.mirrors.add(item.operationId);
+      for (const item of mirrored) tab.mirrors.add(item.operationId);
+      tab.options.onMirror(mirrored);
+      // after the store has them: an upload heard of once (queued, paused) is followed too
+      for (const item of mirrored)
         if (!tab.options.isFinished(item.operationId) && !FINAL_STATES.has(item.status))
           tab.follow(item.operationId);
-      }
-      tab.options.onMirror(mirrored);
       return;
     }
     case 'files':
@@ -127,7 +137,7 @@ function releaseInSteps(ids: string[], letGo: (id: string) => void, stopped: () 
 
 /** null where BroadcastChannel or Web Locks are missing: every tab then works alone. */
 export function createTabSync(options: TabSyncOptions): TabSync | null {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const locks = options.locks ?? (globalThis.navigator as Navigator | undefined)?.locks;
   if (typeof BroadcastChannel === 'undefined' || !locks) return null;
   const tabId = Math.random().toString(36).slice(2);
   const channel = new BroadcastChannel(`mediabay:${options.endpoint}`);
@@ -138,33 +148,42 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   /** items this tab drives (set at once; their locks may still be on the way) */
   const owned = new Set<string>();
   const tabLocks = createTabLocks(locks, lockName);
-  const outbox = new Map<string, UploadItem>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
   /** uploads that ended in this task: their locks are let go once their state went out */
   const finished: string[] = [];
   let closed = false;
   /** one FIFO for every message, so a later state never overtakes an earlier one */
   const outgoing = options.queue ?? createSliceQueue();
 
-  const post = (message: Message) => {
-    outgoing.push(() => {
-      if (!closed) channel.postMessage(message);
-    });
+  const postNow = (message: Message) => {
+    if (!closed) channel.postMessage(message);
   };
+  const post = (message: Message) => outgoing.push(() => postNow(message));
   /** a long list goes out as several messages, each one a slice's work */
   function postChunks<T>(list: readonly T[], message: (chunk: T[]) => Message): void {
-    pushChunks(outgoing, list, CHUNK, (chunk) => {
-      if (!closed) channel.postMessage(message(chunk));
-    });
+    pushChunks(outgoing, list, CHUNK, (chunk) => postNow(message(chunk)));
   }
   const postItems = (items: UploadItem[]) =>
     postChunks(items, (chunk) => ({ type: 'items', from: tabId, items: chunk }));
   const postFiles = (shared: { id: string; file: File }[]) =>
     postChunks(shared, (chunk) => ({ type: 'files', from: tabId, files: chunk }));
 
+  /** A driven upload is told of once its lock is held (or it has ended): a follower's lock request,
+   * caused by the message, then queues behind this tab's. Until then its state waits in the outbox. */
+  const mayAnnounce = (item: UploadItem) =>
+    !owned.has(item.operationId) || tabLocks.holds(item.operationId) || FINAL_STATES.has(item.status);
+  const outbox = createTabOutbox({
+    queue: outgoing,
+    mayAnnounce,
+    send: (items) => postNow({ type: 'items', from: tabId, items }),
+    maxPerMessage: CHUNK,
+  });
+
   function take(id: string, ifAvailable: boolean): Promise<boolean> {
     const keep = () => !closed && (ifAvailable || owned.has(id));
-    return tabLocks.take(id, ifAvailable, keep, () => owned.add(id));
+    return tabLocks.take(id, ifAvailable, keep, () => {
+      owned.add(id);
+      if (outbox.has(id)) outbox.soon();
+    });
   }
 
   /** a follower queues for the lock; being granted it means the driving tab is gone */
@@ -177,17 +196,6 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     });
   }
 
-  function flushOutbox(): void {
-    timer = null;
-    if (outbox.size === 0) return;
-    const items = [...outbox.values()];
-    outbox.clear();
-    // with nothing queued, one message goes now (still in order) instead of in a slice task of its own
-    if (outgoing.size === 0 && items.length <= CHUNK && !closed)
-      channel.postMessage({ type: 'items', from: tabId, items } satisfies Message);
-    else postItems(items);
-  }
-
   const tab: TabState = {
     tabId,
     options,
@@ -198,6 +206,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     post,
     postItems,
     postFiles,
+    announceable: mayAnnounce,
     follow,
     forgetId,
   };
@@ -220,7 +229,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
   // A closing tab tells the others where its uploads stand: in a hidden tab the coalescing timer can
   // lag a second behind, and a tab taking over must not continue from a stale state (still paused).
   const onPageHide = () => {
-    flushOutbox();
+    outbox.flush();
     outgoing.drain();
   };
   globalThis.addEventListener?.('pagehide', onPageHide);
@@ -241,16 +250,16 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
           files.set(item.operationId, file);
           shared.push({ id: item.operationId, file });
         }
-        outbox.set(item.operationId, item);
+        outbox.set(item);
       }
       // Files are structured-cloneable: a tab that takes over can keep reading the picked file
       postFiles(shared);
-      flushOutbox();
+      outbox.flush();
     },
     tryOwn: (id) => take(id, true),
     changed(item) {
       if (!owned.has(item.operationId)) return;
-      outbox.set(item.operationId, item);
+      outbox.set(item);
       if (FINAL_STATES.has(item.status)) {
         // one message for everything that finished in this task (Cancel all over 10,000 was 10,000
         // messages), and the locks let go in slices: releasing 10,000 at once was a long task
@@ -259,13 +268,13 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         finished.push(item.operationId);
         if (finished.length === 1)
           queueMicrotask(() => {
-            flushOutbox();
+            outbox.flush();
             releaseInSteps(finished.splice(0), letGo, () => closed);
           });
         return;
       }
       // progress is coalesced to the pace it is shown at (4 Hz)
-      timer ??= setTimeout(flushOutbox, PROGRESS_WRITE_MS);
+      outbox.later();
     },
     url(id, url) {
       urls.set(id, url);
@@ -287,10 +296,10 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     close() {
       if (closed) return;
       globalThis.removeEventListener?.('pagehide', onPageHide);
-      flushOutbox();
+      outbox.flush();
       outgoing.drain();
       closed = true;
-      if (timer) clearTimeout(timer);
+      outbox.close();
       tabLocks.close();
       owned.clear();
       mirrors.clear();

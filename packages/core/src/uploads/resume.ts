@@ -35,8 +35,8 @@ export interface ResumeTracker {
   /** the id of a waiting item this file belongs to */
   match(file: File): string | undefined;
   added(entries: readonly { item: UploadItem; file: File }[]): void;
-  /** starts keeping the record another tab wrote for an upload this tab now drives */
-  adopt(operationId: string): Promise<void>;
+  /** starts keeping the record another tab wrote for an upload this tab now drives; its upload URL */
+  adopt(operationId: string): Promise<string | null>;
   url(item: UploadItem, url: string): void;
   changed(item: UploadItem): void;
   forget(operationIds: readonly string[]): void;
@@ -98,6 +98,7 @@ export function createResumeTracker(
       // the record the driving tab kept is the latest word on this upload (its URL, its state)
       const record = await store.get(operationId);
       if (record) records.set(operationId, record);
+      return record?.uploadUrl ?? null;
     },
     url(item, url) {
       const record = records.get(item.operationId);
