@@ -8,7 +8,9 @@ class LocalizedProbe extends LitElement {
   static override properties = { strings: { attribute: false } };
   declare strings: Record<string, unknown> | undefined;
   readonly localize = new LocalizeController(this);
+  renders = 0;
   protected override render() {
+    this.renders += 1;
     return litHtml`${this.localize.strings.upload}|${this.localize.dir}`;
   }
 }
@@ -137,5 +139,27 @@ describe('localize', () => {
     registerLocale('xx-late', { ...en, upload: 'Late', dir: 'rtl' });
     await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('Late|rtl');
+  });
+
+  it('renders again for a lang change above it, not for one elsewhere on the page', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <p dir="auto">text</p>
+        <div lang="fr"><localized-probe></localized-probe></div>
+      </div>`,
+    );
+    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
+    await probe.updateComplete;
+    const before = probe.renders;
+    wrapper.querySelector('p')!.setAttribute('dir', 'rtl');
+    wrapper.querySelector('p')!.setAttribute('lang', 'de');
+    await nextFrame();
+    await probe.updateComplete;
+    expect(probe.renders).to.equal(before);
+    wrapper.setAttribute('dir', 'rtl');
+    await nextFrame();
+    await probe.updateComplete;
+    expect(probe.renders).to.equal(before + 1);
+    expect(probe.shadowRoot!.textContent).to.equal('Envoyer|rtl');
   });
 });

@@ -61,14 +61,23 @@ let observer: MutationObserver | undefined;
  */
 function watchTrees(host: HTMLElement): void {
   if (typeof MutationObserver === 'undefined') return;
-  observer ??= new MutationObserver(() => {
-    for (const controller of controllers) controller.invalidate();
+  // only the hosts below a changed element resolve again (an app's own dir="auto" text does not
+  // re-render every element on the page)
+  observer ??= new MutationObserver((records) => {
+    const changed = new Set(records.map((record) => record.target));
+    for (const controller of controllers) if (controller.below(changed)) controller.invalidate();
   });
   for (let root = host.getRootNode(); ; root = root.host.getRootNode()) {
     // observing a tree again only repeats the same options
     observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
     if (!(root instanceof ShadowRoot)) return;
   }
+}
+
+/** `node` and the nodes above it, crossing shadow roots to their hosts */
+function* upFrom(node: Node): Generator<Node> {
+  for (let at: Node | null = node; at; at = at.parentNode ?? (at instanceof ShadowRoot ? at.host : null))
+    yield at;
 }
 
 type LocalizedHost = ReactiveControllerHost & HTMLElement & { strings?: Partial<MediabayStrings> };
@@ -116,13 +125,16 @@ export class LocalizeController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** @internal whether one of `elements` is the host or above it, crossing shadow roots */
+  below(elements: ReadonlySet<Node>): boolean {
+    for (const node of upFrom(this.#host)) if (elements.has(node)) return true;
+    return false;
+  }
+
   /** The closest value of an attribute, crossing shadow roots (nested elements follow their page). */
   #closest(attribute: 'lang' | 'dir'): string {
-    let node: Node | null = this.#host;
-    while (node) {
+    for (const node of upFrom(this.#host))
       if (node instanceof HTMLElement && node.getAttribute(attribute)) return node.getAttribute(attribute)!;
-      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-    }
     return '';
   }
 
