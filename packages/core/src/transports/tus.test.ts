@@ -21,6 +21,24 @@ const sha = async (blob: Blob | Buffer) =>
     .update(blob instanceof Blob ? Buffer.from(await blob.arrayBuffer()) : blob)
     .digest('hex');
 
+/** a transport for `file` that resumes at `uploadUrl` */
+function runFrom(file: File, uploadUrl: string) {
+  let upload!: TransportUpload;
+  const done = new Promise<void>((resolve, reject) => {
+    upload = tusTransport(
+      {
+        file,
+        operationId: 'media_upload_1764140000000_abcdefghijklmno',
+        endpoint: server.endpoint,
+        headers: () => ({}),
+        uploadUrl,
+      },
+      { onProgress: () => {}, onSuccess: () => resolve(), onError: (e) => reject(new Error(e.message)) },
+    );
+  });
+  return { upload, done };
+}
+
 function run(file: File, endpoint: string, extra: Partial<TransportCallbacks> = {}, headers = {}) {
   const progress: number[] = [];
   let upload!: TransportUpload;
@@ -236,4 +254,54 @@ test('a refused connection is a retryable network error', async () => {
       error.status === 0 &&
       !/tus/.test(error.message),
   );
+});
+
+test('a resume whose HEAD meets 503 or 429 fails retryably with Retry-After and never starts again from byte 0', async () => {
+  for (const status of [503, 429, 500]) {
+    const seen: string[] = [];
+    const answering = http.createServer((req, res) => {
+      seen.push(req.method ?? '');
+      res.writeHead(status, { 'content-type': 'application/json', 'retry-after': '7' });
+      res.end(JSON.stringify({ error: { code: 'busy', message: `answered ${status}` } }));
+    });
+    await new Promise<void>((resolve) => answering.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = answering.address() as AddressInfo;
+      const base = `http://127.0.0.1:${port}/api/media`;
+      const done = new Promise<void>((resolve, reject) => {
+        tusTransport(
+          {
+            file: makeFile(64 * 1024),
+            operationId: 'media_upload_1764140000000_abcdefghijklmno',
+            endpoint: base,
+            headers: () => ({}),
+            uploadUrl: `${base}/uploads/0123456789abcdef`,
+          },
+          {
+            onProgress: () => {},
+            onSuccess: () => resolve(),
+            onError: (error: TransportError) => reject(Object.assign(new Error(error.message), error)),
+          },
+        ).start();
+      });
+      await assert.rejects(
+        done,
+        (error: TransportError) =>
+          error.retryable === true && error.status === status && error.retryAfter === '7',
+      );
+      assert.deepEqual(seen, ['HEAD'], `${status}: no POST, no PATCH`);
+    } finally {
+      answering.closeAllConnections();
+      await new Promise((resolve) => answering.close(resolve));
+    }
+  }
+});
+
+test('a resume whose upload is gone (404) starts a new upload, as tus does', async () => {
+  const file = makeFile(2 * 1024 * 1024);
+  const gone = `${server.endpoint}/uploads/00000000000000000000000000000000`;
+  const { upload, done } = runFrom(file, gone);
+  upload.start();
+  await done;
+  assert.equal(server.patchOffsets.at(-1), 0);
 });

@@ -2,9 +2,10 @@
 // upload URL, resume asks the server for its offset. Retries are the manager's job, not tus's.
 // tus-js-client (~18 KiB gzip) is imported when the first upload starts, not with the page; call
 // `preloadTus()` when idle so that first upload does not wait for it.
-import type { DetailedError, HttpRequest, Upload } from 'tus-js-client';
+import type { DetailedError, HttpRequest, HttpResponse, Upload } from 'tus-js-client';
 import { FILE_ID_HEADER, TUS_METADATA } from '../protocol.js';
 import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
+import { classify } from '../uploads/failure-classes.js';
 import { messageFor } from '../uploads/upload-errors.js';
 import { preloadTus } from './tus-loader.js';
 import {
@@ -101,6 +102,8 @@ function createUpload(
 ): Upload {
   const isBrowser = typeof XMLHttpRequest !== 'undefined';
   const file = options.file;
+  /** a resume's HEAD the server could not answer now (see onAfterResponse) */
+  let headRefused: HttpResponse | null = null;
   const upload: Upload = new UploadClass(file, {
     endpoint: absoluteUrl(options.uploadEndpoint ?? `${options.endpoint}/uploads`),
     uploadUrl: options.uploadUrl ?? null,
@@ -128,6 +131,17 @@ function createUpload(
       if (isBrowser && options.credentials === 'include')
         (req.getUnderlyingObject() as XMLHttpRequest).withCredentials = true;
     },
+    // tus-js-client answers any HEAD it cannot use (5xx and 429 too) by creating a new upload and
+    // sending the file again from byte 0. A server that is only busy or down for a moment still has
+    // the bytes it acknowledged: that answer becomes an error our retries handle (with its status and
+    // Retry-After), and the next try asks again. Gone (404, 410) still starts anew.
+    onAfterResponse(req: HttpRequest, res: HttpResponse) {
+      const status = res.getStatus();
+      if (req.getMethod() !== 'HEAD' || status < 300 || status === 423 || classify(status) === 'final')
+        return;
+      headRefused = res;
+      throw new Error(`HEAD answered ${status}`);
+    },
     onUploadUrlAvailable() {
       if (upload.url) callbacks.onUrl?.(upload.url);
     },
@@ -138,7 +152,15 @@ function createUpload(
       const fileId = lastResponse.getHeader(FILE_ID_HEADER);
       callbacks.onSuccess(fileId ? { fileId } : {});
     },
-    onError: (error) => callbacks.onError(toTransportError(error)),
+    onError: (error) => {
+      const head = headRefused;
+      headRefused = null;
+      callbacks.onError(
+        head
+          ? httpError(head.getStatus(), head.getBody() ?? '', head.getHeader('Retry-After') ?? null)
+          : toTransportError(error),
+      );
+    },
   });
   return upload;
 }
