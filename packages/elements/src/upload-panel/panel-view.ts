@@ -4,7 +4,7 @@
 import { html, nothing, render, type ReactiveElement, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { virtualize, type VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
-import type { BatchState, UploadItem, UploadStatus } from '@mediabay/core';
+import { computeBatch, type BatchState, type UploadItem } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
 import { icon } from '../shared/icons-later.js';
 import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
@@ -138,15 +138,6 @@ export function preparePanel(host: ReactiveElement, t: MediabayStrings, dir: str
     addStyles(host, styles);
     if (rehearsed) return;
     rehearsed = true;
-    const counts: Record<UploadStatus, number> = {
-      queued: 0,
-      uploading: 1,
-      paused: 0,
-      processing: 0,
-      ready: 0,
-      error: 0,
-      canceled: 0,
-    };
     const item: UploadItem = {
       operationId: 'sample',
       name: 'sample',
@@ -160,25 +151,12 @@ export function preparePanel(host: ReactiveElement, t: MediabayStrings, dir: str
       speed: 1,
       addedAt: 0,
     };
-    const batch: BatchState = {
-      progress: 50,
-      bytesUploaded: 1,
-      bytesTotal: 2,
-      speed: 1,
-      timeRemaining: 1,
-      counts,
-      total: 1,
-      active: true,
-      batchTotal: 1,
-      batchDone: 0,
-      batchFailed: 0,
-    };
     const view: PanelView = {
       t,
       dir,
       uploads: { sample: item },
       ids: ['sample'],
-      batch,
+      batch: computeBatch([item], 1),
       offline: false,
       minimized: false,
       hidden: false,
