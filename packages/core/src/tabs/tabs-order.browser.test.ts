@@ -75,19 +75,25 @@ describe('tabs: who drives an upload', () => {
   const opened: TabSync[] = [];
   afterEach(() => opened.splice(0).forEach((tabs) => tabs.close()));
 
-  it('tells the other tabs of an upload only once it holds its lock: a tab that heard of it never takes over a live upload', async function () {
-    this.timeout(20_000);
+  /** a tab following the others and a tab driving `item`, on an endpoint of their own, greeted */
+  async function tabsOf(item: UploadItem, locks?: LockManager) {
     const endpoint = `https://tabs-order.test/${Math.random()}`;
-    const id = 'upload-1';
-    const url = 'https://tabs-order.test/uploads/1';
-    const item = uploadItem(id, { status: 'uploading' });
     let other!: Follower;
     let driving!: TabSync;
     await greeted(endpoint, () => {
       other = follower(endpoint);
-      driving = driver(endpoint, item, slowLocks(1500));
+      driving = driver(endpoint, item, locks);
     });
     opened.push(other.tabs, driving);
+    return { endpoint, other, driving };
+  }
+
+  it('tells the other tabs of an upload only once it holds its lock: a tab that heard of it never takes over a live upload', async function () {
+    this.timeout(20_000);
+    const id = 'upload-1';
+    const url = 'https://tabs-order.test/uploads/1';
+    const item = uploadItem(id, { status: 'uploading' });
+    const { endpoint, other, driving } = await tabsOf(item, slowLocks(1500));
 
     driving.own([{ item }]);
     driving.url(id, url);
@@ -109,16 +115,9 @@ describe('tabs: who drives an upload', () => {
 
   it('takes over an upload it heard of once (queued, never changed) when the driving tab closes', async function () {
     this.timeout(20_000);
-    const endpoint = `https://tabs-order.test/${Math.random()}`;
     const id = 'upload-2';
     const item = uploadItem(id, { status: 'queued' });
-    let other!: Follower;
-    let driving!: TabSync;
-    await greeted(endpoint, () => {
-      other = follower(endpoint);
-      driving = driver(endpoint, item);
-    });
-    opened.push(other.tabs, driving);
+    const { other, driving } = await tabsOf(item);
 
     driving.own([{ item }]);
     await waitFor(() => other.tabs.isMirror(id), 10_000, 'the other tab hears of the upload');
