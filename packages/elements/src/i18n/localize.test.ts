@@ -1,5 +1,5 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
-import { LitElement, html as litHtml } from 'lit';
+import { LitElement, html as litHtml, type TemplateResult } from 'lit';
 import { en } from './en.js';
 import { fr } from './fr.js';
 import { LocalizeController, registerLocale, stringsFor } from './localize.js';
@@ -16,6 +16,14 @@ class LocalizedProbe extends LitElement {
 }
 customElements.define('localized-probe', LocalizedProbe);
 
+/** `template` (which holds one probe) on the page, with the probe rendered */
+async function mount(template: TemplateResult): Promise<{ wrapper: HTMLDivElement; probe: LocalizedProbe }> {
+  const wrapper = await fixture<HTMLDivElement>(template);
+  const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
+  await probe.updateComplete;
+  return { wrapper, probe };
+}
+
 describe('localize', () => {
   before(() => registerLocale('fr', fr)); // already shipped; registering again must be harmless
 
@@ -31,11 +39,7 @@ describe('localize', () => {
   });
 
   it('follows the closest lang, and re-renders when it changes', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div lang="fr"><localized-probe></localized-probe></div>`,
-    );
-    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
-    await probe.updateComplete;
+    const { wrapper, probe } = await mount(html`<div lang="fr"><localized-probe></localized-probe></div>`);
     expect(probe.shadowRoot!.textContent).to.equal('Envoyer|ltr');
     wrapper.lang = 'en';
     probe.requestUpdate();
@@ -44,32 +48,24 @@ describe('localize', () => {
   });
 
   it('lets one element replace single strings, and picks up dir="rtl"', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
+    const { probe } = await mount(
       html`<div dir="rtl"><localized-probe .strings=${{ upload: 'Add media' }}></localized-probe></div>`,
     );
-    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
-    await probe.updateComplete;
     expect(probe.shadowRoot!.textContent).to.equal('Add media|rtl');
   });
 
   it('takes the direction of a right-to-left locale when no dir is set', async () => {
     registerLocale('he', { ...en, locale: 'he', dir: 'rtl', upload: 'העלאה' });
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div lang="he"><localized-probe></localized-probe></div>`,
-    );
-    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
-    await probe.updateComplete;
+    const { probe } = await mount(html`<div lang="he"><localized-probe></localized-probe></div>`);
     expect(probe.shadowRoot!.textContent).to.equal('העלאה|rtl');
   });
 
   it('follows a lang change above it without being asked to update', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
+    const { wrapper, probe } = await mount(
       html`<div lang="fr">
         <section><localized-probe></localized-probe></section>
       </div>`,
     );
-    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
-    await probe.updateComplete;
     wrapper.setAttribute('lang', 'en');
     await nextFrame();
     await probe.updateComplete;
@@ -100,11 +96,9 @@ describe('localize', () => {
 
   it('reads no lang or dir on an update where nothing changed, and keeps the same strings object', async () => {
     const own = { upload: 'Add media' };
-    const wrapper = await fixture<HTMLDivElement>(
+    const { probe } = await mount(
       html`<div lang="fr"><localized-probe .strings=${own}></localized-probe></div>`,
     );
-    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
-    await probe.updateComplete;
     const first = probe.localize.strings;
     const read = Element.prototype.getAttribute;
     let reads = 0;
@@ -130,11 +124,7 @@ describe('localize', () => {
   });
 
   it('renders again with a locale registered after it', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div lang="xx-late"><localized-probe></localized-probe></div>`,
-    );
-    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
-    await probe.updateComplete;
+    const { probe } = await mount(html`<div lang="xx-late"><localized-probe></localized-probe></div>`);
     expect(probe.shadowRoot!.textContent).to.equal('Upload|ltr');
     registerLocale('xx-late', { ...en, upload: 'Late', dir: 'rtl' });
     await probe.updateComplete;
@@ -142,14 +132,12 @@ describe('localize', () => {
   });
 
   it('renders again for a lang change above it, not for one elsewhere on the page', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
+    const { wrapper, probe } = await mount(
       html`<div>
         <p dir="auto">text</p>
         <div lang="fr"><localized-probe></localized-probe></div>
       </div>`,
     );
-    const probe = wrapper.querySelector<LocalizedProbe>('localized-probe')!;
-    await probe.updateComplete;
     const before = probe.renders;
     wrapper.querySelector('p')!.setAttribute('dir', 'rtl');
     wrapper.querySelector('p')!.setAttribute('lang', 'de');
