@@ -122,15 +122,18 @@ export function startEngine(context: EngineContext): Engine {
     isMirror: (id) => tabs?.isMirror(id) ?? false,
   });
   const offLive = live.$live.subscribe((state) => context.$live.set(state));
-  let restored: Promise<void> = Promise.resolve();
-  if (tracker) {
-    const restoring = { tracker, store, uploader, library, tabs, options };
-    restored = restoreUploads({
-      ...restoring,
-      isDestroyed: context.isDestroyed,
-      checkServer: live.checkServer,
-    });
-  }
+  const restored = tracker
+    ? restoreUploads({
+        tracker,
+        store,
+        uploader,
+        library,
+        tabs,
+        options,
+        isDestroyed: context.isDestroyed,
+        checkServer: live.checkServer,
+      })
+    : Promise.resolve();
   const handoff = createUploadHandoff({
     options,
     store,
