@@ -1,8 +1,7 @@
 // The audit log's queries: append (never update), list newest first with keyset paging, prune.
 import type { AuditAction, AuditEntry } from '@mediabay/core/protocol';
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { HttpError } from '../http/errors.js';
-import { compiled } from './compiled.js';
 import type { MediaDatabase } from './database.js';
 import type { AuditTable, Schema } from './schema.js';
 
@@ -40,31 +39,22 @@ function toEntry(row: Selectable<AuditTable>): AuditEntry {
   };
 }
 
-// two of these per upload: compiled once (compiled.ts)
-const insertEntry = compiled((db, row: Insertable<AuditTable>) =>
-  db.insertInto('audit_log').values({
-    at: row.at,
-    tenant_id: row.tenant_id,
-    user_id: row.user_id,
-    action: row.action,
-    file_id: row.file_id,
-    operation_id: row.operation_id,
-    detail: row.detail,
-  }),
-);
-
 export function createAuditQueries(db: Kysely<Schema>): AuditQueries {
   return {
     async appendAudit(entry) {
-      await insertEntry(db, {
-        at: entry.at ?? new Date().toISOString(),
-        tenant_id: entry.tenantId,
-        user_id: entry.userId,
-        action: entry.action,
-        file_id: entry.fileId ?? null,
-        operation_id: entry.operationId ?? null,
-        detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      });
+      // an upload's own entries are written by triggers with its rows (0011, db/upload-triggers.ts)
+      await db
+        .insertInto('audit_log')
+        .values({
+          at: entry.at ?? new Date().toISOString(),
+          tenant_id: entry.tenantId,
+          user_id: entry.userId,
+          action: entry.action,
+          file_id: entry.fileId ?? null,
+          operation_id: entry.operationId ?? null,
+          detail: entry.detail ? JSON.stringify(entry.detail) : null,
+        })
+        .execute();
     },
 
     async listAudit(query) {
