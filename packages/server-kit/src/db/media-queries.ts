@@ -1,6 +1,5 @@
 // Reading the library: one file, many, by operation, lists, counts and tags (kysely, portable SQL).
 import type { Kysely } from 'kysely';
-import { compiled } from './compiled.js';
 import type { MediaDatabase } from './database.js';
 import { listMedia } from './list-query.js';
 import type { Hydrate } from './media-hydrate.js';
@@ -21,14 +20,6 @@ type MediaQueries = Pick<
   | 'countMedia'
   | 'listTags'
 >;
-
-// once per upload: compiled once (compiled.ts)
-const claim = compiled((db, p: { tenantId: string; operationId: string; mediaId: string }) =>
-  db
-    .insertInto('media_operations')
-    .values({ tenant_id: p.tenantId, operation_id: p.operationId, media_id: p.mediaId })
-    .onConflict((oc) => oc.columns(['tenant_id', 'operation_id']).doNothing()),
-);
 
 export function createMediaQueries(db: Kysely<Schema>, hydrate: Hydrate): MediaQueries {
   const one = async (rows: Parameters<Hydrate>[0]) => (await hydrate(rows))[0];
@@ -66,8 +57,13 @@ export function createMediaQueries(db: Kysely<Schema>, hydrate: Hydrate): MediaQ
     },
 
     async claimOperation(tenantId, operationId, mediaId) {
-      const result = await claim(db, { tenantId, operationId, mediaId });
-      return Number(result.numAffectedRows ?? 0) === 1;
+      // a new file's claim is written by its row's trigger (0011): this one is a replace's (replace.ts)
+      const result = await db
+        .insertInto('media_operations')
+        .values({ tenant_id: tenantId, operation_id: operationId, media_id: mediaId })
+        .onConflict((oc) => oc.columns(['tenant_id', 'operation_id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
     },
 
     async getMediaByOperation(tenantId, operationId) {

@@ -38,8 +38,7 @@ const holderRows = (p: Keys): RawBuilder<StateRow> => sql<StateRow>`
     select 'upload', media_id, owner_id, name, size, null, null, null
       from uploads where tenant_id = ${p.tenantId} and operation_id = ${p.operationId}`;
 
-// checked by every creating request: compiled once (compiled.ts)
-const holdersOf = compiled((_db, p: Keys) => holderRows(p));
+// checked by every creating tus request: compiled once (compiled.ts)
 const creationState = compiled(
   (_db, p: Keys & { ownerId: string }) => sql<StateRow>`
     select 'pending' as kind, null as ref, null as owner_id, null as name,
@@ -71,7 +70,7 @@ export function createOperationQueries(
 ): Pick<MediaDatabase, 'listOperationHolders' | 'creationState'> {
   return {
     async listOperationHolders(tenantId, operationId) {
-      return fromRows((await holdersOf(db, { tenantId, operationId })).rows).holders;
+      return fromRows((await holderRows({ tenantId, operationId }).execute(db)).rows).holders;
     },
 
     async creationState(tenantId, ownerId, operationId) {
