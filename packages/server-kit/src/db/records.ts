@@ -50,34 +50,13 @@ export interface StoredCaption {
   updatedAt: string;
 }
 
-export type NewMedia = Omit<
-  MediaRecord,
-  | 'tags'
-  | 'usages'
-  | 'trashedAt'
-  | 'error'
-  | 'durationMs'
-  | 'width'
-  | 'height'
-  | 'thumbnailKey'
-  | 'renditions'
-  | 'captions'
->;
+/** What processing learns about a file: none of it is known when the file is inserted. */
+type ProcessingFields = 'error' | 'durationMs' | 'width' | 'height' | 'thumbnailKey' | 'renditions';
+
+export type NewMedia = Omit<MediaRecord, 'tags' | 'usages' | 'trashedAt' | 'captions' | ProcessingFields>;
 
 export type MediaPatch = Partial<
-  Pick<
-    MediaRecord,
-    | 'name'
-    | 'type'
-    | 'mimeType'
-    | 'status'
-    | 'error'
-    | 'durationMs'
-    | 'width'
-    | 'height'
-    | 'thumbnailKey'
-    | 'renditions'
-  >
+  Pick<MediaRecord, 'name' | 'type' | 'mimeType' | 'status' | ProcessingFields>
 >;
 
 export interface ListQuery {
