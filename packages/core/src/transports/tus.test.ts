@@ -21,30 +21,25 @@ const sha = async (blob: Blob | Buffer) =>
     .update(blob instanceof Blob ? Buffer.from(await blob.arrayBuffer()) : blob)
     .digest('hex');
 
-/** a transport for `file` that resumes at `uploadUrl` */
-function runFrom(file: File, uploadUrl: string) {
+/** a tus transport for `file` (resuming at `uploadUrl` when given) */
+function run(
+  file: File,
+  endpoint: string,
+  extra: Partial<TransportCallbacks> = {},
+  headers = {},
+  uploadUrl?: string,
+) {
+  const progress: number[] = [];
   let upload!: TransportUpload;
   const done = new Promise<void>((resolve, reject) => {
     upload = tusTransport(
       {
         file,
         operationId: 'media_upload_1764140000000_abcdefghijklmno',
-        endpoint: server.endpoint,
-        headers: () => ({}),
+        endpoint,
+        headers: () => headers,
         uploadUrl,
       },
-      { onProgress: () => {}, onSuccess: () => resolve(), onError: (e) => reject(new Error(e.message)) },
-    );
-  });
-  return { upload, done };
-}
-
-function run(file: File, endpoint: string, extra: Partial<TransportCallbacks> = {}, headers = {}) {
-  const progress: number[] = [];
-  let upload!: TransportUpload;
-  const done = new Promise<void>((resolve, reject) => {
-    upload = tusTransport(
-      { file, operationId: 'media_upload_1764140000000_abcdefghijklmno', endpoint, headers: () => headers },
       {
         onProgress: (sent) => {
           progress.push(sent);
@@ -268,22 +263,8 @@ test('a resume whose HEAD meets 503 or 429 fails retryably with Retry-After and 
     try {
       const { port } = answering.address() as AddressInfo;
       const base = `http://127.0.0.1:${port}/api/media`;
-      const done = new Promise<void>((resolve, reject) => {
-        tusTransport(
-          {
-            file: makeFile(64 * 1024),
-            operationId: 'media_upload_1764140000000_abcdefghijklmno',
-            endpoint: base,
-            headers: () => ({}),
-            uploadUrl: `${base}/uploads/0123456789abcdef`,
-          },
-          {
-            onProgress: () => {},
-            onSuccess: () => resolve(),
-            onError: (error: TransportError) => reject(Object.assign(new Error(error.message), error)),
-          },
-        ).start();
-      });
+      const { upload, done } = run(makeFile(64 * 1024), base, {}, {}, `${base}/uploads/0123456789abcdef`);
+      upload.start();
       await assert.rejects(
         done,
         (error: TransportError) =>
@@ -300,7 +281,7 @@ test('a resume whose HEAD meets 503 or 429 fails retryably with Retry-After and 
 test('a resume whose upload is gone (404) starts a new upload, as tus does', async () => {
   const file = makeFile(2 * 1024 * 1024);
   const gone = `${server.endpoint}/uploads/00000000000000000000000000000000`;
-  const { upload, done } = runFrom(file, gone);
+  const { upload, done } = run(file, server.endpoint, {}, {}, gone);
   upload.start();
   await done;
   assert.equal(server.patchOffsets.at(-1), 0);
