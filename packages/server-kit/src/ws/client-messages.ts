@@ -6,7 +6,7 @@ import type { RawData } from 'ws';
 
 function textOf(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data as ArrayBuffer).toString('utf8');
+  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString('utf8'); // ws hands a Buffer: no copy
 }
 
 /** The client's message, or null for anything that is not a well-formed `mute-progress`. */
