@@ -6,7 +6,8 @@ import type { BulkTagResponse, MediaFile, Usage } from '../protocol.js';
 import type { LibraryApi } from '../types.js';
 import { createOperationId } from '../uploads/operation-id.js';
 import { patchFile } from './library-cache.js';
-import { MEDIA_FILES_KEY, type PageEditor } from './library-pages.js';
+import type { PageEditor } from './library-pages.js';
+import { MEDIA_FILES_KEY } from './list-key.js';
 import { invalidateSide } from './library-trash.js';
 
 export type FileEdits = Pick<

@@ -5,8 +5,6 @@ import type { ListParams, ListResponse, MediaFile } from '../protocol.js';
 import { patchFile, removeFiles } from './library-cache.js';
 import { hashOf, MEDIA_FILES_KEY, paramsOf } from './list-key.js';
 
-export { hashOf, MEDIA_FILES_KEY, paramsOf };
-
 export type PageEdit = (page: ListResponse, params: ListParams) => ListResponse;
 
 export interface PageEditor {

@@ -11,13 +11,12 @@ import { createFrameScheduler } from '../frame.js';
 import { removeFiles, upsertFile, withOptimistic } from './library-cache.js';
 import { createFileEdits } from './library-edits.js';
 import { createLists } from './library-lists.js';
-import { createPageEditor, MEDIA_FILES_KEY, type PageEdit } from './library-pages.js';
+import { createPageEditor, type PageEdit } from './library-pages.js';
+import { MEDIA_FILES_KEY } from './list-key.js';
 import { createTrashActions, invalidateSide } from './library-trash.js';
 import { createUsageChanges } from './library-usages.js';
 import { readAudit } from './library-audit.js';
 import { cachedDuplicates, findDuplicates } from './library-duplicates.js';
-
-export { MEDIA_FILES_KEY };
 
 export interface Library extends LibraryApi {
   /** shows uploads in every matching list at once (id = operationId, status 'processing'), in one cache write per list */
