@@ -77,7 +77,7 @@ export function createLibraryFacade(deps: {
     return $state;
   }
 
-  const later = <K extends Later>(name: K): LibraryApi[K] =>
+  const later = <K extends Later | 'remove'>(name: K): LibraryApi[K] =>
     ((...args: unknown[]) => {
       const library = deps.current();
       if (library) return (library[name] as AnyCall)(...args);
@@ -85,6 +85,7 @@ export function createLibraryFacade(deps: {
     }) as LibraryApi[K];
 
   const facade = Object.fromEntries(LATER.map((name) => [name, later(name)])) as Pick<LibraryApi, Later>;
+  const remove = later('remove');
   return {
     ...facade,
     watch(params = {}) {
@@ -99,9 +100,7 @@ export function createLibraryFacade(deps: {
     },
     remove(ids, options) {
       deps.selection.drop(ids);
-      const library = deps.current();
-      if (library) return library.remove(ids, options);
-      return deps.loaded().then((loaded) => loaded.remove(ids, options));
+      return remove(ids, options);
     },
     cachedDuplicates: (files) => deps.current()?.cachedDuplicates(files) ?? files.map(() => undefined),
   };
