@@ -1,5 +1,5 @@
 // Queries on tus uploads in flight: ownership, progress for the polling fallback, finish markers.
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import { compiled } from './compiled.js';
 import type { MediaDatabase, UploadRecord } from './database.js';
 import { toUpload } from './rows.js';
@@ -25,11 +25,15 @@ const isPostgres = (db: Kysely<Schema>): boolean => db.getExecutor().adapter ins
 const operationLock = (tenantId: string, operationId: string): string =>
   JSON.stringify(['operation', tenantId, operationId]);
 
+/** Takes the advisory lock of `key`, held until the transaction ends: one expression for both takers. */
+const takeLock = (key: unknown): RawBuilder<unknown> =>
+  sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+
 // what every upload runs, compiled once (compiled.ts); on PostgreSQL the row goes in once the
 // operation's lock is held (the lock's CTE is the insert's source, so it runs first)
 const insertUpload = compiled((db, u: UploadRecord & { lock: string }) =>
   isPostgres(db)
-    ? sql`with held as (select pg_advisory_xact_lock(hashtextextended(${u.lock}, 0)))
+    ? sql`with held as (select ${takeLock(u.lock)})
         insert into "uploads" ("id", "tenant_id", "owner_id", "operation_id", "name", "mime_type",
           "size", "offset", "created_at", "media_id")
         select ${u.id}, ${u.tenantId}, ${u.ownerId}, ${u.operationId}, ${u.name}, ${u.mimeType},
@@ -101,8 +105,7 @@ export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
     async lockOperation(tenantId, operationId) {
       // SQLite runs one transaction at a time (one connection): holding one is holding the lock
       if (!isPostgres(db)) return;
-      const key = operationLock(tenantId, operationId);
-      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(db);
+      await sql`SELECT ${takeLock(operationLock(tenantId, operationId))}`.execute(db);
     },
 
     async setUploadOffset(id, offset) {
