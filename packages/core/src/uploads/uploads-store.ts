@@ -131,9 +131,9 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
 
   /** One write: every listener hears it once, at the end (`$batch` is computed once, not once per
    * store it reads), and a costly one (synchronous listeners included) brings a quiet spell. */
-  function write(run: () => void): void {
+  function write(changes: () => void): void {
     const started = now();
-    batch(run);
+    batch(changes);
     const cost = now() - started;
     quietUntil = cost > QUIET_ABOVE_MS ? now() + Math.min(cost * QUIET_FACTOR, MAX_QUIET_MS) : 0;
   }
