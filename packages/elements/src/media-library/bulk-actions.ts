@@ -8,6 +8,7 @@ import { MediaApiError, permits, type MediaClient, type MeState } from '@mediaba
 import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import type { Asker } from '../shared/dialog-controller.js';
+import { iconButton, toolButton } from '../shared/buttons.js';
 import { icon } from '../shared/icons-later.js';
 import type { ToastAction } from '../shared/toasts.js';
 import type { ToolbarActions, ToolbarModel } from './toolbar-model.js';
@@ -146,38 +147,16 @@ export async function tagSelected(context: BulkContext): Promise<void> {
 
 function trashActions(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
   if (model.canDelete === false) return html``;
-  return html`<button
-      class="tool-button"
-      part="restore-button"
-      type="button"
-      @click=${actions.restoreSelected}
-    >
-      ${icon('retry')}<span>${t.restore}</span>
-    </button>
-    <button class="tool-button danger" part="purge-button" type="button" @click=${actions.deleteSelected}>
-      ${icon('delete')}<span>${t.deleteForever}</span>
-    </button>`;
+  return html`${toolButton('restore-button', icon('retry'), t.restore, actions.restoreSelected)}
+  ${toolButton('purge-button', icon('delete'), t.deleteForever, actions.deleteSelected, true)}`;
 }
 
 function libraryActions(model: ToolbarModel, t: MediabayStrings, actions: ToolbarActions): TemplateResult {
-  return html`${
-    model.canTag === false
-      ? nothing
-      : html`<button class="tool-button" part="tag-button" type="button" @click=${actions.tagSelected}>
-          ${icon('tag')}<span>${t.addTag}</span>
-        </button>`
-  }
+  return html`${model.canTag === false ? nothing : toolButton('tag-button', icon('tag'), t.addTag, actions.tagSelected)}
   ${
     model.canDelete === false
       ? nothing
-      : html`<button
-          class="tool-button danger"
-          part="delete-button"
-          type="button"
-          @click=${actions.deleteSelected}
-        >
-          ${icon('delete')}<span>${t.deleteSelected}</span>
-        </button>`
+      : toolButton('delete-button', icon('delete'), t.deleteSelected, actions.deleteSelected, true)
   }`;
 }
 
@@ -188,15 +167,6 @@ export function selectionActions(
   actions: ToolbarActions,
 ): TemplateResult {
   return html`${
-      model.view.trashed === true ? trashActions(model, t, actions) : libraryActions(model, t, actions)
-    }<button
-      class="icon-button"
-      part="clear-selection"
-      type="button"
-      aria-label=${t.clearSelection}
-      title=${t.clearSelection}
-      @click=${actions.clearSelection}
-    >
-      ${icon('close')}
-    </button>`;
+    model.view.trashed === true ? trashActions(model, t, actions) : libraryActions(model, t, actions)
+  }${iconButton('clear-selection', icon('close'), t.clearSelection, actions.clearSelection)}`;
 }

@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ViewState } from '@mediabay/core';
 import { MEDIA_TYPES, SORT_KEYS, type SortKey } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
+import { toolButton } from '../shared/buttons.js';
 import { icon } from '../shared/icons.js';
 import { bulkModule } from './lazy-modules.js';
 import type { ToolbarActions, ToolbarModel } from './toolbar-model.js';
@@ -134,16 +135,7 @@ function filters(model: ToolbarModel, t: MediabayStrings, actions: ToolbarAction
       ${icon('delete')}<span>${t.trash}</span>
     </button>
     ${
-      model.canAudit
-        ? html`<button
-            class="tool-button"
-            part="activity-button"
-            type="button"
-            @click=${actions.openActivity}
-          >
-            ${icon('info')}<span>${t.activity}</span>
-          </button>`
-        : nothing
+      model.canAudit ? toolButton('activity-button', icon('info'), t.activity, actions.openActivity) : nothing
     }`;
 }
 

@@ -3,6 +3,7 @@
 // button. toasts.ts shows their words alone until this is there.
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { iconButton } from './buttons.js';
 import { icon } from './icons-later.js';
 import type { ToastController } from './toasts.js';
 
@@ -31,15 +32,7 @@ export function renderToastList(controller: ToastController, closeLabel: string)
               </button>`
             : nothing
         }
-        <button
-          class="icon-button"
-          type="button"
-          aria-label=${closeLabel}
-          title=${closeLabel}
-          @click=${() => controller.dismiss(toast.id)}
-        >
-          ${icon('close')}
-        </button>
+        ${iconButton(undefined, icon('close'), closeLabel, () => controller.dismiss(toast.id))}
       </div>`,
   );
 }

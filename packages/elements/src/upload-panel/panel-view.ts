@@ -6,6 +6,7 @@ import { guard } from 'lit/directives/guard.js';
 import { virtualize, type VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
 import { computeBatch, type BatchState, type UploadItem } from '@mediabay/core';
 import type { MediabayStrings } from '../i18n/en.js';
+import { iconButton } from '../shared/buttons.js';
 import { icon } from '../shared/icons-later.js';
 import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
 import { renderRow, type RowAction } from './upload-row.js';
@@ -96,16 +97,7 @@ export function renderPanel(view: PanelView, actions: PanelActions): TemplateRes
         >
           ${icon(minimized ? 'expandLess' : 'expandMore')}
         </button>
-        <button
-          class="icon-button"
-          part="close-button"
-          type="button"
-          aria-label=${t.dismiss}
-          title=${t.dismiss}
-          @click=${actions.dismiss}
-        >
-          ${icon('close')}
-        </button>
+        ${iconButton('close-button', icon('close'), t.dismiss, actions.dismiss)}
       </header>
       ${renderSummary(view.batch, t, actions)}
       <div class="list" part="list" tabindex="0" ?hidden=${minimized}>
