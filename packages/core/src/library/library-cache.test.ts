@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   appendPage,
-  matchesParams,
   patchFile,
   removeFiles,
   serverCount,
   upsertFile,
   withOptimistic,
 } from './library-cache.js';
+import { matchesParams } from './list-match.js';
 import type { ListParams, ListResponse, MediaFile } from '../protocol.js';
 
 const file = (id: string, over: Partial<MediaFile> = {}): MediaFile => ({

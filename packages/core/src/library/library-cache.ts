@@ -3,8 +3,6 @@
 import type { ListParams, ListResponse, MediaFile } from '../protocol.js';
 import { compareFiles, matchesParams } from './list-match.js';
 
-export { compareFiles, matchesParams };
-
 /**
  * Where each id sits in a list's items: built once per items array, and handed on to the array that
  * replaces one item in place (positions do not move), so the stream of socket events of a batch of

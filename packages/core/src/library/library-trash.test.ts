@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { MediaApiError } from '../http.js';
-import { matchesParams } from './library-cache.js';
+import { matchesParams } from './list-match.js';
 import type { MediaFile } from '../protocol.js';
 import { waitFor } from '../test-support/media-server.js';
 import { serverWithRoles } from '../test-support/roles.js';
