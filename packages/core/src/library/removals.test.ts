@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRemovalSweeper, sweepTime } from './removals.js';
+import { waitFor } from '../test-support/wait.js';
 
 test('items finishing within one step leave together, after their delay', async () => {
   const removed: string[][] = [];
@@ -24,7 +25,7 @@ test('items finishing within one step leave together, after their delay', async 
   clock = Date.now();
   const dAt = clock - start;
   sweeper.schedule('d');
-  for (let waited = 0; removed.flat().length < 4 && waited < 2000; waited += 10) await sleep(10);
+  await waitFor(() => removed.flat().length >= 4, 2000, 'the sweeps', 10);
   assert.deepEqual(removed.flat().sort(), ['a', 'b', 'c', 'd']);
   assert.ok(removed.length <= 2, `${removed.length} sweeps for 4 items in 2 steps at most`);
   assert.deepEqual(removed[0]!.slice(0, 3), ['a', 'b', 'c']);
