@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 
 /** What V8's sampling profiler puts outside script: idle, native work (layout, IPC), the root. */
-const NOT_SCRIPT = new Set(['(idle)', '(program)', '(root)']);
+export const NOT_SCRIPT: ReadonlySet<string> = new Set(['(idle)', '(program)', '(root)']);
 
 /** The parts of CDP's `Profiler.Profile` read here */
 interface Profile {

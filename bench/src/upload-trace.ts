@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openBenchPage, settled } from './browser.js';
+import { NOT_SCRIPT } from './main-thread.js';
 import { startBenchServerProcess } from './server-process.js';
 import { writeLargeFile } from './throughput.js';
 import type { Widget } from './build.js';
@@ -159,7 +160,7 @@ async function profileUpload(page: Page, top: number): Promise<void> {
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i + 1] ?? 0;
     const node = byId.get(id)!;
-    if (['(idle)', '(program)', '(root)'].includes(node.callFrame.functionName)) return;
+    if (NOT_SCRIPT.has(node.callFrame.functionName)) return;
     add(self, name(node), us);
     // the entry: the frame just below the root
     let at = id;
@@ -179,7 +180,7 @@ async function profileUpload(page: Page, top: number): Promise<void> {
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i + 1] ?? 0;
     const node = byId.get(id)!;
-    if (['(idle)', '(program)', '(root)'].includes(node.callFrame.functionName)) return;
+    if (NOT_SCRIPT.has(node.callFrame.functionName)) return;
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
       inclusive.set(at, (inclusive.get(at) ?? 0) + us);
   });
