@@ -130,12 +130,14 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
   }
 
   /** One write: every listener hears it once, at the end (`$batch` is computed once, not once per
-   * store it reads), and a costly one (synchronous listeners included) brings a quiet spell. */
-  function write(changes: () => void): void {
+   * store it reads), and a costly one (synchronous listeners included) brings a quiet spell; a cheap
+   * commit ends one, a cheap flush of nothing (a click's) leaves it as it was. */
+  function write(changes: () => void, commits = true): void {
     const started = now();
     batch(changes);
     const cost = now() - started;
-    quietUntil = cost > QUIET_ABOVE_MS ? now() + Math.min(cost * QUIET_FACTOR, MAX_QUIET_MS) : 0;
+    if (cost > QUIET_ABOVE_MS) quietUntil = now() + Math.min(cost * QUIET_FACTOR, MAX_QUIET_MS);
+    else if (commits) quietUntil = 0;
   }
 
   /** The next write waits for a frame, and after a costly one also for a quiet spell, so that the
@@ -155,8 +157,9 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
     frame.cancel();
     if (later) clearTimeout(later);
     later = null;
+    const commits = pending.size > 0 || removals.size > 0;
     write(() => {
-      if (pending.size > 0 || removals.size > 0) {
+      if (commits) {
         const changes = [...pending];
         const gone = [...removals];
         pending.clear();
@@ -164,7 +167,7 @@ export function createUploadStore(options: { now?: () => number } = {}): UploadS
         commit(changes, gone);
       }
       speeds.measureBatch($tally.get(), $run.get());
-    });
+    }, commits);
     if (removeLater.size > 0) {
       for (const id of removeLater) removals.add(id);
       removeLater.clear();
