@@ -9,6 +9,7 @@ import type { MediaFile, Usage } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import type { Asker } from '../shared/dialog-controller.js';
 import { iconButton, toolButton } from '../shared/buttons.js';
+import { emit } from '../shared/events.js';
 import { icon } from '../shared/icons-later.js';
 import type { ToastAction } from '../shared/toasts.js';
 import type { ToolbarActions, ToolbarModel } from './toolbar-model.js';
@@ -48,9 +49,6 @@ function failure(error: unknown, t: MediabayStrings, fallback: string): string {
 function fadeDuration(): number {
   return matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 200;
 }
-
-const emit = (host: HTMLElement, type: string, detail: unknown, cancelable = false): boolean =>
-  host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 
 export async function deleteSelected(context: BulkContext): Promise<void> {
   const { host, dialog, t } = context;

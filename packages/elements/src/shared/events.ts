@@ -32,3 +32,13 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends MediabayEventMap {}
 }
+
+/** Dispatches a typed event that bubbles out of shadow roots; returns false when it was canceled. */
+export function emit<K extends keyof MediabayEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: MediabayEventMap[K] extends CustomEvent<infer D> ? D : never,
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+}

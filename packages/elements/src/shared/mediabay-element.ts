@@ -5,7 +5,7 @@ import { property } from 'lit/decorators.js';
 import { createMediaClient, preloadTus, type MediaClient } from '@mediabay/core';
 import { LocalizeController } from '../i18n/localize.js';
 import type { MediabayStrings } from '../i18n/en.js';
-import type { MediabayEventMap } from './events.js';
+import { emit, type MediabayEventMap } from './events.js';
 import { prefetchOnIdle } from './idle-prefetch.js';
 import { LazyParts } from './lazy-part.js';
 import { watchServerMissing } from './server-missing.js';
@@ -112,6 +112,6 @@ export class MediabayElement extends LitElement {
     detail: MediabayEventMap[K] extends CustomEvent<infer D> ? D : never,
     cancelable = false,
   ): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+    return emit(this, type, detail, cancelable);
   }
 }
