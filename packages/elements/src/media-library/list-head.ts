@@ -5,6 +5,7 @@ import type { ViewState } from '@mediabay/core';
 import type { SortKey } from '@mediabay/core/protocol';
 import type { MediabayStrings } from '../i18n/en.js';
 import { icon } from '../shared/icons.js';
+import { focusRing } from '../shared/button.styles.js';
 
 /** The columns of a row (library-item.ts): select, name, status, type, size, date. */
 type Column = { key: SortKey; label: (t: MediabayStrings) => string } | null;
@@ -64,9 +65,7 @@ export const listHeadStyles = css`
     color: var(--_text);
   }
   .sort-head:focus-visible {
-    outline: 2px solid transparent;
-    outline-offset: 2px;
-    box-shadow: var(--_focus);
+    ${focusRing}
   }
   .sort-head svg {
     width: 14px;

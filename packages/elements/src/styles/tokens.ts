@@ -1,6 +1,7 @@
 // Design tokens shared by every element. Public knobs are global `--mb-color-*`-style properties; each
 // element reads them through private `--_*` aliases whose fallbacks differ for light and dark.
 import { css, unsafeCSS } from 'lit';
+import { focusRing } from '../shared/button.styles.js';
 
 const light = {
   surface: '#ffffff',
@@ -122,9 +123,7 @@ export const iconButton = css`
     background: color-mix(in srgb, currentColor 8%, transparent);
   }
   .icon-button:focus-visible {
-    outline: 2px solid transparent;
-    outline-offset: 2px;
-    box-shadow: var(--_focus);
+    ${focusRing}
   }
   .icon-button svg {
     width: 20px;
