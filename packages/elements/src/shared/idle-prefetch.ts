@@ -12,6 +12,11 @@ export function prefetchOnIdle(...loaders: (() => Promise<unknown>)[]): void {
   const run = () => {
     for (const load of fresh) load().catch(() => asked.delete(load));
   };
+  whenIdle(run);
+}
+
+/** Runs `run` once when the browser is idle (after 2 s at the latest; 200 ms where it cannot tell). */
+export function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
   else setTimeout(run, 200);
 }

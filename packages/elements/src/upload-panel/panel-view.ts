@@ -11,6 +11,7 @@ import { icon } from '../shared/icons-later.js';
 import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.js';
 import { renderRow, type RowAction } from './upload-row.js';
 import { addStyles } from '../shared/lazy-styles.js';
+import { whenIdle } from '../shared/idle-prefetch.js';
 import styles from './upload-panel.styles.js';
 
 export { styles };
@@ -113,10 +114,6 @@ export function renderPanel(view: PanelView, actions: PanelActions): TemplateRes
 }
 
 const noop = (): void => {};
-const idle = (run: () => void): void => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-  else setTimeout(run, 200);
-};
 let rehearsed = false;
 
 /**
@@ -126,7 +123,7 @@ let rehearsed = false;
  * compiles the code on its first run), so the task that adds the first file only clones and fills.
  */
 export function preparePanel(host: ReactiveElement, t: MediabayStrings, dir: string): void {
-  idle(() => {
+  whenIdle(() => {
     addStyles(host, styles);
     if (rehearsed) return;
     rehearsed = true;
