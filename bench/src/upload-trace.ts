@@ -1,9 +1,10 @@
 // Where the page's main thread goes during one big upload: a Chromium trace of the upload, its
 // renderer main thread's top-level tasks summed by what each task ran (a timer and who set it, an
 // event and its type, a frame, a message from the socket). Not a table of the bench: a profiling aid.
-// Usage: node --import tsx src/upload-trace.ts [--upload-mib=N] [--widget=mediabay|baseline] [--top=N]
-//   [--query=?core] (the page's options) [--profile]
-import { mkdtemp, rm } from 'node:fs/promises';
+// Usage: node --import tsx src/upload-trace.ts [--upload-mib=N] [--widget=mediabay|baseline] [--top=N] [--long=ms]
+//   [--profile [--depth=N]] [--save=file.json] (the whole trace or V8 profile, for DevTools or Perfetto)
+//   [--query=?core] (the page's options)
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openBenchPage, settled } from './browser.js';
@@ -65,8 +66,10 @@ function labelOf(children: TraceEvent[], installers: Map<unknown, string>): stri
   return children[0] ? `other ${children[0].name}` : 'empty';
 }
 
-/** tasks at least this long are listed one by one */
-const LONG_US = 20_000;
+/** tasks at least this long are listed one by one, with when they ran (`--long=ms`, default 20) */
+const LONG_US =
+  Number(process.argv.find((a) => a.startsWith('--long='))?.slice('--long='.length) ?? 20) * 1000;
+let firstTs = 0;
 export const longTasks: string[] = [];
 
 /** A task's ms and where they went: its events' own names, longest first (nested ones overlap). */
@@ -108,7 +111,9 @@ export function tasksBySource(events: TraceEvent[]): Map<string, { count: number
   const totals = new Map<string, { count: number; ms: number; max: number }>();
   const add = (task: TraceEvent, children: TraceEvent[]) => {
     const label = labelOf(children, installers);
-    if ((task.dur ?? 0) >= LONG_US) longTasks.push(`${label}: ${describe(task, children)}`);
+    firstTs ||= task.ts;
+    if ((task.dur ?? 0) >= LONG_US)
+      longTasks.push(`+${((task.ts - firstTs) / 1000).toFixed(0)} ms ${label}: ${describe(task, children)}`);
     const entry = totals.get(label) ?? { count: 0, ms: 0, max: 0 };
     const ms = (task.dur ?? 0) / 1000;
     entry.count += 1;
@@ -140,7 +145,7 @@ interface ProfileNode {
 }
 
 /** V8's sampling profile of the upload: ms by the task's entry function and by the function itself. */
-async function profileUpload(page: Page, top: number): Promise<void> {
+async function profileUpload(page: Page, top: number, depth: number, saveTo?: string): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -149,6 +154,7 @@ async function profileUpload(page: Page, top: number): Promise<void> {
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   };
+  if (saveTo) await writeFile(saveTo, JSON.stringify(profile));
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -175,7 +181,7 @@ async function profileUpload(page: Page, top: number): Promise<void> {
   };
   print('by entry', entry);
   print('by function', self);
-  // top-down: inclusive ms per node, printed to depth 6 where over 2 ms
+  // top-down: inclusive ms per node, printed to --depth (9) where over 2 ms
   const inclusive = new Map<number, number>();
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i + 1] ?? 0;
@@ -184,11 +190,11 @@ async function profileUpload(page: Page, top: number): Promise<void> {
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
       inclusive.set(at, (inclusive.get(at) ?? 0) + us);
   });
-  const walk = (id: number, depth: number) => {
+  const walk = (id: number, at: number) => {
     const us = inclusive.get(id) ?? 0;
-    if (us < 2000 || depth > 9) return;
-    console.log(`${'  '.repeat(depth)}${(us / 1000).toFixed(1)} ms ${name(byId.get(id)!)}`);
-    for (const child of byId.get(id)!.children ?? []) walk(child, depth + 1);
+    if (us < 2000 || at > depth) return;
+    console.log(`${'  '.repeat(at)}${(us / 1000).toFixed(1)} ms ${name(byId.get(id)!)}`);
+    for (const child of byId.get(id)!.children ?? []) walk(child, at + 1);
   };
   walk(profile.nodes[0]!.id, 0);
 }
@@ -206,11 +212,14 @@ async function main(): Promise<void> {
     const page = await openBenchPage(browser, server.url, widget, arg('query') ?? '');
     await page.locator('#bench-file').setInputFiles(file);
     await settled(page);
-    if (process.argv.includes('--profile')) return await profileUpload(page, top);
+    if (process.argv.includes('--profile'))
+      return await profileUpload(page, top, Number(arg('depth') ?? 9), arg('save'));
     await browser.startTracing(page, { categories: CATEGORIES });
     const took = await page.evaluate(() => window.bench.upload());
-    const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] })
-      .traceEvents;
+    const trace = await browser.stopTracing();
+    const saveTo = arg('save');
+    if (saveTo) await writeFile(saveTo, trace);
+    const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
     const totals = [...tasksBySource(events)].sort((a, b) => b[1].ms - a[1].ms);
     const all = totals.reduce((sum, [, t]) => sum + t.ms, 0);
     console.log(`${widget}: ${mib} MiB in ${took.toFixed(0)} ms; main thread ${all.toFixed(1)} ms of tasks`);
