@@ -128,6 +128,25 @@ describe('media REST routes', () => {
     assert.equal((await fetch(`${server.url}/api/media/operations/unknown-id`)).status, 404);
   });
 
+  it('reports many operations at once, leaving out the unknown ones, and refuses a bad list', async () => {
+    const unknown = newOperationId();
+    const res = await fetch(
+      `${server.url}/api/media/operations?ids=${operationId},${unknown},${operationId}`,
+    );
+    assert.equal(res.status, 200);
+    const { items } = (await res.json()) as { items: OperationStatus[] };
+    assert.deepEqual(
+      items.map((item) => [item.operationId, item.fileId]),
+      [[operationId, fileId]],
+    );
+    const many = Array.from({ length: 101 }, () => newOperationId()).join(',');
+    for (const query of ['', '?ids=', `?ids=${many}`, '?ids=not%20an%20id', `?ids=${operationId}&x=1`]) {
+      const bad = await fetch(`${server.url}/api/media/operations${query}`);
+      assert.equal(bad.status, 400, query);
+      assert.ok(((await bad.json()) as { error: { code: string } }).error.code, query);
+    }
+  });
+
   it('serves a byte range and refuses an unsatisfiable one', async () => {
     const res = await fetch(`${server.url}/api/media/${fileId}/content`, {
       headers: { Range: 'bytes=100-1099' },

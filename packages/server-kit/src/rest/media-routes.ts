@@ -33,22 +33,22 @@ export function addMediaReadRoutes(
     });
   });
 
+  // many at once (the client's catch-up after its socket was down, and its polling fallback):
+  // `?ids=a,b,c`, up to 100; ids the server does not know are left out of `items`
+  router.add('GET', '/operations', async ({ res, url, auth }) => {
+    const ids = operationIdsParam(url.searchParams);
+    await requireAccess(ctx, auth, 'read');
+    const found = await Promise.all(ids.map((id) => operationStatus(ctx, auth.tenantId, id)));
+    sendJson(res, 200, { items: found.filter((status) => status !== undefined) });
+  });
+
   router.add('GET', '/operations/:operationId', async ({ res, auth, params }) => {
     const operationId = params.operationId;
     if (!isClientOperationId(operationId))
       throw new HttpError(400, 'invalid-id', 'That is not an operation id.');
     await requireAccess(ctx, auth, 'read');
-    const media = await ctx.db.getMediaByOperation(auth.tenantId, operationId);
-    let status: OperationStatus;
-    if (media) {
-      status = { operationId, status: media.status, progress: 100, fileId: media.id };
-      if (media.error) status.error = publicMessage(media.error);
-    } else {
-      const upload = await ctx.db.getUploadByOperation(auth.tenantId, operationId);
-      if (!upload) throw notFound('operation');
-      const progress = upload.size ? Math.floor((upload.offset / upload.size) * 100) : 0;
-      status = { operationId, status: 'uploading', progress };
-    }
+    const status = await operationStatus(ctx, auth.tenantId, operationId);
+    if (!status) throw notFound('operation');
     sendJson(res, 200, status);
   });
 
@@ -70,4 +70,38 @@ export function addMediaReadRoutes(
     await requireAccess(ctx, auth, 'read', [record]);
     await serveMediaRead({ ctx, req, res, url, record, rest: ['content'] });
   });
+}
+
+/** the most operations one `GET /operations?ids=` asks about */
+export const OPERATIONS_PER_READ = 100;
+
+function operationIdsParam(params: URLSearchParams): string[] {
+  const invalid = (name: string, message: string) =>
+    new HttpError(400, 'invalid-parameter', `${name}: ${message}`);
+  const unknown = [...params.keys()].find((key) => key !== 'ids');
+  if (unknown !== undefined) throw invalid(unknown, 'is not a parameter of this request.');
+  const ids = [...new Set((params.get('ids') ?? '').split(',').filter(Boolean))];
+  if (ids.length === 0) throw invalid('ids', 'name the operations (ids=a,b,c).');
+  if (ids.length > OPERATIONS_PER_READ) throw invalid('ids', `at most ${OPERATIONS_PER_READ} per request.`);
+  const bad = ids.find((id) => !isClientOperationId(id));
+  if (bad !== undefined) throw new HttpError(400, 'invalid-id', 'That is not an operation id.');
+  return ids;
+}
+
+/** what the server knows of one operation: its file, else its upload in flight */
+async function operationStatus(
+  ctx: Pick<MediaContext, 'db'>,
+  tenantId: string,
+  operationId: string,
+): Promise<OperationStatus | undefined> {
+  const media = await ctx.db.getMediaByOperation(tenantId, operationId);
+  if (media) {
+    const status: OperationStatus = { operationId, status: media.status, progress: 100, fileId: media.id };
+    if (media.error) status.error = publicMessage(media.error);
+    return status;
+  }
+  const upload = await ctx.db.getUploadByOperation(tenantId, operationId);
+  if (!upload) return undefined;
+  const progress = upload.size ? Math.floor((upload.offset / upload.size) * 100) : 0;
+  return { operationId, status: 'uploading', progress };
 }
