@@ -1,6 +1,6 @@
 // Progress alone asks for no animation frame: a frame requested per progress event made the page run
 // style, layout and paint 20-30 times a second for the whole of an upload (issue 21). Bytes moving
-// are written on a timer at the pace the elements show progress (PROGRESS_WRITE_MS, 4 Hz); a status
+// are written on a timer at the pace the elements show progress (PROGRESS_WRITE_MS, 2 Hz); a status
 // change still goes by the frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

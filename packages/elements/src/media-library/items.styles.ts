@@ -141,7 +141,7 @@ export default css`
     display: block;
     height: 100%;
     background: var(--_accent);
-    /* no transition: progress moves 4 times a second (paced); a transition would run frames between */
+    /* no transition: progress moves twice a second (paced); a transition would run frames between */
     transform-origin: left;
   }
   [dir='rtl'] .thumb-bar span {

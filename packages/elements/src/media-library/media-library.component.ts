@@ -145,7 +145,7 @@ export class MediaLibrary extends MediabayElement {
 
   private readonly view = new StoreController<ViewState>(this, () => this.client?.$view);
   /**
-   * paced like the panel's: a card's progress renders at most 4 times a second, and only the cards
+   * paced like the panel's: a card's progress renders at most twice a second, and only the cards
    * (through the virtualizer), not the header, toolbar and list around them
    */
   private readonly uploads = new StoreController<Record<string, UploadItem>>(

@@ -1,4 +1,4 @@
-// The library's grid re-renders its cards (an upload's progress, 4 times a second) without laying the
+// The library's grid re-renders its cards (an upload's progress, twice a second) without laying the
 // grid out again: lit-virtualizer hands the layout its config on every update, and the grid took it
 // as a change (its padding setter reflows), so every card was positioned again and the host resized.
 import { expect, fixture } from '@open-wc/testing';

@@ -19,7 +19,7 @@ const sameConfig = (a: GridConfig, b: GridConfig): boolean => {
 /**
  * lit-virtualizer (2.1) hands its layout the config again on every update of <lit-virtualizer>, and
  * the grid's `padding` setter reflows whether the value changed or not: each time a card looked
- * different (an upload's progress, 4 times a second) every card in the DOM was positioned again and
+ * different (an upload's progress, twice a second) every card in the DOM was positioned again and
  * the host resized. This grid takes a config only when it differs from the last one.
  */
 class SteadyGridLayout extends GridLayout {

@@ -6,8 +6,12 @@
 import { UPLOAD_STATES, type BatchState, type UploadItem } from '@mediabay/core';
 import type { Subscribable } from './store-controller.js';
 
-/** 4 Hz: text that changes faster cannot be read, and a bar moving 4 times a second looks alive. */
-export const PACE_MS = 250;
+/**
+ * 2 Hz, core's PROGRESS_WRITE_MS: the text a round changes (bytes, percent, seconds left) is not read
+ * faster, and each round is a render and a frame (style, layout, paint, commit) for as long as the
+ * upload lasts (docs/decisions.md, "Progress twice a second").
+ */
+export const PACE_MS = 500;
 
 export interface PaceOptions<T> {
   intervalMs?: number;

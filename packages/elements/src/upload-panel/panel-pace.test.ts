@@ -1,5 +1,5 @@
 // Progress renders at a pace a person can read: the store takes every write, but a row, the header
-// and the library's card render a fast progress stream at most ~4 times a second, and a status change
+// and the library's card render a fast progress stream at most ~twice a second, and a status change
 // at once. Counted in DOM commits (MutationObserver), against the time the stream took, never timed.
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient, type UploadItem } from '@mediabay/core';

@@ -88,7 +88,7 @@ export class UploadPanel extends MediabayElement {
   /** `navigator.onLine` is false: the title says what the rows wait for */
   @state() private offline = typeof navigator !== 'undefined' && navigator.onLine === false;
 
-  // progress renders at a pace a person can read (4 Hz), a status change at once
+  // progress renders at a pace a person can read (2 Hz, PACE_MS), a status change at once
   private readonly uploads = new StoreController(this, () => paced(this.client?.$uploads, uploadsUrgent));
   /** the row order: a new array only when uploads come or go, so progress never re-lays the list out */
   private readonly uploadIds = new StoreController(this, () => this.client?.$uploadIds);

@@ -169,7 +169,7 @@ export default [
     .bar-fill {
       height: 100%;
       background: var(--_accent);
-      /* no transition: it moves 4 times a second (paced), and a transition would run frames between */
+      /* no transition: it moves twice a second (paced), and a transition would run frames between */
       transform-origin: left;
     }
     :host(:dir(rtl)) .bar-fill,
