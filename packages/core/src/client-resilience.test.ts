@@ -75,7 +75,7 @@ test('polls operations only while the socket is down', async () => {
     pollInterval: 50,
     removeCompletedAfter: Infinity,
     fetch: (input, init) => {
-      if (String(input).includes('/operations/')) polls++;
+      if (String(input).includes('/operations')) polls++;
       return fetch(input, init);
     },
   });

@@ -65,20 +65,20 @@ export function connectLive(context: {
     refetch: () => void queryClient.refetchQueries({ queryKey: [MEDIA_FILES_KEY], type: 'active' }),
     ...(options.pollInterval ? { interval: Math.max(1000, options.pollInterval * 2.5) } : {}),
   });
+  /** the operations whose next step only the server can tell (this tab drives them) */
+  const activeIds = () =>
+    Object.values(store.$uploads.get())
+      .filter(
+        (item) =>
+          (item.status === 'uploading' || item.status === 'processing') &&
+          !context.isMirror(item.operationId),
+      )
+      .map((item) => item.operationId);
   const poller = createPoller({
     fetcher,
     interval: options.pollInterval,
     // while uploads wait for the server, its one probe asks for everyone: no poll per upload
-    ids: () =>
-      context.connectivity.size > 0
-        ? []
-        : Object.values(store.$uploads.get())
-            .filter(
-              (item) =>
-                (item.status === 'uploading' || item.status === 'processing') &&
-                !context.isMirror(item.operationId),
-            )
-            .map((item) => item.operationId),
+    ids: () => (context.connectivity.size > 0 ? [] : activeIds()),
     onStatus: (status) => onOperationStatus(status),
     // the poller waits with the uploads for the gate's probe (its ids() are empty meanwhile)
     onUnreachable: () => {
@@ -133,7 +133,9 @@ export function connectLive(context: {
     socket.on('socket-state', (event) => {
       if (event.connected) {
         poller.stop();
-        // events missed while the socket was down (other users' uploads, deletes) are refetched
+        // what our uploads became while no socket listened (a file ready meanwhile would stay
+        // `processing` here for good), and other users' changes, are asked for again
+        void poller.sweep(activeIds());
         if (wasConnected) void queryClient.invalidateQueries({ queryKey: [MEDIA_FILES_KEY] });
         wasConnected = true;
       } else if (!closed) {
