@@ -10,6 +10,7 @@ describe('sniff', () => {
   const real: [Fixture, string, string, string][] = [
     ['clip.mp4', 'video/mp4', 'video', 'mov'],
     ['clip.webm', 'video/webm', 'video', 'matroska'],
+    ['clip.ts', 'video/mp2t', 'video', 'mpegts'],
     ['still.png', 'image/png', 'image', 'png_pipe'],
     ['still.jpg', 'image/jpeg', 'image', 'jpeg_pipe'],
     ['tone.wav', 'audio/wav', 'audio', 'wav'],
@@ -36,6 +37,20 @@ describe('sniff', () => {
       'image/svg+xml',
     ],
     ['plain text claiming to be a video', Buffer.from('hello world'), 'video/mp4', 'text/plain'],
+    // 0x47 is MPEG-TS's sync byte, and "G": a file of one repeated byte is no stream
+    ['a file of G bytes', Buffer.alloc(4100, 'G'), 'application/octet-stream', 'text/plain'],
+    [
+      'sync bytes every 188 bytes, then not',
+      Buffer.concat([
+        Buffer.alloc(3 * 188, 1)
+          .fill(0x47, 0, 1)
+          .fill(0x47, 188, 189)
+          .fill(0x47, 376, 377),
+        Buffer.alloc(600, 2),
+      ]),
+      'application/octet-stream',
+      'application/octet-stream',
+    ],
     ['CSV claimed as CSV', Buffer.from('a,b\n1,2\n'), 'text/csv', 'text/csv'],
     ['CSV claimed as HTML', Buffer.from('a,b\n1,2\n'), 'text/html', 'text/plain'],
     ['random binary', Buffer.from([0, 1, 2, 3, 0, 255, 7]), 'image/png', 'application/octet-stream'],

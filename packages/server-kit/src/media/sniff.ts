@@ -91,10 +91,17 @@ function legacyMedia(bytes: Buffer): Sniffed | undefined {
   return undefined;
 }
 
+const TS_PACKET = 188;
+
+/** MPEG-TS: a sync byte (0x47) at the start of every 188-byte packet the head holds (at least 3),
+ * and packets that are not one repeated byte (a file of "G"s is no stream) */
 function mpegTs(bytes: Buffer): Sniffed | undefined {
-  return bytes.length > 376 && bytes[0] === 0x47 && bytes[188] === 0x47 && bytes[376] === 0x47
-    ? { mimeType: 'video/mp2t', type: 'video', demuxer: 'mpegts' }
-    : undefined;
+  const packets = Math.floor(bytes.length / TS_PACKET);
+  if (packets < 3) return undefined;
+  for (let at = 0; at < packets * TS_PACKET; at += TS_PACKET) if (bytes[at] !== 0x47) return undefined;
+  const first = bytes.subarray(0, TS_PACKET);
+  if (first.every((byte) => byte === 0x47)) return undefined;
+  return { mimeType: 'video/mp2t', type: 'video', demuxer: 'mpegts' };
 }
 
 function documentLike(bytes: Buffer): Sniffed | undefined {
