@@ -5,9 +5,11 @@
 // mark-compacts again and again during a long upload (issue 21, bench/README.md's ingest-large).
 // Holding the chunk is safe: a Buffer's memory is never reused while it is referenced. Otherwise as
 // `Readable.toWeb`: the same byte-length backpressure, a premature close errors the stream with an
-// AbortError, and canceling the stream destroys the request.
+// AbortError, and canceling the stream destroys the request. While the body is read the heap's
+// growing factor is held (http/heap-growth.ts): each chunk is still an ArrayBuffer V8 counts.
 import type { IncomingMessage } from 'node:http';
 import { finished } from 'node:stream';
+import { heapGrowth } from '../http/heap-growth.js';
 
 const abortError = (cause: Error): Error =>
   Object.assign(new Error('The operation was aborted', { cause }), { name: 'AbortError', code: 'ABORT_ERR' });
@@ -30,8 +32,10 @@ export function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
     if ((controller.desiredSize ?? 0) <= 0) req.pause();
   };
   req.pause();
+  const release = heapGrowth.hold();
   const cleanup = finished(req, (error) => {
     cleanup();
+    release();
     req.off('data', onData);
     req.on('error', () => undefined); // a legacy stream's late error event after finishing
     if (error) {
