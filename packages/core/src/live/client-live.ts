@@ -12,6 +12,7 @@ import { SERVER_EVENT_TYPES, type OperationStatus, type ServerEvent } from '../p
 import type { ClientEventMap, MediaClientOptions } from '../types.js';
 import type { CanceledUploads } from '../uploads/canceled-uploads.js';
 import { createPlainTus, type PlainTus } from '../uploads/plain-tus.js';
+import { ONE_REQUEST_MAX_BYTES } from '../transports/transport.js';
 import type { Uploader } from '../uploads/uploader.js';
 import type { UploadStore } from '../uploads/uploads-store.js';
 import type { Connectivity } from './connectivity.js';
@@ -58,6 +59,8 @@ export function connectLive(context: {
     // the server's copy of what our own request or the driving tab reports is not parsed (issue 21)
     skipProgress: (id) =>
       !emitter.has('media-upload-progress') && (uploader.sending(id) || context.isMirror(id)),
+    // the server sends a one-request upload's progress once, when its bytes are in: nothing to mute
+    muteProgress: (id) => (store.get(id)?.size ?? Infinity) > ONE_REQUEST_MAX_BYTES,
   });
   // while the socket is down, the lists in view are refetched (other users' changes still arrive)
   let pollWait: (() => void) | null = null;

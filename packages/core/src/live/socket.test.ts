@@ -163,3 +163,29 @@ test('progress the client does not want is dropped and muted; other progress and
   const mute = { type: 'mute-progress', operationId: 'mine' };
   assert.deepEqual(sent, [mute, mute]);
 });
+
+test("a skipped upload's progress is not muted when muteProgress says there is no more of it to come", async () => {
+  const connection = nextConnection();
+  const socket = createSocket({
+    endpoint,
+    WebSocket: WebSocket as unknown as WebSocketConstructor,
+    skipProgress: (id) => id.startsWith('mine'),
+    muteProgress: (id) => id === 'mine-large',
+  });
+  const heard: string[] = [];
+  socket.on('media-upload-progress', (event) => heard.push(`progress ${event.operationId}`));
+  socket.on('media-upload-complete', (event) => heard.push(`complete ${event.operationId}`));
+  const server = await connection;
+  const sent: unknown[] = [];
+  server.on('message', (data) => sent.push(JSON.parse(String(data))));
+  await waitFor(() => socket.connected);
+  server.send(progressFrame('mine-small'));
+  server.send(progressFrame('mine-large'));
+  server.send('{"type":"media-upload-complete","operationId":"mine-small","fileId":"f","success":true}');
+  await waitFor(() => heard.length === 1);
+  const closed = new Promise((resolve) => server.once('close', resolve));
+  socket.close();
+  await closed;
+  assert.deepEqual(heard, ['complete mine-small'], 'both progress messages dropped');
+  assert.deepEqual(sent, [{ type: 'mute-progress', operationId: 'mine-large' }], 'only the large one muted');
+});

@@ -47,6 +47,9 @@ export interface SocketOptions {
    * connection) not to send more of it
    */
   skipProgress?: (operationId: string) => boolean;
+  /** whether a skipped upload's progress is worth a message asking the server to stop (more of it
+   * is to come); always when absent. A small file's one request has sent its only progress. */
+  muteProgress?: (operationId: string) => boolean;
 }
 
 export interface LiveSocket {
@@ -164,7 +167,10 @@ export function createSocket(options: SocketOptions): LiveSocket {
     current.onmessage = (message) => {
       if (options.skipProgress) {
         const operationId = progressOperationOf(message.data);
-        if (operationId && options.skipProgress(operationId)) return mute(operationId);
+        if (operationId && options.skipProgress(operationId)) {
+          if (options.muteProgress?.(operationId) ?? true) mute(operationId);
+          return;
+        }
       }
       const event = parseServerEvent(message.data);
       if (!event) return;

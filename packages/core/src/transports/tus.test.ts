@@ -67,13 +67,20 @@ test('the body at offset 0 is the File itself; later offsets get a slice', async
 
 test('uploads a file in one PATCH with its metadata and the caller headers', async () => {
   const file = makeFile(3 * 1024 * 1024 + 17, 'holiday.mp4');
-  const { upload, done, progress } = run(file, server.endpoint, {}, { authorization: 'Bearer t0ken' });
+  const urls: string[] = [];
+  const { upload, done, progress } = run(
+    file,
+    server.endpoint,
+    { onUrl: (url) => urls.push(url) },
+    { authorization: 'Bearer t0ken' },
+  );
   const before = server.patchOffsets.length;
   upload.start();
   await done;
   assert.deepEqual(server.patchOffsets.slice(before), [0], 'one PATCH from offset 0');
   assert.equal(progress.at(-1), file.size);
   assert.ok(upload.url?.startsWith(`${server.endpoint}/uploads/`));
+  assert.deepEqual(urls, [upload.url], 'its URL, to resume from, before the bytes went');
   assert.equal(await sha(await server.bytesOf(upload.url!)), await sha(file));
   const meta = server.finished.at(-1)!;
   assert.deepEqual(
@@ -84,9 +91,10 @@ test('uploads a file in one PATCH with its metadata and the caller headers', asy
   assert.ok(tusRequests.slice(-2).every((r) => r.headers.authorization === 'Bearer t0ken'));
 });
 
-test('a small file travels in the POST that creates its upload: one request, no PATCH', async () => {
+test('a small file travels in the POST that creates its upload: one request, no PATCH, no URL to keep', async () => {
   const file = makeFile(SEND_WITH_CREATION_MAX, 'small.png');
-  const { upload, done, progress } = run(file, server.endpoint);
+  const urls: string[] = [];
+  const { upload, done, progress } = run(file, server.endpoint, { onUrl: (url) => urls.push(url) });
   const before = server.requests.length;
   upload.start();
   await done;
@@ -99,6 +107,7 @@ test('a small file travels in the POST that creates its upload: one request, no 
   assert.equal(progress.at(-1), file.size);
   assert.equal(await sha(await server.bytesOf(upload.url!)), await sha(file));
   assert.equal(server.finished.at(-1)!.filename, 'small.png');
+  assert.deepEqual(urls, [], 'the answer that made the URL stored every byte: nothing to resume');
 });
 
 test('a start that a cancel or pause overtakes before it sends sends nothing; the next start does', async () => {

@@ -95,6 +95,16 @@ export const tusTransport: Transport = (options, callbacks) => {
   };
 };
 
+/** a creating POST that the server answered with every byte of the file stored */
+function isWholeCreation(req: HttpRequest, res: HttpResponse, size: number): boolean {
+  return (
+    req.getMethod() === 'POST' &&
+    res.getStatus() >= 200 &&
+    res.getStatus() < 300 &&
+    res.getHeader('Upload-Offset') === String(size)
+  );
+}
+
 function createUpload(
   UploadClass: typeof Upload,
   options: Parameters<Transport>[0],
@@ -104,6 +114,8 @@ function createUpload(
   const file = options.file;
   /** a resume's HEAD the server could not answer now (see onAfterResponse) */
   let headRefused: HttpResponse | null = null;
+  /** the creating POST stored every byte: its URL has nothing left to resume */
+  let doneInCreation = false;
   const upload: Upload = new UploadClass(file, {
     endpoint: absoluteUrl(options.uploadEndpoint ?? `${options.endpoint}/uploads`),
     uploadUrl: options.uploadUrl ?? null,
@@ -137,13 +149,15 @@ function createUpload(
     // Retry-After), and the next try asks again. Gone (404, 410) still starts anew.
     onAfterResponse(req: HttpRequest, res: HttpResponse) {
       const status = res.getStatus();
+      doneInCreation = isWholeCreation(req, res, file.size);
       if (req.getMethod() !== 'HEAD' || status < 300 || status === 423 || classify(status) === 'final')
         return;
       headRefused = res;
       throw new Error(`HEAD answered ${status}`);
     },
+    // a small file's URL comes with the answer that completes it: no resume record or tab message
     onUploadUrlAvailable() {
-      if (upload.url) callbacks.onUrl?.(upload.url);
+      if (upload.url && !doneInCreation) callbacks.onUrl?.(upload.url);
     },
     onProgress: (sent, total) => callbacks.onProgress(sent, total),
     // the server names the file it made (also when an earlier upload of the operation made it), so

@@ -5,7 +5,7 @@ import { createSliceQueue, type SliceQueue } from './slices.js';
 import { waitFor } from '../test-support/browser.js';
 import type { UploadItem, UploadStatus } from '../types.js';
 
-// The resume records' writes in real Chromium IndexedDB: a slice's changes are one transaction, a
+// The resume records' writes in real Chromium IndexedDB: changes close in time are one transaction, a
 // delete after a put of the same record wins, records follow the work queued before them, and a
 // closing page writes what is still queued at once. Each test has a database of its own.
 const endpoint = 'http://127.0.0.1/api/media';
@@ -74,6 +74,35 @@ describe('resume record writes', () => {
     await settle();
     expect(transactions.length).to.equal(1);
     for (const id of ids) expect(await stored(id)).to.include({ status: 'paused', bytesUploaded: 20 });
+  });
+
+  it('writes changes made one task apart (small uploads finishing one by one) together', async () => {
+    const ids = Array.from({ length: 6 }, (_, i) => `media_upload_1_t${String(i).padStart(13, '0')}`);
+    tracker.added(ids.map((id) => ({ item: item(id), file: file(id) })));
+    await waitFor(() => stored(ids[5]!), 5000, 'the records');
+    await settle();
+    transactions = [];
+    const nextTask = () =>
+      new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+    for (const id of ids.slice(0, 3)) {
+      tracker.changed(item(id, 'processing', 1000));
+      await nextTask();
+    }
+    tracker.forget(ids.slice(3));
+    await nextTask();
+    tracker.changed(item(ids[0]!, 'ready', 1000));
+    await waitFor(async () => (await store.get(ids[0]!)) === undefined || undefined, 5000, 'gone');
+    await settle();
+    // one transaction for all (two should the page stall past the window between two of them)
+    expect(transactions.length).to.be.at.most(2);
+    expect(await stored(ids[1]!)).to.include({ status: 'processing' });
+    expect((await store.load(endpoint)).map((record) => record.operationId).sort()).to.deep.equal(
+      ids.slice(1, 3),
+    );
   });
 
   it('writes nothing when an upload starts (it reloads as it was), and its URL when it comes', async () => {

@@ -1,11 +1,15 @@
 // The resume records' way to IndexedDB: changes wait in the slice queue behind the work queued before
-// them (a record is never seen before its upload's lock is asked for), then the changes of one slice
-// are merged and written in one transaction instead of one transaction per change.
+// them (a record is never seen before its upload's lock is asked for), then the changes staged within
+// COALESCE_MS are merged and written in one transaction instead of one transaction per change.
 import type { ResumeRecord, ResumeStore } from './resume-store.js';
 import { pushChunks, type SliceQueue } from './slices.js';
 
 /** puts in one transaction (~0.07 ms each in Chromium here): about a slice's budget */
 const BATCH_LIMIT = 100;
+/** how long a staged change waits for others before its transaction goes out: a batch of small
+ * files changes state a few ms apart (processing, then gone), and a transaction per change cost the
+ * page and the browser process ~0.5 ms per upload. A closing page writes at once (flush). */
+export const COALESCE_MS = 200;
 
 export interface ResumeWrites {
   /** queues puts (in order after everything queued so far), a batch's worth per job */
@@ -20,7 +24,7 @@ export interface ResumeWrites {
 export function createResumeWrites(store: ResumeStore, queue: SliceQueue): ResumeWrites {
   /** by operationId, null to delete: a later change of an id replaces an earlier one */
   const batch = new Map<string, ResumeRecord | null>();
-  let writeQueued = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   /** puts queued and not staged yet, per id; a remove queued after them cancels them */
   const queuedPuts = new Map<string, number>();
   /** ids whose queued puts were canceled by a remove behind them (until that remove stages) */
@@ -29,7 +33,8 @@ export function createResumeWrites(store: ResumeStore, queue: SliceQueue): Resum
   let closing = false;
 
   function write(): void {
-    writeQueued = false;
+    clearTimeout(timer);
+    timer = undefined;
     if (batch.size === 0) return;
     const puts: ResumeRecord[] = [];
     const removed: string[] = [];
@@ -46,11 +51,8 @@ export function createResumeWrites(store: ResumeStore, queue: SliceQueue): Resum
     for (const [id, record] of changes) batch.set(id, record);
     // a put's cost is paid when it is made: a full batch is written inside this job, in the slice's budget
     if (batch.size >= BATCH_LIMIT && !closing) write();
-    else if (!writeQueued) {
-      writeQueued = true;
-      // the queue runs a slice's jobs in one task: this runs once they have all staged their changes
-      queueMicrotask(write);
-    }
+    // the changes of the next COALESCE_MS (a slice's jobs, the uploads beside) join this one
+    else timer ??= setTimeout(write, COALESCE_MS);
   }
 
   function flush(): void {
