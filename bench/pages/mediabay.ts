@@ -6,9 +6,16 @@ import { addPanelRows, movePanelRows, paintLibrary } from './mediabay-render.js'
 
 const library = document.createElement('media-library');
 const query = new URLSearchParams(location.search);
-// `?concurrency=N`: the library drives a client made with that option (a bench variant)
+// bench variants: the library drives a client made with these options (`?concurrency=N`, `?resume=0`
+// without resume records, `?tabs=0` without the tabs' shared queue)
 const concurrency = Number(query.get('concurrency'));
-if (concurrency) library.client = createMediaClient({ endpoint: '/api/media', concurrency });
+const variant = {
+  ...(concurrency ? { concurrency } : {}),
+  ...(query.get('resume') === '0' ? { resumeAfterReload: false } : {}),
+  ...(query.get('tabs') === '0' ? { shareTabs: false } : {}),
+};
+if (Object.keys(variant).length > 0)
+  library.client = createMediaClient({ endpoint: '/api/media', ...variant });
 else library.setAttribute('endpoint', '/api/media');
 library.style.cssText = 'display:block;height:800px';
 // `?core`: no element on the page, uploads go through a client alone (what core costs by itself)
