@@ -96,6 +96,27 @@ test('optimistic entries lead the first page until the server lists their file',
   assert.equal(withOptimistic(page([]), pending, { cursor: 'p2' }).items.length, 0);
 });
 
+test("optimistic entries take the list's order among themselves; a batch shows its last file first, newest first", () => {
+  const at = '2026-12-07T10:00:00.000Z';
+  const batch = ['b', 'c', 'a'].map((name) =>
+    file(`op-${name}`, { operationId: `op-${name}`, name, createdAt: at, status: 'processing' }),
+  );
+  const listed = page([file('f1')]);
+  assert.deepEqual(ids(withOptimistic(listed, batch, {})), ['op-a', 'op-c', 'op-b', 'f1']);
+  assert.deepEqual(ids(withOptimistic(listed, batch, { sort: 'createdAt', order: 'asc' })), [
+    'op-b',
+    'op-c',
+    'op-a',
+    'f1',
+  ]);
+  assert.deepEqual(ids(withOptimistic(listed, batch, { sort: 'name', order: 'asc' })), [
+    'op-a',
+    'op-b',
+    'op-c',
+    'f1',
+  ]);
+});
+
 test('the next page appends without repeating files, and takes the place of optimistic entries', () => {
   const optimistic = file('op-up', { operationId: 'op-up', status: 'processing', contentUrl: '' });
   const first = { items: [optimistic, file('a'), file('b')], nextCursor: 'c1', total: 5 };

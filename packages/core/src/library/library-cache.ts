@@ -84,7 +84,12 @@ export function patchFile(page: ListResponse, id: string, patch: Partial<MediaFi
   return { ...page, items: replaceAt(page.items, index, { ...page.items[index]!, ...patch }) };
 }
 
-/** Optimistic entries of uploads in flight go first, unless the server already lists their file. */
+/**
+ * Optimistic entries of uploads in flight go first, unless the server already lists their file, in
+ * the list's order among themselves. A batch's files share their added time, and the server dates
+ * each from its upload's start, in the order they were added: newest first (the default) puts the
+ * last one added first, as the list will show it when fetched again.
+ */
 export function withOptimistic(
   page: ListResponse,
   pending: Iterable<MediaFile>,
@@ -94,6 +99,12 @@ export function withOptimistic(
   const listed = new Set(page.items.map((item) => item.operationId));
   const extra = [...pending].filter((file) => !listed.has(file.operationId) && matchesParams(file, params));
   if (extra.length === 0) return page;
+  const added = new Map(extra.map((file, index) => [file, index]));
+  const byTime = (params.sort ?? 'createdAt') === 'createdAt';
+  const newestFirst = byTime && (params.order ?? 'desc') === 'desc';
+  extra.sort(
+    (a, b) => compareFiles(a, b, params) || (added.get(a)! - added.get(b)!) * (newestFirst ? -1 : 1),
+  );
   return { ...page, items: [...extra, ...page.items], total: page.total + extra.length };
 }
 
