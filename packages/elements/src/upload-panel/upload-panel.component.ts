@@ -11,6 +11,7 @@ import { canFocus } from '../shared/focus-keeper.js';
 import { LazyController, lazyModule } from '../shared/lazy-part.js';
 import { prefetchOnIdle } from '../shared/idle-prefetch.js';
 import { addStyles } from '../shared/lazy-styles.js';
+import { nextTask } from '../shared/next-task.js';
 import { announcement } from './announcements.js';
 import type { Avoiding } from './panel-avoid.js';
 import type { PanelActions } from './panel-view.js';
@@ -104,6 +105,8 @@ export class UploadPanel extends MediabayElement {
   readonly #controls = new LazyController(this.lazy, viewModule, (m) => new m.PanelControls(this));
   #actions?: PanelActions;
   #failed = 0;
+  /** whether the last update rendered rows */
+  #rowsShown = false;
 
   constructor() {
     super();
@@ -176,6 +179,16 @@ export class UploadPanel extends MediabayElement {
         : `${heard.slice(0, 2).join('. ')}, ${this.localize.strings.andMore(heard.length - 2)}`;
   }
 
+  /**
+   * Rows coming to a panel that shows none render in a task of their own: the task that adds a file
+   * already renders the library's new card and lays out its grid, and the panel's card and first row
+   * in the same task made it the longest of an upload (issue 21). Every other update goes as usual.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.#rowsShown || this.rowIds.length === 0) return super.scheduleUpdate();
+    return nextTask().then(() => super.scheduleUpdate());
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // one summary when a batch is over ("30 uploads complete, 2 failed"), not one line per file
@@ -200,6 +213,7 @@ export class UploadPanel extends MediabayElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#heard = [];
+    this.#rowsShown = this.#ids.length > 0;
   }
 
   #toggle(): void {
