@@ -3,6 +3,8 @@
 // the recovery of interrupted uploads and processing, and the sweeps of expired uploads and the trash.
 import fs from 'node:fs/promises';
 import type { EventBus } from './bus/event-bus.js';
+import type { MediaDatabase } from './db/database.js';
+import { uploadKey } from './storage/keys.js';
 import type { MediaContext } from './context.js';
 import { openServices, type Services } from './config/services.js';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.js';
@@ -27,6 +29,14 @@ export interface Started {
   sweeper: NodeJS.Timeout;
 }
 
+/** What the database refers to in storage: files' keys, and the bytes of uploads in flight. */
+async function keysInUse(db: MediaDatabase): Promise<Set<string>> {
+  const files = [...(await db.mediaStorageKeys('media/')), ...(await db.mediaStorageKeys('uploads/'))];
+  // every unfinished upload, whatever its age (as tus.recover())
+  const pending = await db.listStaleUploads(new Date(Date.now() + 60_000).toISOString());
+  return new Set([...files, ...pending.map((upload) => uploadKey(upload.id))]);
+}
+
 export async function startMedia(input: {
   options: MediaServerOptions;
   resolved: ResolvedOptions;
@@ -49,8 +59,8 @@ export async function startMedia(input: {
   };
   const processor = await processorFor(services, resolved, options.database);
   // before any write: what writes cut off by a crash left behind (local `.part` files, form
-  // uploads whose row was never written)
-  if (storage.sweepPartial) await storage.sweepPartial(new Set(await db.mediaStorageKeys('media/')));
+  // uploads whose row was never written, tus bytes whose upload is neither in flight nor a file)
+  if (storage.sweepPartial) await storage.sweepPartial(await keysInUse(db));
   const ctx: MediaContext = { options: resolved, db, storage, bus, processor, urls: services.urls };
   const tus = createTusEndpoint(ctx, services.locker);
   addTicketRoute(router, ctx, input.tickets);

@@ -94,6 +94,8 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
    */
   lockOperation(tenantId: string, operationId: string): Promise<void>;
   setUploadOffset(id: string, offset: number): Promise<void>;
+  /** An upload created with a deferred length learns it (tus creation-defer-length). */
+  setUploadSize(id: string, size: number): Promise<void>;
   /**
    * Marks an upload finished as file `mediaId`, only if it was not already: false when another
    * request (or instance) finished it first. `offset`, when given, is recorded with it (the
@@ -102,7 +104,8 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   setUploadMedia(id: string, mediaId: string, offset?: number): Promise<boolean>;
   /** Unfinished uploads created before `before` (ISO). */
   listStaleUploads(before: string): Promise<UploadRecord[]>;
-  deleteUpload(id: string): Promise<void>;
+  /** False when there was no such row (another sweep, cancel or instance removed it first). */
+  deleteUpload(id: string): Promise<boolean>;
   /** The tus upload whose bytes a file was made from, if any. */
   deleteUploadsOfMedia(mediaId: string): Promise<void>;
   /**

@@ -258,6 +258,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0014_upload_metadata': {
+    // The tus Upload-Metadata an upload was created with (JSON), kept in its row: the local store
+    // no longer writes a `<id>.json` info file per upload (storage/local-tus-store.ts). Null for rows
+    // made before, whose info file still holds it.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('uploads').addColumn('metadata', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

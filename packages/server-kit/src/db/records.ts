@@ -84,6 +84,11 @@ export interface UploadRecord {
   offset: number;
   createdAt: string;
   mediaId: string | null;
+  /**
+   * The tus Upload-Metadata it was created with (what HEAD answers; the replace keys). Null for a row
+   * made before migration 0014 (its store's own info file holds it); left out, none is stored.
+   */
+  tusMetadata?: Record<string, string | null> | null;
 }
 
 /** Who holds an operation id: its file, if it has one, and the upload rows made under it. */

@@ -52,5 +52,6 @@ export function toUpload(row: Selectable<UploadTable>): UploadRecord {
     offset: Number(row.offset),
     createdAt: row.created_at,
     mediaId: row.media_id,
+    tusMetadata: row.metadata ? (JSON.parse(row.metadata) as Record<string, string | null>) : null,
   };
 }

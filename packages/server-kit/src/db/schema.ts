@@ -1,5 +1,5 @@
 // Table shapes as kysely sees them. Column types stay portable (text, integer) so PostgreSQL can follow.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface MediaTable {
   id: string;
@@ -57,6 +57,8 @@ export interface UploadTable {
   created_at: string;
   /** set when the bytes were complete and the library row made, so a repeated finish is a no-op */
   media_id: string | null;
+  /** the tus Upload-Metadata as JSON (0014); null in rows made before */
+  metadata: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The append-only audit log; `detail` is JSON text (portable, small). */

@@ -13,6 +13,7 @@ type UploadQueries = Pick<
   | 'listUploadsOfOperation'
   | 'lockOperation'
   | 'setUploadOffset'
+  | 'setUploadSize'
   | 'setUploadMedia'
   | 'listStaleUploads'
   | 'deleteUpload'
@@ -31,13 +32,13 @@ const takeLock = (key: unknown): RawBuilder<unknown> =>
 
 // what every upload runs, compiled once (compiled.ts); on PostgreSQL the row goes in once the
 // operation's lock is held (the lock's CTE is the insert's source, so it runs first)
-const insertUpload = compiled((db, u: UploadRecord & { lock: string }) =>
+const insertUpload = compiled((db, u: UploadRecord & { lock: string; metadata: string | null }) =>
   isPostgres(db)
     ? sql`with held as (select ${takeLock(u.lock)})
         insert into "uploads" ("id", "tenant_id", "owner_id", "operation_id", "name", "mime_type",
-          "size", "offset", "created_at", "media_id")
+          "size", "offset", "created_at", "media_id", "metadata")
         select ${u.id}, ${u.tenantId}, ${u.ownerId}, ${u.operationId}, ${u.name}, ${u.mimeType},
-          ${u.size}, ${u.offset}, ${u.createdAt}, ${u.mediaId} from held`
+          ${u.size}, ${u.offset}, ${u.createdAt}, ${u.mediaId}, ${u.metadata} from held`
     : db.insertInto('uploads').values({
         id: u.id,
         tenant_id: u.tenantId,
@@ -49,6 +50,7 @@ const insertUpload = compiled((db, u: UploadRecord & { lock: string }) =>
         offset: u.offset,
         created_at: u.createdAt,
         media_id: u.mediaId,
+        metadata: u.metadata,
       }),
 );
 const getUpload = compiled((db, p: { id: string }) =>
@@ -72,7 +74,11 @@ const setMediaAndOffset = compiled((db, p: { id: string; mediaId: string; offset
 export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
   return {
     async insertUpload(upload) {
-      await insertUpload(db, { ...upload, lock: operationLock(upload.tenantId, upload.operationId) });
+      await insertUpload(db, {
+        ...upload,
+        lock: operationLock(upload.tenantId, upload.operationId),
+        metadata: upload.tusMetadata ? JSON.stringify(upload.tusMetadata) : null,
+      });
     },
 
     async getUpload(id) {
@@ -112,6 +118,10 @@ export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
       await setOffset(db, { id, offset });
     },
 
+    async setUploadSize(id, size) {
+      await db.updateTable('uploads').set({ size }).where('id', '=', id).execute();
+    },
+
     async setUploadMedia(id, mediaId, offset) {
       const result = await (offset === undefined
         ? setMedia(db, { id, mediaId })
@@ -130,7 +140,8 @@ export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
     },
 
     async deleteUpload(id) {
-      await db.deleteFrom('uploads').where('id', '=', id).execute();
+      const result = await db.deleteFrom('uploads').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
 
     async deleteUploadsOfMedia(mediaId) {

@@ -4,9 +4,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { FileStore } from '@tus/file-store';
 import { asStorageFailure } from './failures.js';
 import { checkKey } from './keys.js';
+import { LocalTusStore } from './local-tus-store.js';
 import { PART_SUFFIX, removePartFiles } from './partial-files.js';
 import type { ByteRange, MediaStorage } from './storage.js';
 
@@ -17,7 +17,7 @@ export interface FileStorageOptions {
 
 export function createFileStorage({ directory, expiryMs }: FileStorageOptions): MediaStorage {
   const root = path.resolve(directory);
-  const tusStore = new FileStore({
+  const tusStore = new LocalTusStore({
     directory: path.join(root, 'uploads'),
     expirationPeriodInMilliseconds: expiryMs,
   });
@@ -28,6 +28,7 @@ export function createFileStorage({ directory, expiryMs }: FileStorageOptions): 
 
   return {
     tusStore,
+    bindUploadInfos: (infos) => tusStore.bindInfos(infos),
     read(key: string, range?: ByteRange) {
       return createReadStream(resolve(key), range ? { start: range.start, end: range.end } : {});
     },
@@ -65,7 +66,7 @@ export function createFileStorage({ directory, expiryMs }: FileStorageOptions): 
       return tusStore.deleteExpired();
     },
     sweepPartial(inUse) {
-      return removePartFiles(root, inUse);
+      return removePartFiles(root, { inUse, uploadsBefore: Date.now() - expiryMs });
     },
   };
 }

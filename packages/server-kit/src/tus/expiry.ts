@@ -13,7 +13,8 @@ export async function sweepExpiredUploads(
     for (const upload of stale) {
       await ctx.storage.remove(uploadKey(upload.id));
       await ctx.db.transaction(async (tx) => {
-        await tx.deleteUpload(upload.id);
+        // sweeps may overlap (a slow one and the next, or two instances): one of them records it
+        if (!(await tx.deleteUpload(upload.id))) return;
         await tx.appendAudit({
           tenantId: upload.tenantId,
           userId: upload.ownerId,

@@ -30,6 +30,7 @@ import { withRequestBody } from './request-body.js';
 import { checkTusRequest } from './request-checks.js';
 import { recordUploadCreation } from './upload-create.js';
 import { createUploadFinisher } from './upload-finish.js';
+import { uploadInfos } from './upload-info.js';
 
 interface InFlight {
   /** null: an OPTIONS answered without credentials */
@@ -65,6 +66,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
   const progress = createProgressTracker();
   const finisher = createUploadFinisher(ctx, progress);
   const discovery = { 'Tus-Checksum-Algorithm': CHECKSUM_ALGORITHMS.join(',') };
+  storage.bindUploadInfos?.(uploadInfos(db, rows));
 
   const findState = (req: unknown): InFlight | undefined => {
     const node = (req as HookRequest).runtime?.node?.req;
@@ -97,11 +99,11 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
       const state = stateOf(req);
       const { auth, metadata } = state;
       if (!metadata || !auth) throw new Error('upload created without metadata');
-      rows.set(upload.id, await recordUploadCreation(db, options.limits, auth, upload, metadata));
+      const record = await recordUploadCreation(db, options.limits, auth, upload, metadata);
+      rows.set(upload.id, record);
       state.created = upload.id;
       // HEAD shows what the server used: the minted operation id, the generated name
-      const { operationId, filename } = metadata;
-      return { metadata: { ...upload.metadata, operationId, filename } };
+      return { metadata: record.tusMetadata ?? {} };
     },
     async onUploadFinish(_req, upload) {
       const head = heads.get(upload.id);

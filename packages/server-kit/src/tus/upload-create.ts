@@ -3,7 +3,9 @@
 // PostgreSQL the operation's lock first), then one read of the operation's holders and the
 // unfinished uploads' totals, which count the new row. A conflict (409, another upload holds the
 // operation) or a quota (429) rolls the row back. Returns the row, which the request's later steps
-// use instead of reading it again.
+// use instead of reading it again. The row keeps the upload's tus metadata as HEAD shows it (with the
+// operation id and name the server used): the local tus store reads its info from the row
+// (upload-info.ts).
 import type { Upload } from '@tus/server';
 import type { MediaDatabase, UploadRecord } from '../db/database.js';
 import { assertOperationUse } from '../media/operation-claim.js';
@@ -20,6 +22,7 @@ export async function recordUploadCreation(
   metadata: UploadMetadata,
 ): Promise<UploadRecord> {
   const size = upload.size ?? null;
+  const { operationId, filename } = metadata;
   const record: UploadRecord = {
     id: upload.id,
     tenantId: auth.tenantId,
@@ -29,8 +32,9 @@ export async function recordUploadCreation(
     mimeType: metadata.filetype,
     size,
     offset: 0,
-    createdAt: new Date().toISOString(),
+    createdAt: upload.creation_date ?? new Date().toISOString(),
     mediaId: null,
+    tusMetadata: { ...upload.metadata, operationId, filename },
   };
   await db.transaction(async (tx) => {
     await tx.insertUpload(record);
