@@ -136,10 +136,14 @@ export class UploadPanel extends MediabayElement {
 
   /**
    * the card's first render, prepared on idle once its module is there (not in the first upload's
-   * task); its strings and direction are resolved then too
+   * task); its strings and direction are resolved then too, and the card is rendered (hidden, with no
+   * rows and its list's virtualizer), so the first upload only adds its row and shows it
    */
   #prepare = (): Promise<unknown> =>
-    viewModule.load().then((view) => view.preparePanel(this, this.localize.strings, this.localize.dir));
+    viewModule.load().then((view) => {
+      view.preparePanel(this, this.localize.strings, this.localize.dir);
+      this.requestUpdate();
+    });
 
   #onNetwork = (): void => {
     this.offline = navigator.onLine === false;
