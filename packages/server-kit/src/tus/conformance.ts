@@ -2,7 +2,7 @@
 // `Tus-Resumable` on all of them, error bodies as `application/json` `{error:{code,message}}` without
 // internals, CORS left to http/cors.ts, and `X-HTTP-Method-Override` for clients behind proxies
 // that only pass GET and POST.
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { HttpError } from '../http/errors.js';
 
 export const TUS_VERSION = '1.0.0';
@@ -60,21 +60,33 @@ function isErrorBody(text: string): boolean {
 }
 
 /**
- * The answer to send for @tus/server's `response`: `extra` headers added, its CORS headers dropped
- * (ours were set on the Node response already), every error turned into the JSON error body.
+ * Sends @tus/server's `response` on `res`: `extra` headers added, its CORS headers dropped (ours
+ * were set on the Node response already), every error turned into the JSON error body. Written with
+ * one writeHead and end (tus' bodies are short texts): no second Response, no stream read through
+ * srvx, no chunked encoding of an empty body.
  */
-export async function conformResponse(response: Response, extra: Record<string, string>): Promise<Response> {
-  const headers = new Headers(response.headers);
-  for (const name of [...headers.keys()]) if (name.startsWith('access-control-')) headers.delete(name);
-  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-  headers.set('Tus-Resumable', TUS_VERSION);
+export async function sendTusAnswer(
+  res: ServerResponse,
+  response: Response,
+  extra: Record<string, string>,
+): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (!name.startsWith('access-control-')) headers[name] = value;
+  });
+  for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
+  headers['tus-resumable'] = TUS_VERSION;
   const { status } = response;
   const statusText = STATUS_CODES[status] ?? (status === 460 ? 'Checksum Mismatch' : '');
-  if (status < 400) return new Response(response.body, { status, statusText, headers });
-  const text = await response.text();
-  const body = isErrorBody(text) ? text : tusErrorBody(status, text);
-  headers.set('Content-Type', 'application/json; charset=utf-8');
-  headers.set('Content-Length', String(Buffer.byteLength(body)));
-  headers.set('Cache-Control', 'no-store');
-  return new Response(body, { status, statusText, headers });
+  let body = response.body ? await response.text() : '';
+  if (status >= 400) {
+    body = isErrorBody(body) ? body : tusErrorBody(status, body);
+    headers['content-type'] = 'application/json; charset=utf-8';
+    headers['cache-control'] = 'no-store';
+  } else if (!body) delete headers['content-type']; // the text/plain of an empty string
+  // known before the head is written, so an empty body is not sent chunked
+  if (status !== 204 && status !== 304 && res.req.method !== 'HEAD')
+    headers['content-length'] = String(Buffer.byteLength(body));
+  res.writeHead(status, statusText, headers);
+  res.end(body);
 }

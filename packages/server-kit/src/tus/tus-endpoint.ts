@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import nodePath from 'node:path';
 import { EVENTS, Server, type Locker, type Upload } from '@tus/server';
 import { FILE_ID_HEADER } from '@mediabay/core/protocol';
-import { NodeRequest, sendNodeResponse } from 'srvx/node';
+import { NodeRequest } from 'srvx/node';
 import type { MediaContext } from '../context.js';
 import type { UploadRecord } from '../db/database.js';
 import { HttpError } from '../http/errors.js';
@@ -22,7 +22,7 @@ import {
   withChecksum,
   type Checksum,
 } from './checksum.js';
-import { applyMethodOverride, conformResponse, tusErrorBody, TUS_VERSION } from './conformance.js';
+import { applyMethodOverride, sendTusAnswer, tusErrorBody, TUS_VERSION } from './conformance.js';
 import { guardWrites } from './store-writes.js';
 import type { UploadMetadata } from './metadata.js';
 import { createProgressTracker } from './progress.js';
@@ -92,7 +92,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     maxSize: options.limits.maxFileSize,
     postReceiveInterval: 100,
     disableTerminationForFinishedUploads: true,
-    // CORS is http/cors.ts' (tus' own CORS headers are dropped in conformResponse)
+    // CORS is http/cors.ts' (tus' own CORS headers are dropped in sendTusAnswer)
     allowedOrigins: () => false,
     namingFunction: () => newId(),
     async onUploadCreate(req, upload) {
@@ -156,7 +156,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     const request = withRequestBody(new NodeRequest({ req, res }), req) as unknown as Request;
     const response = await withChecksum(checksum, () => tus.handleWeb(request));
     const { errorHeaders } = inFlight.get(req) ?? {};
-    await sendNodeResponse(res, await conformResponse(response, { ...extra, ...errorHeaders }));
+    await sendTusAnswer(res, response, { ...extra, ...errorHeaders });
   }
 
   return {
