@@ -79,7 +79,7 @@ window.bench = {
   },
   prepareBatch,
   async uploadBatch() {
-    const client = library.client!;
+    const client = coreClient ?? library.client!;
     const files = takeBatch();
     const count = files.length;
     const acknowledged = new Set<string>();

@@ -3,8 +3,9 @@
 // tus-js-client (~18 KiB gzip) is imported when the first upload starts, not with the page; call
 // `preloadTus()` when idle so that first upload does not wait for it.
 import type { DetailedError, HttpRequest, HttpResponse, Upload } from 'tus-js-client';
-import { FILE_ID_HEADER, TUS_METADATA } from '../protocol.js';
+import { FILE_ID_HEADER } from '../protocol.js';
 import { browserBody, createWholeFileReader, nodeBody } from './file-source.js';
+import { sendWithCreation, tusMetadata, type CreationAnswer } from './tus-one-request.js';
 import { classify } from '../uploads/failure-classes.js';
 import { messageFor } from '../uploads/upload-errors.js';
 import { preloadTus } from './tus-loader.js';
@@ -54,6 +55,10 @@ const unexpected = (): TransportError => ({
   retryable: false,
 });
 
+/** where an upload's creating POST goes */
+const creationUrl = (options: Parameters<Transport>[0]) =>
+  absoluteUrl(options.uploadEndpoint ?? `${options.endpoint}/uploads`);
+
 export const tusTransport: Transport = (options, callbacks) => {
   let upload: Upload | undefined;
   // Calls run in order, each after the one before: a pause or cancel made while tus-js-client
@@ -67,30 +72,77 @@ export const tusTransport: Transport = (options, callbacks) => {
   };
   /** bumps on every call: a start that a pause or cancel overtook before it sent sends nothing */
   let calls = 0;
+  // In a browser a small new upload is one request of our own (tus-one-request.ts); tus-js-client
+  // takes over only if the server kept part of it. Node (tests, scripts) always uses tus-js-client.
+  let oneRequest =
+    typeof XMLHttpRequest !== 'undefined' &&
+    !options.uploadUrl &&
+    options.file.size <= SEND_WITH_CREATION_MAX;
+  let stopRequest: (() => void) | null = null;
+  /** the upload the one request created */
+  let createdUrl: string | null = null;
+  const size = options.file.size;
+  const onAnswer = (answer: CreationAnswer) => {
+    stopRequest = null;
+    createdUrl = answer.url;
+    if (answer.stored) {
+      callbacks.onProgress(size, size);
+      return callbacks.onSuccess(answer.fileId ? { fileId: answer.fileId } : {});
+    }
+    // the rest goes from the server's offset: the URL is worth keeping now
+    oneRequest = false;
+    callbacks.onUrl?.(answer.url);
+    start();
+  };
+  /** one request in place of tus-js-client's, after the task's turn to send */
+  const sendWhole = async (call: number) => {
+    await sendTurn();
+    if (call !== calls) return;
+    stopRequest = sendWithCreation(options, creationUrl(options), {
+      onProgress: (sent) => callbacks.onProgress(sent, size),
+      onAnswer,
+      onError: (error) => {
+        stopRequest = null;
+        callbacks.onError(error);
+      },
+    });
+  };
+  const stop = () => {
+    calls++;
+    stopRequest?.();
+    stopRequest = null;
+  };
+  function start(): void {
+    const call = ++calls;
+    next(async () => {
+      if (oneRequest) return sendWhole(call);
+      const tus = await preloadTus().catch(() => undefined);
+      if (!tus) return callbacks.onError(networkError()); // not loaded (offline): retried
+      upload ??= createUpload(
+        tus.Upload,
+        { ...options, uploadUrl: createdUrl ?? options.uploadUrl },
+        callbacks,
+      );
+      // a drop that starts a dozen small uploads does not add their requests (~1-5 ms each in
+      // Chromium) to the task that added the files; a lone start (the next in the queue) sends at once
+      await sendTurn();
+      if (call === calls) upload.start();
+    }).catch(() => callbacks.onError(unexpected())); // tus refused the options: trying again won't help
+  }
+
   return {
-    start() {
-      const call = ++calls;
-      next(async () => {
-        const tus = await preloadTus().catch(() => undefined);
-        if (!tus) return callbacks.onError(networkError()); // not loaded (offline): retried
-        upload ??= createUpload(tus.Upload, options, callbacks);
-        // a drop that starts a dozen small uploads does not add their requests (~1-5 ms each in
-        // Chromium) to the task that added the files; a lone start (the next in the queue) sends at once
-        await sendTurn();
-        if (call === calls) upload.start();
-      }).catch(() => callbacks.onError(unexpected())); // tus refused the options: trying again won't help
-    },
+    start,
     pause: async () => {
-      calls++;
+      stop();
       await next(() => upload?.abort(false)).catch(() => undefined);
     },
     async abort() {
-      calls++;
+      stop();
       // the server may already have dropped the upload; cancel must still succeed locally
       await next(() => upload?.abort(true)).catch(() => undefined);
     },
     get url() {
-      return upload?.url ?? null;
+      return upload?.url ?? createdUrl;
     },
   };
 };
@@ -117,7 +169,7 @@ function createUpload(
   /** the creating POST stored every byte: its URL has nothing left to resume */
   let doneInCreation = false;
   const upload: Upload = new UploadClass(file, {
-    endpoint: absoluteUrl(options.uploadEndpoint ?? `${options.endpoint}/uploads`),
+    endpoint: creationUrl(options),
     uploadUrl: options.uploadUrl ?? null,
     chunkSize: options.chunkSize ?? Number.POSITIVE_INFINITY,
     retryDelays: null,
@@ -130,12 +182,7 @@ function createUpload(
     // never consulted (nothing is stored), but tus's own Node fingerprint cannot read a Blob
     fingerprint: () => Promise.resolve(`mediabay-${options.operationId}`),
     fileReader: createWholeFileReader(isBrowser ? browserBody : nodeBody),
-    metadata: {
-      [TUS_METADATA.filename]: file.name ?? 'file',
-      [TUS_METADATA.filetype]: file.type || 'application/octet-stream',
-      [TUS_METADATA.operationId]: options.operationId,
-      ...(options.replaceFileId ? { [TUS_METADATA.replaceFileId]: options.replaceFileId } : {}),
-    },
+    metadata: tusMetadata(options),
     // headers() is asked per request so a refreshed token is used by a long upload's next request
     onBeforeRequest(req: HttpRequest) {
       for (const [name, value] of Object.entries(options.headers())) req.setHeader(name, value);
