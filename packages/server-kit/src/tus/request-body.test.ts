@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { heapGrowth } from '../http/heap-growth.js';
 import { requestBody } from './request-body.js';
 
 describe('requestBody', () => {
@@ -22,13 +23,18 @@ describe('requestBody', () => {
 
   it('hands on every byte, in the chunks the request delivered', async () => {
     const bytes = randomBytes(3 * 1024 * 1024);
-    const got: { chunks: Uint8Array[]; delivered: Buffer[] } = { chunks: [], delivered: [] };
+    const got: { chunks: Uint8Array[]; delivered: Buffer[]; held: boolean } = {
+      chunks: [],
+      delivered: [],
+      held: false,
+    };
     const done = new Promise<void>((resolve, reject) => {
       handle = async (req) => {
         req.on('data', (chunk: Buffer) => got.delivered.push(chunk));
         try {
           // a slow reader: the request is paused while the stream's queue is full
           for await (const chunk of requestBody(req)) {
+            got.held ||= heapGrowth.held;
             got.chunks.push(chunk);
             await new Promise((r) => setImmediate(r));
           }
@@ -42,6 +48,7 @@ describe('requestBody', () => {
     await res.arrayBuffer();
     await done;
     assert.deepEqual(Buffer.concat(got.chunks), bytes);
+    assert.ok(got.held, "V8's heap growing factor is held while the body is read (http/heap-growth.ts)");
     assert.ok(got.chunks.length > 1);
     got.chunks.forEach((chunk, i) =>
       assert.equal(chunk.buffer, got.delivered[i]?.buffer, `chunk ${i} copied`),
