@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMediaClient } from './client.js';
+import { MEDIA_FILES_KEY } from './library/list-key.js';
+import type { ListResponse } from './protocol.js';
 import type { Transport } from './transports/transport.js';
 import { SMALL_FILE_SHARE } from './uploads/uploader.js';
 import type { MediaClient } from './types.js';
@@ -83,6 +85,25 @@ test('pauseAll, resumeAll and cancelAll over 10,000 uploads are one store write 
   assert.ok(started.filter((entry) => !entry.aborted).length === 0, 'running uploads were aborted');
   // canceled uploads never start, however long one waits
   assert.equal(started.length, 2 * running, 'started, paused, as many resumed, canceled');
+  client.destroy();
+});
+
+test('cancelAll over 10,000 uploads takes their entries out of a cached list in one edit', async () => {
+  const client = makeClient();
+  await client.ready;
+  const key = [MEDIA_FILES_KEY, {}];
+  client.queryClient.setQueryData<ListResponse>(key, { items: [], nextCursor: null, total: 0 });
+  client.addFiles(files(10_000));
+  assert.equal(client.queryClient.getQueryData<ListResponse>(key)?.items.length, 10_000, 'shown at once');
+  let edits = 0;
+  const off = client.queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'success') edits++;
+  });
+  client.cancelAll();
+  await Promise.resolve(); // the end of the task
+  off();
+  assert.equal(edits, 1);
+  assert.equal(client.queryClient.getQueryData<ListResponse>(key)?.items.length, 0);
   client.destroy();
 });
 

@@ -102,6 +102,16 @@ export function createLibrary(options: {
     return (page) => page;
   }
 
+  // Entries taken out in one task (Cancel all over 10,000 uploads) are one edit of each list, at the
+  // end of the task: one each made Cancel all O(N²) (1.3 s in one task for 10,000 queued uploads).
+  const discarded = new Set<string>();
+  function flushDiscards(): void {
+    if (discarded.size === 0) return;
+    const ids = new Set(discarded);
+    discarded.clear();
+    pages.editPages((page) => removeFiles(page, ids));
+  }
+
   // Socket events wait for the frame: 3 uploads finishing in one frame (or another user's batch) are
   // one cache write, one render and one layout of a list of thousands, not one each.
   const heard: ServerEvent[] = [];
@@ -149,13 +159,15 @@ export function createLibrary(options: {
       ),
     addOptimistic(items) {
       if (items.length === 0) return;
+      flushDiscards(); // a retried upload's entry, taken out a moment ago, comes back
       const added = items.map(optimisticFile);
       for (const file of added) pending.set(file.operationId, file);
       pages.editPages((page, params) => withOptimistic(page, added, params));
     },
     discard(operationId) {
       pending.delete(operationId);
-      pages.editPages((page) => removeFiles(page, new Set([operationId])));
+      if (discarded.size === 0) queueMicrotask(flushDiscards);
+      discarded.add(operationId);
     },
     applyEvent(event) {
       // progress edits nothing here (it is the uploads store's), and a frame asked for it 10 times a
