@@ -3,6 +3,7 @@
 // (inclusive, each function counted once per sample). Not a table of the bench: a profiling aid.
 // Usage: BENCH_MINIFY=0 node --import tsx src/small-uploads-profile.ts [--count=500] [--kib=100]
 //   [--widget=mediabay|uppy] [--query=?concurrency=6] [--top=30] [--out=file.cpuprofile]
+//   [--trace] (instead: a Chromium trace, the main thread's tasks by source and the long ones)
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,14 @@ import { launchBrowser, openBenchPage, settled } from './browser.js';
 import type { Widget } from './build.js';
 import { NOT_SCRIPT } from './main-thread.js';
 import { startBenchServerProcess } from './server-process.js';
+import { longTasks, tasksBySource } from './upload-trace.js';
+
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+];
 
 interface ProfileNode {
   id: number;
@@ -60,6 +69,23 @@ async function main(): Promise<void> {
     const page = await openBenchPage(browser, server.url, widget, arg('query') ?? '');
     await page.evaluate(([n, bytes]) => window.bench.prepareBatch!(n, bytes), [count, kib * 1024] as const);
     await settled(page);
+    if (process.argv.includes('--trace')) {
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      const took = await page.evaluate(() => window.bench.uploadBatch!());
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as Parameters<
+        typeof tasksBySource
+      >[0] extends infer E
+        ? { traceEvents: E }
+        : never;
+      const totals = [...tasksBySource(trace.traceEvents)].sort((a, b) => b[1].ms - a[1].ms);
+      console.log(`${widget}: ${count} x ${kib} KiB in ${took.toFixed(0)} ms`);
+      for (const line of longTasks) console.log(`long task: ${line}`);
+      for (const [label, t] of totals.slice(0, top))
+        console.log(
+          `${(t.ms / count).toFixed(3).padStart(8)} ms/upload ${String(t.count).padStart(6)} tasks (max ${t.max.toFixed(1)})  ${label}`,
+        );
+      return;
+    }
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -59,6 +59,9 @@ export interface TabSync {
 
 /** items or files per message: structured cloning 10,000 files at once is a 150 ms task */
 const CHUNK = 250;
+/** lock requests per slice: Chromium hands their grants back together, and 1,000 grants in one
+ * task took 250 ms at the start of a big drop */
+const LOCKS_PER_SLICE = 64;
 const RELEASE_STEP = 500;
 
 /** what createTabSync shares with the handler of the other tabs' messages */
@@ -245,7 +248,7 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         outgoing.push(() => {
           if (owned.has(item.operationId) && !tabLocks.holds(item.operationId))
             void take(item.operationId, false);
-        });
+        }, 1 / LOCKS_PER_SLICE);
         if (file) {
           files.set(item.operationId, file);
           shared.push({ id: item.operationId, file });

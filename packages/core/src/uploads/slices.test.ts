@@ -35,3 +35,16 @@ test('drain runs what is left at once; clear forgets it', async () => {
   assert.deepEqual(ran, ['ab', 'cd', 'e']);
   assert.equal(queue.size, 0);
 });
+
+test("a slice ends once its jobs' shares reach one, however little time they took; drain ignores shares", async () => {
+  const queue = createSliceQueue(1000);
+  const ran: number[] = [];
+  for (let i = 0; i < 10; i++) queue.push(() => ran.push(i), 1 / 4);
+  queue.push(() => ran.push(10));
+  await sleep(0);
+  assert.deepEqual(ran, [0, 1, 2, 3], 'four quarters: one slice');
+  while (ran.length < 8) await sleep(0);
+  assert.deepEqual(ran, [0, 1, 2, 3, 4, 5, 6, 7]);
+  queue.drain();
+  assert.deepEqual(ran, [...Array(11).keys()]);
+});

@@ -3,7 +3,10 @@
 // batch never freezes the page. A queue can be drained at once where order matters more (closing).
 
 export interface SliceQueue {
-  push(job: () => void): void;
+  /** `share`: the part of a slice the job's work takes besides its own time, in (0, 1]: a slice ends
+   * once its jobs' shares reach 1 (work whose cost comes later, as the answers of many lock requests
+   * sent at once that would all be handled in one task) */
+  push(job: () => void, share?: number): void;
   /** runs every queued job now */
   drain(): void;
   /** forgets queued jobs */
@@ -51,14 +54,18 @@ function laterTask(fn: () => void): { schedule(): void; cancel(): void } {
 
 export function createSliceQueue(budgetMs = 8): SliceQueue {
   const jobs: (() => void)[] = [];
+  /** shares of the jobs that have one, by the job */
+  const shares = new Map<() => void, number>();
   let head = 0;
   const later = laterTask(tick);
   const clock = () => (globalThis.performance ? performance.now() : Date.now());
 
-  function run(until: number): void {
-    while (head < jobs.length && clock() < until) {
+  function run(until: number, load = 0): void {
+    while (head < jobs.length && clock() < until && load < 1) {
       const job = jobs[head]!;
       jobs[head++] = noop; // let the closure go
+      if (until !== Infinity) load += shares.get(job) ?? 0;
+      shares.delete(job);
       job();
     }
     if (head === jobs.length) {
@@ -73,8 +80,9 @@ export function createSliceQueue(budgetMs = 8): SliceQueue {
   }
 
   return {
-    push(job) {
+    push(job, share) {
       jobs.push(job);
+      if (share) shares.set(job, share);
       later.schedule();
     },
     drain() {
@@ -83,6 +91,7 @@ export function createSliceQueue(budgetMs = 8): SliceQueue {
     },
     clear() {
       later.cancel();
+      shares.clear();
       jobs.length = 0;
       head = 0;
     },
