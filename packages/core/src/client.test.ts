@@ -46,7 +46,8 @@ test('uploads files over tus, follows the socket to ready, and the library shows
     const ids = accepted.map((item) => item.operationId);
     assert.deepEqual(
       library.items.slice(0, 3).map((file) => [file.id, file.status, file.contentUrl]),
-      ids.map((id) => [id, 'processing', '']),
+      // newest first: the last file added is the newest, as the server will list it
+      [...ids].reverse().map((id) => [id, 'processing', '']),
       'optimistic entries appear at once',
     );
 
