@@ -22,6 +22,8 @@ export interface ServerSample {
   cpuSeconds: number;
   markCompacts: number;
   scavenges: number;
+  /** the most resident memory the process has had so far (MiB, VmHWM) */
+  peakRssMiB: number;
 }
 
 export interface LargeServer {
@@ -38,6 +40,11 @@ async function cpuSeconds(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
+}
+
+async function peakRssMiB(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmHWM:\s*(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
 }
 
 function commandOf(kind: LargeKind, dataDir: string): string[] {
@@ -72,7 +79,7 @@ export async function startLargeServer(kind: LargeKind, dataDir: string): Promis
   return {
     url,
     fileUrl: (fileId) => (kind === 'bare' ? undefined : `${url}/api/media/${fileId}`),
-    sample: async () => ({ cpuSeconds: await cpuSeconds(pid), ...counts }),
+    sample: async () => ({ cpuSeconds: await cpuSeconds(pid), peakRssMiB: await peakRssMiB(pid), ...counts }),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

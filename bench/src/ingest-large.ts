@@ -30,6 +30,8 @@ interface Measured {
   mibPerSecond: number;
   cpuPerGiB: number;
   markCompactsPerGiB: number;
+  /** the server process's peak resident memory by the end of the step */
+  peakRssMiB: number;
 }
 
 /** A file of `mib` MiB (one random MiB repeated), written once for every upload. */
@@ -108,6 +110,7 @@ async function measureKind(
         mibPerSecond: (mib * step.parallel) / seconds,
         cpuPerGiB: (after.cpuSeconds - before.cpuSeconds) / gib,
         markCompactsPerGiB: (after.markCompacts - before.markCompacts) / gib,
+        peakRssMiB: after.peakRssMiB,
       });
     }
     return results;
@@ -142,6 +145,7 @@ function tableRows(all: Measured[][]): Record<string, string>[] {
         'CPU s/GiB (median)': median(mine.map((m) => m.cpuPerGiB)).toFixed(2),
         'CPU x bare (each round)': cpuRatios.map((r) => r.toFixed(2)).join(' / '),
         'mark-compacts/GiB (each round)': mine.map((m) => m.markCompactsPerGiB.toFixed(1)).join(' / '),
+        'peak RSS MiB (max)': Math.max(...mine.map((m) => m.peakRssMiB)).toFixed(0),
       });
     }
   }
