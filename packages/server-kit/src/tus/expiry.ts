@@ -1,5 +1,7 @@
-// Removes incomplete uploads older than the configured expiry (their bytes and their rows), and audit
-// entries older than the audit retention.
+// Removes incomplete uploads older than the configured expiry (their rows, then their bytes: a HEAD in
+// between finds no upload, never a row whose bytes are gone), and audit entries older than the audit
+// retention. Bytes whose removal failed or was cut off are removed by the store's own sweeps
+// (removeExpired; the local store's at start, storage/partial-files.ts).
 import type { MediaContext } from '../context.js';
 import { uploadKey } from '../storage/keys.js';
 
@@ -11,7 +13,6 @@ export async function sweepExpiredUploads(
     const before = new Date(now - ctx.options.limits.uploadExpiryMs).toISOString();
     const stale = await ctx.db.listStaleUploads(before);
     for (const upload of stale) {
-      await ctx.storage.remove(uploadKey(upload.id));
       await ctx.db.transaction(async (tx) => {
         // sweeps may overlap (a slow one and the next, or two instances): one of them records it
         if (!(await tx.deleteUpload(upload.id))) return;
@@ -23,6 +24,7 @@ export async function sweepExpiredUploads(
           detail: { name: upload.name, reason: 'expired', offset: upload.offset },
         });
       });
+      await ctx.storage.remove(uploadKey(upload.id));
     }
     await ctx.storage.removeExpired(); // bytes without a row (a crash between the two writes)
     const retention = ctx.options.auditRetentionMs;
