@@ -53,7 +53,7 @@ export interface Engine {
 export function startEngine(context: EngineContext): Engine {
   const { options, endpoint, store, fetcher, emitter } = context;
   const { queryClient, library } = libraryParts(options, fetcher, context.selection);
-  const canceled = createCanceledUploads(fetcher, (fileId) => library.remove([fileId]).catch(() => {}));
+  const canceled = createCanceledUploads(fetcher, (fileId) => library.purge([fileId]).catch(() => {}));
   // completed items leave in sweeps: one by one, a batch of small files re-laid the panel's list out
   // every frame
   const removals = createRemovalSweeper({

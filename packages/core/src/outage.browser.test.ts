@@ -195,6 +195,8 @@ describe('a batch through outages, kill -9 and rate limits (Chromium, server pro
     expect(created).to.deep.equal([], 'no upload created after the click');
     const counts = await filesByOperation(endpoint, prefix);
     expect([...counts.keys()].sort()).to.deep.equal([...readyAtClick].sort(), 'only what was ready');
+    // a file a canceled upload made anyway is deleted for good, not moved to the trash
+    expect([...(await filesByOperation(endpoint, prefix, { trashed: true })).keys()]).to.deep.equal([]);
     expect(ids.length).to.equal(300);
   });
 });

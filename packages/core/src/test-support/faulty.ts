@@ -37,11 +37,20 @@ export const killServer = () => run<true>('faulty-kill');
 export const restartFaultyServer = () => run<true>('faulty-restart');
 
 /** operationId -> how many library files the server has for it, of files whose name starts with `prefix` */
-export async function filesByOperation(endpoint: string, prefix: string): Promise<Map<string, number>> {
+export async function filesByOperation(
+  endpoint: string,
+  prefix: string,
+  options: { trashed?: boolean } = {},
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   let cursor: string | undefined;
   do {
-    const query = new URLSearchParams({ q: prefix, limit: '100', ...(cursor ? { cursor } : {}) });
+    const query = new URLSearchParams({
+      q: prefix,
+      limit: '100',
+      ...(options.trashed ? { trashed: 'true' } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
     const response = await fetch(`${endpoint}?${query}`);
     if (!response.ok) throw new Error(`list: ${response.status}`);
     const page = (await response.json()) as {

@@ -35,7 +35,8 @@ export function uploadReactions(context: {
     if (item.status === 'processing' && previous.status !== 'processing')
       context.plainTus().uploaded(item.operationId);
     if (item.status === 'canceled') {
-      if (item.fileId) void library.remove([item.fileId]).catch(() => {});
+      // a canceled upload leaves nothing, in the library or its trash
+      if (item.fileId) void library.purge([item.fileId]).catch(() => {});
       else {
         const inFlight = previous.status === 'uploading' || previous.status === 'processing';
         context.canceled.remember(item.operationId, inFlight);
