@@ -27,6 +27,8 @@ export function createTabOutbox(context: {
   send(items: UploadItem[]): void;
   /** a longer list goes out as several messages, each in a slice of `queue` */
   maxPerMessage: number;
+  /** after each flush, once what it sent has gone out (behind its messages in `queue`) */
+  sent?(): void;
 }): TabOutbox {
   const states = new Map<string, UploadItem>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -42,10 +44,13 @@ export function createTabOutbox(context: {
         items.push(item);
         states.delete(id);
       }
-    if (items.length === 0) return;
     // with nothing queued, one message goes now (still in order) instead of in a slice task of its own
-    if (context.queue.size === 0 && items.length <= context.maxPerMessage) context.send(items);
-    else pushChunks(context.queue, items, context.maxPerMessage, context.send);
+    if (items.length > 0 && context.queue.size === 0 && items.length <= context.maxPerMessage)
+      context.send(items);
+    else if (items.length > 0) pushChunks(context.queue, items, context.maxPerMessage, context.send);
+    if (!context.sent) return;
+    if (context.queue.size === 0) context.sent();
+    else context.queue.push(context.sent);
   }
 
   return {

@@ -179,6 +179,11 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
     mayAnnounce,
     send: (items) => postNow({ type: 'items', from: tabId, items }),
     maxPerMessage: CHUNK,
+    // the locks of finished uploads are let go once their state went out (in steps: releasing
+    // 10,000 at once was a long task); a tab waiting for a lock must know the upload ended first
+    sent: () => {
+      if (finished.length > 0) releaseInSteps(finished.splice(0), letGo, () => closed);
+    },
   });
 
   function take(id: string, ifAvailable: boolean): Promise<boolean> {
@@ -264,19 +269,13 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
       if (!owned.has(item.operationId)) return;
       outbox.set(item);
       if (FINAL_STATES.has(item.status)) {
-        // one message for everything that finished in this task (Cancel all over 10,000 was 10,000
-        // messages), and the locks let go in slices: releasing 10,000 at once was a long task
-        // (the message goes first: a tab waiting for a lock must know the upload ended before it gets it)
+        // its lock is let go after the message that tells of it (outbox's `sent`)
         owned.delete(item.operationId);
         finished.push(item.operationId);
-        if (finished.length === 1)
-          queueMicrotask(() => {
-            outbox.flush();
-            releaseInSteps(finished.splice(0), letGo, () => closed);
-          });
-        return;
       }
-      // progress is coalesced to the pace it is shown at (4 Hz)
+      // progress, and uploads that finish, go at the pace progress is shown at (4 Hz): a message per
+      // finished upload was most of the tabs' cost in a batch of small files (Cancel all over 10,000
+      // is one flush too)
       outbox.later();
     },
     url(id, url) {
