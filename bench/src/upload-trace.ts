@@ -30,6 +30,8 @@ const CATEGORIES = [
   'disabled-by-default-devtools.timeline',
   'disabled-by-default-devtools.timeline.stack',
   'v8.execute',
+  // a font size or weight met for the first time: a call to the browser process on Linux
+  'fonts',
 ];
 
 /** What a task is known by: its first event that says what ran, with the detail that tells apart. */

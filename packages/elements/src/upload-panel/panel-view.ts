@@ -118,9 +118,12 @@ let rehearsed = false;
 
 /**
  * Does on idle, before the first upload, what the card's first render would do in the upload's own
- * task: the card's styles join the host's sheets, and the card is rendered once with a sample upload
- * into a detached element and dropped (lit parses each template once per page, and the browser
- * compiles the code on its first run), so the task that adds the first file only clones and fills.
+ * task: the card's styles join the host's sheets, and the card and a row are rendered once with a
+ * sample upload and dropped (lit parses each template once per page, the browser compiles the code on
+ * its first run), so the task that adds the first file only clones and fills. They are laid out
+ * (unseen, in a box of no height) before they go: each font size and weight the browser meets for the
+ * first time costs a call to the browser process (Linux: the font's render style), which a busy
+ * machine made a 50-220 ms first layout of the card in the upload's own task (issue 21).
  */
 export function preparePanel(host: ReactiveElement, t: MediabayStrings, dir: string): void {
   whenIdle(() => {
@@ -151,7 +154,15 @@ export function preparePanel(host: ReactiveElement, t: MediabayStrings, dir: str
       hidden: false,
     };
     const actions = { toggle: noop, dismiss: noop, row: noop, picked: noop, cancelAll: noop, retryAll: noop };
-    const part = render(renderPanel(view, actions), document.createElement('div'));
+    const stage = document.createElement('div');
+    stage.setAttribute('aria-hidden', 'true');
+    stage.style.cssText = 'position:fixed;visibility:hidden;pointer-events:none;contain:strict;height:0';
+    host.renderRoot.append(stage);
+    const part = render(renderPanel(view, actions), stage);
+    const rows = stage.querySelector<HTMLElement>('.rows');
+    if (rows) render(renderRow(item, t, noop), rows);
+    stage.querySelector('.row')?.getBoundingClientRect(); // the layout, on idle
     part.setConnected(false); // the list's virtualizer lets go of its observers and listeners
+    stage.remove();
   });
 }
