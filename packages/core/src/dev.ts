@@ -3,9 +3,11 @@ declare const process: { env: { NODE_ENV?: string } } | undefined;
 
 export function isDev(): boolean {
   try {
-    return typeof process === 'undefined' || process.env.NODE_ENV !== 'production';
+    // one expression a bundler's define replaces whole (`"production" !== 'production'`); a
+    // `typeof process` check before it stayed in bundles and made every browser bundle dev
+    return process!.env.NODE_ENV !== 'production';
   } catch {
-    return true;
+    return true; // no `process`: an unbundled page
   }
 }
 

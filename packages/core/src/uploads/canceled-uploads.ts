@@ -8,8 +8,8 @@ import { createCancelCheck } from './server-check.js';
 const REMEMBERED = 1000;
 
 export interface CanceledUploads {
-  /** an upload canceled before its file was known; `inFlight`: its bytes were on their way */
-  remember(operationId: string, inFlight: boolean): void;
+  /** an upload canceled while its bytes were on their way, before its file was known */
+  remember(operationId: string): void;
   /** true (and the file deleted) when the event tells of a file made for a canceled upload */
   claim(event: ServerEvent): boolean;
   close(): void;
@@ -22,11 +22,11 @@ export function createCanceledUploads(
   const canceled = new Set<string>();
   const check = createCancelCheck(fetcher, removeFile);
   return {
-    remember(operationId, inFlight) {
+    remember(operationId) {
       canceled.add(operationId);
       if (canceled.size > REMEMBERED) canceled.delete(canceled.values().next().value as string);
       // without a socket no media-created tells us: ask the server whether bytes in flight made a file
-      if (inFlight) check.check(operationId);
+      check.check(operationId);
     },
     claim(event) {
       if (event.type !== 'media-created' && event.type !== 'media-updated') return false;

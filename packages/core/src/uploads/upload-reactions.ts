@@ -37,10 +37,9 @@ export function uploadReactions(context: {
     if (item.status === 'canceled') {
       // a canceled upload leaves nothing, in the library or its trash
       if (item.fileId) void library.purge([item.fileId]).catch(() => {});
-      else {
-        const inFlight = previous.status === 'uploading' || previous.status === 'processing';
-        context.canceled.remember(item.operationId, inFlight);
-      }
+      // only bytes on their way can still make a file (a queued upload never sent any)
+      else if (previous.status === 'uploading' || previous.status === 'processing')
+        context.canceled.remember(item.operationId);
     }
     emitter.emit('upload-status', { type: 'upload-status', item, previousStatus: previous.status });
   };
