@@ -28,6 +28,7 @@ import { renderHeader } from './library-header.js';
 import { LibraryListing } from './library-listing.js';
 import { LIST_LIMIT } from './view-params.js';
 import { renderGridItem, renderListItem } from './library-item.js';
+import { prepareCards } from './card-rehearsal.js';
 import { LibraryRows } from './library-rows.js';
 import { renderToolbar } from './library-toolbar.js';
 import { toolbarActions } from './toolbar-actions.js';
@@ -272,6 +273,12 @@ export class MediaLibrary extends MediabayElement {
     if (this.#lastSelection && selected !== this.#lastSelection)
       this.emit('mb-selection-change', { ids: [...selected] });
     this.#lastSelection = selected;
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // a card laid out on idle, so the first one shown (an upload's, say) costs less in its task
+    prepareCards(this.renderRoot, () => this.localize.strings);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

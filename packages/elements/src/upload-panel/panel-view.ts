@@ -1,7 +1,7 @@
 // The panel's card (header, summary, virtualized rows) and its styles: loaded with the first upload
 // (or show()), prefetched on idle, so a page without uploads never waits for it. The element
 // (upload-panel.component.ts) keeps the state and the actions; this only renders them.
-import { html, nothing, render, type ReactiveElement, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { virtualize, type VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
 import { computeBatch, type BatchState, type UploadItem } from '@mediabay/core';
@@ -12,6 +12,7 @@ import { panelTitle, renderSummary, type SummaryActions } from './panel-summary.
 import { renderRow, type RowAction } from './upload-row.js';
 import { addStyles } from '../shared/lazy-styles.js';
 import { whenIdle } from '../shared/idle-prefetch.js';
+import { layOutUnseen, SAMPLE_UPLOAD } from '../shared/unseen-layout.js';
 import styles from './upload-panel.styles.js';
 
 export { styles };
@@ -118,31 +119,16 @@ let rehearsed = false;
 
 /**
  * Does on idle, before the first upload, what the card's first render would do in the upload's own
- * task: the card's styles join the host's sheets, and the card and a row are rendered once with a
- * sample upload and dropped (lit parses each template once per page, the browser compiles the code on
- * its first run), so the task that adds the first file only clones and fills. They are laid out
- * (unseen, in a box of no height) before they go: each font size and weight the browser meets for the
- * first time costs a call to the browser process (Linux: the font's render style), which a busy
- * machine made a 50-220 ms first layout of the card in the upload's own task (issue 21).
+ * task: the card's styles join the host's sheets, and the card and a row with a sample upload are
+ * laid out unseen and dropped (shared/unseen-layout.ts), so the task that adds the first file only
+ * clones and fills, in fonts the browser already has.
  */
 export function preparePanel(host: ReactiveElement, t: MediabayStrings, dir: string): void {
   whenIdle(() => {
     addStyles(host, styles);
     if (rehearsed) return;
     rehearsed = true;
-    const item: UploadItem = {
-      operationId: 'sample',
-      name: 'sample',
-      size: 2,
-      mimeType: 'video/mp4',
-      type: 'video',
-      status: 'uploading',
-      progress: 50,
-      bytesUploaded: 1,
-      timeRemaining: 1,
-      speed: 1,
-      addedAt: 0,
-    };
+    const item = SAMPLE_UPLOAD;
     const view: PanelView = {
       t,
       dir,
@@ -154,15 +140,13 @@ export function preparePanel(host: ReactiveElement, t: MediabayStrings, dir: str
       hidden: false,
     };
     const actions = { toggle: noop, dismiss: noop, row: noop, picked: noop, cancelAll: noop, retryAll: noop };
-    const stage = document.createElement('div');
-    stage.setAttribute('aria-hidden', 'true');
-    stage.style.cssText = 'position:fixed;visibility:hidden;pointer-events:none;contain:strict;height:0';
-    host.renderRoot.append(stage);
-    const part = render(renderPanel(view, actions), stage);
-    const rows = stage.querySelector<HTMLElement>('.rows');
-    if (rows) render(renderRow(item, t, noop), rows);
-    stage.querySelector('.row')?.getBoundingClientRect(); // the layout, on idle
-    part.setConnected(false); // the list's virtualizer lets go of its observers and listeners
-    stage.remove();
+    // the row apart: the list's virtualizer would render it a microtask later
+    layOutUnseen(
+      host.renderRoot,
+      renderPanel(view, actions),
+      html`<ul class="rows">
+        ${renderRow(item, t, noop)}
+      </ul>`,
+    );
   });
 }
