@@ -17,14 +17,19 @@ export function tusMetadata(options: TransportStartOptions): Record<string, stri
   };
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** a string's UTF-8 bytes as a binary string (what btoa takes) */
+function utf8Binary(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return binary;
+}
+
 /** `key base64(value)` pairs, values as UTF-8 (tus 1.0, as tus-js-client writes them) */
 export function encodeMetadata(metadata: Record<string, string>): string {
   return Object.entries(metadata)
-    .map(([key, value]) => {
-      let binary = '';
-      for (const byte of new TextEncoder().encode(value)) binary += String.fromCharCode(byte);
-      return `${key} ${btoa(binary)}`;
-    })
+    .map(([key, value]) => `${key} ${btoa(ASCII.test(value) ? value : utf8Binary(value))}`)
     .join(',');
 }
 
