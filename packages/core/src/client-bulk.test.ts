@@ -118,10 +118,20 @@ test('retryAll retries every failed upload in one write, and only those', async 
     client.$batch.get();
   }
   assert.equal(client.$batch.get().counts.error, 10_000);
+  const key = [MEDIA_FILES_KEY, {}];
+  client.queryClient.setQueryData<ListResponse>(key, { items: [], nextCursor: null, total: 0 });
+  let edits = 0;
+  const off = client.queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === 'updated' && event.action.type === 'success') edits++;
+  });
   const counter = countWrites(client);
   client.retryAll();
   assert.equal(counter.writes, 1);
   counter.off();
+  await Promise.resolve(); // the end of the task
+  off();
+  assert.equal(edits, 1, 'the retried uploads come back to a cached list in one edit');
+  assert.equal(client.queryClient.getQueryData<ListResponse>(key)?.items.length, 10_000);
   assert.equal(client.$batch.get().counts.error, 0);
   assert.equal(client.$batch.get().counts.queued + client.$batch.get().counts.uploading, 10_000);
   client.destroy();

@@ -5,7 +5,7 @@ import type { Emitter } from '../emitter.js';
 import type { Library } from '../library/library.js';
 import type { RemovalSweeper } from '../library/removals.js';
 import type { TabSync } from '../tabs/tabs.js';
-import type { ClientEventMap } from '../types.js';
+import type { ClientEventMap, UploadItem } from '../types.js';
 import type { CanceledUploads } from './canceled-uploads.js';
 import type { PlainTus } from './plain-tus.js';
 import type { ResumeTracker } from './resume.js';
@@ -22,6 +22,12 @@ export function uploadReactions(context: {
   emitter: Emitter<ClientEventMap>;
 }): (change: DispatchResult) => void {
   const { tracker, library, emitter } = context;
+  // uploads retried in one task (Retry all over 10,000) come back to the lists in one edit at its end
+  const requeued: UploadItem[] = [];
+  const requeue = (item: UploadItem) => {
+    if (requeued.length === 0) queueMicrotask(() => library.addOptimistic(requeued.splice(0)));
+    requeued.push(item);
+  };
   return ({ previous, item }) => {
     context.tabs()?.changed(item);
     if (previous.status === item.status && previous.waitingForFile === item.waitingForFile) return;
@@ -29,8 +35,7 @@ export function uploadReactions(context: {
     // the optimistic library entry lives as long as the upload can still produce a file
     if (item.status === 'canceled' || (item.status === 'error' && !item.fileId))
       library.discard(item.operationId);
-    if (previous.status === 'error' && item.status === 'queued' && !item.replaceFileId)
-      library.addOptimistic([item]);
+    if (previous.status === 'error' && item.status === 'queued' && !item.replaceFileId) requeue(item);
     if (FINAL_STATES.has(item.status)) context.removals.schedule(item.operationId);
     if (item.status === 'processing' && previous.status !== 'processing')
       context.plainTus().uploaded(item.operationId);
