@@ -8,6 +8,7 @@ import busboy from 'busboy';
 import { requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import { HttpError } from '../http/errors.js';
+import { heapGrowth } from '../http/heap-growth.js';
 import { sendJson } from '../http/respond.js';
 import { newId } from '../media/ids.js';
 import { checkQuota, ingestMedia } from '../media/ingest.js';
@@ -102,7 +103,10 @@ function parseForm(
       if (!stored) resolve({ fields });
       else stored.then((file) => resolve({ fields, file }), reject);
     });
+    // a big form body is chunks V8 counts like a tus body's (http/heap-growth.ts)
+    const release = heapGrowth.hold();
     req.once('close', () => {
+      release();
       if (!req.complete) reject(new HttpError(400, 'upload-aborted', 'The upload was cut off.'));
     });
     req.pipe(parser);
