@@ -6,7 +6,8 @@ export interface FrameScheduler {
   /** asks for `flush` on a timer, not a frame: a frame requested for data that shows nothing new by
    * itself (progress, which elements render at their own pace) would make the browser run style,
    * layout and paint for it, ~20-30 times a second for the whole of an upload. A pending frame or
-   * timer takes it along. `delayMs` defaults to the fallback's. */
+   * timer takes it along; a `schedule()` meanwhile does not wait for it (a status change goes by the
+   * next frame, and takes the progress along). `delayMs` defaults to the fallback's. */
   scheduleQuiet(delayMs?: number): void;
   /** runs a pending flush now (a lifecycle change must not wait behind progress) */
   flushNow(): void;
@@ -14,7 +15,8 @@ export interface FrameScheduler {
 }
 
 export function createFrameScheduler(flush: () => void, fallbackMs = 16): FrameScheduler {
-  let handle: { kind: 'raf' | 'timer'; id: number | ReturnType<typeof setTimeout> } | null = null;
+  /** `quiet`: a scheduleQuiet timer, which a schedule() replaces with the frame */
+  let handle: { kind: 'raf' | 'timer' | 'quiet'; id: number | ReturnType<typeof setTimeout> } | null = null;
   const raf: ((fn: () => void) => number) | undefined =
     typeof globalThis.requestAnimationFrame === 'function'
       ? globalThis.requestAnimationFrame.bind(globalThis)
@@ -33,14 +35,15 @@ export function createFrameScheduler(flush: () => void, fallbackMs = 16): FrameS
 
   return {
     schedule() {
-      if (handle) return;
+      if (handle && handle.kind !== 'quiet') return;
+      cancel();
       // hidden tabs get no frames: fall back to a timer there so state still moves
       const visible = typeof document === 'undefined' || document.visibilityState !== 'hidden';
       handle =
         raf && visible ? { kind: 'raf', id: raf(run) } : { kind: 'timer', id: setTimeout(run, fallbackMs) };
     },
     scheduleQuiet(delayMs = fallbackMs) {
-      handle ??= { kind: 'timer', id: setTimeout(run, delayMs) };
+      handle ??= { kind: 'quiet', id: setTimeout(run, delayMs) };
     },
     flushNow() {
       if (!handle) return;

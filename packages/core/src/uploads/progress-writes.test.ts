@@ -99,3 +99,49 @@ test('a write tells each listener once: $batch is computed once, not once per st
     store.destroy();
   }
 });
+
+test('a status change while progress waits for its pace is written by the next frame, progress with it', async () => {
+  const frames = withFrames();
+  const store = createUploadStore();
+  try {
+    store.add([item('a')]);
+    store.dispatch('a', { type: 'UPLOAD.START' });
+    store.flush();
+    // progress asks for the pace's timer (PROGRESS_WRITE_MS), no frame
+    store.dispatch('a', { type: 'UPLOAD.PROGRESS', bytesUploaded: 500_000 });
+    const before = frames.requested();
+    store.dispatch('a', { type: 'UPLOAD.PAUSE' });
+    assert.equal(frames.requested(), before + 1, 'the pause asks for a frame');
+    await sleep(40);
+    assert.equal(store.$uploads.get().a!.status, 'paused', 'written by the frame, not at the pace');
+    assert.equal(store.$uploads.get().a!.bytesUploaded, 500_000);
+  } finally {
+    store.destroy();
+    frames.restore();
+  }
+});
+
+test('a status change during a quiet spell is written by a frame when the spell ends, not at the pace', async () => {
+  const frames = withFrames();
+  let clock = 0;
+  const store = createUploadStore({ now: () => clock });
+  try {
+    store.add([item('a')]);
+    store.dispatch('a', { type: 'UPLOAD.START' });
+    // a write that took 10 ms (by this clock): a quiet spell of 150 ms
+    const off = store.$uploads.listen(() => (clock += 10));
+    store.flush();
+    off();
+    store.dispatch('a', { type: 'UPLOAD.PROGRESS', bytesUploaded: 500_000 });
+    store.dispatch('a', { type: 'UPLOAD.PAUSE' });
+    const before = frames.requested();
+    clock += 150;
+    await sleep(200);
+    assert.equal(frames.requested(), before + 1, 'a frame when the spell ended');
+    await sleep(40);
+    assert.equal(store.$uploads.get().a!.status, 'paused');
+  } finally {
+    store.destroy();
+    frames.restore();
+  }
+});
