@@ -45,7 +45,7 @@ async function serve(dataDir: string): Promise<Serving> {
 }
 
 async function kill(serving: Serving): Promise<void> {
-  if (serving.child.exitCode !== null) return;
+  if (serving.child.exitCode !== null || serving.child.signalCode !== null) return; // exited already
   const exited = new Promise((resolve) => serving.child.once('exit', resolve));
   serving.child.kill('SIGKILL');
   await exited;
