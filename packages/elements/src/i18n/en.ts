@@ -17,6 +17,8 @@ export interface MediabayStrings {
   panelDone: (count: number) => string;
   panelFailed: (count: number) => string;
   timeLeft: (time: string) => string;
+  /** an upload whose bytes are all sent, until the server's answer */
+  finishing: string;
   /** uploads finished out of all in the panel */
   panelProgress: (done: number, total: number) => string;
   sizeOf: (done: string, total: string) => string;
@@ -221,6 +223,7 @@ export const en: MediabayStrings = {
   panelDone: (n) => `${plural(n, 'upload', 'uploads')} complete`,
   panelFailed: (n) => `${plural(n, 'upload', 'uploads')} failed`,
   timeLeft: (time) => `${time} left`,
+  finishing: 'Finishing…',
   panelProgress: (done, total) => `${done} of ${total} done`,
   sizeOf: (done, total) => `${done} of ${total}`,
   minimize: 'Minimize',

@@ -40,6 +40,7 @@ export const fr: MediabayStrings = {
   panelDone: (n) => `${plural(n, 'envoi terminé', 'envois terminés')}`,
   panelFailed: (n) => `${plural(n, 'envoi a échoué', 'envois ont échoué')}`,
   timeLeft: (time) => `${time} restantes`,
+  finishing: 'Finalisation…',
   panelProgress: (done, total) => `${done} sur ${total} terminés`,
   sizeOf: (done, total) => `${done} sur ${total}`,
   minimize: 'Réduire',

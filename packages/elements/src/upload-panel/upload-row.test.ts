@@ -89,6 +89,17 @@ describe('row detail line', () => {
     expect(boxOf(detail, '18 MB').left).to.be.above(boxOf(detail, '7 sec').left);
   });
 
+  it('says the upload is finishing, not a time left, once every byte is sent', () => {
+    const done = {
+      ...base,
+      status: 'uploading' as const,
+      bytesUploaded: 10 * 2 ** 20,
+      size: 10 * 2 ** 20,
+      progress: 100,
+    };
+    expect(detailParts({ ...done, timeRemaining: 1 }, en)).to.deep.equal(['10 MB of 10 MB', en.finishing]);
+  });
+
   it('isolates the parts of every status', () => {
     const table: [Partial<UploadItem>, number][] = [
       [{ status: 'paused', bytesUploaded: 5e6, size: 10e6, progress: 50 }, 3],
@@ -98,6 +109,7 @@ describe('row detail line', () => {
       [{ status: 'error', error: { code: 'x', message: 'Connection lost', retryable: true } }, 1],
       [{ status: 'paused', waitingForFile: true }, 1],
       [{ status: 'uploading', timeRemaining: null }, 2],
+      [{ status: 'uploading', bytesUploaded: 10e6, size: 10e6, progress: 100, timeRemaining: 1 }, 2],
     ];
     for (const [over, count] of table)
       expect(detailParts({ ...base, ...over }, en), JSON.stringify(over)).to.have.length(count);

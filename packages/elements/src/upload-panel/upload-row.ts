@@ -61,6 +61,8 @@ export function detailParts(item: UploadItem, t: MediabayStrings): DetailPart[] 
     case 'uploading': {
       // no percent or time left while nothing moves: the last known bytes stay as they were
       if (waiting) return [waiting, sent()];
+      // every byte sent, the server's answer to come: no "1 sec left" at 100 %
+      if (item.size > 0 && item.bytesUploaded >= item.size) return [sent(), t.finishing];
       const left = formatTimeLeft(item.timeRemaining, t.locale);
       return [sent(), formatPercent(item.progress, t.locale), ...(left ? [t.timeLeft(left)] : [])];
     }
