@@ -31,6 +31,20 @@ describe('heap growth hold', () => {
     await waitFor(() => (growth.held ? undefined : true), 5000);
   });
 
+  it('leaves the factor to a command line that sets it, in either spelling', () => {
+    for (const flag of ['--heap-growing-percent=50', '--heap_growing_percent=50']) {
+      process.execArgv.push(flag);
+      try {
+        const growth = createHeapGrowth({ lingerMs: 20 });
+        const release = growth.hold();
+        assert.equal(growth.held, false, flag);
+        release();
+      } finally {
+        process.execArgv.pop();
+      }
+    }
+  });
+
   it('leaves a big heap to V8', () => {
     const growth = createHeapGrowth({ lingerMs: 20, smallHeapBytes: 1 });
     const release = growth.hold();

@@ -21,8 +21,11 @@ export interface HeapGrowthOptions {
   smallHeapBytes?: number;
 }
 
+// V8 takes a flag's name with dashes or underscores (`--heap_growing_percent=50`)
 const setByCommandLine = (): boolean =>
-  [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('heap-growing-percent'));
+  [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) =>
+    arg.replaceAll('_', '-').includes('heap-growing-percent'),
+  );
 
 function setPercent(percent: number): boolean {
   try {
