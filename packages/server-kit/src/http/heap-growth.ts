@@ -60,7 +60,8 @@ export function createHeapGrowth(options: HeapGrowthOptions = {}): HeapGrowth {
     state.timer = setTimeout(() => {
       state.timer = undefined;
       if (!state.held || state.bodies > 0) return;
-      if (Date.now() - state.lastRelease < lingerMs) return restoreLater();
+      // a monotonic clock: a wall clock set back would keep the factor held for as long
+      if (performance.now() - state.lastRelease < lingerMs) return restoreLater();
       state.held = !setPercent(0); // 0: V8's own, dynamic factor
     }, lingerMs).unref();
   };
@@ -79,7 +80,7 @@ export function createHeapGrowth(options: HeapGrowthOptions = {}): HeapGrowth {
         if (released) return;
         released = true;
         state.bodies -= 1;
-        state.lastRelease = Date.now();
+        state.lastRelease = performance.now();
         if (state.bodies === 0 && state.held) restoreLater();
       };
     },
