@@ -34,8 +34,14 @@ export function layOutUnseen(root: Node, ...templates: unknown[]): void {
   const parts = templates.map((template) =>
     render(template, stage.appendChild(document.createElement('div'))),
   );
-  // one read lays out all of them (it is idle time)
-  stage.lastElementChild?.firstElementChild?.getBoundingClientRect();
+  // A read lays everything out (it is idle time), but not the content of a box with
+  // `content-visibility: auto` (a panel row): before the frame that finds it on screen, only a read
+  // inside it does. So each template's deepest last element is read.
+  for (const box of stage.children) {
+    let leaf: Element = box;
+    while (leaf.lastElementChild) leaf = leaf.lastElementChild;
+    leaf.getBoundingClientRect();
+  }
   for (const part of parts) part.setConnected(false);
   stage.remove();
 }
