@@ -133,4 +133,24 @@ describe('<upload-panel> accessibility', () => {
     await keyboardFocus(wrapper.querySelector<HTMLButtonElement>('#free')!);
     expect(el.hasAttribute('avoiding')).to.equal(false);
   });
+
+  it('reads no layout when focus moves while its card is hidden (before any upload)', async () => {
+    const client = make();
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <button id="page">A page control</button><upload-panel .client=${client}></upload-panel>
+      </div>`,
+    );
+    const el = wrapper.querySelector('upload-panel')!;
+    // the card is made (hidden) on idle, and with it the keeping off focused controls
+    await until(() => el.shadowRoot!.querySelector<HTMLElement>('[part="panel"]')?.hidden, 'the hidden card');
+    const button = wrapper.querySelector<HTMLButtonElement>('#page')!;
+    let reads = 0;
+    const read = button.getBoundingClientRect.bind(button);
+    button.getBoundingClientRect = () => ((reads += 1), read());
+    await keyboardFocus(button);
+    expect(document.activeElement).to.equal(button);
+    expect(reads, "the focused control's box read").to.equal(0);
+    expect(el.hasAttribute('avoiding')).to.equal(false);
+  });
 });

@@ -37,7 +37,8 @@ export class PanelAvoidController implements ReactiveController {
     if (!active || active === document.body) return;
     // the listbox's own host tells us its active item (it covers more than the item)
     if (active.getAttribute('role') === 'listbox' && active.hasAttribute('aria-activedescendant')) return;
-    this.avoid(active.getBoundingClientRect());
+    // a hidden card (no upload yet, or dismissed) covers nothing: no layout read on every focus
+    this.avoid(this.#panel()?.hidden === false ? active.getBoundingClientRect() : null);
   };
 
   /**
