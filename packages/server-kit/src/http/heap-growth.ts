@@ -45,6 +45,8 @@ export interface HeapGrowth {
   hold(): () => void;
   /** whether the factor is held now */
   readonly held: boolean;
+  /** how many bodies hold it now (released or not) */
+  readonly reading: number;
 }
 
 export function createHeapGrowth(options: HeapGrowthOptions = {}): HeapGrowth {
@@ -69,6 +71,9 @@ export function createHeapGrowth(options: HeapGrowthOptions = {}): HeapGrowth {
   return {
     get held() {
       return state.held;
+    },
+    get reading() {
+      return state.bodies;
     },
     hold() {
       if (untouched) return () => undefined;

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { MediaFile } from '@mediabay/core/protocol';
+import { heapGrowth } from '../http/heap-growth.js';
 import { makeMedia, newOperationId, sha256 } from '../test-support/clients.test-helper.js';
 import { startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
 
@@ -111,6 +113,7 @@ describe('multipart upload', () => {
       assert.deepEqual([body.success, body.error.code], [false, code]);
       const after = await fs.readdir(path.join(server.dataDir, 'files', 'media')).catch(() => []);
       assert.deepEqual(after, before);
+      assert.equal(heapGrowth.reading, 0, 'the heap growth hold is let go (http/heap-growth.ts)');
     });
   }
 
@@ -121,5 +124,44 @@ describe('multipart upload', () => {
       headers: { 'Content-Type': 'text/plain' },
     });
     assert.equal(res.status, 400);
+  });
+});
+
+describe('a multipart upload whose client left before its body was read', () => {
+  it('is answered and holds no heap growth', { timeout: 20_000 }, async () => {
+    const checking: { entered?: () => void; leave?: () => void } = {};
+    const entered = new Promise<void>((resolve) => (checking.entered = resolve));
+    const leave = new Promise<void>((resolve) => (checking.leave = resolve));
+    const server = await startTestServer({
+      authorize: async (_user, action) => {
+        if (action === 'upload') {
+          checking.entered?.();
+          await leave; // the access check is slow: the client goes meanwhile
+        }
+        return true;
+      },
+    });
+    try {
+      const seen: { req?: IncomingMessage; res?: ServerResponse } = {};
+      server.http.on('request', (req: IncomingMessage, res: ServerResponse) =>
+        Object.assign(seen, { req, res }),
+      );
+      const boundary = 'xxBOUNDARYxx';
+      const client = http.request(`${server.url}/api/media/upload`, {
+        method: 'POST',
+        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': '100000' },
+      });
+      client.on('error', () => undefined);
+      client.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n\r\n`);
+      await entered;
+      client.destroy();
+      await waitFor(() => (seen.req?.destroyed ? true : undefined), 10_000);
+      checking.leave?.();
+      await waitFor(() => (seen.res?.writableEnded ? true : undefined), 10_000);
+      assert.equal(heapGrowth.reading, 0, 'no body is read any more');
+    } finally {
+      checking.leave?.();
+      await server.close();
+    }
   });
 });

@@ -35,7 +35,13 @@ function parseForm(
   beforeStore: BeforeStore,
 ): Promise<{ fields: Map<string, string>; file?: Received }> {
   const max = ctx.options.limits.maxFileSize;
-  return new Promise((resolve, reject) => {
+  const aborted = () => new HttpError(400, 'upload-aborted', 'The upload was cut off.');
+  // a big form body is chunks V8 counts like a tus body's (http/heap-growth.ts): held until the form
+  // is read or refused (the request's 'close' may never come once an early answer was sent)
+  const release = heapGrowth.hold();
+  return new Promise<{ fields: Map<string, string>; file?: Received }>((resolve, reject) => {
+    // a client gone while access and quota were checked: its 'close' came before any listener here
+    if (req.destroyed) return reject(aborted());
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -103,14 +109,11 @@ function parseForm(
       if (!stored) resolve({ fields });
       else stored.then((file) => resolve({ fields, file }), reject);
     });
-    // a big form body is chunks V8 counts like a tus body's (http/heap-growth.ts)
-    const release = heapGrowth.hold();
     req.once('close', () => {
-      release();
-      if (!req.complete) reject(new HttpError(400, 'upload-aborted', 'The upload was cut off.'));
+      if (!req.complete) reject(aborted());
     });
     req.pipe(parser);
-  });
+  }).finally(release);
 }
 
 export async function handleFormUpload(
