@@ -98,6 +98,7 @@ export class UploadPanel extends MediabayElement {
   );
   /** what the live region will say at the next update: every milestone since the last one */
   #heard: string[] = [];
+  /** the rows the last update rendered */
   #ids: readonly string[] = [];
   #known = new Set<string>();
   #running = false;
@@ -105,8 +106,6 @@ export class UploadPanel extends MediabayElement {
   readonly #controls = new LazyController(this.lazy, viewModule, (m) => new m.PanelControls(this));
   #actions?: PanelActions;
   #failed = 0;
-  /** whether the last update rendered rows */
-  #rowsShown = false;
 
   constructor() {
     super();
@@ -189,7 +188,7 @@ export class UploadPanel extends MediabayElement {
    * in the same task made it the longest of an upload (issue 21). Every other update goes as usual.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.#rowsShown || this.rowIds.length === 0) return super.scheduleUpdate();
+    if (this.#ids.length > 0 || this.rowIds.length === 0) return super.scheduleUpdate();
     return nextTask().then(() => super.scheduleUpdate());
   }
 
@@ -217,7 +216,6 @@ export class UploadPanel extends MediabayElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.#heard = [];
-    this.#rowsShown = this.#ids.length > 0;
   }
 
   #toggle(): void {
