@@ -4,20 +4,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMediaClient, type MediaClient } from '@mediabay/core';
 import { testFile, until } from '../test-support/fixtures.js';
+import { nextTask } from '../shared/next-task.js';
 import type { UploadPanel } from './upload-panel.component.js';
 import './upload-panel.js';
-
-/** What `read` sees in the next task (a task queued now runs before any queued after it). */
-function inNextTask<T>(read: () => T): Promise<T> {
-  const channel = new MessageChannel();
-  return new Promise((resolve) => {
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve(read());
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 describe('<upload-panel> as an upload starts', () => {
   let client: MediaClient;
@@ -35,8 +24,10 @@ describe('<upload-panel> as an upload starts', () => {
 
     client.addFiles([testFile('first.bin', 'application/octet-stream', 1024)]);
     const id = Object.keys(client.$uploads.get())[0]!;
-    // the card shows (and lays its list out) in a task of its own
-    expect(await inNextTask(() => card.hidden), 'the card in the adding task').to.equal(true);
+    // the card shows (and lays its list out) in a task of its own: the next task, queued now before
+    // the panel's, still finds it hidden
+    await nextTask();
+    expect(card.hidden, 'the card in the adding task').to.equal(true);
     const row = await until(() => root.querySelector(`[part~="row"][data-operation-id="${id}"]`), 'the row');
     expect(row.textContent).to.contain('first.bin');
     expect(root.querySelector('[part="panel"]'), 'the same card').to.equal(card);

@@ -9,7 +9,7 @@ import { forcedColors, shot } from '../test-support/a11y.js';
 import type { UploadPanel } from './upload-panel.component.js';
 import './upload-panel.js';
 
-/** The share of each half of `element`'s middle row of pixels that is painted like its first/last pixel. */
+/** `element`'s middle row of pixels as on screen (RGBA). */
 async function middleRow(element: Element): Promise<Uint8ClampedArray> {
   const image = new Image();
   image.src = `data:image/png;base64,${await shot(element, 0)}`;
