@@ -53,6 +53,15 @@ async function content(server: TestServer, fileId: string): Promise<Buffer | num
   return res.ok ? Buffer.from(await res.arrayBuffer()) : res.status;
 }
 
+/** PATCHes the rest of `bytes` from `offset`: the upload ends as a file of exactly `bytes`; its id. */
+async function finish(server: TestServer, url: string, offset: number, bytes: Buffer): Promise<string> {
+  const done = await patch(url, offset, bytes.subarray(offset));
+  assert.equal(done.status, 204);
+  const fileId = done.headers.get('mediabay-file-id') as string;
+  assert.equal(sha256((await content(server, fileId)) as Buffer), sha256(bytes));
+  return fileId;
+}
+
 const uploadsDir = (dataDir: string): string => path.join(dataDir, 'files', 'uploads');
 const idOf = (url: string): string => new URL(url).pathname.split('/').pop() as string;
 /** The upload at `url` on another server (a restart listens on a new port). */
@@ -99,10 +108,7 @@ describe('the local tus store', () => {
         assert.equal(res.headers.get('upload-offset'), '1000');
         assert.equal(res.headers.get('upload-length'), '3000');
         assert.equal(res.headers.get('upload-metadata'), meta, 'the metadata as created');
-        const done = await patch(url, 1000, bytes.subarray(1000));
-        assert.equal(done.status, 204);
-        const fileId = done.headers.get('mediabay-file-id') as string;
-        assert.equal(sha256((await content(second, fileId)) as Buffer), sha256(bytes));
+        await finish(second, url, 1000, bytes);
       } finally {
         await second.close();
       }
@@ -126,10 +132,7 @@ describe('the local tus store', () => {
         const res = await head(url);
         assert.equal(res.headers.get('upload-length'), '2000');
         assert.equal(res.headers.get('upload-offset'), '500');
-        const done = await patch(url, 500, bytes.subarray(500));
-        assert.equal(done.status, 204);
-        const fileId = done.headers.get('mediabay-file-id') as string;
-        assert.equal(sha256((await content(second, fileId)) as Buffer), sha256(bytes));
+        await finish(second, url, 500, bytes);
       } finally {
         await second.close();
       }
@@ -202,10 +205,7 @@ describe('an upload begun before the info moved to its row', () => {
         const res = await head(url);
         assert.equal(res.headers.get('upload-offset'), '700');
         assert.equal(res.headers.get('upload-metadata'), metadataHeader(legacy));
-        const done = await patch(url, 700, bytes.subarray(700));
-        assert.equal(done.status, 204);
-        const fileId = done.headers.get('mediabay-file-id') as string;
-        assert.equal(sha256((await content(second, fileId)) as Buffer), sha256(bytes));
+        const fileId = await finish(second, url, 700, bytes);
         assert.equal(
           (await fetch(`${second.url}/api/media/${fileId}?permanent=true`, { method: 'DELETE' })).status,
           204,
