@@ -7,8 +7,8 @@
 // small limit. While bodies are read, the heap's growing factor is held at 4x
 // (`--heap-growing-percent`, which V8 reads each time it sets a limit): the limit is then tens of MiB
 // above a small heap and a GiB costs a mark-compact or two. A while after the last body, V8's own
-// factor comes back. Left alone when the command line sets the flag itself, or when the heap is big
-// enough that V8's own factor leaves that room (and a fixed one could lower it).
+// factor comes back. Left alone when Node's command line sets the flag itself, or when the heap is
+// big enough that V8's own factor leaves that room (and 4x of a big heap is much memory).
 import v8 from 'node:v8';
 
 /** the growing factor held while bodies are read: 1 + 300 % */
