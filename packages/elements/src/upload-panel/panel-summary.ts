@@ -29,6 +29,16 @@ export function panelTitle(batch: BatchState | undefined, t: MediabayStrings, of
   return t.batchDone(done, failed);
 }
 
+/**
+ * "7 sec left"; "Finishing…" once every byte is sent and the server's answers are to come (not "1 sec
+ * left" at 100 %, like the rows); the percent while the time is not known.
+ */
+function remaining(batch: BatchState, t: MediabayStrings, percent: string): string {
+  if (batch.timeRemaining === 0) return t.finishing;
+  const left = formatTimeLeft(batch.timeRemaining ?? null, t.locale);
+  return left ? t.timeLeft(left) : percent;
+}
+
 /** The summary strip, or nothing when there is no batch to show and no failure to retry. */
 export function renderSummary(
   batch: BatchState | undefined,
@@ -39,7 +49,6 @@ export function renderSummary(
   const moving = working(batch) > 0;
   const failed = batch.counts.error;
   if (!moving && failed === 0) return nothing;
-  const left = formatTimeLeft(batch.timeRemaining ?? null, t.locale);
   const value = Math.floor(Math.min(100, Math.max(0, batch.progress)));
   const percent = formatPercent(value, t.locale);
   const total = Math.max(batch.batchTotal, 1);
@@ -47,7 +56,7 @@ export function renderSummary(
     <span class="summary-text"
       >${
         moving
-          ? html`<bdi>${left ? t.timeLeft(left) : percent}</bdi> ·
+          ? html`<bdi>${remaining(batch, t, percent)}</bdi> ·
               <bdi>${t.panelProgress(batch.batchDone, total)}</bdi>`
           : nothing
       }</span

@@ -189,6 +189,15 @@ describe('<upload-panel>', () => {
     expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('1 of 2 done');
   });
 
+  it('says "Finishing…" in its header and row once every byte is sent, not "1 sec left"', async () => {
+    const size = 20 * 2 ** 20;
+    seed(uploadItem({ status: 'uploading', progress: 100, size, bytesUploaded: size, timeRemaining: 0 }));
+    const el = await panel();
+    const summary = el.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+    expect(summary).to.contain('Finishing…').and.not.contain('left');
+    expect(rows(el)[0]!.querySelector('[part="row-detail"]')!.textContent).to.contain('Finishing…');
+  });
+
   it('isolates each part of its header and rows in a right-to-left page, so English stays readable', async () => {
     seed(
       uploadItem({ status: 'ready', progress: 100 }),
