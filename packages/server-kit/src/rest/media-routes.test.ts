@@ -139,6 +139,12 @@ describe('media REST routes', () => {
       items.map((item) => [item.operationId, item.fileId]),
       [[operationId, fileId]],
     );
+    const repeated = await fetch(`${server.url}/api/media/operations?ids=${unknown}&ids=${operationId}`);
+    assert.deepEqual(
+      ((await repeated.json()) as { items: OperationStatus[] }).items.map((item) => item.operationId),
+      [operationId],
+      'a repeated ids parameter adds to the list',
+    );
     const many = Array.from({ length: 101 }, () => newOperationId()).join(',');
     for (const query of ['', '?ids=', `?ids=${many}`, '?ids=not%20an%20id', `?ids=${operationId}&x=1`]) {
       const bad = await fetch(`${server.url}/api/media/operations${query}`);

@@ -80,7 +80,8 @@ function operationIdsParam(params: URLSearchParams): string[] {
     new HttpError(400, 'invalid-parameter', `${name}: ${message}`);
   const unknown = [...params.keys()].find((key) => key !== 'ids');
   if (unknown !== undefined) throw invalid(unknown, 'is not a parameter of this request.');
-  const ids = [...new Set((params.get('ids') ?? '').split(',').filter(Boolean))];
+  // `ids=a&ids=b` as `ids=a,b`: a list left out would read as operations the server does not know
+  const ids = [...new Set(params.getAll('ids').join(',').split(',').filter(Boolean))];
   if (ids.length === 0) throw invalid('ids', 'name the operations (ids=a,b,c).');
   if (ids.length > OPERATIONS_PER_READ) throw invalid('ids', `at most ${OPERATIONS_PER_READ} per request.`);
   const bad = ids.find((id) => !isClientOperationId(id));
