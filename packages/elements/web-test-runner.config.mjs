@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { filterBrowserLogs, mediaServer, testRunnerHtml, toolchain } from '../../scripts/wtr-base.mjs';
 import { mediaFixtures } from './scripts/media-fixtures.mjs';
 import { a11yCommands } from './scripts/a11y-commands.mjs';
+import { gcCommand } from './scripts/gc-command.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const { chromium, plugins } = await toolchain(import.meta.url);
@@ -34,7 +35,7 @@ export default {
   filterBrowserLogs,
   browsers: [chromium()],
   middleware: [api.middleware],
-  plugins: [api.plugin, mediaFixtures(), a11yCommands(), ...plugins(here('./tsconfig.json'))],
+  plugins: [api.plugin, mediaFixtures(), a11yCommands(), gcCommand(), ...plugins(here('./tsconfig.json'))],
   // the virtualizer's benign ResizeObserver loop notice would otherwise reach mocha as an uncaught error
   testRunnerHtml: testRunnerHtml(`
       window.addEventListener('error', (event) => {

@@ -2,7 +2,8 @@
 // the page is idle after the elements first showed, so that first use does not wait for the network.
 // A failed fetch (offline) is forgotten: the first use loads again.
 
-const asked = new Set<() => Promise<unknown>>();
+/** weakly: an element's own loader (a closure over it) must not keep the element alive */
+const asked = new WeakSet<() => Promise<unknown>>();
 
 /** Runs each loader once per page, when the browser is idle (or after 2 s at the latest). */
 export function prefetchOnIdle(...loaders: (() => Promise<unknown>)[]): void {
