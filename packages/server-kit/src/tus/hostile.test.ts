@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { heapGrowth } from '../http/heap-growth.js';
 import { newOperationId } from '../test-support/clients.test-helper.js';
 import { startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
 
@@ -69,6 +70,27 @@ describe('hostile tus requests', () => {
     });
     assert.equal(res.status, 413);
     assert.equal(await offsetOf(url), '0');
+  });
+
+  it('refuses a streamed PATCH body that runs past the length, and lets go of the heap growth hold', async () => {
+    const url = await createdUrl('10');
+    const chunks = Array.from({ length: 64 }, () => randomBytes(64 * 1024));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const res = await fetch(url, {
+      method: 'PATCH',
+      headers: { ...PATCH_HEADERS, 'Upload-Offset': '0' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(res.status, 413);
+    assert.equal(await offsetOf(url), '0');
+    // the answer went mid-body: the hold ends with it (http/heap-growth.ts)
+    await waitFor(() => (heapGrowth.reading === 0 ? true : undefined), 10_000);
   });
 
   it('refuses PATCH requests with missing or malformed headers', async () => {

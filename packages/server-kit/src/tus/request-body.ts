@@ -7,7 +7,7 @@
 // `Readable.toWeb`: the same byte-length backpressure, a premature close errors the stream with an
 // AbortError, and canceling the stream destroys the request. While the body is read the heap's
 // growing factor is held (http/heap-growth.ts): each chunk is still an ArrayBuffer V8 counts.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { finished } from 'node:stream';
 import { heapGrowth } from '../http/heap-growth.js';
 
@@ -18,13 +18,14 @@ const abortError = (cause: Error): Error =>
  * Gives `request` (srvx's NodeRequest for `req`) this body instead of its own, made on first read as
  * srvx makes its own (nothing reads a body nobody asked for).
  */
-export function withRequestBody<R extends object>(request: R, req: IncomingMessage): R {
+export function withRequestBody<R extends object>(request: R, req: IncomingMessage, res: ServerResponse): R {
   if (req.method === 'GET' || req.method === 'HEAD') return request;
   let body: ReadableStream<Uint8Array> | undefined;
-  return Object.defineProperty(request, 'body', { get: () => (body ??= requestBody(req)) });
+  return Object.defineProperty(request, 'body', { get: () => (body ??= requestBody(req, res)) });
 }
 
-export function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+/** `res`, when given, is `req`'s answer: once it is over, the body is no longer read (below). */
+export function requestBody(req: IncomingMessage, res?: ServerResponse): ReadableStream<Uint8Array> {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let canceled = false;
   const onData = (chunk: Buffer): void => {
@@ -33,6 +34,9 @@ export function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
   };
   req.pause();
   const release = heapGrowth.hold();
+  // tus answers a store's failure or a body past the upload's length mid-body and leaves the request
+  // unread (unpiped, never destroyed): it may never finish, so the hold ends with the answer too
+  res?.once('close', release);
   const cleanup = finished(req, (error) => {
     cleanup();
     release();

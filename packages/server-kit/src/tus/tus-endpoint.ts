@@ -153,7 +153,7 @@ export function createTusEndpoint(ctx: MediaContext, locker?: Locker): TusEndpoi
     checksum?: Checksum,
   ): Promise<void> {
     // the body without Node's copy of every chunk (request-body.ts)
-    const request = withRequestBody(new NodeRequest({ req, res }), req) as unknown as Request;
+    const request = withRequestBody(new NodeRequest({ req, res }), req, res) as unknown as Request;
     const response = await withChecksum(checksum, () => tus.handleWeb(request));
     const { errorHeaders } = inFlight.get(req) ?? {};
     await sendTusAnswer(res, response, { ...extra, ...errorHeaders });
