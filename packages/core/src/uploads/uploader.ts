@@ -51,8 +51,10 @@ export interface Uploader {
   destroy(): void;
 }
 
-/** the part of a queue slot a file of up to ONE_REQUEST_MAX_BYTES takes */
-export const SMALL_FILE_SHARE = 1 / 4;
+/** the part of a queue slot a file of up to ONE_REQUEST_MAX_BYTES takes: 24 at the default
+ * concurrency of 3. Chromium sends 6 at a time per host and holds the rest ready, so a freed
+ * connection sends at once (1,000 x 100 KiB, quiet machine: 216 files/s against 192 with 12) */
+export const SMALL_FILE_SHARE = 1 / 8;
 
 interface Active {
   upload: TransportUpload;
@@ -75,7 +77,7 @@ export function createUploader(options: UploaderOptions): Uploader {
   });
   let tokens = 0;
 
-  // a small file is one short request: four of them share a slot, so a batch of them is not held
+  // a small file is one short request: eight of them share a slot, so a batch of them is not held
   // to three round trips at a time (large files keep a whole slot each)
   const queue = createQueue({
     concurrency: options.concurrency,
