@@ -9,7 +9,7 @@ export interface TabOutbox {
   /** keeps the item's latest state to send */
   set(item: UploadItem): void;
   has(id: string): boolean;
-  /** sends at the progress pace (4 Hz) */
+  /** sends at the progress pace (PROGRESS_WRITE_MS) */
   later(): void;
   /** sends now what may be sent */
   flush(): void;

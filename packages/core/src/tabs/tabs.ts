@@ -273,9 +273,9 @@ export function createTabSync(options: TabSyncOptions): TabSync | null {
         owned.delete(item.operationId);
         finished.push(item.operationId);
       }
-      // progress, and uploads that finish, go at the pace progress is shown at (4 Hz): a message per
-      // finished upload was most of the tabs' cost in a batch of small files (Cancel all over 10,000
-      // is one flush too)
+      // progress, and uploads that finish, go at the pace progress is shown at (PROGRESS_WRITE_MS):
+      // a message per finished upload was most of the tabs' cost in a batch of small files (Cancel
+      // all over 10,000 is one flush too)
       outbox.later();
     },
     url(id, url) {
