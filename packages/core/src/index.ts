@@ -17,6 +17,7 @@ export type { UploadEvent, UploadEventType, TransitionResult } from './uploads/u
 export { initialEta, sampleEta, pauseEta, timeLeft } from './uploads/eta.js';
 export type { EtaState, EtaOptions } from './uploads/eta.js';
 export { computeBatch } from './uploads/batch.js';
+export { PROGRESS_WRITE_MS } from './uploads/progress-pace.js';
 export type { UploadErrorCode } from './uploads/upload-errors.js';
 export { matchesAccept, validateFiles, runValidators, fileKey } from './uploads/validation.js';
 export { formatBytes } from './uploads/format-bytes.js';

@@ -3,15 +3,15 @@
 // second for the whole of a long upload. A paced view tells its listeners at most every `intervalMs`
 // (the last value at the end of each spell, never lost), but at once when the change is one a person
 // acts on (a status, a failure, a new upload): only progress waits.
-import { UPLOAD_STATES, type BatchState, type UploadItem } from '@mediabay/core';
+import { PROGRESS_WRITE_MS, UPLOAD_STATES, type BatchState, type UploadItem } from '@mediabay/core';
 import type { Subscribable } from './store-controller.js';
 
 /**
- * 2 Hz, core's PROGRESS_WRITE_MS: the text a round changes (bytes, percent, seconds left) is not read
- * faster, and each round is a render and a frame (style, layout, paint, commit) for as long as the
- * upload lasts (docs/decisions.md, "Progress twice a second").
+ * The pace core writes progress at (2 Hz): the text a round changes (bytes, percent, seconds left) is
+ * not read faster, and each round is a render and a frame (style, layout, paint, commit) for as long
+ * as the upload lasts (docs/decisions.md, "Progress twice a second").
  */
-export const PACE_MS = 500;
+export const PACE_MS = PROGRESS_WRITE_MS;
 
 export interface PaceOptions<T> {
   intervalMs?: number;
