@@ -7,6 +7,7 @@ import {
   eventsUrl,
   parseServerEvent,
   progressOperationOf,
+  type SocketOptions,
   type WebSocketConstructor,
 } from './socket.js';
 import type { ServerEvent } from '../protocol.js';
@@ -128,16 +129,14 @@ test('the operation of a progress message is read without parsing; any other tex
   for (const data of others) assert.equal(progressOperationOf(data), null, String(data));
 });
 
-test('progress the client does not want is dropped and muted; other progress and every lifecycle event arrive', async () => {
+/** a socket with `options` and its server side: the progress and completions it delivers, the
+ * messages it sends */
+async function watchedSocket(options: Pick<SocketOptions, 'skipProgress' | 'muteProgress'>) {
   const connection = nextConnection();
-  const asked: string[] = [];
   const socket = createSocket({
     endpoint,
     WebSocket: WebSocket as unknown as WebSocketConstructor,
-    skipProgress: (id) => {
-      asked.push(id);
-      return id === 'mine';
-    },
+    ...options,
   });
   const heard: string[] = [];
   socket.on('media-upload-progress', (event) => heard.push(`progress ${event.operationId}`));
@@ -146,6 +145,23 @@ test('progress the client does not want is dropped and muted; other progress and
   const sent: unknown[] = [];
   server.on('message', (data) => sent.push(JSON.parse(String(data))));
   await waitFor(() => socket.connected);
+  /** closes the socket once every message it sent is in */
+  const close = async () => {
+    const closed = new Promise((resolve) => server.once('close', resolve));
+    socket.close();
+    await closed;
+  };
+  return { server, heard, sent, close };
+}
+
+test('progress the client does not want is dropped and muted; other progress and every lifecycle event arrive', async () => {
+  const asked: string[] = [];
+  const { server, heard, sent, close } = await watchedSocket({
+    skipProgress: (id) => {
+      asked.push(id);
+      return id === 'mine';
+    },
+  });
   server.send(progressFrame('mine'));
   server.send(progressFrame('theirs'));
   server.send(progressFrame('mine'));
@@ -156,36 +172,21 @@ test('progress the client does not want is dropped and muted; other progress and
   // once per upload, and again after its lifecycle event (the server forgets the mute there too)
   server.send(progressFrame('mine'));
   await waitFor(() => sent.length >= 2);
-  // every message the client sent is in once its close arrives
-  const closed = new Promise((resolve) => server.once('close', resolve));
-  socket.close();
-  await closed;
+  await close();
   const mute = { type: 'mute-progress', operationId: 'mine' };
   assert.deepEqual(sent, [mute, mute]);
 });
 
 test("a skipped upload's progress is not muted when muteProgress says there is no more of it to come", async () => {
-  const connection = nextConnection();
-  const socket = createSocket({
-    endpoint,
-    WebSocket: WebSocket as unknown as WebSocketConstructor,
+  const { server, heard, sent, close } = await watchedSocket({
     skipProgress: (id) => id.startsWith('mine'),
     muteProgress: (id) => id === 'mine-large',
   });
-  const heard: string[] = [];
-  socket.on('media-upload-progress', (event) => heard.push(`progress ${event.operationId}`));
-  socket.on('media-upload-complete', (event) => heard.push(`complete ${event.operationId}`));
-  const server = await connection;
-  const sent: unknown[] = [];
-  server.on('message', (data) => sent.push(JSON.parse(String(data))));
-  await waitFor(() => socket.connected);
   server.send(progressFrame('mine-small'));
   server.send(progressFrame('mine-large'));
   server.send('{"type":"media-upload-complete","operationId":"mine-small","fileId":"f","success":true}');
   await waitFor(() => heard.length === 1);
-  const closed = new Promise((resolve) => server.once('close', resolve));
-  socket.close();
-  await closed;
+  await close();
   assert.deepEqual(heard, ['complete mine-small'], 'both progress messages dropped');
   assert.deepEqual(sent, [{ type: 'mute-progress', operationId: 'mine-large' }], 'only the large one muted');
 });
