@@ -1,23 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { UploadItem, UploadStatus } from '../types.js';
+import { uploadItem } from '../test-support/upload-item.js';
+import type { UploadStatus } from '../types.js';
 import { createSliceQueue } from '../uploads/slices.js';
 import { createTabOutbox } from './tab-outbox.js';
 
-const item = (id: string, status: UploadStatus): UploadItem => ({
-  operationId: id,
-  name: `${id}.bin`,
-  size: 10,
-  mimeType: 'application/octet-stream',
-  type: 'other',
-  status,
-  progress: 0,
-  bytesUploaded: 0,
-  timeRemaining: null,
-  speed: 0,
-  addedAt: 0,
-});
+const item = (id: string, status: UploadStatus) => uploadItem(id, { status });
 
 test('`sent` follows the messages of each flush, behind them when they wait in the queue', async () => {
   const queue = createSliceQueue();
