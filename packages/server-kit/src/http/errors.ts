@@ -20,3 +20,7 @@ export class HttpError extends Error {
 }
 
 export const notFound = (what = 'file'): HttpError => new HttpError(404, 'not-found', `No such ${what}.`);
+
+/** a query parameter the request cannot take: 400 `invalid-parameter`, naming it */
+export const invalidParameter = (name: string, message: string): HttpError =>
+  new HttpError(400, 'invalid-parameter', `${name}: ${message}`);

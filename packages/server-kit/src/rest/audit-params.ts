@@ -1,14 +1,11 @@
 // Reads `GET /audit`'s query strictly: known filters only, real dates, a bounded page.
 import { AUDIT_ACTIONS, type AuditAction } from '@mediabay/core/protocol';
 import type { AuditQuery } from '../db/database.js';
-import { HttpError } from '../http/errors.js';
+import { invalidParameter as invalid } from '../http/errors.js';
 import { isId } from '../media/ids.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './list-params.js';
 
 const KNOWN = new Set(['fileId', 'userId', 'action', 'since', 'until', 'limit', 'cursor']);
-
-const invalid = (name: string, message: string): HttpError =>
-  new HttpError(400, 'invalid-parameter', `${name}: ${message}`);
 
 function isoDate(name: string, value: string | null): string | undefined {
   if (value === null || value === '') return undefined;

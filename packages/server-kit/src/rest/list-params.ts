@@ -1,15 +1,12 @@
 // Reads the list query string strictly: unknown values are a 400, not silently ignored.
 import { MEDIA_TYPES, SORT_KEYS, type SortOrder } from '@mediabay/core/protocol';
 import type { ListQuery } from '../db/database.js';
-import { HttpError } from '../http/errors.js';
+import { invalidParameter as invalid } from '../http/errors.js';
 
 const ORDERS: readonly SortOrder[] = ['asc', 'desc'];
 const KNOWN = new Set(['q', 'type', 'tag', 'courseId', 'trashed', 'sort', 'order', 'limit', 'cursor']);
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
-
-const invalid = (name: string, message: string): HttpError =>
-  new HttpError(400, 'invalid-parameter', `${name}: ${message}`);
 
 function oneOf<T extends string>(name: string, value: string | null, allowed: readonly T[]): T | undefined {
   if (value === null || value === '') return undefined;

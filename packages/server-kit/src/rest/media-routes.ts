@@ -4,7 +4,7 @@ import { requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import { isClientOperationId } from '../media/operation-ids.js';
 import { publicMessage } from '../media/public-message.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { HttpError, invalidParameter, notFound } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { isId } from '../media/ids.js';
 import { toMediaFile } from '../media/to-wire.js';
@@ -76,14 +76,13 @@ export function addMediaReadRoutes(
 export const OPERATIONS_PER_READ = 100;
 
 function operationIdsParam(params: URLSearchParams): string[] {
-  const invalid = (name: string, message: string) =>
-    new HttpError(400, 'invalid-parameter', `${name}: ${message}`);
   const unknown = [...params.keys()].find((key) => key !== 'ids');
-  if (unknown !== undefined) throw invalid(unknown, 'is not a parameter of this request.');
+  if (unknown !== undefined) throw invalidParameter(unknown, 'is not a parameter of this request.');
   // `ids=a&ids=b` as `ids=a,b`: a list left out would read as operations the server does not know
   const ids = [...new Set(params.getAll('ids').join(',').split(',').filter(Boolean))];
-  if (ids.length === 0) throw invalid('ids', 'name the operations (ids=a,b,c).');
-  if (ids.length > OPERATIONS_PER_READ) throw invalid('ids', `at most ${OPERATIONS_PER_READ} per request.`);
+  if (ids.length === 0) throw invalidParameter('ids', 'name the operations (ids=a,b,c).');
+  if (ids.length > OPERATIONS_PER_READ)
+    throw invalidParameter('ids', `at most ${OPERATIONS_PER_READ} per request.`);
   const bad = ids.find((id) => !isClientOperationId(id));
   if (bad !== undefined) throw new HttpError(400, 'invalid-id', 'That is not an operation id.');
   return ids;
