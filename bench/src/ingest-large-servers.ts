@@ -31,7 +31,28 @@ export interface LargeServer {
   /** the URL of a file's record (the kit), or undefined for the bare server */
   fileUrl(fileId: string): string | undefined;
   sample(): Promise<ServerSample>;
+  /** deletes finished uploads' bytes for good (the kit: a permanent bulk delete; bare: tus termination) */
+  discard(uploads: { fileId: string; uploadUrl: string }[]): Promise<void>;
   stop(): Promise<void>;
+}
+
+async function discardFiles(kind: LargeKind, url: string, uploads: { fileId: string; uploadUrl: string }[]) {
+  const answers =
+    kind === 'bare'
+      ? await Promise.all(
+          uploads.map(({ uploadUrl }) =>
+            fetch(uploadUrl, { method: 'DELETE', headers: { 'tus-resumable': '1.0.0' } }),
+          ),
+        )
+      : [
+          await fetch(`${url}/api/media/bulk-delete`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ fileIds: uploads.map(({ fileId }) => fileId), permanent: true }),
+          }),
+        ];
+  for (const answer of answers)
+    if (!answer.ok) throw new Error(`${kind}: delete answered ${answer.status} ${await answer.text()}`);
 }
 
 const TICKS_PER_SECOND = 100; // Linux USER_HZ
@@ -80,6 +101,7 @@ export async function startLargeServer(kind: LargeKind, dataDir: string): Promis
     url,
     fileUrl: (fileId) => (kind === 'bare' ? undefined : `${url}/api/media/${fileId}`),
     sample: async () => ({ cpuSeconds: await cpuSeconds(pid), peakRssMiB: await peakRssMiB(pid), ...counts }),
+    discard: (uploads) => discardFiles(kind, url, uploads),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -1,9 +1,9 @@
 // `pnpm --filter @mediabay/bench bench`: builds the pages, starts the server kit on loopback and
 // headless Chromium, and prints every table. `--quick` uses smaller sizes (a smoke run).
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAddFiles } from './add-files.js';
+import { dataRoot } from './data-root.js';
 import { benchIngest } from './ingest.js';
 import { benchIngestLarge } from './ingest-large.js';
 import { benchProcessing } from './processing.js';
@@ -30,7 +30,13 @@ const mibArg = Number(
   process.argv.find((arg) => arg.startsWith('--upload-mib='))?.slice('--upload-mib='.length),
 );
 
-const dir = await mkdtemp(join(tmpdir(), 'mediabay-bench-'));
+const uploadMib = mibArg || (quick ? 128 : 1024);
+/** memory when it has room for a source file and four uploads of it (data-root.ts), or `--data-dir=` */
+const root = await dataRoot(
+  6 * uploadMib + 512,
+  process.argv.find((arg) => arg.startsWith('--data-dir='))?.slice('--data-dir='.length),
+);
+const dir = await mkdtemp(join(root, 'mediabay-bench-'));
 const pages = new Map<Widget, BuiltWidget>();
 for (const widget of WIDGETS) pages.set(widget, await buildPage(widget));
 const browser = await launchBrowser();
@@ -61,8 +67,7 @@ async function withOwnServer(name: string, run: (server: BenchServer) => Promise
 try {
   if (wants('size')) await benchBundleSize();
   if (wants('ingest')) await benchIngest(quick ? 100 : 1_000);
-  if (wants('ingest-large'))
-    await benchIngestLarge(mibArg || (quick ? 128 : 1024), runsArg || (quick ? 1 : 3));
+  if (wants('ingest-large')) await benchIngestLarge(uploadMib, runsArg || (quick ? 1 : 3), root);
   if (wants('processing')) await benchProcessing(quick);
   if (wants('render')) await withServer('render', (url) => benchRender(browser, url));
   if (wants('add'))
@@ -74,7 +79,7 @@ try {
       runs: runsArg || (quick ? 1 : 3),
     });
   if (wants('upload')) {
-    const file = await writeLargeFile(dir, mibArg || (quick ? 128 : 1024));
+    const file = await writeLargeFile(dir, uploadMib);
     // `--uploaders=baseline,mediabay`: only those rows (mediabay:form, uppy, filepond)
     const uploaders = process.argv
       .find((arg) => arg.startsWith('--uploaders='))

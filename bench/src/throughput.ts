@@ -1,9 +1,11 @@
 // Upload throughput of one large file picked from disk (setInputFiles, a real disk-backed File),
 // through each widget to the server kit (in its own process, server-process.ts) on loopback; the
 // median of a few interleaved runs, with the server process's CPU and garbage collection during each.
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { openBenchPage, settled } from './browser.js';
 import { mainThreadLoad } from './main-thread.js';
@@ -39,6 +41,11 @@ const VARIANTS: { label: string; widget: Widget; variant?: string; query?: strin
   { label: 'FilePond (multipart)', widget: 'filepond' },
 ];
 
+/**
+ * Deletes the uploaded files for good (bytes and all) and waits for the disk: a deleted file's dirty
+ * pages are dropped unwritten, so no upload runs while the kernel writes back an earlier one's GiB
+ * (that moved the server's CPU for the same GiB from 1.5 to 3.5 s, whichever uploader came next).
+ */
 async function clearLibrary(baseUrl: string): Promise<void> {
   const list = (await (await fetch(`${baseUrl}/api/media?limit=200`)).json()) as { items: { id: string }[] };
   if (list.items.length === 0) return;
@@ -49,8 +56,10 @@ async function clearLibrary(baseUrl: string): Promise<void> {
     body: JSON.stringify({
       fileIds: list.items.map((item) => item.id),
       operationId: `media_upload_${Date.now()}_${random}`,
+      permanent: true,
     }),
   });
+  await promisify(execFile)('sync');
 }
 
 interface UploadRun {
@@ -72,6 +81,7 @@ async function uploadOnce(
   size: number,
   { widget, variant, query }: (typeof VARIANTS)[number],
 ): Promise<UploadRun> {
+  await clearLibrary(server.url);
   const page = await openBenchPage(browser, server.url, widget, query);
   try {
     await page.locator('#bench-file').setInputFiles(file);
@@ -93,7 +103,6 @@ async function uploadOnce(
     };
   } finally {
     await page.close();
-    await clearLibrary(server.url);
   }
 }
 
