@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { openBenchPage, settled } from './browser.js';
 import { mainThreadLoad } from './main-thread.js';
+import { browserCpuSeconds } from './process-cpu.js';
 import type { Widget } from './build.js';
 import type { BenchServer } from './server.js';
 import { median, ms, printTable } from './table.js';
@@ -34,6 +35,8 @@ export async function writeLargeFile(dir: string, mebibytes: number): Promise<st
 /** `query`: the page's own options (pages/mediabay.ts) */
 const VARIANTS: { label: string; widget: Widget; variant?: string; query?: string }[] = [
   { label: 'raw XHR, File as body (ceiling)', widget: 'baseline' },
+  { label: 'raw XHR, created, then a PATCH', widget: 'baseline', variant: 'two', query: '?two' },
+  { label: 'raw XHR, with a progress listener', widget: 'baseline', variant: 'progress', query: '?progress' },
   { label: 'Mediabay (tus, default)', widget: 'mediabay' },
   { label: 'Mediabay core alone (no elements)', widget: 'mediabay', variant: 'core', query: '?core' },
   { label: 'Mediabay (transport: form)', widget: 'mediabay', variant: 'form' },
@@ -67,11 +70,17 @@ interface UploadRun {
   busy: number;
   /** the main thread's busy time over the upload, ms (what the page spent, whatever the speed) */
   busyMs: number;
+  /** the main thread's CPU time over the upload, ms (busyMs less the time its tasks were preempted) */
+  cpuMs: number;
+  /** that over the upload's time */
+  cpu: number;
   longest: number;
   majorGcs: number;
   gcMs: number;
   /** the server process's CPU over the upload */
   serverCpuSeconds: number;
+  /** every Chromium process's CPU over the upload (process-cpu.ts) */
+  browserCpuSeconds: number;
 }
 
 async function uploadOnce(
@@ -88,18 +97,23 @@ async function uploadOnce(
     await settled(page);
     const load = await mainThreadLoad(page);
     const before = await server.stats();
+    const browserBefore = await browserCpuSeconds();
     const took = await page.evaluate((variant) => window.bench.upload(variant), variant);
+    const browserAfter = await browserCpuSeconds();
     const after = await server.stats();
-    const { busySeconds, longestTaskMs } = await load.stop();
+    const { busySeconds, cpuSeconds, longestTaskMs } = await load.stop();
     const seconds = took / 1000;
     return {
       rate: size / MIB / seconds,
       busy: busySeconds / seconds,
       busyMs: busySeconds * 1000,
+      cpuMs: cpuSeconds * 1000,
+      cpu: cpuSeconds / seconds,
       longest: longestTaskMs,
       majorGcs: after.majorGcs - before.majorGcs,
       gcMs: after.gcMs - before.gcMs,
       serverCpuSeconds: (after.cpuMs - before.cpuMs) / 1000,
+      browserCpuSeconds: browserAfter - browserBefore,
     };
   } finally {
     await page.close();
@@ -129,8 +143,8 @@ export async function benchThroughput(
       const result = await uploadOnce(browser, server, file, size, choice);
       results.get(choice.label)!.push(result);
       console.error(
-        `  upload run ${run + 1} ${choice.label}: ${result.rate.toFixed(0)} MiB/s, busy ${(result.busy * 100).toFixed(1)} % (${result.busyMs.toFixed(0)} ms), ` +
-          `server CPU ${result.serverCpuSeconds.toFixed(1)} s, GC ${result.gcMs.toFixed(0)} ms (${result.majorGcs} major)`,
+        `  upload run ${run + 1} ${choice.label}: ${result.rate.toFixed(0)} MiB/s, busy ${(result.busy * 100).toFixed(1)} % (${result.busyMs.toFixed(0)} ms; CPU ${result.cpuMs.toFixed(0)} ms), ` +
+          `browser CPU ${result.browserCpuSeconds.toFixed(2)} s, server CPU ${result.serverCpuSeconds.toFixed(2)} s, GC ${result.gcMs.toFixed(0)} ms (${result.majorGcs} major)`,
       );
     }
   }
@@ -143,8 +157,10 @@ export async function benchThroughput(
       'runs (MiB/s)': list.map((result) => result.rate.toFixed(0)).join(' / '),
       'main thread busy': `${(median(list.map((result) => result.busy)) * 100).toFixed(1)} %`,
       'busy ms': median(list.map((result) => result.busyMs)).toFixed(0),
+      'main thread CPU': `${(median(list.map((result) => result.cpu)) * 100).toFixed(1)} % (${median(list.map((result) => result.cpuMs)).toFixed(0)} ms)`,
       'longest task (ms)': longest > 0 ? ms(longest) : 'none >= 50',
-      'server CPU s': median(list.map((result) => result.serverCpuSeconds)).toFixed(1),
+      'browser CPU s': median(list.map((result) => result.browserCpuSeconds)).toFixed(2),
+      'server CPU s': median(list.map((result) => result.serverCpuSeconds)).toFixed(2),
       'server GC ms (major)': list
         .map((result) => `${result.gcMs.toFixed(0)} (${result.majorGcs})`)
         .join(' / '),
