@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { openBenchPage, settled } from './browser.js';
 import { mainThreadLoad } from './main-thread.js';
 import { browserCpuSeconds } from './process-cpu.js';
+import { traceTasks, type LongestTasks, type TaskTime } from './task-cpu.js';
 import type { Widget } from './build.js';
 import type { BenchServer } from './server.js';
 import { median, ms, printTable } from './table.js';
@@ -65,6 +66,14 @@ async function clearLibrary(baseUrl: string): Promise<void> {
   await promisify(execFile)('sync');
 }
 
+/** `wall (CPU)`, or `CPU (wall)` with `cpuFirst` */
+const taskTime = ({ cpuMs, wallMs }: TaskTime, cpuFirst = false) =>
+  cpuFirst ? `${cpuMs.toFixed(1)} (${wallMs.toFixed(1)})` : `${wallMs.toFixed(1)} (${cpuMs.toFixed(1)})`;
+
+/** of the runs' tasks that `pick` chooses, the one with the most `key` */
+const largest = (list: UploadRun[], pick: (run: UploadRun) => TaskTime, key: keyof TaskTime): TaskTime =>
+  list.map(pick).reduce((a, b) => (b[key] > a[key] ? b : a));
+
 interface UploadRun {
   rate: number;
   busy: number;
@@ -75,6 +84,8 @@ interface UploadRun {
   /** that over the upload's time */
   cpu: number;
   longest: number;
+  /** the longest tasks by CPU and by wall time in a trace of the upload (task-cpu.ts) */
+  tasks: LongestTasks;
   majorGcs: number;
   gcMs: number;
   /** the server process's CPU over the upload */
@@ -96,12 +107,14 @@ async function uploadOnce(
     await page.locator('#bench-file').setInputFiles(file);
     await settled(page);
     const load = await mainThreadLoad(page);
+    const tasks = await traceTasks(browser, page);
     const before = await server.stats();
     const browserBefore = await browserCpuSeconds();
     const took = await page.evaluate((variant) => window.bench.upload(variant), variant);
     const browserAfter = await browserCpuSeconds();
     const after = await server.stats();
     const { busySeconds, cpuSeconds, longestTaskMs } = await load.stop();
+    const traced = await tasks.stop();
     const seconds = took / 1000;
     return {
       rate: size / MIB / seconds,
@@ -110,6 +123,7 @@ async function uploadOnce(
       cpuMs: cpuSeconds * 1000,
       cpu: cpuSeconds / seconds,
       longest: longestTaskMs,
+      tasks: traced,
       majorGcs: after.majorGcs - before.majorGcs,
       gcMs: after.gcMs - before.gcMs,
       serverCpuSeconds: (after.cpuMs - before.cpuMs) / 1000,
@@ -144,6 +158,7 @@ export async function benchThroughput(
       results.get(choice.label)!.push(result);
       console.error(
         `  upload run ${run + 1} ${choice.label}: ${result.rate.toFixed(0)} MiB/s, busy ${(result.busy * 100).toFixed(1)} % (${result.busyMs.toFixed(0)} ms; CPU ${result.cpuMs.toFixed(0)} ms), ` +
+          `longest task ${result.longest.toFixed(0)} ms, traced ${taskTime(result.tasks.byWall)} ms, most CPU ${taskTime(result.tasks.byCpu, true)} ms, ` +
           `browser CPU ${result.browserCpuSeconds.toFixed(2)} s, server CPU ${result.serverCpuSeconds.toFixed(2)} s, GC ${result.gcMs.toFixed(0)} ms (${result.majorGcs} major)`,
       );
     }
@@ -159,6 +174,13 @@ export async function benchThroughput(
       'busy ms': median(list.map((result) => result.busyMs)).toFixed(0),
       'main thread CPU': `${(median(list.map((result) => result.cpu)) * 100).toFixed(1)} % (${median(list.map((result) => result.cpuMs)).toFixed(0)} ms)`,
       'longest task (ms)': longest > 0 ? ms(longest) : 'none >= 50',
+      'longest task in the trace: wall (CPU) ms': taskTime(
+        largest(list, (run) => run.tasks.byWall, 'wallMs'),
+      ),
+      'most CPU in a task: CPU (wall) ms': taskTime(
+        largest(list, (run) => run.tasks.byCpu, 'cpuMs'),
+        true,
+      ),
       'browser CPU s': median(list.map((result) => result.browserCpuSeconds)).toFixed(2),
       'server CPU s': median(list.map((result) => result.serverCpuSeconds)).toFixed(2),
       'server GC ms (major)': list

@@ -19,6 +19,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** the thread's CPU time over the event (dur counts the time the OS kept the thread waiting too) */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown> };
@@ -90,7 +92,8 @@ function describe(task: TraceEvent, children: TraceEvent[]): string {
       const data = call.args?.data ?? {};
       return `${String(data.functionName ?? call.name)}:${String(data.lineNumber ?? '')} ${((call.dur ?? 0) / 1000).toFixed(1)}`;
     });
-  return `${((task.dur ?? 0) / 1000).toFixed(1)} ms (${parts.join(', ')}; calls: ${calls.join(', ')})`;
+  const cpu = task.tdur === undefined ? '' : `, ${(task.tdur / 1000).toFixed(1)} ms of CPU`;
+  return `${((task.dur ?? 0) / 1000).toFixed(1)} ms${cpu} (${parts.join(', ')}; calls: ${calls.join(', ')})`;
 }
 
 /** Per label: task count and total ms, over the main thread of the page's renderer. */
