@@ -2,8 +2,10 @@
 // so the upload tables show the software's own cost and not this machine's disk (a shared VM's disk
 // writing back earlier GiBs moved one server's CPU per GiB from 1.3 to 3.5 s and its speed 2x between
 // minutes, whichever uploader ran next); `--data-dir=path` measures on that disk instead.
+import { execFile } from 'node:child_process';
 import { statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 
 const MIB = 1024 * 1024;
 
@@ -14,3 +16,10 @@ export async function dataRoot(needMiB: number, chosen: string | undefined): Pro
   const room = memory ? memory.bavail * memory.bsize : 0;
   return room > needMiB * MIB ? '/dev/shm' : tmpdir();
 }
+
+/**
+ * Waits until the kernel has written back what is dirty. Run before a measured upload (after the
+ * earlier uploads' files were deleted: their dirty pages are dropped unwritten), so no upload runs
+ * while the kernel writes back another's GiB.
+ */
+export const syncDisk = (): Promise<void> => promisify(execFile)('sync').then(() => undefined);

@@ -10,13 +10,12 @@
 // measured upload (not timed) the disk is synced, and after it its files are deleted for good: the
 // kernel's writeback of earlier GiBs otherwise lands on whichever server runs next (CPU per GiB
 // 1.3 -> 3.5 s for bare and kit alike), which made the ratios depend on the run order.
-import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { FILE_ID_HEADER } from '@mediabay/core/protocol';
 import * as tus from 'tus-js-client';
+import { syncDisk } from './data-root.js';
 import { LARGE_KINDS, startLargeServer, type LargeKind, type LargeServer } from './ingest-large-servers.js';
 import { median, printTable } from './table.js';
 
@@ -74,9 +73,6 @@ function tusUpload(endpoint: string, path: string, name: string): Promise<Upload
     upload.start();
   });
 }
-
-/** Waits for the kernel to write back what is dirty (the deleted files' pages are dropped unwritten). */
-const syncDisk = () => promisify(execFile)('sync').then(() => undefined);
 
 async function untilReady(server: LargeServer, ids: string[]): Promise<void> {
   for (const id of ids) {

@@ -1,13 +1,12 @@
-// Upload throughput of one large file picked from disk (setInputFiles, a real disk-backed File),
-// through each widget to the server kit (in its own process, server-process.ts) on loopback; the
+// Upload throughput of one large file picked with setInputFiles (a real file-backed File, in memory
+// when /dev/shm has room: data-root.ts), through each widget to the server kit (in its own process, server-process.ts) on loopback; the
 // median of a few interleaved runs, with the server process's CPU and garbage collection during each.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { openBenchPage, settled } from './browser.js';
+import { syncDisk } from './data-root.js';
 import { mainThreadLoad } from './main-thread.js';
 import { browserCpuSeconds } from './process-cpu.js';
 import { traceTasks, type LongestTasks, type TaskTime } from './task-cpu.js';
@@ -46,13 +45,13 @@ const VARIANTS: { label: string; widget: Widget; variant?: string; query?: strin
 ];
 
 /**
- * Deletes the uploaded files for good (bytes and all) and waits for the disk: a deleted file's dirty
- * pages are dropped unwritten, so no upload runs while the kernel writes back an earlier one's GiB
- * (that moved the server's CPU for the same GiB from 1.5 to 3.5 s, whichever uploader came next).
+ * Deletes the uploaded files for good (bytes and all) and waits for the disk (data-root.ts): the
+ * kernel writing back an earlier upload's GiB moved the server's CPU for the same GiB from 1.5 to
+ * 3.5 s, whichever uploader came next.
  */
 async function clearLibrary(baseUrl: string): Promise<void> {
   const list = (await (await fetch(`${baseUrl}/api/media?limit=200`)).json()) as { items: { id: string }[] };
-  if (list.items.length === 0) return;
+  if (list.items.length === 0) return syncDisk();
   const random = Array.from(randomBytes(15), (b) => (b % 36).toString(36)).join('');
   await fetch(`${baseUrl}/api/media/bulk-delete`, {
     method: 'POST',
@@ -63,7 +62,7 @@ async function clearLibrary(baseUrl: string): Promise<void> {
       permanent: true,
     }),
   });
-  await promisify(execFile)('sync');
+  await syncDisk();
 }
 
 /** `wall (CPU)`, or `CPU (wall)` with `cpuFirst` */
