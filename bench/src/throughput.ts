@@ -1,6 +1,7 @@
 // Upload throughput of one large file picked with setInputFiles (a real file-backed File, in memory
-// when /dev/shm has room: data-root.ts), through each widget to the server kit (in its own process, server-process.ts) on loopback; the
-// median of a few interleaved runs, with the server process's CPU and garbage collection during each.
+// when /dev/shm has room: data-root.ts), through each widget to the server kit (in its own process,
+// server-process.ts) on loopback; the median of a few interleaved runs, with the server process's CPU
+// and garbage collection during each.
 import { randomBytes } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
