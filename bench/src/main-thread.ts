@@ -28,8 +28,8 @@ function profiledScriptSeconds({ nodes, samples = [], timeDeltas = [] }: Profile
  * task of the renderer's main thread: scripts, style, layout, paint), its ScriptDuration, and the
  * longest task seen (long tasks are >= 50 ms). TaskDuration is wall time: a task the OS preempted
  * counts the time it waited (a big upload keeps both cores of this machine busy), so ThreadTime, the
- * main thread's CPU time, is given beside it: what the page's work cost. ScriptDuration leaves out promise jobs (microtasks):
- * code built on async/await (tus-js-client, Uppy) hardly shows in it. With `profile`, V8's sampling
+ * main thread's CPU time, is given beside it: what the page's work cost. ScriptDuration leaves out
+ * promise jobs (microtasks): code built on async/await (tus-js-client, Uppy) hardly shows in it. With `profile`, V8's sampling
  * profiler (1 ms) also runs and `profiledScriptSeconds` counts every sample that ran script.
  */
 export async function mainThreadLoad(page: Page, { profile = false } = {}) {
