@@ -3,8 +3,8 @@
 // server-process.ts) on loopback; the median of a few interleaved runs, with the server process's CPU
 // and garbage collection during each.
 import { randomBytes } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, open, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openBenchPage, settled } from './browser.js';
 import { syncDisk } from './data-root.js';
@@ -12,7 +12,8 @@ import { mainThreadLoad } from './main-thread.js';
 import { browserCpuSeconds } from './process-cpu.js';
 import { traceTasks, type LongestTasks, type TaskTime } from './task-cpu.js';
 import type { Widget } from './build.js';
-import type { BenchServer } from './server.js';
+import { startLargeServer } from './ingest-large-servers.js';
+import type { BenchServer, ServerStats } from './server.js';
 import { median, ms, printTable } from './table.js';
 
 const MIB = 1024 * 1024;
@@ -33,9 +34,10 @@ export async function writeLargeFile(dir: string, mebibytes: number): Promise<st
   return path;
 }
 
-/** `query`: the page's own options (pages/mediabay.ts) */
-const VARIANTS: { label: string; widget: Widget; variant?: string; query?: string }[] = [
+/** `query`: the page's own options (pages/mediabay.ts); `bare`: uploads to a bare @tus/server */
+const VARIANTS: { label: string; widget: Widget; variant?: string; query?: string; bare?: true }[] = [
   { label: 'raw XHR, File as body (ceiling)', widget: 'baseline' },
+  { label: 'raw XHR to a bare @tus/server', widget: 'baseline', variant: 'bare', bare: true },
   { label: 'raw XHR, created, then a PATCH', widget: 'baseline', variant: 'two', query: '?two' },
   { label: 'raw XHR, with a progress listener', widget: 'baseline', variant: 'progress', query: '?progress' },
   { label: 'Mediabay (tus, default)', widget: 'mediabay' },
@@ -74,6 +76,40 @@ const taskTime = ({ cpuMs, wallMs }: TaskTime, cpuFirst = false) =>
 const largest = (list: UploadRun[], pick: (run: UploadRun) => TaskTime, key: keyof TaskTime): TaskTime =>
   list.map(pick).reduce((a, b) => (b[key] > a[key] ? b : a));
 
+/** Where a variant's upload goes: how the page is pointed at it, its spending read, its files removed. */
+interface Target {
+  query: string;
+  stats(): Promise<Pick<ServerStats, 'cpuMs' | 'gcMs' | 'majorGcs'>>;
+  clear(): Promise<void>;
+}
+
+const kitTarget = (server: BenchServer): Target => ({
+  query: '',
+  stats: () => server.stats(),
+  clear: () => clearLibrary(server.url),
+});
+
+/** A bare @tus/server in its own process (ingest-large-servers.ts; its GC pauses are not timed). */
+async function bareTarget(dir: string): Promise<Target & { stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(dir, 'bare-'));
+  const bare = await startLargeServer('bare', dataDir);
+  return {
+    query: `?endpoint=${encodeURIComponent(`${bare.url}/api/media/uploads`)}`,
+    stats: async () => {
+      const { cpuSeconds, markCompacts } = await bare.sample();
+      return { cpuMs: cpuSeconds * 1000, gcMs: Number.NaN, majorGcs: markCompacts };
+    },
+    async clear() {
+      for (const name of await readdir(dataDir)) await rm(join(dataDir, name), { force: true });
+      await syncDisk();
+    },
+    stop: () => bare.stop(),
+  };
+}
+
+/** the server's GC pauses in ms (`-`: not timed, the bare server) and its major GCs */
+const gc = ({ gcMs, majorGcs }: UploadRun) => `${Number.isNaN(gcMs) ? '-' : gcMs.toFixed(0)} (${majorGcs})`;
+
 interface UploadRun {
   rate: number;
   busy: number;
@@ -97,22 +133,23 @@ interface UploadRun {
 async function uploadOnce(
   browser: Browser,
   server: BenchServer,
+  target: Target,
   file: string,
   size: number,
   { widget, variant, query }: (typeof VARIANTS)[number],
 ): Promise<UploadRun> {
-  await clearLibrary(server.url);
-  const page = await openBenchPage(browser, server.url, widget, query);
+  await target.clear();
+  const page = await openBenchPage(browser, server.url, widget, query ?? target.query);
   try {
     await page.locator('#bench-file').setInputFiles(file);
     await settled(page);
     const load = await mainThreadLoad(page);
     const tasks = await traceTasks(browser, page);
-    const before = await server.stats();
+    const before = await target.stats();
     const browserBefore = await browserCpuSeconds();
     const took = await page.evaluate((variant) => window.bench.upload(variant), variant);
     const browserAfter = await browserCpuSeconds();
-    const after = await server.stats();
+    const after = await target.stats();
     const { busySeconds, cpuSeconds, longestTaskMs } = await load.stop();
     const traced = await tasks.stop();
     const seconds = took / 1000;
@@ -151,15 +188,34 @@ export async function benchThroughput(
   const chosen = VARIANTS.filter(
     ({ widget, variant }) => !only || only.includes(variant ? `${widget}:${variant}` : widget),
   );
+  const kit = kitTarget(server);
+  const bare = chosen.some((choice) => choice.bare) ? await bareTarget(dirname(file)) : undefined;
+  try {
+    await uploadEach(browser, server, { kit, bare }, file, size, runs, chosen);
+  } finally {
+    await bare?.stop();
+  }
+}
+
+async function uploadEach(
+  browser: Browser,
+  server: BenchServer,
+  targets: { kit: Target; bare?: Target },
+  file: string,
+  size: number,
+  runs: number,
+  chosen: typeof VARIANTS,
+): Promise<void> {
   const results = new Map<string, UploadRun[]>(chosen.map(({ label }) => [label, []]));
   for (let run = 0; run < runs; run += 1) {
     for (const choice of run % 2 === 0 ? chosen : [...chosen].reverse()) {
-      const result = await uploadOnce(browser, server, file, size, choice);
+      const target = choice.bare ? targets.bare! : targets.kit;
+      const result = await uploadOnce(browser, server, target, file, size, choice);
       results.get(choice.label)!.push(result);
       console.error(
         `  upload run ${run + 1} ${choice.label}: ${result.rate.toFixed(0)} MiB/s, busy ${(result.busy * 100).toFixed(1)} % (${result.busyMs.toFixed(0)} ms; CPU ${result.cpuMs.toFixed(0)} ms), ` +
           `longest task ${result.longest.toFixed(0)} ms, traced ${taskTime(result.tasks.byWall)} ms, most CPU ${taskTime(result.tasks.byCpu, true)} ms, ` +
-          `browser CPU ${result.browserCpuSeconds.toFixed(2)} s, server CPU ${result.serverCpuSeconds.toFixed(2)} s, GC ${result.gcMs.toFixed(0)} ms (${result.majorGcs} major)`,
+          `browser CPU ${result.browserCpuSeconds.toFixed(2)} s, server CPU ${result.serverCpuSeconds.toFixed(2)} s, GC ${gc(result)} major`,
       );
     }
   }
@@ -183,9 +239,7 @@ export async function benchThroughput(
       ),
       'browser CPU s': median(list.map((result) => result.browserCpuSeconds)).toFixed(2),
       'server CPU s': median(list.map((result) => result.serverCpuSeconds)).toFixed(2),
-      'server GC ms (major)': list
-        .map((result) => `${result.gcMs.toFixed(0)} (${result.majorGcs})`)
-        .join(' / '),
+      'server GC ms (major)': list.map(gc).join(' / '),
     };
   });
   const label =
