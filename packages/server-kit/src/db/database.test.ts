@@ -189,6 +189,69 @@ function contract(label: string, open: () => Promise<MediaDatabase | undefined>)
       await db.deleteUploadsOfMedia(x.id);
       assert.equal(await db.getUpload('f'.repeat(32)), undefined);
     });
+
+    it('reads the files and newest uploads of many operations at once, per tenant', async (t) => {
+      if (!db) return t.skip('no PostgreSQL on this machine');
+      const a = await db.insertMedia(media('a.txt', { operationId: 'op-many-a', status: 'error' }));
+      await db.updateMedia(a.id, { error: 'broken' });
+      await db.setTags(a.id, ['kept']);
+      await db.insertMedia(media('b.txt', { operationId: 'op-many-b', tenantId: 'tenant-2' }));
+      const r = await db.insertMedia(media('r.txt', { operationId: 'op-many-first' }));
+      assert.equal(
+        await db.claimOperation(T, 'op-many-r', r.id),
+        true,
+        'a replace claims a second operation',
+      );
+      const upload = (id: string, operationId: string, at: number, offset: number, tenantId = T) =>
+        db!.insertUpload({
+          id: id.repeat(32),
+          tenantId,
+          ownerId: 'u',
+          operationId,
+          name: 'u.bin',
+          mimeType: 'application/octet-stream',
+          size: id === '8' ? null : 1000,
+          offset,
+          createdAt: new Date(Date.UTC(2026, 1, 1, 0, 0, at)).toISOString(),
+          mediaId: null,
+        });
+      await upload('1', 'op-many-u', 1, 100);
+      await upload('3', 'op-many-u', 3, 300); // the newest, between two older ones
+      await upload('2', 'op-many-u', 2, 200);
+      await upload('4', 'op-many-v', 4, 400, 'tenant-2');
+      await upload('8', 'op-many-d', 5, 0); // a deferred length
+
+      const unknown = Array.from({ length: 94 }, (_, i) => `op-many-none-${i}`);
+      const ids = ['op-many-a', 'op-many-b', 'op-many-r', 'op-many-u', 'op-many-v', 'op-many-d', ...unknown];
+      const files = await db.getMediaRowsByOperation(T, ids);
+      assert.deepEqual([...files].map(([op, file]) => [op, file.id, file.status, file.error]).sort(), [
+        ['op-many-a', a.id, 'error', 'broken'],
+        ['op-many-r', r.id, 'ready', null],
+      ]);
+      assert.deepEqual(files.get('op-many-a')?.tags, [], 'rows alone');
+      assert.deepEqual(
+        (await db.getMediaByOperation(T, 'op-many-a'))?.tags,
+        ['kept'],
+        'the single read hydrates',
+      );
+      assert.equal((await db.getMediaByOperation(T, 'op-many-r'))?.id, r.id);
+      assert.equal((await db.getMediaRowsByOperation('tenant-2', ids)).get('op-many-b')?.name, 'b.txt');
+
+      const uploads = await db.getUploadsByOperation(T, ids);
+      assert.deepEqual([...uploads].map(([op, u]) => [op, u.id, u.offset, u.size]).sort(), [
+        ['op-many-d', '8'.repeat(32), 0, null],
+        ['op-many-u', '3'.repeat(32), 300, 1000],
+      ]);
+      assert.equal(
+        (await db.getUploadByOperation(T, 'op-many-u'))?.offset,
+        300,
+        'the newest, one at a time too',
+      );
+      assert.equal(await db.getUploadByOperation(T, 'op-many-v'), undefined, "another tenant's");
+      assert.equal((await db.getUploadsByOperation('tenant-2', ids)).get('op-many-v')?.offset, 400);
+      assert.equal((await db.getMediaRowsByOperation(T, [])).size, 0);
+      assert.equal((await db.getUploadsByOperation(T, [])).size, 0);
+    });
   });
 }
 

@@ -48,6 +48,11 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
   getMediaRowById(id: string): Promise<MediaRecord | undefined>;
   getMediaByOperation(tenantId: string, operationId: string): Promise<MediaRecord | undefined>;
   /**
+   * The files that claimed any of `operationIds`, by operation id (unclaimed ones absent), as rows
+   * alone (tags, usages and captions left empty): one statement, whatever the number of ids.
+   */
+  getMediaRowsByOperation(tenantId: string, operationIds: string[]): Promise<Map<string, MediaRecord>>;
+  /**
    * Records `mediaId` as the one file of its operation; false (nothing written) if the operation
    * already has one. Concurrent claims of one operation: exactly one wins.
    */
@@ -79,7 +84,10 @@ export interface MediaDatabase extends TrashQueries, ReplaceQueries {
    */
   insertUpload(upload: UploadRecord): Promise<void>;
   getUpload(id: string): Promise<UploadRecord | undefined>;
+  /** The operation's newest upload row (in flight or finished), if any. */
   getUploadByOperation(tenantId: string, operationId: string): Promise<UploadRecord | undefined>;
+  /** As getUploadByOperation for each of `operationIds`, by operation id (none: absent), in one statement. */
+  getUploadsByOperation(tenantId: string, operationIds: string[]): Promise<Map<string, UploadRecord>>;
   /** Stores a socket ticket (by its hash) and removes those expired before `now` (ISO). */
   insertSocketTicket(ticket: SocketTicketRecord, now: string): Promise<void>;
   /** Removes the ticket and returns whom it was for; undefined if unknown, used, or expired at `now`. */

@@ -1,10 +1,22 @@
 // Reading the library: one file, many, by operation, lists, counts and tags (kysely, portable SQL).
 import type { Kysely } from 'kysely';
 import type { MediaDatabase } from './database.js';
+import { inList } from './in-list.js';
 import { listMedia } from './list-query.js';
 import type { Hydrate } from './media-hydrate.js';
 import { toRecord } from './rows.js';
 import type { Schema } from './schema.js';
+
+/** The rows of the files that claimed `operationIds` (claimOperation), each with the operation it claimed. */
+const claimedBy = (db: Kysely<Schema>, tenantId: string, operationIds: string[]) =>
+  db
+    .selectFrom('media')
+    .innerJoin('media_operations as o', 'o.media_id', 'media.id')
+    .selectAll('media')
+    .select('o.operation_id as claimed')
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.operation_id', 'in', inList(operationIds))
+    .execute();
 
 type MediaQueries = Pick<
   MediaDatabase,
@@ -14,6 +26,7 @@ type MediaQueries = Pick<
   | 'getMediaRowById'
   | 'claimOperation'
   | 'getMediaByOperation'
+  | 'getMediaRowsByOperation'
   | 'listMedia'
   | 'listProcessing'
   | 'countProcessing'
@@ -67,16 +80,13 @@ export function createMediaQueries(db: Kysely<Schema>, hydrate: Hydrate): MediaQ
     },
 
     async getMediaByOperation(tenantId, operationId) {
-      // the file that claimed the operation (claimOperation)
-      return one(
-        await db
-          .selectFrom('media')
-          .innerJoin('media_operations as o', 'o.media_id', 'media.id')
-          .selectAll('media')
-          .where('o.tenant_id', '=', tenantId)
-          .where('o.operation_id', '=', operationId)
-          .execute(),
-      );
+      return one(await claimedBy(db, tenantId, [operationId]));
+    },
+
+    async getMediaRowsByOperation(tenantId, operationIds) {
+      if (operationIds.length === 0) return new Map();
+      const rows = await claimedBy(db, tenantId, operationIds);
+      return new Map(rows.map((row) => [row.claimed, toRecord(row, [], [])]));
     },
     listMedia: (query) => listMedia(db, hydrate, query),
 

@@ -2,6 +2,7 @@
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import { compiled } from './compiled.js';
 import type { MediaDatabase, UploadRecord } from './database.js';
+import { inList } from './in-list.js';
 import { toUpload } from './rows.js';
 import type { Schema } from './schema.js';
 
@@ -10,6 +11,7 @@ type UploadQueries = Pick<
   | 'insertUpload'
   | 'getUpload'
   | 'getUploadByOperation'
+  | 'getUploadsByOperation'
   | 'listUploadsOfOperation'
   | 'lockOperation'
   | 'setUploadOffset'
@@ -71,6 +73,35 @@ const setMediaAndOffset = compiled((db, p: { id: string; mediaId: string; offset
     .where('media_id', 'is', null),
 );
 
+/** The newest upload row of each of `operationIds` (the last made, id breaking a tie), in one statement. */
+async function latestUploads(
+  db: Kysely<Schema>,
+  tenantId: string,
+  operationIds: string[],
+): Promise<Map<string, UploadRecord>> {
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('uploads')
+        .selectAll()
+        .select((inner) =>
+          inner.fn
+            .agg<number>('row_number')
+            .over((over) =>
+              over.partitionBy('operation_id').orderBy('created_at', 'desc').orderBy('id', 'desc'),
+            )
+            .as('newest'),
+        )
+        .where('tenant_id', '=', tenantId)
+        .where('operation_id', 'in', inList(operationIds))
+        .as('u'),
+    )
+    .selectAll('u')
+    .where('u.newest', '=', 1)
+    .execute();
+  return new Map(rows.map((row) => [row.operation_id, toUpload(row)]));
+}
+
 export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
   return {
     async insertUpload(upload) {
@@ -87,14 +118,11 @@ export function createUploadQueries(db: Kysely<Schema>): UploadQueries {
     },
 
     async getUploadByOperation(tenantId, operationId) {
-      const row = await db
-        .selectFrom('uploads')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('operation_id', '=', operationId)
-        .orderBy('created_at', 'desc')
-        .executeTakeFirst();
-      return row && toUpload(row);
+      return (await latestUploads(db, tenantId, [operationId])).get(operationId);
+    },
+
+    async getUploadsByOperation(tenantId, operationIds) {
+      return operationIds.length === 0 ? new Map() : latestUploads(db, tenantId, operationIds);
     },
 
     async listUploadsOfOperation(tenantId, operationId) {

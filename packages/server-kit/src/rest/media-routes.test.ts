@@ -1,10 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { ListResponse, OperationStatus } from '@mediabay/core/protocol';
 import { newOperationId, sha256, tusUpload } from '../test-support/clients.test-helper.js';
-import { rawRequest, startTestServer, waitFor, type TestServer } from '../test-support/server.test-helper.js';
+import {
+  openTestDatabase,
+  rawRequest,
+  startTestServer,
+  waitFor,
+  type TestServer,
+} from '../test-support/server.test-helper.js';
+import { recordStatements, type StatementRecorder } from '../test-support/statements.test-helper.js';
 
 describe('media REST routes', () => {
   let server: TestServer;
@@ -216,5 +223,149 @@ describe('media REST routes', () => {
       return res.status === 200 ? Buffer.from(await res.arrayBuffer()) : undefined;
     });
     assert.equal(sha256(after), sha256(bytes));
+  });
+});
+
+describe('GET /api/media/operations over many ids', () => {
+  const USERS: Record<string, { userId: string; tenantId: string }> = {
+    alice: { userId: 'alice', tenantId: 'tenant-a' },
+    carol: { userId: 'carol', tenantId: 'tenant-a' },
+    bob: { userId: 'bob', tenantId: 'tenant-b' },
+  };
+  const authenticate = (req: IncomingMessage) => {
+    const user = USERS[/^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''];
+    return user ? { ...user, roles: ['editor'] } : null;
+  };
+  const as = (user: string) => ({ Authorization: `Bearer ${user}` });
+  let server: TestServer;
+  let recorder: StatementRecorder;
+  /** the operations asked about, and what the answer says of each (undefined: left out) */
+  const asked: [string, OperationStatus | undefined][] = [];
+
+  const upload = async (user: string, status?: 'processing' | 'error') => {
+    const operationId = newOperationId();
+    const { fileId } = await tusUpload(
+      `${server.url}/api/media/uploads`,
+      randomBytes(64),
+      { name: `${user}.bin`, type: 'application/octet-stream', operationId },
+      { headers: as(user) },
+    );
+    assert.ok(fileId);
+    return { operationId, fileId, status };
+  };
+  /** an upload in flight: `sent` of `size` bytes (no size: a deferred length) */
+  const unfinished = async (user: string, sent: number, size?: number) => {
+    const operationId = newOperationId();
+    const res = await fetch(`${server.url}/api/media/uploads`, {
+      method: 'POST',
+      headers: {
+        ...as(user),
+        'Tus-Resumable': '1.0.0',
+        ...(size === undefined ? { 'Upload-Defer-Length': '1' } : { 'Upload-Length': String(size) }),
+        'Upload-Metadata': `filename ${btoa('part.bin')},operationId ${btoa(operationId)}`,
+        'Content-Type': 'application/offset+octet-stream',
+      },
+      body: new Uint8Array(sent),
+    });
+    assert.equal(res.status, 201, await res.text());
+    return operationId;
+  };
+
+  before(async () => {
+    recorder = recordStatements();
+    // no processing sweep within the test (the PostgreSQL run's sweeps every 2 leases)
+    server = await startTestServer({ authenticate, leases: { processingMs: 60_000 } });
+    const files = [
+      await upload('alice'),
+      await upload('alice', 'processing'),
+      await upload('alice', 'error'),
+      await upload('carol'),
+      await upload('bob'),
+    ];
+    // a file still processing, and one whose processing failed (on another instance's lease)
+    const db = await openTestDatabase(server.dataDir);
+    try {
+      for (const { fileId, status } of files.filter((f) => f.status)) {
+        await db
+          .updateTable('media')
+          .set({
+            status,
+            error: status === 'error' ? 'ffprobe failed on /tmp/mediabay-x/copy.mp4' : null,
+            claim_owner: 'another instance',
+            claim_until: Date.now() + 3_600_000,
+          })
+          .where('id', '=', fileId)
+          .execute();
+      }
+    } finally {
+      await db.destroy();
+    }
+    const [ready, processing, failed, carols, bobs] = files.map((f) => ({
+      operationId: f.operationId,
+      progress: 100,
+      fileId: f.fileId,
+      status: f.status ?? 'ready',
+    })) as OperationStatus[];
+    const inFlight = await unfinished('alice', 250, 1000);
+    const deferred = await unfinished('alice', 10);
+    const bobsUpload = await unfinished('bob', 500, 1000);
+    const unknown = newOperationId();
+    asked.push(
+      [unknown, undefined],
+      [failed!.operationId, { ...failed!, status: 'error', error: 'ffprobe failed on' }],
+      [bobs!.operationId, undefined],
+      [ready!.operationId, ready],
+      [inFlight, { operationId: inFlight, status: 'uploading', progress: 25 }],
+      [processing!.operationId, processing],
+      [bobsUpload, undefined],
+      [carols!.operationId, carols], // the same tenant's: `read` is the library's, not per file
+      [deferred, { operationId: deferred, status: 'uploading', progress: 0 }],
+    );
+  });
+  after(async () => {
+    recorder.restore();
+    await server.close();
+  });
+
+  const read = async (ids: string[]): Promise<OperationStatus[]> => {
+    const res = await fetch(`${server.url}/api/media/operations?ids=${ids.join(',')}`, {
+      headers: as('alice'),
+    });
+    assert.equal(res.status, 200);
+    return ((await res.json()) as { items: OperationStatus[] }).items;
+  };
+  const expected = () => asked.flatMap(([, status]) => (status ? [status] : []));
+
+  it('answers a mixed list in the order asked, once each, without other tenants or unknown ids', async () => {
+    const ids = asked.map(([id]) => id);
+    assert.deepEqual(await read([...ids, ids[3]!, ids[1]!]), expected());
+    // each as the one-operation route answers it
+    for (const [id, status] of asked) {
+      const res = await fetch(`${server.url}/api/media/operations/${id}`, { headers: as('alice') });
+      assert.equal(res.status, status ? 200 : 404, id);
+      if (status) assert.deepEqual(await res.json(), status);
+    }
+    const bobs = await fetch(`${server.url}/api/media/operations?ids=${ids.join(',')}`, {
+      headers: as('bob'),
+    });
+    assert.deepEqual(
+      ((await bobs.json()) as { items: OperationStatus[] }).items.map((item) => item.operationId),
+      [ids[2], ids[6]],
+      "bob's own file and upload only",
+    );
+  });
+
+  it('reads 100 operations with at most one statement per table read, on SQLite and PostgreSQL', async () => {
+    const ids = asked.map(([id]) => id);
+    while (ids.length < 100) ids.push(newOperationId());
+    await read(ids); // warms up (on SQLite, prepares)
+    recorder.reset();
+    recorder.on = true;
+    const items = await read(ids);
+    recorder.on = false;
+    assert.deepEqual(items, expected());
+    // the files (through their claims), then the uploads of the rest: not two per id
+    assert.ok(recorder.run.length <= 2, `${recorder.run.length} statements:\n${recorder.run.join('\n')}`);
+    assert.deepEqual(recorder.prepared, [], 'the same statements as the warm-up');
   });
 });

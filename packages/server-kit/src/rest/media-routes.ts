@@ -1,15 +1,14 @@
 // The read side of the REST API: list, one file, its bytes, and the polling fallback for operations.
-import type { OperationStatus } from '@mediabay/core/protocol';
 import { requireAccess } from '../access/guard.js';
 import type { MediaContext } from '../context.js';
 import { isClientOperationId } from '../media/operation-ids.js';
-import { publicMessage } from '../media/public-message.js';
 import { HttpError, invalidParameter, notFound } from '../http/errors.js';
 import { sendJson } from '../http/respond.js';
 import { isId } from '../media/ids.js';
 import { toMediaFile } from '../media/to-wire.js';
 import { downloadFlag, serveMediaRead } from './media-reads.js';
 import { parseListParams } from './list-params.js';
+import { operationStatuses } from './operation-statuses.js';
 import type { RouteContext, Router } from './router.js';
 
 export async function loadOwned(ctx: Pick<MediaContext, 'db'>, tenantId: string, id: string | undefined) {
@@ -38,8 +37,7 @@ export function addMediaReadRoutes(
   router.add('GET', '/operations', async ({ res, url, auth }) => {
     const ids = operationIdsParam(url.searchParams);
     await requireAccess(ctx, auth, 'read');
-    const found = await Promise.all(ids.map((id) => operationStatus(ctx, auth.tenantId, id)));
-    sendJson(res, 200, { items: found.filter((status) => status !== undefined) });
+    sendJson(res, 200, { items: await operationStatuses(ctx.db, auth.tenantId, ids) });
   });
 
   router.add('GET', '/operations/:operationId', async ({ res, auth, params }) => {
@@ -47,7 +45,7 @@ export function addMediaReadRoutes(
     if (!isClientOperationId(operationId))
       throw new HttpError(400, 'invalid-id', 'That is not an operation id.');
     await requireAccess(ctx, auth, 'read');
-    const status = await operationStatus(ctx, auth.tenantId, operationId);
+    const [status] = await operationStatuses(ctx.db, auth.tenantId, [operationId]);
     if (!status) throw notFound('operation');
     sendJson(res, 200, status);
   });
@@ -86,22 +84,4 @@ function operationIdsParam(params: URLSearchParams): string[] {
   const bad = ids.find((id) => !isClientOperationId(id));
   if (bad !== undefined) throw new HttpError(400, 'invalid-id', 'That is not an operation id.');
   return ids;
-}
-
-/** what the server knows of one operation: its file, else its upload in flight */
-async function operationStatus(
-  ctx: Pick<MediaContext, 'db'>,
-  tenantId: string,
-  operationId: string,
-): Promise<OperationStatus | undefined> {
-  const media = await ctx.db.getMediaByOperation(tenantId, operationId);
-  if (media) {
-    const status: OperationStatus = { operationId, status: media.status, progress: 100, fileId: media.id };
-    if (media.error) status.error = publicMessage(media.error);
-    return status;
-  }
-  const upload = await ctx.db.getUploadByOperation(tenantId, operationId);
-  if (!upload) return undefined;
-  const progress = upload.size ? Math.floor((upload.offset / upload.size) * 100) : 0;
-  return { operationId, status: 'uploading', progress };
 }
