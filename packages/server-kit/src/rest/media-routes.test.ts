@@ -246,7 +246,7 @@ describe('GET /api/media/operations over many ids', () => {
     const operationId = newOperationId();
     const { fileId } = await tusUpload(
       `${server.url}/api/media/uploads`,
-      randomBytes(64),
+      Buffer.from(`plain text of ${operationId}`), // no media type: created ready
       { name: `${user}.bin`, type: 'application/octet-stream', operationId },
       { headers: as(user) },
     );
