@@ -115,13 +115,23 @@ export async function settled(element: HTMLElement): Promise<void> {
  * Uploads `count` real PNGs named `<prefix>-<n>.png` through the client and waits for the server
  * records and for the client to have seen them ready: clients of one page share their queue like tabs
  * do (BroadcastChannel), so a client made next would otherwise mirror the seeds still in flight and
- * show them in its panel, at a moment that depends on the machine's load.
+ * show them in its panel, at a moment that depends on the machine's load. `kind: 'text'` seeds plain
+ * text documents, which the server creates ready (no ffmpeg job): for tests about the library's own
+ * behaviour, whose time would otherwise go to the server's thumbnails (16 PNGs took 48 s at a load
+ * of 8 on 2 cores).
  */
-export async function seedLibrary(client: MediaClient, prefix: string, count: number): Promise<void> {
+export async function seedLibrary(
+  client: MediaClient,
+  prefix: string,
+  count: number,
+  kind: 'png' | 'text' = 'png',
+): Promise<void> {
   const colors = ['#1a73e8', '#e8710a', '#188038', '#9334e6', '#d93025', '#f9ab00'];
   const files = await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      pngFile(`${prefix}-${i + 1}.png`, colors[i % colors.length], 48 + i),
+      kind === 'text'
+        ? new File([`${prefix} note ${i + 1}\n`], `${prefix}-${i + 1}.txt`, { type: 'text/plain' })
+        : pngFile(`${prefix}-${i + 1}.png`, colors[i % colors.length], 48 + i),
     ),
   );
   client.addFiles(files);
