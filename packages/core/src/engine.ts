@@ -2,8 +2,9 @@
 // one dynamic import (one chunk: this module imports the rest statically) that starts when the
 // client is created. It holds the query cache and library, the uploader with its queue, transports
 // and resume records, the tabs of the origin, the live channel (socket and poller), resume after
-// reload, and the reactions to each upload's change of state. What was done before it arrived (files
-// added, commands) is taken over in order (upload-handoff.ts).
+// reload, and the reactions to each upload's change of state. What was done before it took over
+// (files added, commands) is taken over in order once the resume records are read (upload-handoff.ts,
+// early-takeover.ts): a file chosen again early continues its waiting upload.
 import type { QueryClient } from '@tanstack/query-core';
 import type { WritableAtom } from 'nanostores';
 import type { Emitter } from './emitter.js';
@@ -19,6 +20,7 @@ import type { ClientEventMap, LiveState, MediaClientOptions } from './types.js';
 import { createCanceledUploads } from './uploads/canceled-uploads.js';
 import { restoreUploads } from './uploads/client-restore.js';
 import type { ClientUploads, UploadEngine } from './uploads/client-uploads.js';
+import { earlyTakeover } from './uploads/early-takeover.js';
 import { createUploadHandoff } from './uploads/upload-handoff.js';
 import { uploadReactions } from './uploads/upload-reactions.js';
 import type { UploadStore } from './uploads/uploads-store.js';
@@ -43,9 +45,10 @@ export interface Engine {
   /** runs a user action: nothing starts until it is done, and its changes show before it returns */
   act(fn: () => void): void;
   setConcurrency(limit: number): void;
-  /** when the uploads an earlier page load left are back in the store */
+  /** when the uploads an earlier page load left are back in the store (and the early work taken over) */
   readonly restored: Promise<void>;
-  /** takes over what the client did before the engine was there (once the client holds the engine) */
+  /** the client holds the engine: it takes over what the client did before, once the uploads an
+   * earlier page load left are back (a file chosen again early continues its upload) */
   takeOver(): void;
   destroy(): void;
 }
@@ -122,18 +125,6 @@ export function startEngine(context: EngineContext): Engine {
     isMirror: (id) => tabs?.isMirror(id) ?? false,
   });
   const offLive = live.$live.subscribe((state) => context.$live.set(state));
-  const restored = tracker
-    ? restoreUploads({
-        tracker,
-        store,
-        uploader,
-        library,
-        tabs,
-        options,
-        isDestroyed: context.isDestroyed,
-        checkServer: live.checkServer,
-      })
-    : Promise.resolve();
   const handoff = createUploadHandoff({
     options,
     store,
@@ -145,6 +136,25 @@ export function startEngine(context: EngineContext): Engine {
     forget: (ids) => context.uploads.forget(ids),
     isDestroyed: context.isDestroyed,
   });
+  const takeover = earlyTakeover(() => act(() => handoff.adopt(context.uploads.takeEarly(), reactions)));
+  const restoreOver = () => takeover.met('restored');
+  const restoring = tracker
+    ? restoreUploads({
+        tracker,
+        store,
+        uploader,
+        library,
+        tabs,
+        options,
+        isDestroyed: context.isDestroyed,
+        checkServer: live.checkServer,
+        restored: restoreOver,
+      })
+    : Promise.resolve();
+  const restored = restoring.then(restoreOver, (error: unknown) => {
+    restoreOver();
+    throw error;
+  });
 
   return {
     queryClient,
@@ -153,8 +163,9 @@ export function startEngine(context: EngineContext): Engine {
     act,
     setConcurrency: (limit) => uploader.queue.setConcurrency(limit),
     restored,
-    takeOver: () => handoff.adopt(context.uploads.takeEarly(), reactions),
+    takeOver: () => takeover.met('held'),
     destroy() {
+      takeover.close();
       offLive();
       live.close();
       uploader.destroy();

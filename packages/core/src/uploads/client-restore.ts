@@ -1,5 +1,6 @@
 // Resume after reload: the uploads an earlier page load left unfinished come back (those another open
 // tab still drives stay that tab's), and the panel shows what the server really has of each.
+import { batch } from 'nanostores';
 import type { Library } from '../library/library.js';
 import type { TabSync } from '../tabs/tabs.js';
 import type { MediaClientOptions } from '../types.js';
@@ -20,6 +21,9 @@ export async function restoreUploads(context: {
   /** the server's view of one operation */
   checkServer(id: string): Promise<void>;
   isDestroyed(): boolean;
+  /** the restored uploads are in the store with their URLs, not shown yet: files chosen meanwhile
+   * for them join them here, in the same write */
+  restored(): void;
 }): Promise<void> {
   const { tracker, store, uploader, tabs } = context;
   const all = await tracker.restore();
@@ -31,16 +35,21 @@ export async function restoreUploads(context: {
   const kept = new Set(restored.map(({ item }) => item.operationId));
   tracker.drop(all.filter(({ item }) => !kept.has(item.operationId)).map(({ item }) => item.operationId));
   if (context.isDestroyed() || restored.length === 0) return;
-  tabs?.own(restored.map(({ item }) => ({ item })));
-  store.add(restored.map(({ item }) => item));
-  context.library.addOptimistic(restored.map(({ item }) => item));
-  store.flush();
+  // one write: an early file's own item leaves as the upload it continues comes back
+  batch(() => {
+    tabs?.own(restored.map(({ item }) => ({ item })));
+    store.add(restored.map(({ item }) => item));
+    context.library.addOptimistic(restored.map(({ item }) => item));
+    for (const { item, uploadUrl } of restored)
+      if (uploadUrl) uploader.setUploadUrl(item.operationId, uploadUrl);
+    context.restored();
+    store.flush();
+  });
   const showOffset = (id: string, uploadUrl: string) => showServerOffset(context, id, uploadUrl);
   for (const { item, uploadUrl } of restored) {
     // finished uploading before the reload: processing may have ended while nobody listened
     if (item.status === 'processing') void context.checkServer(item.operationId);
     if (!uploadUrl) continue;
-    uploader.setUploadUrl(item.operationId, uploadUrl);
     if (item.waitingForFile) {
       void showOffset(item.operationId, uploadUrl);
       setTimeout(() => void showOffset(item.operationId, uploadUrl), OFFSET_AGAIN_MS);

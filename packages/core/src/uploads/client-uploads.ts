@@ -1,8 +1,9 @@
 // The client's upload actions: adding files (validated, shown in `$uploads` at once) and the commands
 // on one upload or on all of them. What an upload needs beyond the store (library entry, tabs, resume
-// records, the uploader) is the engine's (upload-handoff.ts); before the engine has loaded, added
-// files wait in the store as queued and commands change the store only, and the engine takes over
-// that early work, in order, when it arrives (handoff.adopt).
+// records, the uploader) is the engine's (upload-handoff.ts); before the engine has taken over (it
+// does once it has loaded and read the resume records: early-takeover.ts), added files wait in the
+// store as queued and commands change the store only, and the engine takes over that early work, in
+// order (handoff.adopt): an early file chosen again for a restored upload continues that upload.
 import { batch } from 'nanostores';
 import type { Emitter } from '../emitter.js';
 import { mediaTypeOf } from '../protocol.js';
@@ -30,7 +31,8 @@ export interface UploadEngine {
   command(action: TabCommand, id: string): void;
 }
 
-/** What happened before the engine loaded: the uploads added, and each change commands made. */
+/** What happened before the engine took over: the uploads added (no `upload-added` yet: an upload
+ * this file resumes is no new one), and each change commands made. */
 export interface EarlyUploads {
   entries: UploadEntry[];
   changes: DispatchResult[];
@@ -47,7 +49,7 @@ export interface ClientUploads {
   each(action: TabCommand): void;
   /** uploads that left `$uploads`: their files no longer count as duplicates */
   forget(ids: readonly string[]): void;
-  /** the work done before the engine loaded, once: from then on the engine gets it at once */
+  /** the work done before the engine took over, once: from then on the engine gets it at once */
   takeEarly(): EarlyUploads;
   close(): void;
 }
@@ -87,9 +89,11 @@ export function createClientUploads(context: {
   /** duplicate-detection keys of the files in $uploads */
   const itemKeys = new Map<string, string>();
   let early: EarlyUploads | null = { entries: [], changes: [] };
+  /** the engine once it has taken over the early work (until then, that work grows) */
+  const engineNow = () => (early ? null : context.engine());
 
   function addFiles(files: Iterable<File>, replaceFileId?: string): ReturnType<ClientUploads['addFiles']> {
-    const engine = context.engine();
+    const engine = engineNow();
     const { fresh, resumed } = engine ? engine.resumeChosen(files) : { fresh: [...files], resumed: [] };
     const current = Object.values(store.$uploads.get());
     const live = current.filter((item) => !FINAL_STATES.has(item.status));
@@ -114,13 +118,13 @@ export function createClientUploads(context: {
     if (engine) engine.hand(entries);
     else early?.entries.push(...entries);
     store.flush();
-    for (const item of accepted) emitter.emit('upload-added', { type: 'upload-added', item });
+    if (engine) for (const item of accepted) emitter.emit('upload-added', { type: 'upload-added', item });
     return { accepted: [...resumed, ...accepted], rejected };
   }
 
   /** before the engine, a command changes the store only; the engine replays its effects */
   const command = (action: TabCommand) => (id: string) => {
-    const engine = context.engine();
+    const engine = engineNow();
     if (engine) return engine.command(action, id);
     const change = store.dispatch(id, { type: EVENT_OF[action] });
     if (change) early?.changes.push(change);

@@ -1,7 +1,7 @@
 // The engine's side of the upload actions (client-uploads.ts holds the store's side): a new upload's
 // library entry, tab ownership, resume record and place in the queue (after custom validators, if
 // any), files chosen again after a reload, commands for the tab that drives an upload, and what was
-// done before the engine loaded, taken over in order.
+// done before the engine took over, taken over in order (files chosen again among it first).
 import type { Emitter } from '../emitter.js';
 import type { Library } from '../library/library.js';
 import type { TabSync } from '../tabs/tabs.js';
@@ -14,8 +14,10 @@ import type { DispatchResult, UploadStore } from './uploads-store.js';
 import { runValidators } from './validation.js';
 
 export interface UploadHandoff extends UploadEngine {
-  /** takes over what was done before the engine: the uploads added as they were added, then each
-   * change a command made, through `react` (the reactions to a change of state) */
+  /** takes over what was done before the engine: an upload added with the file of one waiting for
+   * it gives way to that one (which continues, or stays paused with its file if it was paused), the
+   * others are taken as they were added (`upload-added` now), then each change a command made to
+   * them, through `react` (the reactions to a change of state) */
   adopt(early: EarlyUploads, react: (change: DispatchResult) => void): void;
 }
 
@@ -47,6 +49,27 @@ export function createUploadHandoff(context: {
       }
     }
     return { fresh, resumed };
+  }
+
+  /** early uploads whose file an upload restored meanwhile waits for leave for that one, in the state
+   * they were in (a canceled one resumes nothing); the others stay */
+  function joinWaiting(early: readonly UploadEntry[]): { entries: UploadEntry[]; left: Set<string> } {
+    const entries: UploadEntry[] = [];
+    const left = new Set<string>();
+    for (const entry of early) {
+      const status = store.get(entry.item.operationId)?.status;
+      const open = status === 'queued' || status === 'paused';
+      const [waiting] = open ? resumeChosen([entry.file]).resumed : [];
+      if (!waiting) {
+        entries.push(entry);
+        continue;
+      }
+      left.add(entry.item.operationId);
+      if (status === 'paused') uploader.pause(waiting.operationId);
+    }
+    store.remove([...left]);
+    context.forget([...left]);
+    return { entries, left };
   }
 
   // a replacement is no new file: the library's entry updates when the server says so
@@ -98,9 +121,11 @@ export function createUploadHandoff(context: {
     },
     adopt(early, react) {
       if (early.entries.length === 0 && early.changes.length === 0) return;
-      show(early.entries.map(({ item }) => item));
-      hand(early.entries);
-      for (const change of early.changes) react(change);
+      const { entries, left } = joinWaiting(early.entries);
+      show(entries.map(({ item }) => item));
+      hand(entries);
+      for (const { item } of entries) emitter.emit('upload-added', { type: 'upload-added', item });
+      for (const change of early.changes) if (!left.has(change.item.operationId)) react(change);
       store.flush();
     },
   };
