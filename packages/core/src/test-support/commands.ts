@@ -49,6 +49,12 @@ export interface Tab {
   id: string;
   addMade(size: number, name: string): Promise<string[]>;
   addPicked(): Promise<string[]>;
+  /** the next page load adds this made file as soon as its client is made, before its engine */
+  addMadeAtNextLoad(size: number, name: string): Promise<void>;
+  /** what this page load added as it loaded, and whether the client's engine was there yet */
+  addedAtLoad(): Promise<{ ids: string[]; beforeEngine: boolean } | null>;
+  /** the ids in $uploads */
+  ids(): Promise<string[]>;
   item(id: string): Promise<UploadItem | null>;
   pause(id: string): Promise<void>;
   resume(id: string): Promise<void>;
@@ -73,6 +79,9 @@ export async function openTab(options: { chunkSize?: number } = {}): Promise<Tab
     id,
     addMade: (size, name) => call('addMade', size, name),
     addPicked: () => call('addPicked'),
+    addMadeAtNextLoad: (size, name) => call('addMadeAtNextLoad', size, name),
+    addedAtLoad: () => call('addedAtLoad'),
+    ids: () => call('ids'),
     item: (upload) => call('item', upload),
     pause: (upload) => call('pause', upload),
     resume: (upload) => call('resume', upload),

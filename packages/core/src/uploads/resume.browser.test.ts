@@ -147,6 +147,30 @@ describe('resume after a real reload', () => {
     expect(await sha256(stored)).to.equal(await sha256(makeFile(size, 'same.bin')));
   });
 
+  it('the file dropped again as the page reloads, before the engine is there, continues its upload', async function () {
+    this.timeout(60_000);
+    const size = 32 * MiB;
+    const tab = await openTab({ chunkSize });
+    const [id] = await tab.addMade(size, 'early.bin');
+    await reloadMidUpload(tab, id!);
+    const offset = await serverOffset(id!);
+
+    await network({ patchDelayMs: 0 });
+    await tab.addMadeAtNextLoad(size, 'early.bin');
+    await tab.reload();
+    const early = await tab.addedAtLoad();
+    expect(early?.beforeEngine).to.equal(true, 'added before the engine loaded');
+    const done = await finished(tab, id!);
+    expect(done.status).to.equal('ready');
+    expect(await tab.ids()).to.deep.equal([id], 'one upload: the one that waited');
+
+    const log = await networkLog();
+    expect(log.filter((request) => request.method === 'POST')).to.deep.equal([], 'no new tus upload');
+    expect(log.find((request) => request.method === 'PATCH')?.offset).to.equal(offset);
+    const stored = await storedContent(endpoint, done.fileId!);
+    expect(await sha256(stored)).to.equal(await sha256(makeFile(size, 'early.bin')));
+  });
+
   it('a waiting upload canceled after a reload does not come back on the next', async function () {
     this.timeout(60_000);
     const tab = await openTab({ chunkSize });
