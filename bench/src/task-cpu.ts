@@ -5,15 +5,17 @@
 // whole upload) showed a 117 ms one. The trace's `tdur` is the thread's CPU time over the task.
 import type { Browser, Page } from 'playwright-core';
 
-interface TraceEvent {
+/** one event of a Chromium trace (the fields read here and in upload-trace.ts) */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
+  /** the thread's CPU time over the event (dur counts the time the OS kept the thread waiting too) */
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: Record<string, unknown> };
 }
 
 export interface TaskTime {

@@ -13,18 +13,7 @@ import { startBenchServerProcess } from './server-process.js';
 import { writeLargeFile } from './throughput.js';
 import type { Widget } from './build.js';
 import type { Page } from 'playwright-core';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** the thread's CPU time over the event (dur counts the time the OS kept the thread waiting too) */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
-}
+import type { TraceEvent } from './task-cpu.js';
 
 const CATEGORIES = [
   'toplevel',
