@@ -29,11 +29,27 @@ function withFrames(): { requested: () => number; restore: () => void } {
   };
 }
 
-test('a stream of progress asks for no frame, is written at most once per pace, and ends written', async () => {
+type Frames = ReturnType<typeof withFrames>;
+type UploadStore = ReturnType<typeof createUploadStore>;
+
+/** A store holding upload `a`, with page-like frames, both torn down after `run`. */
+async function withStore(
+  run: (store: UploadStore, frames: Frames) => Promise<void> | void,
+  options?: Parameters<typeof createUploadStore>[0],
+): Promise<void> {
   const frames = withFrames();
-  const store = createUploadStore();
+  const store = createUploadStore(options);
   try {
     store.add([item('a')]);
+    await run(store, frames);
+  } finally {
+    store.destroy();
+    frames.restore();
+  }
+}
+
+test('a stream of progress asks for no frame, is written at most once per pace, and ends written', async () => {
+  await withStore(async (store, frames) => {
     store.dispatch('a', { type: 'UPLOAD.START' });
     store.flush();
     const before = frames.requested();
@@ -56,26 +72,17 @@ test('a stream of progress asks for no frame, is written at most once per pace, 
       `${writes} writes in ${elapsed} ms`,
     );
     assert.equal(store.$uploads.get().a!.bytesUploaded, 400_000);
-  } finally {
-    store.destroy();
-    frames.restore();
-  }
+  });
 });
 
 test('a status change is written by the next frame', async () => {
-  const frames = withFrames();
-  const store = createUploadStore();
-  try {
-    store.add([item('a')]);
+  await withStore(async (store, frames) => {
     const before = frames.requested();
     store.dispatch('a', { type: 'UPLOAD.START' });
     assert.equal(frames.requested(), before + 1);
     await sleep(40);
     assert.equal(store.$uploads.get().a!.status, 'uploading');
-  } finally {
-    store.destroy();
-    frames.restore();
-  }
+  });
 });
 
 test('a write tells each listener once: $batch is computed once, not once per store it reads', () => {
@@ -101,10 +108,7 @@ test('a write tells each listener once: $batch is computed once, not once per st
 });
 
 test('a status change while progress waits for its pace is written by the next frame, progress with it', async () => {
-  const frames = withFrames();
-  const store = createUploadStore();
-  try {
-    store.add([item('a')]);
+  await withStore(async (store, frames) => {
     store.dispatch('a', { type: 'UPLOAD.START' });
     store.flush();
     // progress asks for the pace's timer (PROGRESS_WRITE_MS), no frame
@@ -115,33 +119,27 @@ test('a status change while progress waits for its pace is written by the next f
     await sleep(40);
     assert.equal(store.$uploads.get().a!.status, 'paused', 'written by the frame, not at the pace');
     assert.equal(store.$uploads.get().a!.bytesUploaded, 500_000);
-  } finally {
-    store.destroy();
-    frames.restore();
-  }
+  });
 });
 
 test('a status change during a quiet spell is written by a frame when the spell ends, not at the pace', async () => {
-  const frames = withFrames();
   let clock = 0;
-  const store = createUploadStore({ now: () => clock });
-  try {
-    store.add([item('a')]);
-    store.dispatch('a', { type: 'UPLOAD.START' });
-    // a write that took 10 ms (by this clock): a quiet spell of 150 ms
-    const off = store.$uploads.listen(() => (clock += 10));
-    store.flush();
-    off();
-    store.dispatch('a', { type: 'UPLOAD.PROGRESS', bytesUploaded: 500_000 });
-    store.dispatch('a', { type: 'UPLOAD.PAUSE' });
-    const before = frames.requested();
-    clock += 150;
-    await sleep(200);
-    assert.equal(frames.requested(), before + 1, 'a frame when the spell ended');
-    await sleep(40);
-    assert.equal(store.$uploads.get().a!.status, 'paused');
-  } finally {
-    store.destroy();
-    frames.restore();
-  }
+  await withStore(
+    async (store, frames) => {
+      store.dispatch('a', { type: 'UPLOAD.START' });
+      // a write that took 10 ms (by this clock): a quiet spell of 150 ms
+      const off = store.$uploads.listen(() => (clock += 10));
+      store.flush();
+      off();
+      store.dispatch('a', { type: 'UPLOAD.PROGRESS', bytesUploaded: 500_000 });
+      store.dispatch('a', { type: 'UPLOAD.PAUSE' });
+      const before = frames.requested();
+      clock += 150;
+      await sleep(200);
+      assert.equal(frames.requested(), before + 1, 'a frame when the spell ended');
+      await sleep(40);
+      assert.equal(store.$uploads.get().a!.status, 'paused');
+    },
+    { now: () => clock },
+  );
 });
